@@ -1,0 +1,62 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * Layering, enforced rather than remembered:
+ * - protocol/ and kiosk-config/ are shared by every runtime: no app code, no node:*, no electron;
+ * - renderer/ runs in a sandboxed page: no electron, no node:*, no hub or shell code;
+ * - hub/ never imports renderer or electron code; electron/ never imports hub or renderer code.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url'];
+const layer = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', '.data/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['protocol/**/*.ts', 'kiosk-config/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      [...nodeBuiltins, 'electron', '**/hub/**', '**/renderer/**', '**/electron/**', 'react', 'dexie'],
+      'protocol/ and kiosk-config/ are shared by all runtimes: they import no app code and no runtime APIs.',
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer(
+        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**'],
+        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
+      ),
+    },
+  },
+  {
+    files: ['hub/**/*.ts'],
+    rules: layer(['electron', '**/renderer/**', '**/electron/**'], 'The hub is a server: no shell or page code.'),
+  },
+  {
+    files: ['electron/**/*.{ts,cts}'],
+    rules: layer(['**/hub/**', '**/renderer/**'], 'The shell loads the renderer as a page; it never imports its code.'),
+  },
+);

@@ -1,0 +1,13 @@
+/** Hub API paths, shared so that no side spells a path by hand. */
+export const API = {
+  health: '/api/v1/health',
+  content: '/api/v1/content',
+  submissions: '/api/v1/submissions',
+  clerkLogin: '/api/v1/clerk/login',
+  clerkLogout: '/api/v1/clerk/logout',
+  clerkMe: '/api/v1/clerk/me',
+  clerkSubmissions: '/api/v1/clerk/submissions',
+  clerkSubmission: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}`,
+} as const;
+
+export const CLERK_SESSION_COOKIE = 'pop_clerk_session';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LocalizedText } from './i18n.js';
+
+/** Weekday keys in ISO order (Monday first). */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must look like 08:30');
+
+export const OpeningInterval = z.object({ day: Weekday, from: TimeOfDay, to: TimeOfDay });
+export type OpeningInterval = z.infer<typeof OpeningInterval>;
+
+export const Address = z.object({
+  street: z.string().min(1),
+  postalCode: z.string().regex(/^\d{5}$/),
+  city: z.string().min(1),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Office = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  name: LocalizedText,
+  address: Address,
+  phone: z.string().max(40),
+  email: z.email(),
+  openingHours: z.array(OpeningInterval),
+  /** Hours in which clerks answer video calls (issue 4 uses these). */
+  videoHours: z.array(OpeningInterval),
+  updatedAt: z.string(),
+});
+export type Office = z.infer<typeof Office>;
+
+export const Category = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  name: LocalizedText,
+  icon: z.string().max(8),
+  order: z.number().int(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const LifeSituation = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  name: LocalizedText,
+});
+export type LifeSituation = z.infer<typeof LifeSituation>;
+
+export const Fee = z.object({
+  description: LocalizedText,
+  /** Amount in euro cents; null when the fee depends on the case (see description). */
+  amountCents: z.number().int().nonnegative().nullable(),
+});
+export type Fee = z.infer<typeof Fee>;
+
+/** A service description with the fields of a LeiKa/FIM Leistungsbeschreibung. */
+export const Service = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  /** LeiKa key (Leistungsschlüssel), 14 digits. */
+  leikaKey: z.string().regex(/^\d{14}$/),
+  name: LocalizedText,
+  shortText: LocalizedText,
+  longText: LocalizedText,
+  requiredDocuments: z.array(LocalizedText),
+  prerequisites: z.array(LocalizedText),
+  fees: z.array(Fee),
+  processingTime: LocalizedText,
+  deadlines: LocalizedText.optional(),
+  legalBasis: z.array(z.string().min(1)),
+  officeId: z.string(),
+  categoryId: z.string(),
+  lifeSituationIds: z.array(z.string()),
+  /** Search words: colloquial names and synonyms, per language. */
+  keywords: z.array(z.string()),
+  /** The form a citizen can fill at the terminal, if any. */
+  formId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Service = z.infer<typeof Service>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Locale } from './i18n.js';
+import { SubmissionStatus } from './submission.js';
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1, 'username is required').max(100),
+  password: z.string().min(1, 'password is required').max(1000),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const ClerkProfile = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  officeIds: z.array(z.string()),
+});
+export type ClerkProfile = z.infer<typeof ClerkProfile>;
+
+export const SubmissionSummary = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  formTitle: z.string(),
+  serviceId: z.string(),
+  officeId: z.string(),
+  terminalId: z.string(),
+  status: SubmissionStatus,
+  submittedAt: z.string(),
+  receivedAt: z.string(),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+
+export const SubmissionField = z.object({
+  name: z.string(),
+  label: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+});
+
+export const SubmissionDetail = SubmissionSummary.extend({
+  locale: Locale,
+  fields: z.array(SubmissionField),
+});
+export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
+
+export const SubmissionList = z.object({ submissions: z.array(SubmissionSummary) });
+export type SubmissionList = z.infer<typeof SubmissionList>;
