@@ -46,17 +46,31 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layer(
-        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**'],
-        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
+        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie'],
+        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, and IndexedDB only through renderer/kiosk/storage.',
       ),
     },
   },
   {
+    // The storage module is the one owner of the kiosk's database.
+    files: ['renderer/kiosk/storage/**/*.ts'],
+    rules: layer(
+      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**'],
+      'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
+    ),
+  },
+  {
     files: ['hub/**/*.ts'],
-    rules: layer(['electron', '**/renderer/**', '**/electron/**'], 'The hub is a server: no shell or page code.'),
+    rules: layer(
+      ['electron', '**/renderer/**', '**/electron/**'],
+      'The hub is a server: no shell or page code.',
+    ),
   },
   {
     files: ['electron/**/*.{ts,cts}'],
-    rules: layer(['**/hub/**', '**/renderer/**'], 'The shell loads the renderer as a page; it never imports its code.'),
+    rules: layer(
+      ['**/hub/**', '**/renderer/**'],
+      'The shell loads the renderer as a page; it never imports its code.',
+    ),
   },
 );

@@ -1,0 +1,317 @@
+import { useEffect, useReducer, useState } from 'react';
+import type { KioskConfig } from '../../kiosk-config/schema.js';
+import {
+  normalizeAnswers,
+  validateFormData,
+  type FieldErrorCode,
+  type FormAnswers,
+} from '../../protocol/forms.js';
+import type { Locale } from '../../protocol/i18n.js';
+import type { SubmissionRequest } from '../../protocol/submission.js';
+import { makeTrackingCode } from '../../protocol/tracking-code.js';
+import type { AnswerValue } from './components/FormField.js';
+import { IdleWarning } from './components/IdleWarning.js';
+import { TopBar } from './components/TopBar.js';
+import { useKioskContent } from './hooks/useKioskContent.js';
+import { useObservable } from './hooks/useObservable.js';
+import { TEXTS } from './i18n/texts.js';
+import { AttractScreen } from './screens/AttractScreen.js';
+import { CatalogScreen } from './screens/CatalogScreen.js';
+import { FormStepScreen } from './screens/FormStepScreen.js';
+import { LanguageScreen } from './screens/LanguageScreen.js';
+import { NoticeScreen } from './screens/NoticeScreen.js';
+import { ReceiptScreen } from './screens/ReceiptScreen.js';
+import { ReviewScreen } from './screens/ReviewScreen.js';
+import { ServiceScreen } from './screens/ServiceScreen.js';
+import { useIdleTimeout } from './session/idle.js';
+import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
+import {
+  finalizeSubmission,
+  formKey,
+  getForm,
+  type DraftStore,
+  type KioskDatabase,
+} from './storage/index.js';
+import type { SyncEngine } from './sync/engine.js';
+
+export interface CitizenSessionProps {
+  db: KioskDatabase;
+  config: KioskConfig;
+  sync: SyncEngine;
+  drafts: DraftStore;
+  onEnd(): void;
+}
+
+/**
+ * One citizen's visit. The parent remounts this component for every new citizen, so no React
+ * state survives a session; the draft in IndexedDB is the only copy of what is being typed.
+ */
+export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessionProps) {
+  const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
+  const [restoring, setRestoring] = useState(true);
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const content = useKioskContent(db);
+  const connectivity = useObservable(sync.connectivity);
+  const outbox = useObservable(sync.outbox);
+  const acknowledged = useObservable(sync.acknowledged);
+  const t = TEXTS[state.locale];
+  const { screen } = state;
+
+  // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
+  // while the session would still be alive: an old draft belongs to someone who has left.
+  useEffect(() => {
+    let cancelled = false;
+    void drafts.load().then(async (draft) => {
+      if (cancelled) return;
+      const fresh = draft && Date.now() - Date.parse(draft.updatedAt) < config.idleTimeoutSeconds * 1000;
+      const form = draft && fresh ? await getForm(db, draft.formKey) : undefined;
+      if (draft && form && !cancelled) {
+        const locale = config.locales.includes(draft.locale as Locale)
+          ? (draft.locale as Locale)
+          : config.defaultLocale;
+        dispatch({
+          type: 'resume',
+          locale,
+          serviceId: draft.serviceId,
+          formKey: draft.formKey,
+          stepIndex: draft.stepIndex,
+          stepCount: form.ui.steps.length,
+          answers: draft.answers,
+        });
+      } else if (draft) {
+        await drafts.discard();
+      }
+      if (!cancelled) setRestoring(false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, drafts, config]);
+
+  const idle = useIdleTimeout(
+    !restoring && screen.name !== 'attract',
+    config.idleTimeoutSeconds,
+    config.idleWarningSeconds,
+    onEnd,
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = state.locale;
+  }, [state.locale]);
+
+  const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
+  const stepCount = form?.ui.steps.length ?? 0;
+
+  // Every change of the answers or the step is saved (debounced) so nothing typed is lost.
+  useEffect(() => {
+    if (screen.name !== 'form' && screen.name !== 'review') return;
+    const stepIndex = draftStepIndex(screen, stepCount);
+    if (stepIndex === null) return;
+    drafts.schedule({
+      locale: state.locale,
+      serviceId: screen.serviceId,
+      formKey: screen.formKey,
+      stepIndex,
+      answers: cleanAnswers(state.answers),
+    });
+  }, [screen, state.answers, state.locale, stepCount, drafts]);
+
+  if (restoring) return null;
+
+  const changeLocale = (locale: Locale) =>
+    dispatch({ type: 'chooseLocale', locale, advance: screen.name === 'language' });
+  const goHome = () => {
+    void drafts.discard();
+    if (screen.name === 'receipt') onEnd();
+    else dispatch({ type: 'home' });
+  };
+
+  const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
+    if (!form) return {};
+    const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
+    return Object.fromEntries(errors.filter((e) => fields.includes(e.field)).map((e) => [e.field, e.code]));
+  };
+
+  const next = () => {
+    if (screen.name !== 'form' || !form) return;
+    const fields = form.ui.steps[screen.stepIndex]?.fields ?? [];
+    const errors = stepErrors(fields);
+    if (Object.keys(errors).length > 0) {
+      dispatch({ type: 'showErrors', errors });
+      return;
+    }
+    void drafts.flush();
+    dispatch({ type: 'goToStep', stepIndex: screen.stepIndex + 1, stepCount });
+  };
+
+  const submit = async () => {
+    if (screen.name !== 'review' || !form || submitting) return;
+    const answers = normalizeAnswers(state.answers) as FormAnswers;
+    const errors = validateFormData(form.schema, answers);
+    if (errors.length > 0) {
+      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(e.field)));
+      dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
+      dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
+      return;
+    }
+    const request: SubmissionRequest = {
+      id: crypto.randomUUID(),
+      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
+      formId: form.id,
+      formVersion: form.version,
+      serviceId: screen.serviceId,
+      locale: state.locale,
+      answers,
+      submittedAt: new Date().toISOString(),
+    };
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      await drafts.flush();
+      await finalizeSubmission(db, request);
+      await drafts.discard();
+      dispatch({ type: 'submitted', submissionId: request.id, trackingCode: request.trackingCode });
+      sync.sendNow();
+    } catch (error) {
+      console.error('finalize failed', error);
+      setFailure(t.submitFailed);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const topBar = (
+    <TopBar
+      t={t}
+      locale={state.locale}
+      locales={config.locales}
+      connectivity={connectivity}
+      waiting={outbox.waiting}
+      municipality={content.municipality}
+      onHome={goHome}
+      onLocale={changeLocale}
+    />
+  );
+
+  if (screen.name === 'attract') {
+    return (
+      <AttractScreen
+        t={t}
+        locale={state.locale}
+        title={config.attract.title}
+        subtitle={config.attract.subtitle}
+        onStart={() => dispatch({ type: 'start' })}
+      />
+    );
+  }
+  if (!content.ready) {
+    return (
+      <>
+        {topBar}
+        <NoticeScreen title={t.noContentYet} />
+      </>
+    );
+  }
+
+  let body;
+  switch (screen.name) {
+    case 'language':
+      body = <LanguageScreen locales={config.locales} onChoose={changeLocale} />;
+      break;
+    case 'catalog':
+      body = (
+        <CatalogScreen
+          t={t}
+          locale={state.locale}
+          services={content.services}
+          categories={content.categories}
+          lifeSituations={content.lifeSituations}
+          onOpen={(serviceId) => dispatch({ type: 'openService', serviceId })}
+        />
+      );
+      break;
+    case 'service': {
+      const service = content.services.find((s) => s.id === screen.serviceId);
+      const latest = service?.formId ? content.latestForm(service.formId) : undefined;
+      body = service ? (
+        <ServiceScreen
+          t={t}
+          locale={state.locale}
+          service={service}
+          office={content.offices.find((o) => o.id === service.officeId)}
+          hasForm={latest !== undefined}
+          onStartForm={() =>
+            latest &&
+            dispatch({
+              type: 'startForm',
+              serviceId: service.id,
+              formKey: formKey(latest.id, latest.version),
+            })
+          }
+          onBack={() => dispatch({ type: 'back', stepCount })}
+        />
+      ) : (
+        <NoticeScreen title={t.noResults} />
+      );
+      break;
+    }
+    case 'form':
+      body = form ? (
+        <FormStepScreen
+          t={t}
+          locale={state.locale}
+          form={form}
+          stepIndex={screen.stepIndex}
+          answers={state.answers}
+          errors={state.errors}
+          onChange={(name, value) => dispatch({ type: 'answer', name, value })}
+          onNext={next}
+          onBack={() => dispatch({ type: 'back', stepCount })}
+        />
+      ) : null;
+      break;
+    case 'review':
+      body = form ? (
+        <ReviewScreen
+          t={t}
+          locale={state.locale}
+          form={form}
+          answers={state.answers}
+          busy={submitting}
+          failure={failure}
+          onEdit={(stepIndex) => dispatch({ type: 'goToStep', stepIndex, stepCount })}
+          onSubmit={() => void submit()}
+          onBack={() => dispatch({ type: 'back', stepCount })}
+        />
+      ) : null;
+      break;
+    case 'receipt':
+      body = (
+        <ReceiptScreen
+          t={t}
+          locale={state.locale}
+          trackingCode={screen.trackingCode}
+          formTitle={form?.title ?? { de: '' }}
+          delivered={acknowledged.has(screen.submissionId)}
+          onFinish={onEnd}
+        />
+      );
+      break;
+  }
+  return (
+    <>
+      {topBar}
+      {body}
+      {idle.secondsLeft !== null && (
+        <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
+      )}
+    </>
+  );
+}
+
+function cleanAnswers(answers: Record<string, AnswerValue>): FormAnswers {
+  const result: FormAnswers = {};
+  for (const [key, value] of Object.entries(answers)) if (value !== undefined) result[key] = value;
+  return result;
+}

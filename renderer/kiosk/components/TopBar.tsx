@@ -1,0 +1,56 @@
+import type { Locale } from '../../../protocol/i18n.js';
+import type { Texts } from '../i18n/texts.js';
+import { TEXTS } from '../i18n/texts.js';
+import type { Connectivity } from '../sync/engine.js';
+
+export interface TopBarProps {
+  t: Texts;
+  locale: Locale;
+  locales: readonly Locale[];
+  connectivity: Connectivity;
+  waiting: number;
+  municipality: string;
+  onHome(): void;
+  onLocale(locale: Locale): void;
+}
+
+/** Always visible: home, language switch and whether the terminal reaches the town hall. */
+export function TopBar({
+  t,
+  locale,
+  locales,
+  connectivity,
+  waiting,
+  municipality,
+  onHome,
+  onLocale,
+}: TopBarProps) {
+  const status = connectivity === 'online' ? t.online : connectivity === 'offline' ? t.offline : t.connecting;
+  return (
+    <header className="kiosk-topbar">
+      <button type="button" className="kiosk-topbar__home" onClick={onHome}>
+        <span aria-hidden="true">⌂</span> {t.home}
+      </button>
+      <span className="kiosk-topbar__title">{municipality}</span>
+      <div className="kiosk-topbar__status" role="status" data-connectivity={connectivity}>
+        <span className="kiosk-topbar__dot" aria-hidden="true" />
+        <span>{status}</span>
+        {waiting > 0 && <span className="kiosk-topbar__waiting">{t.waitingToSend(waiting)}</span>}
+      </div>
+      <nav className="kiosk-topbar__languages" aria-label={t.language}>
+        {locales.map((code) => (
+          <button
+            key={code}
+            type="button"
+            lang={code}
+            aria-pressed={code === locale}
+            className="kiosk-chip"
+            onClick={() => onLocale(code)}
+          >
+            {TEXTS[code].languageName}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from 'react';
+import type { Observable } from '../sync/observable.js';
+
+export function useObservable<T>(store: Observable<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get);
+}

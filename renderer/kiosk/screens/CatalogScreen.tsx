@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
+import { localize } from '../../../protocol/i18n.js';
+import { indexServices, searchServices } from '../catalog/search.js';
+import type { Texts } from '../i18n/texts.js';
+
+export interface CatalogScreenProps {
+  t: Texts;
+  locale: string;
+  services: Service[];
+  categories: Category[];
+  lifeSituations: LifeSituation[];
+  onOpen(serviceId: string): void;
+}
+
+type Filter = { kind: 'all' } | { kind: 'category'; id: string } | { kind: 'life'; id: string };
+
+/** Categories, life situations and search over the catalog held on the terminal. */
+export function CatalogScreen({
+  t,
+  locale,
+  services,
+  categories,
+  lifeSituations,
+  onOpen,
+}: CatalogScreenProps) {
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>({ kind: 'all' });
+  const index = useMemo(() => indexServices(services, locale), [services, locale]);
+  const results = useMemo(() => {
+    const found = searchServices(index, query);
+    if (filter.kind === 'category') return found.filter((s) => s.categoryId === filter.id);
+    if (filter.kind === 'life') return found.filter((s) => s.lifeSituationIds.includes(filter.id));
+    if (query.trim()) return found;
+    const nameOf = (service: Service) => localize(service.name, locale).text;
+    return [...found].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
+  }, [index, query, filter, locale]);
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, locale).text;
+
+  const sortedCategories = [...categories].sort((a, b) => a.order - b.order);
+  return (
+    <main className="kiosk-page kiosk-catalog">
+      <h1>{t.catalogTitle}</h1>
+      <div className="kiosk-search">
+        <label htmlFor="service-search" className="pop-field__label">
+          {t.searchLabel}
+        </label>
+        <input
+          id="service-search"
+          type="search"
+          className="pop-input kiosk-search__input"
+          placeholder={t.searchPlaceholder}
+          autoComplete="off"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      <nav aria-label={t.categories} className="kiosk-filters">
+        <button
+          type="button"
+          className="kiosk-chip"
+          aria-pressed={filter.kind === 'all'}
+          onClick={() => setFilter({ kind: 'all' })}
+        >
+          {t.allCategories}
+        </button>
+        {sortedCategories.map((category) => (
+          <button
+            key={category.id}
+            type="button"
+            className="kiosk-chip"
+            aria-pressed={filter.kind === 'category' && filter.id === category.id}
+            onClick={() => setFilter({ kind: 'category', id: category.id })}
+          >
+            <span aria-hidden="true">{category.icon}</span> {text(category.name)}
+          </button>
+        ))}
+        {lifeSituations.map((situation) => (
+          <button
+            key={situation.id}
+            type="button"
+            className="kiosk-chip kiosk-chip--life"
+            aria-pressed={filter.kind === 'life' && filter.id === situation.id}
+            onClick={() => setFilter({ kind: 'life', id: situation.id })}
+          >
+            {text(situation.name)}
+          </button>
+        ))}
+      </nav>
+      <p className="kiosk-catalog__count" role="status">
+        {results.length === 0 ? t.noResults : t.resultsCount(results.length)}
+      </p>
+      <ul className="kiosk-services" aria-label={t.catalogTitle}>
+        {results.map((service) => (
+          <li key={service.id}>
+            <button type="button" className="kiosk-service" onClick={() => onOpen(service.id)}>
+              <span className="kiosk-service__name">{text(service.name)}</span>
+              <span className="kiosk-service__short">{text(service.shortText)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import type { FieldErrorCode } from '../../../protocol/forms.js';
+import { localize } from '../../../protocol/i18n.js';
+import { Button, StatusMessage } from '../../shared/ui/index.js';
+import { FormField, type AnswerValue } from '../components/FormField.js';
+import type { Texts } from '../i18n/texts.js';
+import type { StoredForm } from '../storage/index.js';
+
+export interface FormStepScreenProps {
+  t: Texts;
+  locale: string;
+  form: StoredForm;
+  stepIndex: number;
+  answers: Record<string, AnswerValue>;
+  errors: Record<string, FieldErrorCode>;
+  onChange(name: string, value: AnswerValue): void;
+  onNext(): void;
+  onBack(): void;
+}
+
+/** One step of a form, with a progress line and messages next to the fields. */
+export function FormStepScreen({
+  t,
+  locale,
+  form,
+  stepIndex,
+  answers,
+  errors,
+  onChange,
+  onNext,
+  onBack,
+}: FormStepScreenProps) {
+  const step = form.ui.steps[stepIndex];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const errorCount = step ? step.fields.filter((name) => errors[name]).length : 0;
+  useEffect(() => headingRef.current?.focus(), [stepIndex]);
+  if (!step) return null;
+  const total = form.ui.steps.length + 1; // the review is the last step
+  return (
+    <main className="kiosk-page kiosk-form">
+      <p className="kiosk-form__title">{localize(form.title, locale).text}</p>
+      <div className="kiosk-progress">
+        <span>{t.stepOf(stepIndex + 1, total)}</span>
+        <progress max={total} value={stepIndex + 1} aria-label={t.stepOf(stepIndex + 1, total)} />
+      </div>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {localize(step.title, locale).text}
+      </h1>
+      {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
+      <form
+        noValidate
+        className="kiosk-form__fields"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onNext();
+        }}
+      >
+        {step.fields.map((name) => {
+          const ui = form.ui.fields[name];
+          if (!ui) return null;
+          return (
+            <FormField
+              key={name}
+              name={name}
+              ui={ui}
+              property={form.schema.properties[name] ?? {}}
+              required={form.schema.required.includes(name)}
+              value={answers[name]}
+              error={errors[name]}
+              locale={locale}
+              t={t}
+              onChange={onChange}
+            />
+          );
+        })}
+        <div className="kiosk-actions">
+          <Button size="large" onClick={onBack}>
+            {t.back}
+          </Button>
+          <Button variant="primary" size="large" type="submit">
+            {t.next}
+          </Button>
+        </div>
+      </form>
+    </main>
+  );
+}

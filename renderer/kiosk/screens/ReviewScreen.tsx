@@ -1,0 +1,80 @@
+import { localize } from '../../../protocol/i18n.js';
+import { Button, StatusMessage } from '../../shared/ui/index.js';
+import type { AnswerValue } from '../components/FormField.js';
+import type { Texts } from '../i18n/texts.js';
+import type { StoredForm } from '../storage/index.js';
+
+export interface ReviewScreenProps {
+  t: Texts;
+  locale: string;
+  form: StoredForm;
+  answers: Record<string, AnswerValue>;
+  busy: boolean;
+  failure: string | null;
+  onEdit(stepIndex: number): void;
+  onSubmit(): void;
+  onBack(): void;
+}
+
+/** Everything the citizen entered, step by step, before it is sent. */
+export function ReviewScreen({
+  t,
+  locale,
+  form,
+  answers,
+  busy,
+  failure,
+  onEdit,
+  onSubmit,
+  onBack,
+}: ReviewScreenProps) {
+  const total = form.ui.steps.length + 1;
+  const show = (name: string): string => {
+    const value = answers[name];
+    if (value === undefined || value === '') return t.notAnswered;
+    if (typeof value === 'boolean') return value ? t.yes : t.no;
+    const option = form.ui.fields[name]?.options?.find((o) => o.value === value);
+    return option ? localize(option.label, locale).text : String(value);
+  };
+  return (
+    <main className="kiosk-page kiosk-review">
+      <p className="kiosk-form__title">{localize(form.title, locale).text}</p>
+      <div className="kiosk-progress">
+        <span>{t.stepOf(total, total)}</span>
+        <progress max={total} value={total} aria-label={t.stepOf(total, total)} />
+      </div>
+      <h1>{t.review}</h1>
+      <p>{t.reviewIntro}</p>
+      {form.ui.steps.map((step, index) => (
+        <section key={step.id} className="kiosk-review__step">
+          <div className="kiosk-review__heading">
+            <h2>{localize(step.title, locale).text}</h2>
+            <Button
+              onClick={() => onEdit(index)}
+              aria-label={`${t.change}: ${localize(step.title, locale).text}`}
+            >
+              {t.change}
+            </Button>
+          </div>
+          <dl>
+            {step.fields.map((name) => (
+              <div key={name} className="kiosk-review__row">
+                <dt>{localize(form.ui.fields[name]?.label ?? { de: name }, locale).text}</dt>
+                <dd>{show(name)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {failure && <StatusMessage tone="error">{failure}</StatusMessage>}
+      <div className="kiosk-actions">
+        <Button size="large" onClick={onBack}>
+          {t.back}
+        </Button>
+        <Button variant="primary" size="large" busy={busy} onClick={onSubmit}>
+          {t.submit}
+        </Button>
+      </div>
+    </main>
+  );
+}

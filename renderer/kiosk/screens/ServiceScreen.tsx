@@ -1,0 +1,113 @@
+import type { Office, Service } from '../../../protocol/catalog.js';
+import { WEEKDAYS } from '../../../protocol/catalog.js';
+import { localize, type Locale, type LocalizedText } from '../../../protocol/i18n.js';
+import { Button } from '../../shared/ui/index.js';
+import { formatEuro, type Texts } from '../i18n/texts.js';
+
+export interface ServiceScreenProps {
+  t: Texts;
+  locale: Locale;
+  service: Service;
+  office: Office | undefined;
+  hasForm: boolean;
+  onStartForm(): void;
+  onBack(): void;
+}
+
+/** A service description with every field a LeiKa description carries. */
+export function ServiceScreen({
+  t,
+  locale,
+  service,
+  office,
+  hasForm,
+  onStartForm,
+  onBack,
+}: ServiceScreenProps) {
+  const tr = (text: LocalizedText) => localize(text, locale);
+  const name = tr(service.name);
+  const anyFallback = [service.name, service.shortText, service.longText].some((text) => tr(text).fellBack);
+  return (
+    <main className="kiosk-page kiosk-service-detail">
+      <h1>{name.text}</h1>
+      {anyFallback && <p className="kiosk-note">{t.notTranslated}</p>}
+      <p className="kiosk-lead">{tr(service.shortText).text}</p>
+      <div className="kiosk-actions">
+        {hasForm ? (
+          <Button variant="primary" size="large" onClick={onStartForm}>
+            {t.startForm}
+          </Button>
+        ) : (
+          <p className="kiosk-note">{t.noForm}</p>
+        )}
+        <Button size="large" onClick={onBack}>
+          {t.back}
+        </Button>
+      </div>
+      <p>{tr(service.longText).text}</p>
+      <Section title={t.requiredDocuments} items={service.requiredDocuments.map((d) => tr(d).text)} />
+      <Section title={t.prerequisites} items={service.prerequisites.map((d) => tr(d).text)} />
+      <Section
+        title={t.fees}
+        items={service.fees.map((fee) => {
+          const amount =
+            fee.amountCents === null
+              ? ''
+              : fee.amountCents === 0
+                ? t.free
+                : formatEuro(fee.amountCents, locale);
+          return [tr(fee.description).text, amount].filter(Boolean).join(': ');
+        })}
+      />
+      <section>
+        <h2>{t.processingTime}</h2>
+        <p>{tr(service.processingTime).text}</p>
+      </section>
+      {service.deadlines && (
+        <section>
+          <h2>{t.deadlines}</h2>
+          <p>{tr(service.deadlines).text}</p>
+        </section>
+      )}
+      <Section title={t.legalBasis} items={service.legalBasis} />
+      {office && (
+        <section>
+          <h2>{t.responsibleOffice}</h2>
+          <address className="kiosk-office">
+            <strong>{tr(office.name).text}</strong>
+            <br />
+            {office.address.street}, {office.address.postalCode} {office.address.city}
+            <br />
+            {office.phone} · {office.email}
+          </address>
+          <h3>{t.openingHours}</h3>
+          <ul className="kiosk-hours">
+            {WEEKDAYS.filter((day) => office.openingHours.some((h) => h.day === day)).map((day) => (
+              <li key={day}>
+                <span className="kiosk-hours__day">{t.days[day]}</span>{' '}
+                {office.openingHours
+                  .filter((h) => h.day === day)
+                  .map((h) => `${h.from}–${h.to}`)
+                  .join(', ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function Section({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h2>{title}</h2>
+      <ul>
+        {items.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

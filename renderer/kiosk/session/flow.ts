@@ -1,0 +1,139 @@
+import type { FieldErrorCode } from '../../../protocol/forms.js';
+import type { Locale } from '../../../protocol/i18n.js';
+import type { AnswerValue } from '../components/FormField.js';
+
+/** The citizen's way through the kiosk, as a pure reducer (tested without a browser). */
+export type Screen =
+  | { name: 'attract' }
+  | { name: 'language' }
+  | { name: 'catalog' }
+  | { name: 'service'; serviceId: string }
+  | { name: 'form'; serviceId: string; formKey: string; stepIndex: number }
+  | { name: 'review'; serviceId: string; formKey: string }
+  | { name: 'receipt'; submissionId: string; trackingCode: string; formKey: string };
+
+export interface SessionState {
+  locale: Locale;
+  screen: Screen;
+  answers: Record<string, AnswerValue>;
+  errors: Record<string, FieldErrorCode>;
+}
+
+export type SessionAction =
+  | { type: 'start' }
+  | { type: 'chooseLocale'; locale: Locale; advance: boolean }
+  | { type: 'home' }
+  | { type: 'openService'; serviceId: string }
+  | { type: 'startForm'; serviceId: string; formKey: string }
+  | {
+      type: 'resume';
+      locale: Locale;
+      serviceId: string;
+      formKey: string;
+      stepIndex: number;
+      stepCount: number;
+      answers: Record<string, AnswerValue>;
+    }
+  | { type: 'answer'; name: string; value: AnswerValue }
+  | { type: 'showErrors'; errors: Record<string, FieldErrorCode> }
+  | { type: 'goToStep'; stepIndex: number; stepCount: number }
+  | { type: 'back'; stepCount: number }
+  | { type: 'submitted'; submissionId: string; trackingCode: string };
+
+export function initialSession(locale: Locale): SessionState {
+  return { locale, screen: { name: 'attract' }, answers: {}, errors: {} };
+}
+
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  const { screen } = state;
+  switch (action.type) {
+    case 'start':
+      return { ...state, screen: { name: 'language' } };
+    case 'chooseLocale':
+      return { ...state, locale: action.locale, screen: action.advance ? { name: 'catalog' } : screen };
+    case 'home':
+      return { ...state, screen: { name: 'catalog' }, answers: {}, errors: {} };
+    case 'openService':
+      return { ...state, screen: { name: 'service', serviceId: action.serviceId } };
+    case 'startForm':
+      return {
+        ...state,
+        screen: { name: 'form', serviceId: action.serviceId, formKey: action.formKey, stepIndex: 0 },
+        answers: {},
+        errors: {},
+      };
+    case 'resume':
+      return {
+        locale: action.locale,
+        answers: action.answers,
+        errors: {},
+        screen:
+          action.stepIndex >= action.stepCount
+            ? { name: 'review', serviceId: action.serviceId, formKey: action.formKey }
+            : {
+                name: 'form',
+                serviceId: action.serviceId,
+                formKey: action.formKey,
+                stepIndex: action.stepIndex,
+              },
+      };
+    case 'answer': {
+      const errors = Object.fromEntries(
+        Object.entries(state.errors).filter(([name]) => name !== action.name),
+      );
+      return { ...state, answers: { ...state.answers, [action.name]: action.value }, errors };
+    }
+    case 'showErrors':
+      return { ...state, errors: action.errors };
+    case 'goToStep': {
+      if (screen.name !== 'form' && screen.name !== 'review') return state;
+      const { serviceId, formKey } = screen;
+      const next: Screen =
+        action.stepIndex >= action.stepCount
+          ? { name: 'review', serviceId, formKey }
+          : { name: 'form', serviceId, formKey, stepIndex: Math.max(0, action.stepIndex) };
+      return { ...state, screen: next, errors: {} };
+    }
+    case 'back': {
+      if (screen.name === 'review') {
+        return sessionReducer(state, {
+          type: 'goToStep',
+          stepIndex: action.stepCount - 1,
+          stepCount: action.stepCount,
+        });
+      }
+      if (screen.name === 'form') {
+        if (screen.stepIndex === 0)
+          return { ...state, screen: { name: 'service', serviceId: screen.serviceId }, errors: {} };
+        return sessionReducer(state, {
+          type: 'goToStep',
+          stepIndex: screen.stepIndex - 1,
+          stepCount: action.stepCount,
+        });
+      }
+      if (screen.name === 'service') return { ...state, screen: { name: 'catalog' } };
+      return state;
+    }
+    case 'submitted': {
+      if (screen.name !== 'review') return state;
+      return {
+        ...state,
+        answers: {},
+        errors: {},
+        screen: {
+          name: 'receipt',
+          submissionId: action.submissionId,
+          trackingCode: action.trackingCode,
+          formKey: screen.formKey,
+        },
+      };
+    }
+  }
+}
+
+/** The step index a draft records: the review counts as the step after the last. */
+export function draftStepIndex(screen: Screen, stepCount: number): number | null {
+  if (screen.name === 'form') return screen.stepIndex;
+  if (screen.name === 'review') return stepCount;
+  return null;
+}

@@ -1,0 +1,85 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Category, LifeSituation, Office, Service } from '../../../protocol/catalog.js';
+import type { ContentSnapshot } from '../../../protocol/content.js';
+import type { FormAnswers, FormDefinition } from '../../../protocol/forms.js';
+import type { SubmissionRequest } from '../../../protocol/submission.js';
+
+/**
+ * The one owner of the kiosk's IndexedDB. Nothing else opens the database.
+ *
+ * Three kinds of data live here, with different lifetimes:
+ * - synced content (offices, services, forms, ...): kept across citizens, replaced atomically;
+ * - the outbox: finalized applications waiting for the hub, kept until the hub acknowledges;
+ * - the draft: what the current citizen is typing, deleted when the session ends.
+ */
+export interface StoredForm extends FormDefinition {
+  /** `${id}@${version}`: a citizen who began an older version can still finish it. */
+  key: string;
+}
+
+export interface Draft {
+  id: 'current';
+  locale: string;
+  serviceId: string;
+  formKey: string;
+  stepIndex: number;
+  answers: FormAnswers;
+  updatedAt: string;
+}
+
+export type OutboxState = 'final' | 'sending' | 'quarantined';
+
+export interface OutboxEntry {
+  id: string;
+  state: OutboxState;
+  request: SubmissionRequest;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface DeviceSetting {
+  key: string;
+  value: unknown;
+}
+
+export interface ContentMeta {
+  key: 'content';
+  revision: string;
+  municipality: ContentSnapshot['municipality'];
+  syncedAt: string;
+}
+
+export class KioskDatabase extends Dexie {
+  offices!: EntityTable<Office, 'id'>;
+  categories!: EntityTable<Category, 'id'>;
+  lifeSituations!: EntityTable<LifeSituation, 'id'>;
+  services!: EntityTable<Service, 'id'>;
+  forms!: EntityTable<StoredForm, 'key'>;
+  meta!: EntityTable<ContentMeta, 'key'>;
+  drafts!: EntityTable<Draft, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  device!: EntityTable<DeviceSetting, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      offices: 'id',
+      categories: 'id, order',
+      lifeSituations: 'id',
+      services: 'id, categoryId, *lifeSituationIds',
+      forms: 'key, id',
+      meta: 'key',
+      drafts: 'id',
+      outbox: 'id, state, nextAttemptAt',
+      device: 'key',
+    });
+  }
+}
+
+export const DATABASE_NAME = 'point-of-public-kiosk';
+
+export function formKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}

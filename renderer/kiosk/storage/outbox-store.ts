@@ -1,0 +1,95 @@
+import type { SubmissionRequest } from '../../../protocol/submission.js';
+import type { KioskDatabase, OutboxEntry } from './db.js';
+
+/**
+ * The outbox of finalized applications. An entry is deleted only after the hub's durable
+ * acknowledgement; what can never be sent is quarantined with its reason, never dropped.
+ */
+
+/** Finalizes: the application enters the outbox and the draft is gone, in one transaction. */
+export async function finalizeSubmission(db: KioskDatabase, request: SubmissionRequest): Promise<void> {
+  const entry: OutboxEntry = {
+    id: request.id,
+    state: 'final',
+    request,
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    createdAt: new Date().toISOString(),
+  };
+  await db.transaction('rw', db.outbox, db.drafts, async () => {
+    await db.outbox.add(entry);
+    await db.drafts.clear();
+  });
+}
+
+/** An entry left in "sending" by a crash may or may not have arrived; resending is safe (idempotent). */
+export async function recoverInterruptedSends(db: KioskDatabase): Promise<number> {
+  return db.outbox.where('state').equals('sending').modify({ state: 'final' });
+}
+
+export async function nextDueEntry(db: KioskDatabase, now: number): Promise<OutboxEntry | undefined> {
+  const due = await db.outbox
+    .where('state')
+    .equals('final')
+    .filter((entry) => entry.nextAttemptAt <= now)
+    .sortBy('createdAt');
+  return due[0];
+}
+
+export async function earliestAttempt(db: KioskDatabase): Promise<number | null> {
+  const waiting = await db.outbox.where('state').equals('final').toArray();
+  if (waiting.length === 0) return null;
+  return Math.min(...waiting.map((entry) => entry.nextAttemptAt));
+}
+
+export async function markSending(db: KioskDatabase, id: string): Promise<void> {
+  await db.outbox.update(id, { state: 'sending' });
+}
+
+export async function acknowledge(db: KioskDatabase, id: string): Promise<void> {
+  await db.outbox.delete(id);
+}
+
+export async function scheduleRetry(
+  db: KioskDatabase,
+  id: string,
+  error: string,
+  nextAttemptAt: number,
+): Promise<void> {
+  await db.outbox
+    .where('id')
+    .equals(id)
+    .modify((entry) => {
+      entry.state = 'final';
+      entry.attempts += 1;
+      entry.lastError = error;
+      entry.nextAttemptAt = nextAttemptAt;
+    });
+}
+
+/** Resets the backoff of every waiting entry: the hub answered again. */
+export async function retryAllNow(db: KioskDatabase): Promise<void> {
+  await db.outbox.where('state').equals('final').modify({ nextAttemptAt: 0 });
+}
+
+export async function quarantine(db: KioskDatabase, id: string, reason: string): Promise<void> {
+  await db.outbox.update(id, { state: 'quarantined', lastError: reason });
+}
+
+export interface OutboxCounts {
+  waiting: number;
+  quarantined: number;
+}
+
+export async function outboxCounts(db: KioskDatabase): Promise<OutboxCounts> {
+  const [waiting, quarantined] = await Promise.all([
+    db.outbox.where('state').anyOf('final', 'sending').count(),
+    db.outbox.where('state').equals('quarantined').count(),
+  ]);
+  return { waiting, quarantined };
+}
+
+export async function isPending(db: KioskDatabase, id: string): Promise<boolean> {
+  return (await db.outbox.get(id)) !== undefined;
+}

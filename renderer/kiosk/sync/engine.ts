@@ -1,0 +1,111 @@
+import type { SubmissionReceipt } from '../../../protocol/submission.js';
+import type { KioskDatabase } from '../storage/db.js';
+import { outboxCounts, retryAllNow, type OutboxCounts } from '../storage/outbox-store.js';
+import { syncContent } from './content-sync.js';
+import type { HubClient } from './hub-client.js';
+import { ValueStore, type Observable } from './observable.js';
+import { OutboxSender } from './outbox-sender.js';
+
+export type Connectivity = 'unknown' | 'online' | 'offline';
+
+export interface SyncEngine {
+  connectivity: Observable<Connectivity>;
+  outbox: Observable<OutboxCounts>;
+  /** Ids acknowledged by the hub while this page lives (for the receipt screen). */
+  acknowledged: Observable<ReadonlyMap<string, SubmissionReceipt>>;
+  sendNow(): void;
+  stop(): void;
+}
+
+export interface SyncOptions {
+  contentRefreshMs: number;
+  /** How often reachability is probed while the hub is away. */
+  probeOfflineMs?: number;
+  probeOnlineMs?: number;
+}
+
+/** Wires content pull, outbox sending and reachability together; returns observable state. */
+export function startSync(db: KioskDatabase, client: HubClient, options: SyncOptions): SyncEngine {
+  const connectivity = new ValueStore<Connectivity>('unknown');
+  const outbox = new ValueStore<OutboxCounts>({ waiting: 0, quarantined: 0 });
+  const acknowledged = new ValueStore<ReadonlyMap<string, SubmissionReceipt>>(new Map());
+  let probeTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let lastContentSync = 0;
+
+  const refreshCounts = () => void outboxCounts(db).then((counts) => outbox.set(counts));
+
+  const setReachable = (reachable: boolean) => {
+    const before = connectivity.get();
+    connectivity.set(reachable ? 'online' : 'offline');
+    if (reachable && before !== 'online') {
+      // The hub is back: forget the backoff and send right away.
+      void retryAllNow(db).then(() => sender.kick());
+    }
+  };
+
+  const sender = new OutboxSender(db, client, {
+    onAcknowledged(id, receipt) {
+      acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+    },
+    onReachability: setReachable,
+    onChange: refreshCounts,
+  });
+
+  const pullContent = async () => {
+    const result = await syncContent(db, client);
+    if (result !== 'failed') lastContentSync = Date.now();
+    return result;
+  };
+
+  let probing = false;
+  let probeAgain = false;
+  const probe = async (): Promise<void> => {
+    if (stopped) return;
+    if (probing) {
+      probeAgain = true;
+      return;
+    }
+    probing = true;
+    if (probeTimer !== null) clearTimeout(probeTimer);
+    probeTimer = null;
+    let reachable: boolean;
+    try {
+      reachable = await client.isReachable();
+      setReachable(reachable);
+      if (reachable && Date.now() - lastContentSync >= options.contentRefreshMs) await pullContent();
+    } finally {
+      probing = false;
+    }
+    if (probeAgain) {
+      probeAgain = false;
+      return probe();
+    }
+    const delay = reachable ? (options.probeOnlineMs ?? 15_000) : (options.probeOfflineMs ?? 5_000);
+    if (!stopped) probeTimer = setTimeout(() => void probe(), delay);
+  };
+
+  // The browser's online/offline events are only hints to probe at once; the truth is whether
+  // the hub answers a real request.
+  const probeNow = () => void probe();
+  window.addEventListener('online', probeNow);
+  window.addEventListener('offline', probeNow);
+
+  refreshCounts();
+  void sender.start().then(refreshCounts);
+  void probe();
+
+  return {
+    connectivity,
+    outbox,
+    acknowledged,
+    sendNow: () => sender.kick(),
+    stop() {
+      stopped = true;
+      window.removeEventListener('online', probeNow);
+      window.removeEventListener('offline', probeNow);
+      sender.stop();
+      if (probeTimer !== null) clearTimeout(probeTimer);
+    },
+  };
+}

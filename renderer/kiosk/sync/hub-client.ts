@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { API } from '../../../protocol/api.js';
+import { ContentSnapshot } from '../../../protocol/content.js';
+import { SubmissionReceipt, type SubmissionRequest } from '../../../protocol/submission.js';
+import { requestJson, send, toHttpError } from '../../shared/http.js';
+
+const Health = z.object({ status: z.literal('ok') });
+
+/** The terminal's side of the hub API; every answer is parsed with the protocol schemas. */
+export class HubClient {
+  private readonly base: string;
+
+  constructor(
+    hubUrl: string,
+    private readonly terminalToken: string,
+  ) {
+    this.base = hubUrl.replace(/\/+$/, '');
+  }
+
+  private get auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.terminalToken}` };
+  }
+
+  /** A real request, not navigator.onLine: true only when the hub itself answered. */
+  async isReachable(): Promise<boolean> {
+    try {
+      await requestJson(this.base + API.health, Health, { timeoutMs: 5_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async fetchContent(
+    knownRevision: string | null,
+  ): Promise<{ changed: false } | { changed: true; snapshot: ContentSnapshot }> {
+    const headers: Record<string, string> = { ...this.auth };
+    if (knownRevision) headers['if-none-match'] = `"${knownRevision}"`;
+    const response = await send(this.base + API.content, { headers, timeoutMs: 60_000 });
+    if (response.status === 304) return { changed: false };
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw toHttpError(response.status, json);
+    return { changed: true, snapshot: ContentSnapshot.parse(json) };
+  }
+
+  async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
+    const { data } = await requestJson(this.base + API.submissions, SubmissionReceipt, {
+      method: 'POST',
+      body: request,
+      headers: this.auth,
+      timeoutMs: 30_000,
+    });
+    return data;
+  }
+}

@@ -1,0 +1,49 @@
+import { BRIDGE_GLOBAL, type KioskBridge } from '../../protocol/bridge.js';
+
+/**
+ * The renderer's only way to the shell. In Electron the preload exposes the bridge; in plain
+ * Chromium (kiosk/app mode, tests) the browser implementation below stands in, so the same
+ * renderer runs unchanged in both.
+ */
+export function getBridge(): KioskBridge {
+  const exposed = (globalThis as Record<string, unknown>)[BRIDGE_GLOBAL];
+  return isBridge(exposed) ? exposed : browserBridge;
+}
+
+function isBridge(value: unknown): value is KioskBridge {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return ['getShellInfo', 'getKioskConfig', 'endCitizenSession', 'reportReady'].every(
+    (name) => typeof candidate[name] === 'function',
+  );
+}
+
+const CONFIG_FRAGMENT = /^#config=([A-Za-z0-9_-]+)$/;
+
+/**
+ * In Chromium mode the start script hands the terminal config over in the URL fragment (never
+ * sent to a server). It is read once and removed from the address; the kiosk keeps it in its
+ * device store.
+ */
+function readConfigFromFragment(): unknown {
+  const match = CONFIG_FRAGMENT.exec(location.hash);
+  if (!match?.[1]) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    const base64 = match[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    return { invalid: 'the #config fragment is not base64url-encoded JSON' };
+  }
+}
+
+export const browserBridge: KioskBridge = {
+  getShellInfo: () => Promise.resolve({ kind: 'browser', version: navigator.userAgent }),
+  getKioskConfig: () => Promise.resolve(readConfigFromFragment()),
+  endCitizenSession: () => {
+    sessionStorage.clear();
+    return Promise.resolve();
+  },
+  reportReady: () => undefined,
+};

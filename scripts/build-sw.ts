@@ -1,0 +1,35 @@
+/**
+ * Generates the kiosk's service worker after `vite build`: it precaches the kiosk's app shell
+ * (HTML, JS, CSS) so that a reload or a restart with the network cut still opens the kiosk in
+ * Chromium mode. Hub API calls are never cached: content and the outbox live in IndexedDB.
+ */
+import { generateSW } from 'workbox-build';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, 'dist/renderer');
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: outDir,
+  globPatterns: ['kiosk/index.html', 'assets/**/*.{js,css,svg,png,woff2}'],
+  globIgnores: ['**/*.map', 'assets/clerk-*'],
+  modifyURLPrefix: { '': '/' },
+  swDest: resolve(outDir, 'kiosk/sw.js'),
+  navigateFallback: '/kiosk/index.html',
+  navigateFallbackAllowlist: [/^\/kiosk\//],
+  navigateFallbackDenylist: [/^\/api\//],
+  // Vite's file names carry a content hash; the HTML does not and is revisioned by Workbox.
+  dontCacheBustURLsMatching: /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css)$/,
+  inlineWorkboxRuntime: true,
+  skipWaiting: true,
+  clientsClaim: true,
+  cleanupOutdatedCaches: true,
+  sourcemap: false,
+  mode: 'production',
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+
+for (const warning of warnings) console.warn(`service worker: ${warning}`);
+console.log(
+  `service worker: precaches ${count} files, ${(size / 1024).toFixed(0)} KiB -> dist/renderer/kiosk/sw.js`,
+);

@@ -1,0 +1,35 @@
+import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '..') });
+
+async function restrictedImports(filePath: string, source: string): Promise<number> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
+}
+
+/** The layering rule must actually bite: each forbidden import below is reported. */
+describe('lint keeps the layers apart', () => {
+  it.each([
+    ['renderer/kiosk/x.ts', "import { app } from 'electron';"],
+    ['renderer/kiosk/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['renderer/kiosk/x.ts', "import Dexie from 'dexie';"],
+    ['renderer/clerk/x.ts', "import { buildHub } from '../../hub/server.js';"],
+    ['protocol/x.ts', "import { createHash } from 'node:crypto';"],
+    ['protocol/x.ts', "import { KioskApp } from '../renderer/kiosk/App.js';"],
+    ['protocol/x.ts', "import { buildHub } from '../hub/server.js';"],
+    ['hub/x.ts', "import { getBridge } from '../renderer/shared/bridge.js';"],
+    ['electron/main/x.ts', "import { buildHub } from '../../hub/server.js';"],
+  ])('%s may not %s', async (file, source) => {
+    expect(await restrictedImports(file, source)).toBe(1);
+  });
+
+  it.each([
+    ['renderer/kiosk/storage/x.ts', "import Dexie from 'dexie';"],
+    ['renderer/kiosk/x.ts', "import { localize } from '../../protocol/i18n.js';"],
+    ['hub/x.ts', "import { readFileSync } from 'node:fs';"],
+  ])('%s may %s', async (file, source) => {
+    expect(await restrictedImports(file, source)).toBe(0);
+  });
+});

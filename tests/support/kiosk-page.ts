@@ -1,0 +1,111 @@
+import { expect, type Page } from '@playwright/test';
+import type { FormAnswers, FormDefinition } from '../../protocol/forms.js';
+import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
+
+/** A page model of the citizen kiosk: what a citizen does, in the words a screen reader uses. */
+export class KioskPage {
+  constructor(readonly page: Page) {}
+
+  async open(hubUrl: string, overrides: Record<string, unknown> = {}): Promise<void> {
+    await this.page.goto(kioskUrl(hubUrl, demoKioskConfig(hubUrl, overrides)));
+    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+  }
+
+  get status() {
+    return this.page.locator('.kiosk-topbar__status');
+  }
+
+  async startInGerman(): Promise<void> {
+    await this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
+    await this.page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'Was möchten Sie erledigen?' })).toBeVisible();
+  }
+
+  async waitOnline(): Promise<void> {
+    await expect(this.status).toContainText('Verbunden');
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Dienstleistung suchen').fill(text);
+  }
+
+  async openService(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  async startForm(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Antrag hier ausfüllen' }).click();
+  }
+
+  /** Fills every step of a form with the given answers (German labels) and arrives at the review. */
+  async fillForm(form: FormDefinition, answers: FormAnswers): Promise<void> {
+    for (const step of form.ui.steps) {
+      await expect(this.page.getByRole('heading', { level: 1, name: step.title.de })).toBeVisible();
+      for (const name of step.fields) await this.fillField(form, name, answers[name]);
+      await this.next();
+    }
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
+  }
+
+  async fillField(form: FormDefinition, name: string, value: FormAnswers[string] | undefined): Promise<void> {
+    const ui = form.ui.fields[name];
+    if (!ui || value === undefined) return;
+    const label = form.schema.required.includes(name) ? ui.label.de : `${ui.label.de} (freiwillig)`;
+    if (ui.widget === 'choice') {
+      const option = ui.options?.find((o) => o.value === value);
+      if (!option) throw new Error(`no option ${String(value)} for ${name}`);
+      await this.page
+        .getByRole('group', { name: label })
+        .getByRole('radio', { name: option.label.de, exact: true })
+        .check();
+    } else if (ui.widget === 'checkbox') {
+      const box = this.page.getByRole('checkbox', { name: label, exact: true });
+      if (value === true) await box.check();
+      else await box.uncheck();
+    } else {
+      await this.page.getByLabel(label, { exact: true }).fill(String(value));
+    }
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  }
+
+  async submit(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Antrag abschicken' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Ihr Antrag ist gespeichert' })).toBeVisible();
+    return (await this.page.getByTestId('tracking-code').textContent())?.trim() ?? '';
+  }
+
+  /** Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, caches' keys. */
+  async everythingStored(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const parts: string[] = [document.documentElement.outerHTML];
+      for (const info of await indexedDB.databases()) {
+        const name = info.name;
+        if (!name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          parts.push(JSON.stringify(rows));
+        }
+        db.close();
+      }
+      parts.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+      return parts.join('\n');
+    });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
