@@ -1,64 +1,40 @@
-// PLACEHOLDER: replaced by the full demo municipality (25+ services, 3+ forms).
 import type { ContentSnapshot } from '../../protocol/content.js';
+import { anwohnerparkausweisForm } from './content/form-anwohnerparkausweis.js';
+import { hundesteuerAnmeldungForm } from './content/form-hundesteuer-anmeldung.js';
+import { sperrmuellAbholungForm } from './content/form-sperrmuell-abholung.js';
+import { wohnsitzAnmeldungForm } from './content/form-wohnsitz-anmeldung.js';
+import { offices } from './content/offices.js';
+import { ausweisServices } from './content/services-ausweise.js';
+import { gewerbeServices } from './content/services-gewerbe.js';
+import { meldewesenServices } from './content/services-meldewesen.js';
+import { ordnungServices } from './content/services-ordnung.js';
+import { sozialServices } from './content/services-soziales.js';
+import { standesamtServices } from './content/services-standesamt.js';
+import { steuerServices } from './content/services-steuern.js';
+import { umweltServices } from './content/services-umwelt.js';
+import { categories, lifeSituations } from './content/taxonomy.js';
 
 export type DemoContent = Omit<ContentSnapshot, 'revision'>;
 
-const updatedAt = '2026-11-01T08:00:00.000Z';
-
+/**
+ * The fictional municipality Gemeinde Lindenau (Saxony): four offices, 34 service descriptions
+ * in German and English and four forms. Fees, deadlines and legal bases follow federal and Saxon
+ * law as of 2026; local rates (dog tax, property tax rate, parking zones) are invented.
+ */
 export const demoContent: DemoContent = {
   municipality: { id: 'lindenau', name: 'Gemeinde Lindenau' },
-  offices: [
-    {
-      id: 'buergerbuero',
-      name: { de: 'Bürgerbüro Lindenau', en: 'Citizens’ Office Lindenau' },
-      address: { street: 'Marktplatz 1', postalCode: '01234', city: 'Lindenau' },
-      phone: '+49 3521 400-100',
-      email: 'buergerbuero@lindenau.example',
-      openingHours: [{ day: 'mon', from: '08:00', to: '12:00' }],
-      videoHours: [{ day: 'mon', from: '08:00', to: '12:00' }],
-      updatedAt,
-    },
-  ],
-  categories: [{ id: 'wohnen', name: { de: 'Wohnen', en: 'Housing' }, icon: '🏠', order: 1 }],
-  lifeSituations: [{ id: 'umzug', name: { de: 'Umzug', en: 'Moving house' } }],
+  offices,
+  categories,
+  lifeSituations,
   services: [
-    {
-      id: 'wohnsitz-anmelden',
-      leikaKey: '99115005001000',
-      name: { de: 'Wohnsitz anmelden', en: 'Register your residence' },
-      shortText: { de: 'Kurz', en: 'Short' },
-      longText: { de: 'Lang', en: 'Long' },
-      requiredDocuments: [],
-      prerequisites: [],
-      fees: [{ description: { de: 'gebührenfrei', en: 'free of charge' }, amountCents: 0 }],
-      processingTime: { de: 'sofort', en: 'immediately' },
-      legalBasis: ['§ 17 BMG'],
-      officeId: 'buergerbuero',
-      categoryId: 'wohnen',
-      lifeSituationIds: ['umzug'],
-      keywords: ['ummelden'],
-      formId: 'wohnsitz-anmeldung',
-      updatedAt,
-    },
+    ...meldewesenServices,
+    ...ausweisServices,
+    ...standesamtServices,
+    ...sozialServices,
+    ...steuerServices,
+    ...gewerbeServices,
+    ...ordnungServices,
+    ...umweltServices,
   ],
-  forms: [
-    {
-      id: 'wohnsitz-anmeldung',
-      version: 1,
-      title: { de: 'Anmeldung einer Wohnung', en: 'Registration of a residence' },
-      description: { de: 'Beschreibung', en: 'Description' },
-      officeId: 'buergerbuero',
-      schema: {
-        type: 'object',
-        properties: { familyName: { type: 'string', minLength: 1, maxLength: 100 } },
-        required: ['familyName'],
-        additionalProperties: false,
-      },
-      ui: {
-        steps: [{ id: 'person', title: { de: 'Person', en: 'Person' }, fields: ['familyName'] }],
-        fields: { familyName: { label: { de: 'Familienname', en: 'Family name' }, widget: 'text' } },
-      },
-      updatedAt,
-    },
-  ],
+  forms: [wohnsitzAnmeldungForm, hundesteuerAnmeldungForm, sperrmuellAbholungForm, anwohnerparkausweisForm],
 };

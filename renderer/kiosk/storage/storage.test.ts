@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentSnapshot } from '../../../protocol/content.js';
 import type { SubmissionRequest } from '../../../protocol/submission.js';
 import { demoContent } from '../../../hub/seed/demo-content.js';
-import { KioskDatabase, applySnapshot, DraftStore, finalizeSubmission, formKey, readCatalog } from './index.js';
+import {
+  KioskDatabase,
+  applySnapshot,
+  DraftStore,
+  finalizeSubmission,
+  formKey,
+  readCatalog,
+} from './index.js';
 import { markSending, nextDueEntry, outboxCounts, recoverInterruptedSends } from './outbox-store.js';
 
 let db: KioskDatabase;
@@ -54,7 +61,13 @@ describe('applySnapshot', () => {
     if (!form) throw new Error('demo content has no form');
     await applySnapshot(db, snapshot('r1'));
     const drafts = new DraftStore(db, 10);
-    drafts.schedule({ locale: 'de', serviceId: 's', formKey: formKey(form.id, form.version), stepIndex: 0, answers: {} });
+    drafts.schedule({
+      locale: 'de',
+      serviceId: 's',
+      formKey: formKey(form.id, form.version),
+      stepIndex: 0,
+      answers: {},
+    });
     await drafts.flush();
 
     const newer = { ...form, version: form.version + 1 };
@@ -102,7 +115,13 @@ describe('DraftStore', () => {
 describe('outbox', () => {
   it('finalizing queues the application and deletes the draft atomically', async () => {
     const drafts = new DraftStore(db, 10);
-    drafts.schedule({ locale: 'de', serviceId: 's', formKey: 'f@1', stepIndex: 2, answers: { name: 'Marker' } });
+    drafts.schedule({
+      locale: 'de',
+      serviceId: 's',
+      formKey: 'f@1',
+      stepIndex: 2,
+      answers: { name: 'Marker' },
+    });
     await drafts.flush();
     await finalizeSubmission(db, request('11111111-1111-4111-8111-111111111111'));
     expect(await drafts.load()).toBeUndefined();
