@@ -54,6 +54,7 @@ export default tseslint.config(
   {
     // The storage module is the one owner of the kiosk's database.
     files: ['renderer/kiosk/storage/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: layer(
       [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**'],
       'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',

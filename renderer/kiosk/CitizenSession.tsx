@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   normalizeAnswers,
@@ -103,7 +103,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
   const stepCount = form?.ui.steps.length ?? 0;
 
-  // Every change of the answers or the step is saved (debounced) so nothing typed is lost.
+  // Every change of the answers is saved (debounced) so nothing typed is lost; a new step is
+  // saved at once, so a reload right after "next" comes back to the same step.
+  const savedStep = useRef<number | null>(null);
   useEffect(() => {
     if (screen.name !== 'form' && screen.name !== 'review') return;
     const stepIndex = draftStepIndex(screen, stepCount);
@@ -115,6 +117,8 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
       stepIndex,
       answers: cleanAnswers(state.answers),
     });
+    if (savedStep.current !== stepIndex) void drafts.flush();
+    savedStep.current = stepIndex;
   }, [screen, state.answers, state.locale, stepCount, drafts]);
 
   if (restoring) return null;

@@ -17,7 +17,7 @@ export class KioskPage {
 
   async startInGerman(): Promise<void> {
     await this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
-    await this.page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+    await this.page.getByRole('main').getByRole('button', { name: 'Deutsch', exact: true }).click();
     await expect(this.page.getByRole('heading', { name: 'Was möchten Sie erledigen?' })).toBeVisible();
   }
 

@@ -62,7 +62,7 @@ export const houseNumberUi: FieldUi = {
 };
 
 export const emailUi: FieldUi = {
-  label: { de: 'E-Mail-Adresse (freiwillig)', en: 'E-mail address (optional)' },
+  label: { de: 'E-Mail-Adresse', en: 'E-mail address' },
   help: {
     de: 'Wir schreiben Ihnen nur zu diesem Antrag, zum Beispiel wenn etwas fehlt.',
     en: 'We only write to you about this application, for example if something is missing.',
@@ -76,9 +76,7 @@ export const emailUi: FieldUi = {
 };
 
 export const phoneUi = (required: boolean): FieldUi => ({
-  label: required
-    ? { de: 'Telefonnummer', en: 'Phone number' }
-    : { de: 'Telefonnummer (freiwillig)', en: 'Phone number (optional)' },
+  label: required ? { de: 'Telefonnummer', en: 'Phone number' } : { de: 'Telefonnummer', en: 'Phone number' },
   help: {
     de: 'Für Rückfragen tagsüber. Nur Ziffern, Leerzeichen und + / - ( ).',
     en: 'For questions during the day. Digits, spaces and + / - ( ) only.',

@@ -164,7 +164,7 @@ export const hundesteuerAnmeldungForm: SeedForm = {
         invalidMessage: dateInvalidMessage,
       },
       chipNumber: {
-        label: { de: 'Chipnummer (freiwillig)', en: 'Microchip number (optional)' },
+        label: { de: 'Chipnummer', en: 'Microchip number' },
         help: {
           de: 'Die 15-stellige Nummer steht im Heimtierausweis.',
           en: 'The 15-digit number is in the pet passport.',

@@ -128,8 +128,8 @@ export const sperrmuellAbholungForm: SeedForm = {
       },
       placementNote: {
         label: {
-          de: 'Hinweis zum Abstellort (freiwillig)',
-          en: 'Note on where the items will be (optional)',
+          de: 'Hinweis zum Abstellort',
+          en: 'Note on where the items will be',
         },
         help: {
           de: 'Zum Beispiel: „Links neben der Einfahrt am Gartenzaun“.',

@@ -72,7 +72,7 @@ export function CatalogScreen({
             aria-pressed={filter.kind === 'category' && filter.id === category.id}
             onClick={() => setFilter({ kind: 'category', id: category.id })}
           >
-            <span aria-hidden="true">{category.icon}</span> {text(category.name)}
+            {text(category.name)}
           </button>
         ))}
         {lifeSituations.map((situation) => (

@@ -1,0 +1,159 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_KIOSK_ORIGINS } from './server.js';
+
+export interface CliOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  staticDir: string;
+  kioskOrigins: string[];
+  logLevel: string;
+  trustProxy: string | undefined;
+}
+
+export type ParsedCli =
+  { ok: true; help: true } | { ok: true; help: false; options: CliOptions } | { ok: false; message: string };
+
+/** Each option by flag or by environment variable; a flag wins. */
+const OPTIONS = {
+  'data-dir': 'POP_DATA_DIR',
+  port: 'POP_PORT',
+  host: 'POP_HOST',
+  'database-url': 'POP_DATABASE_URL',
+  'static-dir': 'POP_STATIC_DIR',
+  'kiosk-origins': 'POP_KIOSK_ORIGINS',
+  'log-level': 'POP_LOG_LEVEL',
+  'trust-proxy': 'POP_TRUST_PROXY',
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const USAGE = `Usage: node dist/hub/main.js [options]
+  --data-dir <dir>          POP_DATA_DIR       folder of the SQLite database (default ./.data/hub)
+  --port <n>                POP_PORT           port, 0 for a free one (default 8080)
+  --host <host>             POP_HOST           interface to listen on (default 127.0.0.1)
+  --database-url <url>      POP_DATABASE_URL   postgres://... to use PostgreSQL instead of SQLite
+  --static-dir <dir>        POP_STATIC_DIR     built kiosk and clerk console (default dist/renderer)
+  --kiosk-origins <a,b>     POP_KIOSK_ORIGINS  origins allowed to call the terminal API (default app://kiosk)
+  --log-level <level>       POP_LOG_LEVEL      ${LOG_LEVELS.join(', ')} (default info)
+  --trust-proxy <a,b>       POP_TRUST_PROXY    addresses of TLS-terminating proxies to believe (default none)`;
+
+class OptionError extends Error {}
+
+function isOptionName(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+function readArgv(argv: readonly string[]): Partial<Record<OptionName, string>> | 'help' {
+  const values: Partial<Record<OptionName, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return 'help';
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const name = match?.[1];
+    if (!match || name === undefined || !isOptionName(name)) {
+      throw new OptionError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+    }
+    let value = match[2];
+    if (value === undefined) {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new OptionError(`--${name} needs a value`);
+      i++;
+    }
+    values[name] = value;
+  }
+  return values;
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535))
+    throw new OptionError(`port must be a number from 0 to 65535, got ${JSON.stringify(text)}`);
+  return port;
+}
+
+function parseDatabaseUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new OptionError('database-url must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new OptionError(`database-url must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  return text;
+}
+
+/** An origin is scheme://host[:port] and nothing more; app://kiosk is the shell's own scheme. */
+export function parseOrigins(text: string): string[] {
+  const origins: string[] = [];
+  for (const item of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    const bare =
+      url && url.host !== '' && (url.pathname === '' || url.pathname === '/') && !url.search && !url.hash;
+    if (!url || !bare || url.username || url.password) {
+      throw new OptionError(
+        `kiosk-origins: ${JSON.stringify(item)} is not an origin like app://kiosk or https://host:port`,
+      );
+    }
+    origins.push(`${url.protocol}//${url.host}`.toLowerCase());
+  }
+  return origins;
+}
+
+export function parseCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  repoRoot: string,
+): ParsedCli {
+  try {
+    const flags = readArgv(argv);
+    if (flags === 'help') return { ok: true, help: true };
+    // An empty variable counts as unset, as shells and compose files often leave them so.
+    const value = (name: OptionName) => flags[name] ?? (env[OPTIONS[name]] || undefined);
+    const path = (text: string) => (isAbsolute(text) ? text : resolve(cwd, text));
+
+    const host = value('host') ?? '127.0.0.1';
+    if (!/^[\w.:[\]-]+$/.test(host))
+      throw new OptionError(`host ${JSON.stringify(host)} is not a host name or address`);
+    const logLevel = value('log-level') ?? 'info';
+    if (!LOG_LEVELS.includes(logLevel))
+      throw new OptionError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
+    const databaseUrl = value('database-url');
+    const origins = value('kiosk-origins');
+    const trustProxy = value('trust-proxy');
+    if (trustProxy !== undefined && !/^[\w.:/]+(,\s*[\w.:/]+)*$/.test(trustProxy)) {
+      throw new OptionError('trust-proxy must be a comma list of addresses, like 127.0.0.1,10.0.0.0/8');
+    }
+
+    return {
+      ok: true,
+      help: false,
+      options: {
+        dataDir: path(value('data-dir') || join('.data', 'hub')),
+        port: parsePort(value('port') ?? '8080'),
+        host,
+        databaseUrl: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined,
+        staticDir: path(value('static-dir') || join(repoRoot, 'dist', 'renderer')),
+        kioskOrigins: origins === undefined ? [...DEFAULT_KIOSK_ORIGINS] : parseOrigins(origins),
+        logLevel,
+        trustProxy,
+      },
+    };
+  } catch (error) {
+    if (error instanceof OptionError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

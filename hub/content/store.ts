@@ -1,0 +1,157 @@
+import type { Office, Category, LifeSituation, Service } from '../../protocol/catalog.js';
+import type { ContentSnapshot } from '../../protocol/content.js';
+import type { FormDefinition } from '../../protocol/forms.js';
+import type { HubKysely, PlainContentTable } from '../db/schema.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/hash.js';
+
+export type ContentWithoutRevision = Omit<ContentSnapshot, 'revision'>;
+
+/** Derived from the content itself: equal content gives an equal ETag on every hub. */
+export function contentRevision(content: ContentWithoutRevision): string {
+  return sha256Hex(canonicalJson(content)).slice(0, 24);
+}
+
+/** Writes a whole snapshot; the caller runs it inside a transaction. */
+export async function insertContent(
+  db: HubKysely,
+  content: ContentWithoutRevision,
+  revision: string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('content_meta')
+    .values({ id: 1, revision, municipality: JSON.stringify(content.municipality), updated_at: now })
+    .execute();
+  const plain: [PlainContentTable, { id: string }[]][] = [
+    ['offices', content.offices],
+    ['categories', content.categories],
+    ['life_situations', content.lifeSituations],
+    ['services', content.services],
+  ];
+  for (const [table, items] of plain) {
+    if (items.length === 0) continue;
+    await db
+      .insertInto(table)
+      .values(
+        items.map((item, position) => ({
+          id: item.id,
+          position,
+          document: JSON.stringify(item),
+          updated_at: now,
+          deleted_at: null,
+        })),
+      )
+      .execute();
+  }
+  if (content.forms.length > 0) {
+    await db
+      .insertInto('forms')
+      .values(
+        content.forms.map((form, position) => ({
+          id: form.id,
+          version: form.version,
+          office_id: form.officeId,
+          position,
+          document: JSON.stringify(form),
+          updated_at: now,
+          deleted_at: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function readRevision(db: HubKysely): Promise<string | undefined> {
+  const row = await db.selectFrom('content_meta').select('revision').where('id', '=', 1).executeTakeFirst();
+  return row?.revision;
+}
+
+async function readDocuments<T>(db: HubKysely, table: PlainContentTable): Promise<T[]> {
+  const rows = await db
+    .selectFrom(table)
+    .select('document')
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => JSON.parse(row.document) as T);
+}
+
+/** The snapshot a terminal gets: live items only, and of each form only its newest version. */
+export async function readSnapshot(db: HubKysely): Promise<ContentSnapshot | undefined> {
+  const meta = await db.selectFrom('content_meta').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!meta) return undefined;
+  const [offices, categories, lifeSituations, services, formRows] = await Promise.all([
+    readDocuments<Office>(db, 'offices'),
+    readDocuments<Category>(db, 'categories'),
+    readDocuments<LifeSituation>(db, 'life_situations'),
+    readDocuments<Service>(db, 'services'),
+    db
+      .selectFrom('forms')
+      .select(['id', 'version', 'document'])
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+  ]);
+  // Map keeps the first insertion's place, so forms stay in author order; the value is the newest.
+  const newest = new Map<string, { version: number; document: string }>();
+  for (const row of formRows) {
+    const seen = newest.get(row.id);
+    if (!seen || row.version > seen.version) newest.set(row.id, row);
+  }
+  return {
+    revision: meta.revision,
+    municipality: JSON.parse(meta.municipality) as ContentSnapshot['municipality'],
+    offices,
+    categories,
+    lifeSituations,
+    services,
+    forms: [...newest.values()].map((row) => JSON.parse(row.document) as FormDefinition),
+  };
+}
+
+/**
+ * Any stored version, superseded or withdrawn: a citizen who filled an older version offline
+ * should not lose the application because the form changed while the terminal was away.
+ */
+export async function findForm(
+  db: HubKysely,
+  id: string,
+  version: number,
+): Promise<FormDefinition | undefined> {
+  const row = await db
+    .selectFrom('forms')
+    .select('document')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.document) as FormDefinition) : undefined;
+}
+
+export async function serviceExists(db: HubKysely, id: string): Promise<boolean> {
+  const row = await db.selectFrom('services').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Forms by (id, version) key, for labelling submissions in the clerk console. */
+export async function findForms(
+  db: HubKysely,
+  keys: { id: string; version: number }[],
+): Promise<Map<string, FormDefinition>> {
+  const ids = [...new Set(keys.map((k) => k.id))];
+  const forms = new Map<string, FormDefinition>();
+  if (ids.length === 0) return forms;
+  const rows = await db
+    .selectFrom('forms')
+    .select(['id', 'version', 'document'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const row of rows) forms.set(formKey(row.id, row.version), JSON.parse(row.document) as FormDefinition);
+  return forms;
+}
+
+export function formKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}

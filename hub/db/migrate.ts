@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { HubKysely } from './schema.js';
+import { initial } from './migrations/0001_initial.js';
+
+/**
+ * Migrations live in code rather than in a scanned folder, so they are part of the compiled
+ * bundle and cannot go missing. Names sort in the order they must run.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+/** Brings the schema up to date; returns the names of the migrations that ran now. */
+export async function migrateToLatest(db: HubKysely): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    // No failed migration means none could start: usually the database is unreachable.
+    const what = failed ? `Database migration ${failed} failed` : 'Cannot migrate the database';
+    throw new Error(`${what}: ${reason}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { SubmissionStatus } from '../../protocol/submission.js';
+
+/**
+ * Column types shared by SQLite and PostgreSQL. Times are ISO 8601 UTC strings made with
+ * toISOString(): they sort correctly as text on both dialects, so no query depends on a
+ * dialect's date functions. JSON documents are text for the same reason.
+ */
+type IsoTime = string;
+type JsonText = string;
+
+/** A content document as the protocol describes it, plus what a delta sync needs. */
+export interface ContentDocumentTable {
+  id: string;
+  /** Author's order, so the snapshot lists items as the editor arranged them. */
+  position: number;
+  document: JsonText;
+  updated_at: IsoTime;
+  deleted_at: IsoTime | null;
+}
+
+/** Every version of a form stays, so a terminal's queued submission for an old version still lands. */
+export interface FormTable extends ContentDocumentTable {
+  version: number;
+  office_id: string;
+}
+
+/** One row (id = 1): what the content as a whole is at the moment. */
+export interface ContentMetaTable {
+  id: number;
+  revision: string;
+  municipality: JsonText;
+  updated_at: IsoTime;
+}
+
+export interface TerminalTable {
+  id: string;
+  name: string;
+  /** sha-256 hex of the terminal's bearer token; the token itself is never stored. */
+  token_hash: string;
+  created_at: IsoTime;
+  revoked_at: IsoTime | null;
+}
+
+export interface ClerkTable {
+  username: string;
+  display_name: string;
+  password_hash: string;
+  /** JSON array of office ids the clerk works for. */
+  office_ids: JsonText;
+  created_at: IsoTime;
+}
+
+export interface ClerkSessionTable {
+  /** sha-256 hex of the cookie value. */
+  token_hash: string;
+  username: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+}
+
+export interface SubmissionTable {
+  id: string;
+  tracking_code: string;
+  form_id: string;
+  form_version: number;
+  service_id: string;
+  office_id: string;
+  terminal_id: string;
+  locale: string;
+  answers: JsonText;
+  /** sha-256 hex of the canonical request body: tells a replay from a conflicting reuse of the id. */
+  body_hash: string;
+  status: SubmissionStatus;
+  /** As the terminal reported it (the citizen's time, may be offline and hours old). */
+  submitted_at: string;
+  received_at: IsoTime;
+}
+
+export interface Database {
+  offices: ContentDocumentTable;
+  categories: ContentDocumentTable;
+  life_situations: ContentDocumentTable;
+  services: ContentDocumentTable;
+  forms: FormTable;
+  content_meta: ContentMetaTable;
+  terminals: TerminalTable;
+  clerks: ClerkTable;
+  clerk_sessions: ClerkSessionTable;
+  submissions: SubmissionTable;
+}
+
+export type HubKysely = Kysely<Database>;
+
+/** Content tables whose rows have a plain id (forms have id + version). */
+export type PlainContentTable = 'offices' | 'categories' | 'life_situations' | 'services';

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { API } from '../../protocol/api.js';
+import { sendApiError } from './errors.js';
+
+/** The routes a terminal calls; only these answer other origins (the clerk API never does). */
+export const TERMINAL_API_PATHS: readonly string[] = [API.health, API.content, API.submissions];
+
+/**
+ * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
+ * The terminal authenticates with a bearer token, not cookies, so no credentials are allowed.
+ * If-None-Match is allowed so the kiosk may ask for a 304 itself; ETag is exposed so it can read it.
+ */
+export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
+  const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
+  const isTerminalPath = (url: string) => TERMINAL_API_PATHS.includes(url.split('?')[0] ?? '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isTerminalPath(request.url)) return;
+    reply.header('vary', 'Origin');
+    const origin = request.headers.origin;
+    if (origin !== undefined && allowed.has(origin.toLowerCase())) {
+      reply.header('access-control-allow-origin', origin);
+      reply.header('access-control-expose-headers', 'ETag');
+    }
+  });
+
+  for (const path of TERMINAL_API_PATHS) {
+    app.options(path, async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin === undefined || !allowed.has(origin.toLowerCase())) {
+        return sendApiError(reply, 403, {
+          error: 'origin_not_allowed',
+          message: `The origin ${String(origin ?? '(none)').slice(0, 200)} may not call the terminal API.`,
+        });
+      }
+      return reply
+        .status(204)
+        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
+        .header('access-control-max-age', '600')
+        .send();
+    });
+  }
+}

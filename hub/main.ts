@@ -1,0 +1,86 @@
+import { pino, type Logger } from 'pino';
+import { parseCli, USAGE, type CliOptions } from './cli-options.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { findRepoRoot } from './repo-root.js';
+import { loadDemoSeed, seedIfEmpty } from './seed/seed.js';
+import { buildHub } from './server.js';
+
+/** Bad options exit with 2, as CLI tools do; a failed start with 1. */
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+/** Longest a shutdown may take before the process gives up on open connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function start(options: CliOptions, repoRoot: string, log: Logger): Promise<void> {
+  const database = openDatabase(options);
+  const app = buildHub({
+    db: database.db,
+    staticDir: options.staticDir,
+    kioskOrigins: options.kioskOrigins,
+    trustProxy: options.trustProxy,
+    logger: log,
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: stopping now');
+      process.exit(EXIT_FAILURE);
+    }
+    stopping = true;
+    log.info({ signal }, 'hub stopping');
+    setTimeout(() => {
+      log.error('shutdown took too long');
+      process.exit(EXIT_FAILURE);
+    }, SHUTDOWN_GRACE_MS).unref();
+    // Stop taking requests first, then close the database the last request used.
+    void app
+      .close()
+      .then(() => database.db.destroy())
+      .then(
+        () => log.info('hub stopped'),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exitCode = EXIT_FAILURE;
+        },
+      );
+  };
+  process.on('SIGTERM', stop).on('SIGINT', stop);
+
+  try {
+    const applied = await migrateToLatest(database.db);
+    log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
+    if (await seedIfEmpty(database.db, await loadDemoSeed(repoRoot)))
+      log.info('seeded the demo municipality');
+    const url = await app.listen({ port: options.port, host: options.host });
+    log.info({ url }, 'hub listening');
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await database.db.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const repoRoot = findRepoRoot();
+  const parsed = parseCli(process.argv.slice(2), process.env, process.cwd(), repoRoot);
+  if (!parsed.ok) {
+    process.stderr.write(`hub: ${parsed.message}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const log = pino({ level: parsed.options.logLevel });
+  try {
+    await start(parsed.options, repoRoot, log);
+  } catch (error) {
+    log.fatal({ err: error }, 'hub failed to start');
+    process.exitCode = EXIT_FAILURE;
+  }
+}
+
+await main();

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../protocol/api.js';
+import { LoginRequest, type ClerkProfile } from '../../protocol/clerk.js';
+import { parseOfficeIds, type ClerkSessions } from '../auth/clerk-sessions.js';
+import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError, parseOrThrow } from '../http/errors.js';
+
+/** Login, logout and "who am I" for the clerk console. */
+export function clerkSessionRoutes(db: HubKysely, sessions: ClerkSessions): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+
+    app.post(API.clerkLogin, async (request, reply): Promise<ClerkProfile> => {
+      const { username, password } = parseOrThrow(LoginRequest, request.body);
+      const clerk = await db
+        .selectFrom('clerks')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+      // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
+      const valid = await verifyPassword(password, clerk?.password_hash ?? (await dummyPasswordHash()));
+      if (!clerk || !valid) {
+        request.log.warn({ username: username.slice(0, 100) }, 'clerk login failed');
+        throw new HttpError(401, { error: 'invalid_credentials', message: 'Username or password is wrong.' });
+      }
+      await sessions.start(request, reply, clerk.username);
+      request.log.info({ username: clerk.username }, 'clerk logged in');
+      return {
+        username: clerk.username,
+        displayName: clerk.display_name,
+        officeIds: parseOfficeIds(clerk.office_ids),
+      };
+    });
+
+    // Logging out twice, or with an expired session, still ends up logged out: always 204.
+    app.post(API.clerkLogout, async (request, reply) => {
+      await sessions.end(request, reply);
+      return reply.status(204).send();
+    });
+
+    app.get(API.clerkMe, { onRequest: sessions.requireClerk }, async (request): Promise<ClerkProfile> =>
+      sessions.clerkOf(request),
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { API } from '../../protocol/api.js';
+import type { SubmissionDetail, SubmissionList } from '../../protocol/clerk.js';
+import { SubmissionStatus } from '../../protocol/submission.js';
+import type { ClerkSessions } from '../auth/clerk-sessions.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError, parseOrThrow } from '../http/errors.js';
+import { getSubmission, listSubmissions } from '../submissions/inbox.js';
+
+const ListQuery = z.object({ status: SubmissionStatus.optional() });
+const DetailParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
+
+/** The clerk's inbox: submissions of the clerk's own offices only. */
+export function clerkSubmissionRoutes(db: HubKysely, sessions: ClerkSessions): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRequest', sessions.requireClerk);
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+
+    app.get(API.clerkSubmissions, async (request): Promise<SubmissionList> => {
+      const { status } = parseOrThrow(ListQuery, request.query);
+      const clerk = sessions.clerkOf(request);
+      return { submissions: await listSubmissions(db, clerk.officeIds, status) };
+    });
+
+    app.get(`${API.clerkSubmissions}/:id`, async (request): Promise<SubmissionDetail> => {
+      const { id } = parseOrThrow(DetailParams, request.params);
+      const detail = await getSubmission(db, sessions.clerkOf(request).officeIds, id);
+      // Another office's submission answers like a missing one: its existence is not the clerk's business.
+      if (!detail)
+        throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });
+      return detail;
+    });
+  };
+}

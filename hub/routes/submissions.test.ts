@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api.js';
+import { ApiError } from '../../protocol/errors.js';
+import {
+  MAX_SUBMISSION_BYTES,
+  SubmissionReceipt,
+  type SubmissionRequest,
+} from '../../protocol/submission.js';
+import { registrationFormV1 } from '../testing/fixture-content.js';
+import {
+  startTestHub,
+  submissionBody,
+  terminalHeaders,
+  TEST_TERMINAL,
+  type TestHub,
+} from '../testing/test-hub.js';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub.close());
+
+function submit(body: unknown, headers: Record<string, string> = terminalHeaders) {
+  return hub.app.inject({ method: 'POST', url: API.submissions, headers, payload: body as object });
+}
+
+async function rowsWithId(id: string) {
+  return hub.db.selectFrom('submissions').selectAll().where('id', '=', id).execute();
+}
+
+describe('POST /api/v1/submissions', () => {
+  it('stores a new submission (201) and answers an identical resend with the same receipt (200)', async () => {
+    const body = submissionBody();
+    const first = await submit(body);
+    expect(first.statusCode).toBe(201);
+    const receipt = SubmissionReceipt.parse(first.json());
+    expect(receipt).toMatchObject({ id: body.id, trackingCode: body.trackingCode, status: 'received' });
+
+    const [row] = await rowsWithId(body.id);
+    expect(row).toMatchObject({
+      form_id: body.formId,
+      form_version: body.formVersion,
+      office_id: 'buergerbuero',
+      terminal_id: TEST_TERMINAL.id,
+      received_at: receipt.receivedAt,
+    });
+    expect(JSON.parse(row?.answers ?? '')).toEqual(body.answers);
+
+    // Keys in another order are the same request.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const replay = await submit(reordered);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(receipt);
+    expect(await rowsWithId(body.id)).toHaveLength(1);
+  });
+
+  it('is 409 idempotency_conflict for the same id with a different body', async () => {
+    const body = submissionBody();
+    expect((await submit(body)).statusCode).toBe(201);
+    const changed = await submit({ ...body, answers: { ...body.answers, familyName: 'Mustermann' } });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ error: 'idempotency_conflict' });
+    const [row] = await rowsWithId(body.id);
+    expect(JSON.parse(row?.answers ?? '')).toMatchObject({ familyName: 'Musterfrau' });
+  });
+
+  it('is 409 tracking_code_taken when another submission has the tracking code', async () => {
+    const first = submissionBody();
+    expect((await submit(first)).statusCode).toBe(201);
+    const second = submissionBody({ trackingCode: first.trackingCode });
+    const response = await submit(second);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error: 'tracking_code_taken' });
+    expect(await rowsWithId(second.id)).toHaveLength(0);
+  });
+
+  it('is 400 invalid_answers with a sentence and an issue per field', async () => {
+    const body = submissionBody({ answers: { email: 'not-an-email', adults: 0, consent: true } });
+    const response = await submit(body);
+    expect(response.statusCode).toBe(400);
+    const error = ApiError.parse(response.json());
+    expect(error.error).toBe('invalid_answers');
+    expect(error.message).toMatch(/familyName is required/);
+    expect(error.message).toMatch(/email does not have the expected format/);
+    expect(error.issues?.map((i) => i.path)).toEqual([
+      'answers.familyName',
+      'answers.email',
+      'answers.adults',
+    ]);
+    expect(await rowsWithId(body.id)).toHaveLength(0);
+  });
+
+  it('counts a blank text answer as not answered, as the kiosk does', async () => {
+    const response = await submit(submissionBody({ answers: { familyName: '   ', consent: true } }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ issues: [{ path: 'answers.familyName' }] });
+  });
+
+  it('is 422 unknown_form for a form or version the hub does not know', async () => {
+    for (const body of [submissionBody({ formId: 'no-such-form' }), submissionBody({ formVersion: 99 })]) {
+      const response = await submit(body);
+      expect(response.statusCode).toBe(422);
+      expect(response.json()).toMatchObject({ error: 'unknown_form' });
+    }
+    const service = await submit(submissionBody({ serviceId: 'no-such-service' }));
+    expect(service.statusCode).toBe(422);
+    expect(service.json()).toMatchObject({ error: 'unknown_service' });
+  });
+
+  it('accepts an older version of a form, for terminals that went offline before it changed', async () => {
+    const body = submissionBody({ formVersion: registrationFormV1.version, answers: { familyName: 'Alt' } });
+    expect((await submit(body)).statusCode).toBe(201);
+  });
+
+  it('is 400 invalid_request naming the bad fields of the envelope', async () => {
+    const response = await submit({ ...submissionBody(), id: 'nope', extra: 1 });
+    expect(response.statusCode).toBe(400);
+    const error = ApiError.parse(response.json());
+    expect(error.error).toBe('invalid_request');
+    expect(error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['id', '(body)']));
+    expect(error.message).toMatch(/id must be a UUID/);
+  });
+
+  it('is 400 invalid_json for a malformed body', async () => {
+    const response = await hub.app.inject({
+      method: 'POST',
+      url: API.submissions,
+      headers: { ...terminalHeaders, 'content-type': 'application/json' },
+      payload: '{"id": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'invalid_json' });
+  });
+
+  it('is 413 for a body over the submission limit, naming the limit', async () => {
+    const body: SubmissionRequest = submissionBody({
+      answers: { familyName: 'x'.repeat(MAX_SUBMISSION_BYTES) },
+    });
+    const response = await submit(body);
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toEqual({
+      error: 'payload_too_large',
+      message: `The request body is larger than the limit of ${MAX_SUBMISSION_BYTES} bytes.`,
+    });
+  });
+
+  it('reads a body above the global 64 KiB limit, because submissions have their own', async () => {
+    const answers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`note${i}`, 'x'.repeat(10_000)]),
+    );
+    const response = await submit(submissionBody({ answers }));
+    // Read and judged on its content (unknown fields), not refused for its size.
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: 'invalid_answers',
+      message: expect.stringMatching(/note0/),
+    });
+  });
+
+  it('is 415 for another content type', async () => {
+    const response = await hub.app.inject({
+      method: 'POST',
+      url: API.submissions,
+      headers: { ...terminalHeaders, 'content-type': 'text/plain' },
+      payload: JSON.stringify(submissionBody()),
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ error: 'unsupported_media_type' });
+  });
+
+  it('is 401 without a token, before reading the body', async () => {
+    const response = await submit(submissionBody(), {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ error: 'unauthenticated' });
+  });
+
+  it('stores exactly one row when the same submission arrives twice at once', async () => {
+    const body = submissionBody();
+    const responses = await Promise.all([submit(body), submit(body), submit(body)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    const receipts = responses.map((r) => r.json() as unknown);
+    expect(receipts[1]).toEqual(receipts[0]);
+    expect(receipts[2]).toEqual(receipts[0]);
+    expect(await rowsWithId(body.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../protocol/api.js';
+import type { FieldError } from '../../protocol/forms.js';
+import { MAX_SUBMISSION_BYTES, SubmissionRequest } from '../../protocol/submission.js';
+import type { TerminalAuth } from '../auth/terminal-auth.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError, parseOrThrow } from '../http/errors.js';
+import { receiveSubmission } from '../submissions/receive.js';
+
+export function submissionRoutes(db: HubKysely, auth: TerminalAuth, now: () => Date): FastifyPluginAsync {
+  return async (app) => {
+    app.post(
+      API.submissions,
+      { bodyLimit: MAX_SUBMISSION_BYTES, onRequest: auth.authenticate },
+      async (request, reply) => {
+        const body = parseOrThrow(SubmissionRequest, request.body);
+        const terminal = auth.terminalOf(request);
+        const outcome = await receiveSubmission(db, body, terminal.id, now());
+        reply.header('cache-control', 'no-store');
+        switch (outcome.kind) {
+          case 'created':
+            request.log.info({ submissionId: body.id, terminalId: terminal.id }, 'submission received');
+            return reply.status(201).send(outcome.receipt);
+          case 'replayed':
+            return reply.status(200).send(outcome.receipt);
+          case 'idempotency_conflict':
+            throw new HttpError(409, {
+              error: 'idempotency_conflict',
+              message: `Submission ${body.id} was already received with different content.`,
+            });
+          case 'tracking_code_taken':
+            throw new HttpError(409, {
+              error: 'tracking_code_taken',
+              message: `Tracking code ${body.trackingCode} belongs to another submission.`,
+            });
+          case 'unknown_form':
+            throw new HttpError(422, {
+              error: 'unknown_form',
+              message: `The hub does not know form ${body.formId} in version ${body.formVersion}.`,
+            });
+          case 'unknown_service':
+            throw new HttpError(422, {
+              error: 'unknown_service',
+              message: `The hub does not know service ${body.serviceId}.`,
+            });
+          case 'invalid_answers':
+            throw invalidAnswers(outcome.errors);
+        }
+      },
+    );
+  };
+}
+
+function invalidAnswers(errors: FieldError[]): HttpError {
+  return new HttpError(400, {
+    error: 'invalid_answers',
+    message: `The answers do not fit the form: ${errors.map((e) => e.message).join('; ')}.`,
+    issues: errors.map((e) => ({ path: e.field ? `answers.${e.field}` : 'answers', message: e.message })),
+  });
+}

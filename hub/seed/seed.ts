@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ContentSnapshot } from '../../protocol/content.js';
+import { describeZodError } from '../../protocol/errors.js';
+import { parseKioskConfig } from '../../kiosk-config/schema.js';
+import { hashPassword } from '../auth/passwords.js';
+import { contentRevision, insertContent, type ContentWithoutRevision } from '../content/store.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { HubKysely } from '../db/schema.js';
+import { sha256Hex } from '../util/hash.js';
+import { demoContent } from './demo-content.js';
+import { demoClerkPassword, DEMO_CLERK_DISPLAY_NAME, DEMO_CLERK_USERNAME } from './demo-credentials.js';
+
+export interface SeedData {
+  content: ContentWithoutRevision;
+  terminal: { id: string; name: string; token: string };
+  clerk: { username: string; displayName: string; password: string; officeIds?: string[] };
+}
+
+/** The demo municipality, the demo terminal of kiosk-config/demo.json and the demo clerk. */
+export async function loadDemoSeed(
+  repoRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SeedData> {
+  const file = join(repoRoot, 'kiosk-config', 'demo.json');
+  const parsed = parseKioskConfig(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`${file} is not a valid kiosk config: ${parsed.problems.join('; ')}`);
+  return {
+    content: demoContent,
+    terminal: {
+      id: parsed.config.terminalId,
+      name: parsed.config.siteName,
+      token: parsed.config.terminalToken,
+    },
+    clerk: {
+      username: DEMO_CLERK_USERNAME,
+      displayName: DEMO_CLERK_DISPLAY_NAME,
+      password: demoClerkPassword(env),
+    },
+  };
+}
+
+/**
+ * Fills an empty database in one transaction; a database with content is left alone, so a
+ * restart never overwrites what the town hall changed. Returns whether it seeded.
+ */
+export async function seedIfEmpty(db: HubKysely, seed: SeedData, now = new Date()): Promise<boolean> {
+  if (await isSeeded(db)) return false;
+  const revision = contentRevision(seed.content);
+  const checked = ContentSnapshot.safeParse({ ...seed.content, revision });
+  if (!checked.success) {
+    throw new Error(
+      `The seed content is not a valid ContentSnapshot. ${describeZodError(checked.error).message}`,
+    );
+  }
+  const passwordHash = await hashPassword(seed.clerk.password);
+  const at = now.toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (await isSeeded(trx)) return false;
+      await insertContent(trx, seed.content, revision, at);
+      await trx
+        .insertInto('terminals')
+        .values({
+          id: seed.terminal.id,
+          name: seed.terminal.name,
+          token_hash: sha256Hex(seed.terminal.token),
+          created_at: at,
+        })
+        .execute();
+      await trx
+        .insertInto('clerks')
+        .values({
+          username: seed.clerk.username,
+          display_name: seed.clerk.displayName,
+          password_hash: passwordHash,
+          office_ids: JSON.stringify(seed.clerk.officeIds ?? seed.content.offices.map((o) => o.id)),
+          created_at: at,
+        })
+        .execute();
+      return true;
+    });
+  } catch (error) {
+    // Two hubs starting together on one PostgreSQL: the other one seeded first, which is fine.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+async function isSeeded(db: HubKysely): Promise<boolean> {
+  return (await db.selectFrom('content_meta').select('id').executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,66 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { resolve } from 'node:path';
+import { clerkSessions } from './auth/clerk-sessions.js';
+import { terminalAuth } from './auth/terminal-auth.js';
+import type { HubKysely } from './db/schema.js';
+import { installErrorHandling } from './http/errors.js';
+import { installJsonBodyParser } from './http/json-body.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { installTerminalCors } from './http/terminal-cors.js';
+import { clerkSessionRoutes } from './routes/clerk-session.js';
+import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
+import { contentRoutes } from './routes/content.js';
+import { healthRoutes } from './routes/health.js';
+import { staticRoutes } from './routes/static.js';
+import { submissionRoutes } from './routes/submissions.js';
+
+/** Small on purpose: only a submission may be large, and it sets its own limit. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_KIOSK_ORIGINS: readonly string[] = ['app://kiosk'];
+
+export interface HubOptions {
+  /** Migrated (and usually seeded) database; the caller owns it and closes it. */
+  db: HubKysely;
+  /** The built renderer: kiosk/, clerk/, assets/. */
+  staticDir: string;
+  /** Origins besides the hub's own that may call the terminal API. */
+  kioskOrigins?: readonly string[];
+  /** Logger options, or a ready logger (main.ts makes one before the database opens). */
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /**
+   * Addresses of reverse proxies (comma list, CIDR allowed) whose X-Forwarded-Proto is believed,
+   * so a clerk cookie gets its Secure flag behind a TLS-terminating proxy.
+   */
+  trustProxy?: string | undefined;
+  /** Injected clock, so tests can step over session expiry. */
+  now?: () => Date;
+}
+
+/** The hub as a fastify instance, ready for inject() or listen(). */
+export function buildHub(options: HubOptions): FastifyInstance {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const { logger = false } = options;
+  const base = { bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false };
+  const app =
+    typeof logger === 'object' && 'child' in logger
+      ? Fastify({ ...base, loggerInstance: logger })
+      : Fastify({ ...base, logger });
+
+  installErrorHandling(app);
+  installSecurityHeaders(app);
+  installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
+  installJsonBodyParser(app);
+  void app.register(fastifyCookie);
+
+  const terminals = terminalAuth(db);
+  const sessions = clerkSessions(db, now);
+  void app.register(healthRoutes(now));
+  void app.register(contentRoutes(db, terminals));
+  void app.register(submissionRoutes(db, terminals, now));
+  void app.register(clerkSessionRoutes(db, sessions));
+  void app.register(clerkSubmissionRoutes(db, sessions));
+  void app.register(staticRoutes(resolve(options.staticDir)));
+  return app;
+}

@@ -1,0 +1,91 @@
+import { normalizeAnswers, validateFormData, type FieldError } from '../../protocol/forms.js';
+import type { SubmissionReceipt, SubmissionRequest } from '../../protocol/submission.js';
+import { findForm, serviceExists } from '../content/store.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { HubKysely, SubmissionTable } from '../db/schema.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/hash.js';
+
+export type ReceiveOutcome =
+  | { kind: 'created'; receipt: SubmissionReceipt }
+  | { kind: 'replayed'; receipt: SubmissionReceipt }
+  | { kind: 'idempotency_conflict' }
+  | { kind: 'tracking_code_taken' }
+  | { kind: 'unknown_form' }
+  | { kind: 'unknown_service' }
+  | { kind: 'invalid_answers'; errors: FieldError[] };
+
+/** Identifies the request body by meaning, so a resend with reordered keys is still a replay. */
+export function submissionBodyHash(request: SubmissionRequest): string {
+  return sha256Hex(canonicalJson(request));
+}
+
+/**
+ * Stores a submission exactly once per client-made id. A resend of the same body gets the first
+ * receipt again (the terminal may have missed our answer); the same id with another body is a
+ * conflict. The replay check comes before validation, so a submission accepted once stays
+ * accepted even if its form has changed since.
+ */
+export async function receiveSubmission(
+  db: HubKysely,
+  request: SubmissionRequest,
+  terminalId: string,
+  now: Date,
+): Promise<ReceiveOutcome> {
+  const bodyHash = submissionBodyHash(request);
+  const earlier = await classifyExisting(db, request.id, bodyHash);
+  if (earlier) return earlier;
+
+  const form = await findForm(db, request.formId, request.formVersion);
+  if (!form) return { kind: 'unknown_form' };
+  if (!(await serviceExists(db, request.serviceId))) return { kind: 'unknown_service' };
+  // An empty text box counts as unanswered, exactly as on the kiosk.
+  const answers = normalizeAnswers(request.answers);
+  const errors = validateFormData(form.schema, answers);
+  if (errors.length > 0) return { kind: 'invalid_answers', errors };
+
+  const row: SubmissionTable = {
+    id: request.id,
+    tracking_code: request.trackingCode,
+    form_id: form.id,
+    form_version: form.version,
+    service_id: request.serviceId,
+    office_id: form.officeId,
+    terminal_id: terminalId,
+    locale: request.locale,
+    answers: JSON.stringify(answers),
+    body_hash: bodyHash,
+    status: 'received',
+    submitted_at: request.submittedAt,
+    received_at: now.toISOString(),
+  };
+  try {
+    await db.transaction().execute((trx) => trx.insertInto('submissions').values(row).execute());
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Lost a race against the same id (a parallel resend) or against another id's tracking code.
+    return (await classifyExisting(db, request.id, bodyHash)) ?? { kind: 'tracking_code_taken' };
+  }
+  return { kind: 'created', receipt: receiptOf(row) };
+}
+
+async function classifyExisting(
+  db: HubKysely,
+  id: string,
+  bodyHash: string,
+): Promise<ReceiveOutcome | undefined> {
+  const existing = await db
+    .selectFrom('submissions')
+    .select(['id', 'tracking_code', 'received_at', 'status', 'body_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!existing) return undefined;
+  if (existing.body_hash !== bodyHash) return { kind: 'idempotency_conflict' };
+  return { kind: 'replayed', receipt: receiptOf(existing) };
+}
+
+function receiptOf(
+  row: Pick<SubmissionTable, 'id' | 'tracking_code' | 'received_at' | 'status'>,
+): SubmissionReceipt {
+  return { id: row.id, trackingCode: row.tracking_code, receivedAt: row.received_at, status: row.status };
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { ClerkProfile } from '../../protocol/clerk.js';
+import { Button } from '../shared/ui/Button.js';
+import { Spinner } from '../shared/ui/Spinner.js';
+import { StatusMessage } from '../shared/ui/StatusMessage.js';
+import { ConsoleHeader } from './components/ConsoleHeader.js';
+import { DetailScreen } from './components/DetailScreen.js';
+import { SubmissionDetailView } from './components/SubmissionDetailView.js';
+import { SubmissionListView } from './components/SubmissionListView.js';
+import { useDocumentTitle } from './hooks/useDocumentTitle.js';
+import { useHashRoute } from './hooks/useHashRoute.js';
+import { useSubmission, type SubmissionProblem } from './hooks/useSubmission.js';
+import { SUBMISSIONS_REFRESH_MS, useSubmissions, type SubmissionsControls } from './hooks/useSubmissions.js';
+import { routeHref } from './route.js';
+import type { ClerkTexts } from './texts.js';
+
+export interface ConsoleProps {
+  t: ClerkTexts;
+  profile: ClerkProfile;
+  onLogout: () => void;
+  loggingOut: boolean;
+  logoutFailed: boolean;
+  /** Called when the hub answers 401: the session is over. */
+  onSessionExpired: () => void;
+}
+
+const hrefForSubmission = (id: string) => routeHref({ view: 'detail', id });
+
+/** The signed-in console: header, then the list or one submission, as the URL hash says. */
+export function Console({ t, profile, onLogout, loggingOut, logoutFailed, onSessionExpired }: ConsoleProps) {
+  const { route, backToList } = useHashRoute();
+  // The list lives here, not in the list view, so coming back from a detail shows it at once.
+  const list = useSubmissions(onSessionExpired);
+
+  // Remember the last opened submission so its link gets focus again on the way back.
+  const detailId = route.view === 'detail' ? route.id : null;
+  const [lastDetailId, setLastDetailId] = useState(detailId);
+  if (detailId !== null && detailId !== lastDetailId) setLastDetailId(detailId);
+
+  return (
+    <>
+      <ConsoleHeader
+        t={t}
+        displayName={profile.displayName}
+        onLogout={onLogout}
+        loggingOut={loggingOut}
+        logoutError={logoutFailed ? t.session.logoutFailed : null}
+      />
+      <main className="clerk-main">
+        {route.view === 'detail' ? (
+          <SubmissionScreen
+            key={route.id}
+            t={t}
+            id={route.id}
+            onBack={backToList}
+            onSessionExpired={onSessionExpired}
+          />
+        ) : (
+          <ListScreen t={t} list={list} focusId={lastDetailId} />
+        )}
+      </main>
+    </>
+  );
+}
+
+function ListScreen({
+  t,
+  list,
+  focusId,
+}: {
+  t: ClerkTexts;
+  list: SubmissionsControls;
+  focusId: string | null;
+}) {
+  useDocumentTitle(t.documentTitle.base);
+  return (
+    <SubmissionListView
+      t={t}
+      submissions={list.submissions}
+      fetchedAt={list.fetchedAt}
+      refreshing={list.refreshing}
+      problem={list.problem}
+      onRefresh={list.refresh}
+      refreshSeconds={SUBMISSIONS_REFRESH_MS / 1000}
+      hrefFor={hrefForSubmission}
+      focusId={focusId}
+    />
+  );
+}
+
+function SubmissionScreen({
+  t,
+  id,
+  onBack,
+  onSessionExpired,
+}: {
+  t: ClerkTexts;
+  id: string;
+  onBack: () => void;
+  onSessionExpired: () => void;
+}) {
+  const { state, reload } = useSubmission(id, onSessionExpired);
+  useDocumentTitle(
+    state.status === 'loaded' ? t.documentTitle.detail(state.detail.trackingCode) : t.documentTitle.base,
+  );
+
+  return (
+    <DetailScreen t={t} onBack={onBack}>
+      {state.status === 'loading' && (
+        <div role="status" className="clerk-detail-screen__loading">
+          <Spinner label={t.detail.loading} />
+        </div>
+      )}
+      {state.status === 'error' && (
+        <>
+          <StatusMessage tone="error">{problemText(t, state.problem)}</StatusMessage>
+          {state.problem !== 'not-found' && <Button onClick={reload}>{t.detail.retry}</Button>}
+        </>
+      )}
+      {state.status === 'loaded' && <SubmissionDetailView t={t} detail={state.detail} />}
+    </DetailScreen>
+  );
+}
+
+function problemText(t: ClerkTexts, problem: SubmissionProblem): string {
+  switch (problem) {
+    case 'not-found':
+      return t.detail.notFound;
+    case 'unreachable':
+      return t.detail.unreachable;
+    case 'failed':
+      return t.detail.failed;
+  }
+}

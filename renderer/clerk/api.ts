@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { API } from '../../protocol/api.js';
+import {
+  ClerkProfile,
+  SubmissionDetail,
+  SubmissionList,
+  type LoginRequest,
+  type SubmissionSummary,
+} from '../../protocol/clerk.js';
+import { HttpError, requestJson } from '../shared/http.js';
+
+/**
+ * The console's only door to the hub. Each call parses the answer with the protocol schema;
+ * failures arrive as HttpError (status 0: hub unreachable, 401: no or expired session).
+ */
+export const clerkApi = {
+  async me(): Promise<ClerkProfile> {
+    return (await requestJson(API.clerkMe, ClerkProfile)).data;
+  },
+
+  async login(credentials: LoginRequest): Promise<ClerkProfile> {
+    return (await requestJson(API.clerkLogin, ClerkProfile, { method: 'POST', body: credentials })).data;
+  },
+
+  async logout(): Promise<void> {
+    // The hub parses JSON bodies strictly, so even an empty logout sends `{}`; its answer carries nothing.
+    await requestJson(API.clerkLogout, z.unknown(), { method: 'POST', body: {} });
+  },
+
+  async submissions(): Promise<SubmissionSummary[]> {
+    return (await requestJson(API.clerkSubmissions, SubmissionList)).data.submissions;
+  },
+
+  async submission(id: string): Promise<SubmissionDetail> {
+    return (await requestJson(API.clerkSubmission(id), SubmissionDetail)).data;
+  },
+};
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof HttpError && error.status === 401;
+}
+
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof HttpError && error.unreachable;
+}

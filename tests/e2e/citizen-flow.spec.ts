@@ -1,0 +1,121 @@
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { expect, test } from '../support/fixtures.js';
+
+const residence = demoForm('wohnsitz-anmeldung');
+
+test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly once and the clerk sees it', async ({
+  hub,
+  kiosk,
+  page,
+  context,
+  browser,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+
+  await kiosk.search('ummelden');
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  await kiosk.fillForm(residence.form, residence.answers);
+
+  // The line goes down before the citizen presses "submit".
+  await context.setOffline(true);
+  await expect(kiosk.status).toContainText('Offline');
+  const trackingCode = await kiosk.submit();
+  expect(trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(
+    page.getByText('wird automatisch gesendet, sobald das Terminal wieder verbunden ist'),
+  ).toBeVisible();
+  await expect(kiosk.status).toContainText('1 Antrag wartet auf Versand');
+  expect(submissionsOnDisk(hub.dataDir)).toHaveLength(0);
+
+  // The line comes back: the outbox sends by itself.
+  await context.setOffline(false);
+  await expect(page.getByText('Der Antrag ist im Rathaus eingegangen.')).toBeVisible();
+  await expect(kiosk.status).not.toContainText('wartet auf Versand');
+  const stored = submissionsOnDisk(hub.dataDir);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]?.tracking_code).toBe(trackingCode);
+  expect(JSON.parse(stored[0]?.answers ?? '{}')).toMatchObject({
+    familyName: residence.answers['familyName'],
+  });
+
+  // The clerk logs in to the console and finds the application.
+  const clerkContext = await browser.newContext();
+  const clerk = await clerkContext.newPage();
+  await clerk.goto(`${hub.url}/clerk/`);
+  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
+  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
+  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  const table = clerk.getByRole('table', { name: 'Eingegangene Anträge' });
+  await expect(table.getByRole('link', { name: trackingCode })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2); // header + exactly one application
+  await table.getByRole('link', { name: trackingCode }).click();
+  await expect(clerk.getByRole('heading', { level: 1 })).toContainText(trackingCode);
+  await expect(clerk.getByText(String(residence.answers['familyName']), { exact: true })).toBeVisible();
+  await expect(clerk.getByText(String(residence.answers['givenNames']), { exact: true })).toBeVisible();
+  await clerkContext.close();
+});
+
+test('after the first sync the kiosk opens and works with the network cut, even after a reload', async ({
+  hub,
+  kiosk,
+  page,
+  context,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+  await expect(page.locator('.kiosk-service').first()).toBeVisible();
+  // The service worker has precached the app shell and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await kiosk.startInGerman();
+  await expect(kiosk.status).toContainText('Offline');
+  await kiosk.search('Hund');
+  const dogTax = demoForm('hundesteuer-anmeldung');
+  await kiosk.openService(dogTax.service.name.de);
+  await kiosk.startForm();
+  await kiosk.fillForm(dogTax.form, dogTax.answers);
+  const code = await kiosk.submit();
+
+  // Also a restart of the whole kiosk (a new page) without network still opens it.
+  await page.close();
+  const second = await context.newPage();
+  await second.goto(`${hub.url}/kiosk/`);
+  await expect(second.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+  await expect(second.locator('.kiosk-topbar__status')).toHaveCount(0); // attract screen: no top bar
+
+  await context.setOffline(false);
+  await expect
+    .poll(() => submissionsOnDisk(hub.dataDir).map((s) => s.tracking_code), { timeout: 30_000 })
+    .toEqual([code]);
+});
+
+test('a reload in the middle of a form keeps what the citizen typed', async ({ hub, kiosk, page }) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await kiosk.search('Sperrmüll');
+  const bulky = demoForm('sperrmuell-abholung');
+  await kiosk.openService(bulky.service.name.de);
+  await kiosk.startForm();
+  const firstStep = bulky.form.ui.steps[0];
+  if (!firstStep) throw new Error('form without steps');
+  for (const name of firstStep.fields) await kiosk.fillField(bulky.form, name, bulky.answers[name]);
+  await kiosk.next();
+  await expect(page.getByRole('heading', { level: 1, name: bulky.form.ui.steps[1]?.title.de })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: bulky.form.ui.steps[1]?.title.de })).toBeVisible();
+  await kiosk.page.getByRole('button', { name: 'Zurück', exact: true }).click();
+  const firstField = firstStep.fields[0] ?? '';
+  const label = bulky.form.ui.fields[firstField]?.label.de ?? '';
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(String(bulky.answers[firstField]));
+});
