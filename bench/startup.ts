@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumFlags, findChromium } from '../scripts/chromium.js';
-import { demoKioskConfig, kioskUrl } from '../scripts/kiosk-url.js';
 import { removeDataDir, startHub } from '../tests/support/hub-process.js';
+import { KioskPage } from '../tests/support/kiosk-page.js';
 
 const RUNS = Number(process.env['POP_BENCH_RUNS'] ?? 9);
 const executablePath = findChromium() ?? undefined;
@@ -22,12 +22,12 @@ const origin = hub.url;
 try {
   const prime = await chromium.launchPersistentContext(profile, { executablePath, args, headless: true });
   const page = prime.pages()[0] ?? (await prime.newPage());
-  await page.goto(kioskUrl(origin, demoKioskConfig(origin)));
+  const kiosk = new KioskPage(page);
+  await kiosk.open(origin);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
-  await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+  await kiosk.startInGerman();
   await page.locator('.kiosk-service').first().waitFor();
   await prime.close();
 } finally {
@@ -47,11 +47,9 @@ for (let run = 0; run < RUNS; run++) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${origin}/kiosk/`);
-  const start = page.getByRole('button', { name: /Berühren Sie den Bildschirm/ });
-  await start.waitFor();
+  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).waitFor();
   attract.push(performance.now() - started);
-  await start.click();
-  await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+  await new KioskPage(page).startInGerman();
   await page.locator('.kiosk-service').first().waitFor();
   startup.push(performance.now() - started);
   await context.close();

@@ -68,13 +68,13 @@ function startKiosk(url: string): void {
   const config = demoKioskConfig(url);
   const profile = join(root, '.data');
   mkdirSync(profile, { recursive: true });
-  const electron = electronBinary(root);
-  if (electron) {
+  const electron = electronBinary();
+  if (electron.available) {
     const configPath = join(profile, 'kiosk-config.json');
     writeFileSync(configPath, JSON.stringify(config, null, 2));
-    console.log(`Kiosk:          Electron (${electron}), config ${configPath}`);
+    console.log(`Kiosk:          Electron (${electron.executablePath}), config ${configPath}`);
     children.push(
-      spawn(electron, [join(root, 'dist/electron/main/main.js'), '--config', configPath], {
+      spawn(electron.executablePath, [join(root, 'dist/electron/main/main.js'), '--config', configPath], {
         stdio: 'inherit',
       }),
     );
@@ -86,13 +86,13 @@ function startKiosk(url: string): void {
     const why = chromium
       ? 'there is no display (DISPLAY is not set)'
       : "no Chromium was found (install Debian's chromium)";
-    console.log(`Kiosk:          not opened: the Electron binary is not installed and ${why}.`);
+    console.log(`Kiosk:          not opened: Electron cannot start (${electron.detail}) and ${why}.`);
     console.log(`                Open this address in a browser instead: ${address}`);
     return;
   }
   const mode = values.fullscreen ? '--kiosk' : '--start-maximized';
   console.log(
-    `Kiosk:          Chromium ${values.fullscreen ? 'kiosk' : 'app'} mode (${chromium}), because the Electron binary is not installed on this machine.`,
+    `Kiosk:          Chromium ${values.fullscreen ? 'kiosk' : 'app'} mode (${chromium}), because Electron cannot start: ${electron.detail}.`,
   );
   const browser = spawn(
     chromium,

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { findElectronBinary, platformExecutable, type ElectronBinaryProbe } from './electron-binary.js';
+import {
+  findElectronBinary,
+  platformExecutable,
+  type ElectronBinaryProbe,
+} from '../../scripts/electron-binary.js';
 
 /** Pure checks of the detection; they need no Electron and always run. */
 function probe(files: Record<string, string | true>, env: Record<string, string> = {}): ElectronBinaryProbe {

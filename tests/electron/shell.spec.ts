@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import type { KioskBridge } from '../../protocol/bridge.js';
-import { ELECTRON_UNAVAILABLE_REASON, REPO_ROOT, electronBinary } from './electron-binary.js';
+import { ELECTRON_UNAVAILABLE_REASON, REPO_ROOT, electronBinary } from '../../scripts/electron-binary.js';
 
 /**
  * The Electron shell, driven through Playwright's _electron against the built app
