@@ -56,7 +56,7 @@ export function findElectronBinary(probe: ElectronBinaryProbe): ElectronBinary {
     : { available: false, detail: `path.txt names ${executablePath}, which does not exist` };
 }
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The probe against this machine. */
 export function electronBinary(
