@@ -78,7 +78,11 @@ describe('validateFleetFile', () => {
     );
 
     const merged = clone();
-    merged.terminals['demo-terminal-1']!.settings = { idleWarningSeconds: 120, defaultLocale: 'en', locales: ['de'] };
+    merged.terminals['demo-terminal-1']!.settings = {
+      idleWarningSeconds: 120,
+      defaultLocale: 'en',
+      locales: ['de'],
+    };
     const second = validateFleetFile(merged);
     expect(second.ok).toBe(false);
     if (second.ok) return;
@@ -115,6 +119,8 @@ describe('kiosk-config.schema.json', () => {
   it('accepts the example and refuses an unknown setting, as an editor would', () => {
     const validator = new Validator(committed as object, '2020-12', false);
     expect(validator.validate(example).valid).toBe(true);
-    expect(validator.validate({ ...example, defaults: { ...example.defaults, colour: 1 } }).valid).toBe(false);
+    expect(validator.validate({ ...example, defaults: { ...example.defaults, colour: 1 } }).valid).toBe(
+      false,
+    );
   });
 });

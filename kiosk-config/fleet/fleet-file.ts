@@ -73,13 +73,17 @@ export interface TerminalPlacement {
 export type MergedTerminal = TerminalPlacement & MergeResult & { settings: TerminalSettings };
 
 /** The layers of one terminal, in merge order. */
-export function layersFor(file: FleetFile, terminalId: string): { placement: TerminalPlacement; layers: NamedLayer[] } {
+export function layersFor(
+  file: FleetFile,
+  terminalId: string,
+): { placement: TerminalPlacement; layers: NamedLayer[] } {
   const terminal = file.terminals[terminalId];
   if (!terminal) throw new Error(`The fleet file has no terminal "${terminalId}".`);
   const site = file.sites[terminal.site];
   if (!site) throw new Error(`Terminal "${terminalId}" names the unknown site "${terminal.site}".`);
   const municipality = file.municipalities[site.municipality];
-  if (!municipality) throw new Error(`Site "${terminal.site}" names the unknown municipality "${site.municipality}".`);
+  if (!municipality)
+    throw new Error(`Site "${terminal.site}" names the unknown municipality "${site.municipality}".`);
   return {
     placement: { terminalId, siteId: terminal.site, municipalityId: site.municipality },
     layers: [

@@ -23,4 +23,7 @@ export async function importSigningKey(pair: Pick<ProviderKeyPair, 'privateKey'>
   return subtle().importKey('pkcs8', bytes, { name: 'Ed25519' }, false, ['sign']);
 }
 
-export const publicHalf = (pair: ProviderKeyPair): ProviderKey => ({ keyId: pair.keyId, publicKey: pair.publicKey });
+export const publicHalf = (pair: ProviderKeyPair): ProviderKey => ({
+  keyId: pair.keyId,
+  publicKey: pair.publicKey,
+});

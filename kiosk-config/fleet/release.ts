@@ -23,7 +23,11 @@ export interface SignOptions {
   trust?: ProviderKey[];
 }
 
-export async function signRelease(file: FleetFile, terminals: MergedTerminal[], options: SignOptions): Promise<Release> {
+export async function signRelease(
+  file: FleetFile,
+  terminals: MergedTerminal[],
+  options: SignOptions,
+): Promise<Release> {
   const privateKey = await importSigningKey(options.key);
   const issuedAt = options.now.toISOString();
   const expiresAt = new Date(options.now.getTime() + options.validForDays * 86_400_000).toISOString();
@@ -45,5 +49,11 @@ export async function signRelease(file: FleetFile, terminals: MergedTerminal[], 
       privateKey,
     );
   }
-  return { format: 'pop-release/1', issuer: file.provider.id, version: options.version, createdAt: issuedAt, configs };
+  return {
+    format: 'pop-release/1',
+    issuer: file.provider.id,
+    version: options.version,
+    createdAt: issuedAt,
+    configs,
+  };
 }

@@ -46,7 +46,11 @@ export const SignedConfig = z.strictObject({
 export type SignedConfig = z.infer<typeof SignedConfig>;
 
 /** Signs a payload with an Ed25519 private key (WebCrypto, Node or browser). */
-export async function signConfig(payload: ConfigPayload, keyId: string, privateKey: KeyHandle): Promise<SignedConfig> {
+export async function signConfig(
+  payload: ConfigPayload,
+  keyId: string,
+  privateKey: KeyHandle,
+): Promise<SignedConfig> {
   const text = canonicalJson(payload);
   const signature = new Uint8Array(await subtle().sign('Ed25519', privateKey, utf8(text)));
   return { payload: text, keyId, signature: toBase64Url(signature) };

@@ -16,8 +16,7 @@ export type RefusalCode =
   | 'downgrade';
 
 export type Verdict =
-  | { ok: true; payload: ConfigPayload; keyId: string }
-  | { ok: false; code: RefusalCode; reason: string };
+  { ok: true; payload: ConfigPayload; keyId: string } | { ok: false; code: RefusalCode; reason: string };
 
 export interface VerifyContext {
   keyring: readonly ProviderKey[];
@@ -38,7 +37,10 @@ const refuse = (code: RefusalCode, reason: string): Verdict => ({ ok: false, cod
  */
 export async function verifySignedConfig(raw: string, context: VerifyContext): Promise<Verdict> {
   if (raw.length > MAX_SIGNED_CONFIG_BYTES)
-    return refuse('too_large', `The config has ${raw.length} characters, more than the limit of ${MAX_SIGNED_CONFIG_BYTES}.`);
+    return refuse(
+      'too_large',
+      `The config has ${raw.length} characters, more than the limit of ${MAX_SIGNED_CONFIG_BYTES}.`,
+    );
   let envelope: unknown;
   try {
     envelope = JSON.parse(raw);
@@ -48,19 +50,30 @@ export async function verifySignedConfig(raw: string, context: VerifyContext): P
   const signed = SignedConfig.safeParse(envelope);
   if (!signed.success) {
     const problems = describeIssues(signed.error.issues).map((p) => `${p.path}: ${p.message}`);
-    return refuse('unsigned', `The config is not a signed envelope (payload, keyId, signature): ${problems.join(' ')}`);
+    return refuse(
+      'unsigned',
+      `The config is not a signed envelope (payload, keyId, signature): ${problems.join(' ')}`,
+    );
   }
   const { payload: text, keyId, signature } = signed.data;
   const key = context.keyring.find((k) => k.keyId === keyId);
-  if (!key) return refuse('unknown_key', `The config is signed with key "${keyId}", which this terminal does not trust.`);
-  if (key.revoked) return refuse('revoked_key', `The config is signed with key "${keyId}", which has been revoked.`);
+  if (!key)
+    return refuse(
+      'unknown_key',
+      `The config is signed with key "${keyId}", which this terminal does not trust.`,
+    );
+  if (key.revoked)
+    return refuse('revoked_key', `The config is signed with key "${keyId}", which has been revoked.`);
   const signatureBytes = fromBase64Url(signature);
   const publicKey = fromBase64Url(key.publicKey);
   if (!signatureBytes || signatureBytes.length !== 64 || !publicKey || publicKey.length !== 32)
     return refuse('bad_signature', 'The signature is not a 64-byte Ed25519 signature.');
   const verifier = await subtle().importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
   if (!(await subtle().verify('Ed25519', verifier, signatureBytes, utf8(text))))
-    return refuse('bad_signature', `The signature does not match the content: it was changed after signing or not signed with "${keyId}".`);
+    return refuse(
+      'bad_signature',
+      `The signature does not match the content: it was changed after signing or not signed with "${keyId}".`,
+    );
 
   let json: unknown;
   try {
@@ -75,13 +88,20 @@ export async function verifySignedConfig(raw: string, context: VerifyContext): P
   }
   const p = payload.data;
   if (p.audience.terminal !== context.terminalId)
-    return refuse('foreign', `The config is meant for terminal "${p.audience.terminal}", not for "${context.terminalId}".`);
+    return refuse(
+      'foreign',
+      `The config is meant for terminal "${p.audience.terminal}", not for "${context.terminalId}".`,
+    );
   const skew = context.clockSkewMs ?? 5 * 60_000;
   const now = context.now.getTime();
-  if (Date.parse(p.issuedAt) - skew > now) return refuse('not_yet_valid', `The config is issued in the future (${p.issuedAt}).`);
+  if (Date.parse(p.issuedAt) - skew > now)
+    return refuse('not_yet_valid', `The config is issued in the future (${p.issuedAt}).`);
   if (Date.parse(p.expiresAt) <= now) return refuse('expired', `The config expired at ${p.expiresAt}.`);
   if (p.version <= context.currentVersion)
-    return refuse('downgrade', `The config has version ${p.version}, not newer than the running version ${context.currentVersion}.`);
+    return refuse(
+      'downgrade',
+      `The config has version ${p.version}, not newer than the running version ${context.currentVersion}.`,
+    );
   return { ok: true, payload: p, keyId };
 }
 

@@ -51,7 +51,15 @@ export async function considerConfig(
     currentVersion: state.floorVersion,
   });
   if (!verdict.ok) {
-    return { state, event: { kind: 'config_refused', version: versionHint(raw), code: verdict.code, message: verdict.reason } };
+    return {
+      state,
+      event: {
+        kind: 'config_refused',
+        version: versionHint(raw),
+        code: verdict.code,
+        message: verdict.reason,
+      },
+    };
   }
   const { payload } = verdict;
   return {
@@ -64,18 +72,30 @@ export async function considerConfig(
       trial: { version: payload.version, since: now.toISOString(), boots: [], unreachableSince: null },
       floorVersion: payload.version,
     },
-    event: { kind: 'config_applied', version: payload.version, message: `Config version ${payload.version} applied.` },
+    event: {
+      kind: 'config_applied',
+      version: payload.version,
+      message: `Config version ${payload.version} applied.`,
+    },
   };
 }
 
 /** A boot of the page while a config is on trial; too many in ten minutes is a crash loop. */
-export function recordBoot(state: FleetConfigState, now: Date): { state: FleetConfigState; event?: FleetEvent } {
+export function recordBoot(
+  state: FleetConfigState,
+  now: Date,
+): { state: FleetConfigState; event?: FleetEvent } {
   const { trial, active } = state;
   if (!trial || !active) return { state };
-  const boots = [...trial.boots, now.toISOString()].filter((t) => now.getTime() - Date.parse(t) < TEN_MINUTES);
+  const boots = [...trial.boots, now.toISOString()].filter(
+    (t) => now.getTime() - Date.parse(t) < TEN_MINUTES,
+  );
   const limit = active.payload.settings.revert.crashesWithin10Minutes;
   if (boots.length > limit)
-    return revert(state, `The terminal restarted ${boots.length} times in ten minutes with config ${trial.version}.`);
+    return revert(
+      state,
+      `The terminal restarted ${boots.length} times in ten minutes with config ${trial.version}.`,
+    );
   return { state: { ...state, trial: { ...trial, boots } } };
 }
 
@@ -94,13 +114,20 @@ export function recordReachability(
   if (!reachable) {
     const since = trial.unreachableSince ?? now.toISOString();
     if (now.getTime() - Date.parse(since) >= limitMs)
-      return revert(state, `The hub was unreachable for ${Math.round((now.getTime() - Date.parse(since)) / 1000)} s with config ${trial.version}.`);
+      return revert(
+        state,
+        `The hub was unreachable for ${Math.round((now.getTime() - Date.parse(since)) / 1000)} s with config ${trial.version}.`,
+      );
     return { state: { ...state, trial: { ...trial, unreachableSince: since } } };
   }
   if (now.getTime() - Date.parse(trial.since) >= limitMs) {
     return {
       state: { ...state, lastGood: active, trial: null },
-      event: { kind: 'config_healthy', version: trial.version, message: `Config version ${trial.version} proved healthy.` },
+      event: {
+        kind: 'config_healthy',
+        version: trial.version,
+        message: `Config version ${trial.version} proved healthy.`,
+      },
     };
   }
   return { state: { ...state, trial: { ...trial, unreachableSince: null } } };
