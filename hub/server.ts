@@ -11,6 +11,9 @@ import { installTerminalCors } from './http/terminal-cors.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
+import { createFleet } from './fleet/fleet.js';
+import { fleetProviderRoutes } from './routes/fleet-provider.js';
+import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -54,13 +57,17 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
 
-  const terminals = terminalAuth(db);
+  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
+  app.addHook('onClose', () => fleet.close());
+  const terminals = terminalAuth(db, fleet.tokens, now);
   const sessions = clerkSessions(db, now);
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
   void app.register(clerkSubmissionRoutes(db, sessions));
+  void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
+  void app.register(fleetProviderRoutes(db, fleet, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

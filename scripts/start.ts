@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { providerTokenFromEnv } from '../hub/fleet/provider-auth.js';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
 import { chromiumFlags, findChromium } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
@@ -60,6 +61,7 @@ const hubUrl = await new Promise<string>((resolveUrl) => {
 console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
+console.log(`Fleet console:  ${hubUrl}/fleet/  provider token: ${providerTokenFromEnv()}`);
 
 if (!values['hub-only']) startKiosk(hubUrl);
 console.log('Stop with Ctrl+C.');

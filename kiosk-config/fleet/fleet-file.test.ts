@@ -63,10 +63,10 @@ describe('validateFleetFile', () => {
   });
 
   it('names the path and a sentence for every problem, across layers and in the merged result', () => {
-    const file = clone() as unknown as Record<string, Record<string, Record<string, unknown>>>;
-    file['defaults']!['idleTimeoutSeconds'] = 'long';
-    file['defaults']!['colour'] = 'blue';
-    file['sites']!['dorfladen']!['municipality'] = 'nowhere';
+    const file = clone();
+    const defaults = file.defaults as Record<string, unknown>;
+    defaults['idleTimeoutSeconds'] = 'long';
+    defaults['colour'] = 'blue';
     const result = validateFleetFile(file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -78,10 +78,13 @@ describe('validateFleetFile', () => {
     );
 
     const merged = clone();
-    merged.terminals['demo-terminal-1']!.settings = {
-      idleWarningSeconds: 120,
-      defaultLocale: 'en',
-      locales: ['de'],
+    merged.terminals['demo-terminal-1'] = {
+      site: 'dorfladen',
+      settings: {
+        idleWarningSeconds: 120,
+        defaultLocale: 'en',
+        locales: ['de'],
+      },
     };
     const second = validateFleetFile(merged);
     expect(second.ok).toBe(false);

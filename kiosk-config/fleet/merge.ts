@@ -46,7 +46,8 @@ function mergeInto(
       target[key] = child;
       mergeInto(child, value, path, layer, origin);
     } else {
-      for (const known of Object.keys(origin)) if (known.startsWith(`${path}.`)) delete origin[known];
+      for (const known of Object.keys(origin))
+        if (known.startsWith(`${path}.`)) Reflect.deleteProperty(origin, known);
       target[key] = structuredCloneJson(value);
       origin[path] = layer;
     }

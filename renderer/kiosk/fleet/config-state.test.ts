@@ -14,6 +14,7 @@ import {
   signConfig,
   type ConfigPayload,
   type ProviderKey,
+  type SignedConfig,
 } from '../../../kiosk-config/fleet/signed.js';
 import type { TerminalSettings } from '../../../kiosk-config/fleet/settings.js';
 import {
@@ -31,7 +32,9 @@ const example = JSON.parse(
 ) as FleetFile;
 const validated = validateFleetFile(example);
 if (!validated.ok) throw new Error('the example fleet file is invalid');
-const goodSettings = validated.terminals[0]!.settings;
+const [firstTerminal] = validated.terminals;
+if (!firstTerminal) throw new Error('the example fleet file has no terminal');
+const goodSettings = firstTerminal.settings;
 
 let key: ProviderKeyPair;
 let otherKey: ProviderKeyPair;
@@ -115,26 +118,26 @@ const BAD: Case[] = [
     'signature of the wrong length',
     'bad_signature',
     async () => {
-      const signed = JSON.parse(await sign(payload(3))) as Record<string, string>;
-      return JSON.stringify({ ...signed, signature: signed['signature']!.slice(0, 40) });
+      const signed = JSON.parse(await sign(payload(3))) as SignedConfig;
+      return JSON.stringify({ ...signed, signature: signed.signature.slice(0, 40) });
     },
   ],
   [
     'signature not base64url',
     'unsigned',
     async () => {
-      const signed = JSON.parse(await sign(payload(3))) as Record<string, string>;
-      return JSON.stringify({ ...signed, signature: `${signed['signature']!.slice(2)}+/` });
+      const signed = JSON.parse(await sign(payload(3))) as SignedConfig;
+      return JSON.stringify({ ...signed, signature: `${signed.signature.slice(2)}+/` });
     },
   ],
   [
     'tampered payload (idle timeout changed)',
     'bad_signature',
     async () => {
-      const signed = JSON.parse(await sign(payload(3))) as Record<string, string>;
+      const signed = JSON.parse(await sign(payload(3))) as SignedConfig;
       return JSON.stringify({
         ...signed,
-        payload: signed['payload']!.replace('"idleTimeoutSeconds":120', '"idleTimeoutSeconds":999'),
+        payload: signed.payload.replace('"idleTimeoutSeconds":120', '"idleTimeoutSeconds":999'),
       });
     },
   ],
@@ -142,10 +145,10 @@ const BAD: Case[] = [
     'tampered payload (hub address changed)',
     'bad_signature',
     async () => {
-      const signed = JSON.parse(await sign(payload(3))) as Record<string, string>;
+      const signed = JSON.parse(await sign(payload(3))) as SignedConfig;
       return JSON.stringify({
         ...signed,
-        payload: signed['payload']!.replace('127.0.0.1:8080', 'evil.example:80'),
+        payload: signed.payload.replace('127.0.0.1:8080', 'evil.example:80'),
       });
     },
   ],
@@ -153,8 +156,8 @@ const BAD: Case[] = [
     'signature of another config',
     'bad_signature',
     async () => {
-      const a = JSON.parse(await sign(payload(3))) as Record<string, string>;
-      const b = JSON.parse(await sign(payload(4))) as Record<string, string>;
+      const a = JSON.parse(await sign(payload(3))) as SignedConfig;
+      const b = JSON.parse(await sign(payload(4))) as SignedConfig;
       return JSON.stringify({ ...a, signature: b['signature'] });
     },
   ],

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Heartbeat } from '../../protocol/fleet.js';
+import type { HubKysely } from '../db/schema.js';
+
+type ParsedHeartbeat = z.output<typeof Heartbeat>;
+
+/**
+ * Heartbeats are many and individually worthless: the hub keeps the latest per terminal in
+ * memory and writes them in one transaction a second. 10,000 terminals every 30 s are ~333
+ * heartbeats/s but one database commit/s; a crash loses at most a second of telemetry.
+ */
+export class HeartbeatBuffer {
+  private status = new Map<string, { heartbeat: ParsedHeartbeat; at: Date }>();
+  private daily = new Map<string, { terminalId: string; day: string; sessions: number; online: number }>();
+  private events: { terminalId: string; event: ParsedHeartbeat['events'][number] }[] = [];
+  private readonly lastSeen = new Map<string, number>();
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly db: HubKysely,
+    flushEveryMs = 1_000,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.timer = setInterval(() => void this.flush().catch(this.onError), flushEveryMs);
+    this.timer.unref();
+  }
+
+  record(terminalId: string, heartbeat: ParsedHeartbeat, at: Date): void {
+    this.status.set(terminalId, { heartbeat, at });
+    const day = at.toISOString().slice(0, 10);
+    const key = `${terminalId}\n${day}`;
+    const entry = this.daily.get(key) ?? { terminalId, day, sessions: 0, online: 0 };
+    entry.sessions += heartbeat.sessions;
+    // Online time is the gap between two heartbeats that came close enough to count as "up".
+    const previous = this.lastSeen.get(terminalId);
+    const gap = previous === undefined ? 0 : (at.getTime() - previous) / 1000;
+    if (gap > 0 && gap <= heartbeat.heartbeatSeconds * 2.5) entry.online += Math.round(gap);
+    this.lastSeen.set(terminalId, at.getTime());
+    this.daily.set(key, entry);
+    for (const event of heartbeat.events) this.events.push({ terminalId, event });
+  }
+
+  /** Writes what is buffered; concurrent calls queue behind each other. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write());
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    if (this.status.size === 0 && this.daily.size === 0 && this.events.length === 0) return;
+    const status = [...this.status.entries()];
+    const daily = [...this.daily.values()];
+    const events = this.events;
+    this.status = new Map();
+    this.daily = new Map();
+    this.events = [];
+    await this.db.transaction().execute(async (trx) => {
+      for (const [terminalId, { heartbeat: h, at }] of status) {
+        const row = {
+          last_seen_at: at.toISOString(),
+          app_version: h.appVersion,
+          config_version: h.configVersion,
+          last_sync_at: h.lastSyncAt,
+          outbox_depth: h.outboxDepth,
+          quarantined: h.quarantined,
+          storage_bytes: h.storageBytes,
+          uptime_seconds: h.uptimeSeconds,
+          last_error: h.lastError,
+          heartbeat_seconds: h.heartbeatSeconds,
+        };
+        await trx
+          .insertInto('terminal_status')
+          .values({ terminal_id: terminalId, ...row })
+          .onConflict((oc) => oc.column('terminal_id').doUpdateSet(row))
+          .execute();
+      }
+      for (const d of daily) {
+        await trx
+          .insertInto('terminal_daily')
+          .values({ terminal_id: d.terminalId, day: d.day, sessions: d.sessions, online_seconds: d.online })
+          .onConflict((oc) =>
+            oc.columns(['terminal_id', 'day']).doUpdateSet((eb) => ({
+              sessions: eb('terminal_daily.sessions', '+', eb.ref('excluded.sessions')),
+              online_seconds: eb('terminal_daily.online_seconds', '+', eb.ref('excluded.online_seconds')),
+            })),
+          )
+          .execute();
+      }
+      if (events.length > 0)
+        await trx
+          .insertInto('fleet_events')
+          .values(
+            events.map(({ terminalId, event }) => ({
+              id: randomUUID(),
+              terminal_id: terminalId,
+              at: event.at,
+              kind: event.kind,
+              version: event.version,
+              message: event.message,
+            })),
+          )
+          .execute();
+    });
+  }
+}
