@@ -61,6 +61,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['provider-cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      ['electron', '**/hub/**', '**/renderer/**', '**/electron/**'],
+      'The provider CLI talks to the hub over HTTP only; it shares protocol/ and kiosk-config/.',
+    ),
+  },
+  {
     files: ['hub/**/*.ts'],
     rules: layer(
       ['electron', '**/renderer/**', '**/electron/**'],
