@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError } from '../protocol/errors.js';
 import { CliError } from './files.js';
 
