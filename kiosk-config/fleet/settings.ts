@@ -78,7 +78,7 @@ const settingsShape = {
   }),
   /** When a new config counts as having broken the terminal (then it reverts on its own). */
   revert: z.strictObject({
-    hubUnreachableSeconds: z.number().int().min(30).max(3600),
+    hubUnreachableSeconds: z.number().int().min(10).max(3600),
     crashesWithin10Minutes: z.number().int().min(2).max(20),
   }),
 };

@@ -6,6 +6,8 @@ import './kiosk.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { FleetAgent } from './fleet/agent.js';
+import { bootFleet } from './fleet/boot.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
@@ -33,8 +35,10 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const { config } = loaded;
-  const sync = startSync(db, new HubClient(config.hubUrl, config.terminalToken), {
+  // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
+  const fleet = await bootFleet(db, loaded.config);
+  const { config } = fleet;
+  const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });
   root.render(
@@ -43,6 +47,7 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   bridge.reportReady();
+  if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 
 /**
