@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
-/** Two entries sharing UI parts: the citizen kiosk and the clerk console. */
+/** Entries sharing UI parts: the citizen kiosk, the clerk console and the provider's fleet console. */
 export default defineConfig({
   root,
   base: '/',
@@ -18,6 +18,7 @@ export default defineConfig({
       input: {
         kiosk: resolve(root, 'kiosk/index.html'),
         clerk: resolve(root, 'clerk/index.html'),
+        fleet: resolve(root, 'fleet/index.html'),
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
+import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
 import { FLEET_API } from '../../protocol/fleet.js';
 import { expect, test } from '../support/fixtures.js';
 import { Provider } from '../support/fleet.js';
@@ -96,4 +97,37 @@ test('a terminal enrolls with a one-time code and works without any shared secre
   expect((await provider.overview()).terminals.find((t) => t.id === 'kiosk-bibliothek')?.state).toBe(
     'revoked',
   );
+});
+
+test('the provider watches the fleet in the console and sends a command that reports back', async ({
+  hub,
+  kiosk,
+  browser,
+}) => {
+  const provider = await Provider.create(hub.url);
+  await kiosk.open(hub.url, { fleet: { providerKeys: provider.pinnedKeys, heartbeatSeconds: 5 } });
+
+  const context = await browser.newContext();
+  const console_ = await context.newPage();
+  await console_.goto(`${hub.url}/fleet/`);
+  await console_.getByLabel('Provider-Token').fill('not-the-token');
+  await console_.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(console_.getByRole('alert')).toContainText('Dieses Token kennt der Hub nicht.');
+  await console_.getByLabel('Provider-Token').fill(DEMO_PROVIDER_TOKEN);
+  await console_.getByRole('button', { name: 'Anmelden' }).click();
+
+  const row = console_.getByRole('row', { name: new RegExp(TERMINAL) });
+  await expect(row.getByText('online')).toBeVisible({ timeout: 20_000 });
+  await expect(console_.getByRole('img', { name: /Verfügbarkeit je Terminal/ })).toBeVisible();
+
+  await console_.getByLabel('Suche (ID oder Name)').fill('gibt-es-nicht');
+  await expect(console_.getByRole('table')).toContainText('0 von 1 Terminals');
+  await console_.getByLabel('Suche (ID oder Name)').fill('');
+
+  await console_.getByRole('button', { name: `Protokolle holen an ${TERMINAL} senden` }).click();
+  await expect(console_.getByRole('status').filter({ hasText: 'eingereiht' })).toBeVisible();
+  const done = console_.locator('[data-command-status="done"]');
+  await expect(done).toContainText('Protokolle holen', { timeout: 30_000 });
+  await expect(done).toContainText('Logs of this page attached');
+  await context.close();
 });
