@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, SqliteAdapter } from 'kysely';
 import type { z } from 'zod';
 import type { Heartbeat } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
@@ -61,7 +62,29 @@ export class HeartbeatBuffer {
     this.status = new Map();
     this.daily = new Map();
     this.events = [];
-    await this.db.transaction().execute(async (trx) => {
+    // Telemetry need not wait for the disk: better-sqlite3 commits on the event loop, and an
+    // fsync there would stall every request in flight. Submissions keep synchronous=FULL.
+    const sqlite = this.db.getExecutor().adapter instanceof SqliteAdapter;
+    // One reserved connection: no submission can commit between the two pragmas.
+    await this.db.connection().execute(async (connection) => {
+      if (sqlite) await sql`PRAGMA synchronous = NORMAL`.execute(connection);
+      try {
+        await this.writeBatch(connection, status, daily, events, sqlite);
+      } finally {
+        if (sqlite) await sql`PRAGMA synchronous = FULL`.execute(connection);
+      }
+    });
+  }
+
+  private async writeBatch(
+    db: HubKysely,
+    status: [string, { heartbeat: ParsedHeartbeat; at: Date }][],
+    daily: { terminalId: string; day: string; sessions: number; online: number }[],
+    events: { terminalId: string; event: ParsedHeartbeat['events'][number] }[],
+    sqlite: boolean,
+  ): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      if (!sqlite) await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
       for (const [terminalId, { heartbeat: h, at }] of status) {
         const row = {
           last_seen_at: at.toISOString(),

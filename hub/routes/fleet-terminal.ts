@@ -53,21 +53,25 @@ export function fleetTerminalRoutes(
       },
     );
 
-    app.get(FLEET_API.terminalConfig, { onRequest: auth.authenticate }, async (request, reply) => {
-      // Only ever the config signed for the asking terminal: another terminal's id is not a parameter.
-      const terminal = auth.terminalOf(request);
-      const version = await fleet.rollout.versionFor(terminal.id);
-      const signed = version === null ? undefined : await signedConfigFor(db, version, terminal.id);
-      if (version === null || signed === undefined)
-        throw new HttpError(404, {
-          error: 'no_config',
-          message: 'No configuration is published for this terminal.',
-        });
-      const etag = `"config-${version}"`;
-      reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(signed);
-    });
+    app.get(
+      FLEET_API.terminalConfig,
+      { onRequest: auth.authenticate, logLevel: 'warn' },
+      async (request, reply) => {
+        // Only ever the config signed for the asking terminal: another terminal's id is not a parameter.
+        const terminal = auth.terminalOf(request);
+        const version = await fleet.rollout.versionFor(terminal.id);
+        const signed = version === null ? undefined : await signedConfigFor(db, version, terminal.id);
+        if (version === null || signed === undefined)
+          throw new HttpError(404, {
+            error: 'no_config',
+            message: 'No configuration is published for this terminal.',
+          });
+        const etag = `"config-${version}"`;
+        reply.header('etag', etag).header('cache-control', 'no-cache');
+        if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
+        return reply.type('application/json; charset=utf-8').send(signed);
+      },
+    );
 
     app.post(
       '/api/v1/terminal/commands/:id/result',
