@@ -19,7 +19,7 @@ import { generateProviderKey } from '../kiosk-config/fleet/keys.js';
 import { migrateToLatest } from '../hub/db/migrate.js';
 import { openDatabase } from '../hub/db/open.js';
 import { publishRelease } from '../hub/fleet/releases.js';
-import { exampleFleet, heartbeat, insertTerminals, signedRelease, tokenOf } from '../hub/fleet/testing.js';
+import { exampleFleet, heartbeat, insertTerminals, signedRelease, tokenOf } from '../hub/testing/fleet.js';
 import { loadDemoSeed, seedIfEmpty } from '../hub/seed/seed.js';
 import { findRepoRoot } from '../hub/repo-root.js';
 import { API } from '../protocol/api.js';

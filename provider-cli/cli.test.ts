@@ -7,7 +7,7 @@ import { ProviderKey } from '../kiosk-config/fleet/signed.js';
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
 import { FLEET_API, HeartbeatAnswer } from '../protocol/fleet.js';
 import { ensureProviderToken } from '../hub/fleet/provider-auth.js';
-import { exampleFleet, heartbeat, insertTerminals, tokenOf } from '../hub/fleet/testing.js';
+import { exampleFleet, heartbeat, insertTerminals, tokenOf } from '../hub/testing/fleet.js';
 import { startTestHub, type TestHub } from '../hub/testing/test-hub.js';
 import { runCli } from './cli.js';
 

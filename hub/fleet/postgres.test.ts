@@ -8,7 +8,7 @@ import { CommandQueue } from './commands.js';
 import { HeartbeatBuffer } from './heartbeats.js';
 import { publishRelease } from './releases.js';
 import { RolloutCache } from './rollout.js';
-import { exampleFleet, heartbeat, insertTerminals, signedRelease } from './testing.js';
+import { exampleFleet, heartbeat, insertTerminals, signedRelease } from '../testing/fleet.js';
 
 /** Fleet queries that differ most between dialects (upserts, SET LOCAL) against a real PostgreSQL. */
 const baseUrl = process.env['POP_TEST_POSTGRES_URL'];

@@ -11,7 +11,7 @@ import {
   signedRelease,
   terminalName,
   tokenOf,
-} from '../fleet/testing.js';
+} from '../testing/fleet.js';
 import { loginCookie, startTestHub, type TestHub } from '../testing/test-hub.js';
 
 const PROVIDER = 'provider-token-for-tests-0123456789';

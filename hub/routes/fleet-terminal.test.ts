@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api.js';
 import { FLEET_API, HeartbeatAnswer, tokenChallenge } from '../../protocol/fleet.js';
 import { ensureProviderToken } from '../fleet/provider-auth.js';
-import { heartbeat, insertTerminals, tokenOf } from '../fleet/testing.js';
+import { heartbeat, insertTerminals, tokenOf } from '../testing/fleet.js';
 import { startTestHub, type TestHub } from '../testing/test-hub.js';
 
 const PROVIDER = { authorization: 'Bearer provider-token-for-tests-0123456789' };

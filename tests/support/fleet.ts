@@ -2,7 +2,7 @@ import { generateProviderKey, publicHalf, type ProviderKeyPair } from '../../kio
 import type { Release } from '../../kiosk-config/fleet/release.js';
 import type { FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
 import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
-import { exampleFleet, signedRelease } from '../../hub/fleet/testing.js';
+import { exampleFleet, signedRelease } from '../../hub/testing/fleet.js';
 import { FLEET_API, FleetOverview, type Rollout } from '../../protocol/fleet.js';
 
 /** The provider's side in end-to-end tests: its key, fleet files and the hub API. */
