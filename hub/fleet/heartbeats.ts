@@ -85,29 +85,50 @@ export class HeartbeatBuffer {
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       if (!sqlite) await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
-      for (const [terminalId, { heartbeat: h, at }] of status) {
-        const row = {
-          last_seen_at: at.toISOString(),
-          app_version: h.appVersion,
-          config_version: h.configVersion,
-          last_sync_at: h.lastSyncAt,
-          outbox_depth: h.outboxDepth,
-          quarantined: h.quarantined,
-          storage_bytes: h.storageBytes,
-          uptime_seconds: h.uptimeSeconds,
-          last_error: h.lastError,
-          heartbeat_seconds: h.heartbeatSeconds,
-        };
+      // Multi-row upserts: a flush of thousands of heartbeats is a handful of statements.
+      const statusRows = status.map(([terminalId, { heartbeat: h, at }]) => ({
+        terminal_id: terminalId,
+        last_seen_at: at.toISOString(),
+        app_version: h.appVersion,
+        config_version: h.configVersion,
+        last_sync_at: h.lastSyncAt,
+        outbox_depth: h.outboxDepth,
+        quarantined: h.quarantined,
+        storage_bytes: h.storageBytes,
+        uptime_seconds: h.uptimeSeconds,
+        last_error: h.lastError,
+        heartbeat_seconds: h.heartbeatSeconds,
+      }));
+      for (const rows of chunks(statusRows)) {
         await trx
           .insertInto('terminal_status')
-          .values({ terminal_id: terminalId, ...row })
-          .onConflict((oc) => oc.column('terminal_id').doUpdateSet(row))
+          .values(rows)
+          .onConflict((oc) =>
+            oc.column('terminal_id').doUpdateSet((eb) => ({
+              last_seen_at: eb.ref('excluded.last_seen_at'),
+              app_version: eb.ref('excluded.app_version'),
+              config_version: eb.ref('excluded.config_version'),
+              last_sync_at: eb.ref('excluded.last_sync_at'),
+              outbox_depth: eb.ref('excluded.outbox_depth'),
+              quarantined: eb.ref('excluded.quarantined'),
+              storage_bytes: eb.ref('excluded.storage_bytes'),
+              uptime_seconds: eb.ref('excluded.uptime_seconds'),
+              last_error: eb.ref('excluded.last_error'),
+              heartbeat_seconds: eb.ref('excluded.heartbeat_seconds'),
+            })),
+          )
           .execute();
       }
-      for (const d of daily) {
+      const dailyRows = daily.map((d) => ({
+        terminal_id: d.terminalId,
+        day: d.day,
+        sessions: d.sessions,
+        online_seconds: d.online,
+      }));
+      for (const rows of chunks(dailyRows)) {
         await trx
           .insertInto('terminal_daily')
-          .values({ terminal_id: d.terminalId, day: d.day, sessions: d.sessions, online_seconds: d.online })
+          .values(rows)
           .onConflict((oc) =>
             oc.columns(['terminal_id', 'day']).doUpdateSet((eb) => ({
               sessions: eb('terminal_daily.sessions', '+', eb.ref('excluded.sessions')),
@@ -132,4 +153,11 @@ export class HeartbeatBuffer {
           .execute();
     });
   }
+}
+
+/** SQLite allows 32,766 bound values per statement; 11 columns x 500 rows stays far below. */
+function chunks<T>(rows: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }

@@ -28,7 +28,8 @@ describe('the installation config with fleet settings', () => {
   });
 
   it('needs a terminal token unless the terminal enrolls, and checks pinned keys', () => {
-    const { terminalToken: _token, ...withoutToken } = demo;
+    const withoutToken = { ...demo };
+    delete withoutToken['terminalToken'];
     expect(parseKioskConfig(withoutToken)).toEqual({
       ok: false,
       problems: ['terminalToken: terminalToken is required unless fleet.enrollmentCode is given'],
