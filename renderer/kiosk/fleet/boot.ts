@@ -14,9 +14,16 @@ export interface FleetRecord {
 }
 
 export async function readFleetRecord(db: KioskDatabase, bootstrap: KioskConfig): Promise<FleetRecord> {
+  const pinned = bootstrap.fleet?.providerKeys ?? [];
   const stored = (await readDeviceSetting(db, FLEET_SETTING)) as FleetRecord | undefined;
-  if (stored?.state && Array.isArray(stored.events)) return stored;
-  return { state: initialFleetState(bootstrap.fleet?.providerKeys ?? []), events: [] };
+  if (!stored?.state || !Array.isArray(stored.events))
+    return { state: initialFleetState(pinned), events: [] };
+  // A key pinned by a new installation config joins the keyring; a revoked key stays revoked.
+  const known = new Set(stored.state.keyring.map((k) => k.keyId));
+  const added = pinned.filter((k) => !known.has(k.keyId));
+  return added.length === 0
+    ? stored
+    : { ...stored, state: { ...stored.state, keyring: [...stored.state.keyring, ...added] } };
 }
 
 export function writeFleetRecord(db: KioskDatabase, record: FleetRecord): Promise<void> {
