@@ -7,8 +7,6 @@ import {
   type FormAnswers,
 } from '../../protocol/forms.js';
 import type { Locale } from '../../protocol/i18n.js';
-import type { SubmissionRequest } from '../../protocol/submission.js';
-import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
@@ -24,14 +22,9 @@ import { ReceiptScreen } from './screens/ReceiptScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { useIdleTimeout } from './session/idle.js';
+import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import {
-  finalizeSubmission,
-  formKey,
-  getForm,
-  type DraftStore,
-  type KioskDatabase,
-} from './storage/index.js';
+import { formKey, getForm, type DraftStore, type KioskDatabase } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
 export interface CitizenSessionProps {
@@ -159,23 +152,20 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
     }
-    const request: SubmissionRequest = {
-      id: crypto.randomUUID(),
-      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
-      formId: form.id,
-      formVersion: form.version,
-      serviceId: screen.serviceId,
-      locale: state.locale,
-      answers,
-      submittedAt: new Date().toISOString(),
-    };
     setSubmitting(true);
     setFailure(null);
     try {
       await drafts.flush();
-      await finalizeSubmission(db, request);
+      const office = content.offices.find((o) => o.id === form.officeId);
+      const { id, trackingCode } = await finalize(db, {
+        form,
+        office,
+        serviceId: screen.serviceId,
+        locale: state.locale,
+        answers,
+      });
       await drafts.discard();
-      dispatch({ type: 'submitted', submissionId: request.id, trackingCode: request.trackingCode });
+      dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
       console.error('finalize failed', error);
