@@ -26,6 +26,7 @@ export const SubmissionSummary = z.object({
   officeId: z.string(),
   terminalId: z.string(),
   status: SubmissionStatus,
+  statusMessage: z.string(),
   submittedAt: z.string(),
   receivedAt: z.string(),
 });

@@ -60,6 +60,22 @@ export type SubmissionMetadata = z.infer<typeof SubmissionMetadata>;
 export const SubmissionStatus = z.enum(['received', 'in-progress', 'completed', 'rejected']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
+/** A clerk sets the status the citizen will see, with a short message. */
+export const StatusUpdate = z.strictObject({
+  status: SubmissionStatus,
+  message: z.string().trim().max(500, 'the message may have at most 500 characters'),
+});
+export type StatusUpdate = z.infer<typeof StatusUpdate>;
+
+/** All the hub reveals for a tracking code: the status, the clerk's message, when it changed. */
+export const TrackingStatus = z.object({
+  trackingCode: z.string(),
+  status: SubmissionStatus,
+  message: z.string(),
+  updatedAt: z.string(),
+});
+export type TrackingStatus = z.infer<typeof TrackingStatus>;
+
 export const SubmissionReceipt = z.object({
   id: z.uuid(),
   trackingCode: z.string(),

@@ -67,6 +67,8 @@ describe('migrations on SQLite', () => {
           key_id: 'k',
           data_jwe: 'x',
           metadata_jwe: 'x',
+          status_message: '',
+          status_updated_at: null,
           body_hash: 'x',
           status: 'received',
           submitted_at: 'x',

@@ -74,6 +74,9 @@ export interface SubmissionTable {
   data_jwe: string;
   /** The metadata record (hashes of data and attachments) as JWE. */
   metadata_jwe: string;
+  /** The clerk's short message to the citizen with the status (no personal data). */
+  status_message: string;
+  status_updated_at: string | null;
   /** sha-256 hex of the canonical request body: tells a replay from a conflicting reuse of the id. */
   body_hash: string;
   status: SubmissionStatus;

@@ -57,6 +57,7 @@ function summaryOf(row: SubmissionTable, form: FormDefinition | undefined): Subm
     officeId: row.office_id,
     terminalId: row.terminal_id,
     status: row.status,
+    statusMessage: row.status_message,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
   };

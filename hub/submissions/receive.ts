@@ -59,6 +59,8 @@ export async function receiveSubmission(
     metadata_jwe: request.metadata,
     body_hash: bodyHash,
     status: 'received',
+    status_message: '',
+    status_updated_at: null,
     submitted_at: request.submittedAt,
     received_at: now.toISOString(),
   };

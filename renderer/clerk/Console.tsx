@@ -5,6 +5,8 @@ import { Spinner } from '../shared/ui/Spinner.js';
 import { StatusMessage } from '../shared/ui/StatusMessage.js';
 import { ConsoleHeader } from './components/ConsoleHeader.js';
 import { DetailScreen } from './components/DetailScreen.js';
+import { clerkApi } from './api.js';
+import { StatusForm } from './components/StatusForm.js';
 import { SubmissionDetailView } from './components/SubmissionDetailView.js';
 import { useKeyring } from './keys/context.js';
 import { DecryptedAnswers } from './keys/DecryptedAnswers.js';
@@ -125,6 +127,13 @@ function SubmissionScreen({
           t={t}
           detail={state.detail}
           answers={<DecryptedAnswers t={t} detail={state.detail} keyring={keyring} />}
+        />
+      )}
+      {state.status === 'loaded' && (
+        <StatusForm
+          t={t}
+          initial={{ status: state.detail.status, message: state.detail.statusMessage }}
+          onSave={(update) => clerkApi.setStatus(state.detail.id, update)}
         />
       )}
     </DetailScreen>

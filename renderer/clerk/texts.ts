@@ -107,6 +107,17 @@ export const de = {
     fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   },
 
+  statusForm: {
+    heading: 'Status für die antragstellende Person',
+    intro:
+      'Die Person sieht den Status und Ihre Nachricht, wenn sie die Vorgangsnummer an einem Terminal eingibt. Schreiben Sie keine persönlichen Daten hinein.',
+    status: 'Status',
+    message: 'Nachricht (höchstens 500 Zeichen)',
+    save: 'Status speichern',
+    saved: 'Der Status ist gespeichert.',
+    failed: (reason: string) => `Der Status konnte nicht gespeichert werden: ${reason}`,
+  },
+
   status: {
     received: 'Eingegangen',
     'in-progress': 'In Bearbeitung',

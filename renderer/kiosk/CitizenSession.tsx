@@ -21,6 +21,7 @@ import { NoticeScreen } from './screens/NoticeScreen.js';
 import { ReceiptScreen } from './screens/ReceiptScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
+import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { useIdleTimeout } from './session/idle.js';
 import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
@@ -222,6 +223,17 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
           categories={content.categories}
           lifeSituations={content.lifeSituations}
           onOpen={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          onOpenStatus={() => dispatch({ type: 'openStatus' })}
+        />
+      );
+      break;
+    case 'status':
+      body = (
+        <StatusLookupScreen
+          t={t}
+          locale={state.locale}
+          lookup={sync.lookupStatus}
+          onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
       break;

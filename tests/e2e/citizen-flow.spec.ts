@@ -79,7 +79,22 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
   await clerk.getByRole('button', { name: 'Entsperren' }).click();
   await expect(clerk.getByText(String(residence.answers['familyName']), { exact: true })).toBeVisible();
+
+  // The clerk sets a status; the citizen asks for it at the terminal with the tracking code.
+  await clerk.getByLabel('Status', { exact: true }).selectOption({ label: 'In Bearbeitung' });
+  await clerk.getByLabel('Nachricht (höchstens 500 Zeichen)').fill('Bitte bringen Sie Ihren Ausweis mit.');
+  await clerk.getByRole('button', { name: 'Status speichern' }).click();
+  await expect(clerk.getByText('Der Status ist gespeichert.')).toBeVisible();
   await clerkContext.close();
+
+  await page.getByRole('button', { name: 'Fertig' }).click();
+  await kiosk.startInGerman();
+  await page.getByRole('button', { name: 'Stand eines Antrags abfragen' }).click();
+  await page.getByLabel('Ihre Vorgangsnummer').fill(trackingCode.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Abfragen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'In Bearbeitung' })).toContainText(
+    'Bitte bringen Sie Ihren Ausweis mit.',
+  );
 });
 
 test('after the first sync the kiosk opens and works with the network cut, even after a reload', async ({

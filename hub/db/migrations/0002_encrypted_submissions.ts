@@ -19,5 +19,11 @@ export const encryptedSubmissions: Migration = {
       .alterTable('submissions')
       .addColumn('metadata_jwe', 'text', (c) => c.notNull().defaultTo(''))
       .execute();
+    // What the citizen sees when asking with the tracking code: a status and a short message.
+    await db.schema
+      .alterTable('submissions')
+      .addColumn('status_message', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema.alterTable('submissions').addColumn('status_updated_at', 'text').execute();
   },
 };

@@ -18,6 +18,7 @@ const summary: SubmissionSummary = {
   officeId: 'buergeramt',
   terminalId: 'terminal-foyer',
   status: 'received',
+  statusMessage: '',
   submittedAt: '2025-03-05T13:05:00Z',
   receivedAt: '2025-03-05T13:07:00Z',
 };
