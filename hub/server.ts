@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
@@ -54,6 +55,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
+  // Rural lines are slow: catalog pages and the console's lists go compressed (brotli or gzip).
+  void app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   const terminals = terminalAuth(db);
   const sessions = clerkSessions(db, now);

@@ -2,6 +2,7 @@
 export const API = {
   health: '/api/v1/health',
   content: '/api/v1/content',
+  contentChanges: '/api/v1/content/changes',
   submissions: '/api/v1/submissions',
   clerkLogin: '/api/v1/clerk/login',
   clerkLogout: '/api/v1/clerk/logout',

@@ -62,6 +62,18 @@ export async function insertContent(
   }
 }
 
+export async function readMeta(
+  db: HubKysely,
+): Promise<{ revision: string; municipality: ContentSnapshot['municipality'] } | undefined> {
+  const row = await db.selectFrom('content_meta').selectAll().where('id', '=', 1).executeTakeFirst();
+  return (
+    row && {
+      revision: row.revision,
+      municipality: JSON.parse(row.municipality) as ContentSnapshot['municipality'],
+    }
+  );
+}
+
 export async function readRevision(db: HubKysely): Promise<string | undefined> {
   const row = await db.selectFrom('content_meta').select('revision').where('id', '=', 1).executeTakeFirst();
   return row?.revision;
@@ -160,4 +172,14 @@ export function formKey(id: string, version: number): string {
 export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<Office['encryptionKeys']> {
   const row = await db.selectFrom('offices').select('document').where('id', '=', officeId).executeTakeFirst();
   return row ? (JSON.parse(row.document) as Office).encryptionKeys : [];
+}
+
+/** After content was edited: a new revision, so terminals see a change and 304s stop. */
+export async function refreshRevision(db: HubKysely, now: string): Promise<string> {
+  const snapshot = await readSnapshot(db);
+  if (!snapshot) throw new Error('The content has no revision: the database was never seeded');
+  const { revision: _old, ...content } = snapshot;
+  const revision = contentRevision(content);
+  await db.updateTable('content_meta').set({ revision, updated_at: now }).where('id', '=', 1).execute();
+  return revision;
 }
