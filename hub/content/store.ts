@@ -178,8 +178,8 @@ export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<O
 export async function refreshRevision(db: HubKysely, now: string): Promise<string> {
   const snapshot = await readSnapshot(db);
   if (!snapshot) throw new Error('The content has no revision: the database was never seeded');
-  const { revision: _old, ...content } = snapshot;
-  const revision = contentRevision(content);
+  const { municipality, offices, categories, lifeSituations, services, forms } = snapshot;
+  const revision = contentRevision({ municipality, offices, categories, lifeSituations, services, forms });
   await db.updateTable('content_meta').set({ revision, updated_at: now }).where('id', '=', 1).execute();
   return revision;
 }

@@ -10,7 +10,9 @@ export type ContentSyncResult = 'updated' | 'unchanged' | 'failed';
  */
 export async function syncContent(db: KioskDatabase, client: HubClient): Promise<ContentSyncResult> {
   try {
-    let { since, inProgress, revision } = await pullStart(db);
+    const start = await pullStart(db);
+    let { since, inProgress } = start;
+    const { revision } = start;
     for (;;) {
       const page = await client.fetchChanges(since, inProgress ? null : revision);
       if (!page) return 'unchanged';
