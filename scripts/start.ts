@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
+import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
 import { chromiumFlags, findChromium } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
 import { demoKioskConfig, kioskUrl } from './kiosk-url.js';
@@ -60,6 +61,10 @@ const hubUrl = await new Promise<string>((resolveUrl) => {
 console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
+console.log(
+  `Office key:     applications are end-to-end encrypted; import ${demoPrivateKeyPath('buergerbuero')}`,
+);
+console.log('                once in the clerk console (any passphrase of 10+ characters) to read them.');
 
 if (!values['hub-only']) startKiosk(hubUrl);
 console.log('Stop with Ctrl+C.');
