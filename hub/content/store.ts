@@ -12,6 +12,19 @@ export function contentRevision(content: ContentWithoutRevision): string {
   return sha256Hex(canonicalJson(content)).slice(0, 24);
 }
 
+/** SQLite allows some 32,000 bound values per statement: a LeiKa-size catalog goes in slices. */
+const ROWS_PER_INSERT = 500;
+
+function chunks<T>(items: readonly T[]): { item: T; position: number }[][] {
+  const result: { item: T; position: number }[][] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_INSERT) {
+    result.push(
+      items.slice(start, start + ROWS_PER_INSERT).map((item, i) => ({ item, position: start + i })),
+    );
+  }
+  return result;
+}
+
 /** Writes a whole snapshot; the caller runs it inside a transaction. */
 export async function insertContent(
   db: HubKysely,
@@ -30,25 +43,26 @@ export async function insertContent(
     ['services', content.services],
   ];
   for (const [table, items] of plain) {
-    if (items.length === 0) continue;
-    await db
-      .insertInto(table)
-      .values(
-        items.map((item, position) => ({
-          id: item.id,
-          position,
-          document: JSON.stringify(item),
-          updated_at: now,
-          deleted_at: null,
-        })),
-      )
-      .execute();
+    for (const chunk of chunks(items)) {
+      await db
+        .insertInto(table)
+        .values(
+          chunk.map(({ item, position }) => ({
+            id: item.id,
+            position,
+            document: JSON.stringify(item),
+            updated_at: now,
+            deleted_at: null,
+          })),
+        )
+        .execute();
+    }
   }
-  if (content.forms.length > 0) {
+  for (const chunk of chunks(content.forms)) {
     await db
       .insertInto('forms')
       .values(
-        content.forms.map((form, position) => ({
+        chunk.map(({ item: form, position }) => ({
           id: form.id,
           version: form.version,
           office_id: form.officeId,
