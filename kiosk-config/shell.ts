@@ -19,14 +19,18 @@ export const WeeklyHours = z.strictObject({
  * The scrypt hash of the admin PIN, never the PIN: "scrypt$N$r$p$salt$hash" with base64url salt
  * and hash. `npm run kiosk:pin-hash` makes one.
  */
-export const ADMIN_PIN_HASH_PATTERN = /^scrypt\$\d{4,8}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$/;
+export const ADMIN_PIN_HASH_PATTERN =
+  /^scrypt\$\d{4,8}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$/;
 
 /** What only the Electron shell uses. Every setting is optional; the comment says what its absence means. */
 export const ShellSettings = z.strictObject({
   /** Admin exit (corner gesture + PIN). Absent: the gesture does nothing, the kiosk cannot be left. */
   adminPinHash: z
     .string()
-    .regex(ADMIN_PIN_HASH_PATTERN, 'adminPinHash must be a scrypt hash made by npm run kiosk:pin-hash, never the PIN')
+    .regex(
+      ADMIN_PIN_HASH_PATTERN,
+      'adminPinHash must be a scrypt hash made by npm run kiosk:pin-hash, never the PIN',
+    )
     .optional(),
   /** The printer for receipts (its system name). Absent: the system's default printer. */
   printerName: z.string().min(1).max(200).optional(),

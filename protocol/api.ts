@@ -3,6 +3,7 @@ export const API = {
   health: '/api/v1/health',
   content: '/api/v1/content',
   submissions: '/api/v1/submissions',
+  shellIncidents: '/api/v1/terminal/incidents',
   clerkLogin: '/api/v1/clerk/login',
   clerkLogout: '/api/v1/clerk/logout',
   clerkMe: '/api/v1/clerk/me',

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { blockedShortcut, type KeyFacts } from './shortcuts.js';
 
 const none = { ctrl: false, alt: false, shift: false, meta: false };
-const press = (key: string, mods: Partial<Omit<KeyFacts, 'key'>> = {}): KeyFacts => ({ ...none, ...mods, key });
+const press = (key: string, mods: Partial<Omit<KeyFacts, 'key'>> = {}): KeyFacts => ({
+  ...none,
+  ...mods,
+  key,
+});
 
 describe('blockedShortcut', () => {
   it.each([

@@ -58,7 +58,11 @@ const CTRL_ZOOM_KEYS: ReadonlySet<string> = new Set(['+', '-', '=', '0', '_']);
 export function blockedShortcut(keys: KeyFacts, options: { devTools?: boolean } = {}): ShortcutReason | null {
   const key = keys.key.length === 1 ? keys.key.toLowerCase() : keys.key;
   const command = keys.ctrl || keys.meta;
-  if (key === 'F12' || (command && keys.shift && ['i', 'j', 'c'].includes(key)) || (keys.meta && keys.alt && key === 'i'))
+  if (
+    key === 'F12' ||
+    (command && keys.shift && ['i', 'j', 'c'].includes(key)) ||
+    (keys.meta && keys.alt && key === 'i')
+  )
     return options.devTools === true ? null : 'devtools';
   if (key === 'F5' || key === 'BrowserRefresh') return 'reload';
   if (key === 'F11') return 'fullscreen';

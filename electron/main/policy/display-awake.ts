@@ -16,7 +16,9 @@ export const WAKE_ON_TOUCH_MS = 5 * 60 * 1000;
 
 export function isOpeningTime(at: Date, hours: readonly WeeklyHours[] | undefined): boolean {
   if (hours === undefined || hours.length === 0) return true;
-  return hours.some((entry) => entry.days.includes(at.getDay()) && isWithinDailyWindow(at, entry.start, entry.end));
+  return hours.some(
+    (entry) => entry.days.includes(at.getDay()) && isWithinDailyWindow(at, entry.start, entry.end),
+  );
 }
 
 /** Whether the display must be kept awake at `now`, given the last touch (epoch ms, or null). */

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseKioskConfig } from '../../../kiosk-config/schema.js';
-import demo from '../../../kiosk-config/demo.json' with { type: 'json' };
 import { configForPage } from './page-config.js';
+
+const demo = JSON.parse(
+  readFileSync(new URL('../../../kiosk-config/demo.json', import.meta.url), 'utf8'),
+) as object;
 
 describe('configForPage', () => {
   it('hands the page everything but the admin PIN hash, and the result still parses', () => {

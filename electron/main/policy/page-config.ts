@@ -6,6 +6,7 @@ import type { KioskConfig } from '../../../kiosk-config/schema.js';
  */
 export function configForPage(config: KioskConfig): KioskConfig {
   if (config.shell?.adminPinHash === undefined) return config;
-  const { adminPinHash: _hidden, ...shell } = config.shell;
+  const shell = { ...config.shell };
+  delete shell.adminPinHash;
   return { ...config, shell };
 }

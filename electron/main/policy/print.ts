@@ -11,7 +11,10 @@ export interface PrinterFacts {
  * default, else none (the page keeps the receipt on screen). A configured printer that is
  * missing does not fall back to another one: the receipt would come out at the wrong place.
  */
-export function choosePrinter(printers: readonly PrinterFacts[], configured: string | undefined): string | null {
+export function choosePrinter(
+  printers: readonly PrinterFacts[],
+  configured: string | undefined,
+): string | null {
   if (configured !== undefined) return printers.some((p) => p.name === configured) ? configured : null;
   return printers.find((p) => p.isDefault === true)?.name ?? null;
 }

@@ -99,7 +99,9 @@ describe('registerBridgeIpc', () => {
     await invoke(BRIDGE_CHANNELS.beginCall, eventFrom(kioskContents));
     await invoke(BRIDGE_CHANNELS.endCall, eventFrom(kioskContents));
     expect(await invoke(BRIDGE_CHANNELS.printReceipt, eventFrom(kioskContents))).toBe('printed');
-    expect(await invoke(BRIDGE_CHANNELS.requestAdminExit, eventFrom(kioskContents), '1234')).toBe('wrong-pin');
+    expect(await invoke(BRIDGE_CHANNELS.requestAdminExit, eventFrom(kioskContents), '1234')).toBe(
+      'wrong-pin',
+    );
     expect(calls).toEqual(['end:1', 'ready', 'call:true', 'call:false', 'print', 'exit:1234']);
   });
 
@@ -112,7 +114,9 @@ describe('registerBridgeIpc', () => {
     ['another web contents on our origin', eventFrom(otherContents)],
   ])('refuses %s on every channel', async (_label, event) => {
     const { invoke, send, calls, lines } = setUp();
-    const invoked = Object.values(BRIDGE_CHANNELS).filter((channel) => channel !== BRIDGE_CHANNELS.reportReady);
+    const invoked = Object.values(BRIDGE_CHANNELS).filter(
+      (channel) => channel !== BRIDGE_CHANNELS.reportReady,
+    );
     for (const channel of invoked) {
       await expect(invoke(channel, event, '1234')).rejects.toThrow(/not allowed/);
     }

@@ -17,7 +17,11 @@ export function createCallState(log: Logger): CallState {
     set: (next) => {
       if (next === active) return;
       active = next;
-      log.info(next ? 'call started: camera and microphone may be granted' : 'call ended: camera and microphone refused');
+      log.info(
+        next
+          ? 'call started: camera and microphone may be granted'
+          : 'call ended: camera and microphone refused',
+      );
     },
   };
 }

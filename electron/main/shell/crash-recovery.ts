@@ -76,7 +76,9 @@ export function attachCrashRecovery(window: RecoverableWindow, deps: CrashRecove
   let cancelHangKill: (() => void) | null = null;
   const onUnresponsive = () => {
     if (cancelHangKill !== null || window.isDestroyed()) return;
-    deps.log.warn(`page unresponsive; killing its renderer in ${UNRESPONSIVE_GRACE_MS} ms unless it recovers`);
+    deps.log.warn(
+      `page unresponsive; killing its renderer in ${UNRESPONSIVE_GRACE_MS} ms unless it recovers`,
+    );
     cancelHangKill = deps.schedule(() => {
       cancelHangKill = null;
       if (window.isDestroyed()) return;

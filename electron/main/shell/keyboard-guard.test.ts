@@ -8,7 +8,11 @@ function guarded(devTools = false) {
   const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
   const emitter = new EventEmitter();
   guardKeyboard(emitter as unknown as KeyboardGuardedContents, { devTools, log });
-  const press = (key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}, type = 'keyDown') => {
+  const press = (
+    key: string,
+    mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {},
+    type = 'keyDown',
+  ) => {
     let prevented = false;
     emitter.emit(
       'before-input-event',

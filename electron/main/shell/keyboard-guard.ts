@@ -9,7 +9,10 @@ export type KeyboardGuardedContents = Pick<WebContents, 'on'>;
  * list). Alt+Tab, Ctrl+Alt+Del and the Windows key never reach an application: the OS kiosk
  * session blocks those.
  */
-export function guardKeyboard(contents: KeyboardGuardedContents, options: { devTools: boolean; log: Logger }): void {
+export function guardKeyboard(
+  contents: KeyboardGuardedContents,
+  options: { devTools: boolean; log: Logger },
+): void {
   contents.on('before-input-event', (event: { preventDefault(): void }, input: Input) => {
     if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return;
     const reason = blockedShortcut(
