@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { Workbox } from 'workbox-window';
 import '../shared/ui/ui.css';
 import './kiosk.css';
+import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
@@ -15,6 +17,7 @@ import { HubClient } from './sync/hub-client.js';
 async function boot(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('#root is missing from kiosk/index.html');
+  installPageLockdown();
   const root = createRoot(rootElement);
   const bridge = getBridge();
   const shell = await bridge.getShellInfo();
@@ -39,7 +42,7 @@ async function boot(): Promise<void> {
   });
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} />
+      <KioskApp db={db} config={config} sync={sync} bridge={bridge} adminExit={shell.kind === 'electron'} />
     </StrictMode>,
   );
   bridge.reportReady();

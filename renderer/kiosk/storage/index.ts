@@ -3,5 +3,6 @@ export { KioskDatabase, DATABASE_NAME, formKey } from './db.js';
 export type { Draft, OutboxEntry, StoredForm } from './db.js';
 export { applySnapshot, contentRevision, getForm, readCatalog } from './content-store.js';
 export { DraftStore } from './draft-store.js';
+export { CITIZEN_TABLES, wipeCitizenData } from './citizen-data.js';
 export { finalizeSubmission, outboxCounts, isPending } from './outbox-store.js';
 export { readDeviceSetting, writeDeviceSetting } from './device-store.js';
