@@ -201,6 +201,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
       municipality={content.municipality}
       onHome={goHome}
       onLocale={changeLocale}
+      onEndSession={onEnd}
     />
   );
 
