@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { trackingStatusRoutes } from './routes/tracking-status.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -62,7 +63,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(submissionRoutes(db, terminals, now));
   void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
-  void app.register(clerkSubmissionRoutes(db, sessions));
+  void app.register(clerkSubmissionRoutes(db, sessions, now));
+  void app.register(trackingStatusRoutes(db, terminals));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

@@ -9,6 +9,8 @@ export const API = {
   clerkMe: '/api/v1/clerk/me',
   clerkSubmissions: '/api/v1/clerk/submissions',
   clerkSubmission: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}`,
+  clerkSubmissionStatus: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}/status`,
+  trackingStatus: (trackingCode: string) => `/api/v1/status/${encodeURIComponent(trackingCode)}`,
 } as const;
 
 export const CLERK_SESSION_COOKIE = 'pop_clerk_session';

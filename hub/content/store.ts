@@ -155,3 +155,9 @@ export async function findForms(
 export function formKey(id: string, version: number): string {
   return `${id}@${version}`;
 }
+
+/** The encryption keys an office holds (current and retired); empty for an unknown office. */
+export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<Office['encryptionKeys']> {
+  const row = await db.selectFrom('offices').select('document').where('id', '=', officeId).executeTakeFirst();
+  return row ? (JSON.parse(row.document) as Office).encryptionKeys : [];
+}

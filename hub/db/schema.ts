@@ -68,7 +68,15 @@ export interface SubmissionTable {
   office_id: string;
   terminal_id: string;
   locale: string;
-  answers: JsonText;
+  /** The office key (kid) the data and metadata are encrypted to. */
+  key_id: string;
+  /** The answers as JWE (compact): the hub cannot read them. */
+  data_jwe: string;
+  /** The metadata record (hashes of data and attachments) as JWE. */
+  metadata_jwe: string;
+  /** The clerk's short message to the citizen with the status (no personal data). */
+  status_message: string;
+  status_updated_at: string | null;
   /** sha-256 hex of the canonical request body: tells a replay from a conflicting reuse of the id. */
   body_hash: string;
   status: SubmissionStatus;

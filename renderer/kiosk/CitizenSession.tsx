@@ -8,8 +8,6 @@ import {
 } from '../../protocol/forms.js';
 import type { PrintOutcome } from '../../protocol/bridge.js';
 import type { Locale } from '../../protocol/i18n.js';
-import type { SubmissionRequest } from '../../protocol/submission.js';
-import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
@@ -24,15 +22,11 @@ import { NoticeScreen } from './screens/NoticeScreen.js';
 import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
+import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { useIdleTimeout } from './session/idle.js';
+import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import {
-  finalizeSubmission,
-  formKey,
-  getForm,
-  type DraftStore,
-  type KioskDatabase,
-} from './storage/index.js';
+import { formKey, getForm, type DraftStore, type KioskDatabase } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
 export interface CitizenSessionProps {
@@ -164,24 +158,21 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
     }
-    const request: SubmissionRequest = {
-      id: crypto.randomUUID(),
-      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
-      formId: form.id,
-      formVersion: form.version,
-      serviceId: screen.serviceId,
-      locale: state.locale,
-      answers,
-      submittedAt: new Date().toISOString(),
-    };
     setSubmitting(true);
     setFailure(null);
     try {
       await drafts.flush();
-      await finalizeSubmission(db, request);
+      const office = content.offices.find((o) => o.id === form.officeId);
+      const { id, trackingCode } = await finalize(db, {
+        form,
+        office,
+        serviceId: screen.serviceId,
+        locale: state.locale,
+        answers,
+      });
       await drafts.discard();
-      setSubmittedAt(request.submittedAt);
-      dispatch({ type: 'submitted', submissionId: request.id, trackingCode: request.trackingCode });
+      setSubmittedAt(new Date().toISOString());
+      dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
       console.error('finalize failed', error);
@@ -239,6 +230,17 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
           categories={content.categories}
           lifeSituations={content.lifeSituations}
           onOpen={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          onOpenStatus={() => dispatch({ type: 'openStatus' })}
+        />
+      );
+      break;
+    case 'status':
+      body = (
+        <StatusLookupScreen
+          t={t}
+          locale={state.locale}
+          lookup={sync.lookupStatus}
+          onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
       break;

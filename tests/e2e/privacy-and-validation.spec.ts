@@ -1,4 +1,6 @@
+import { demoContent } from '../../hub/seed/demo-content.js';
 import { API } from '../../protocol/api.js';
+import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { demoForm } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
@@ -92,25 +94,29 @@ test('invalid input is refused with a message next to the field, in the citizen 
 test('the hub refuses invalid submissions with a readable message, never a 500', async ({ hub, request }) => {
   const token = String(demoKioskConfig(hub.url)['terminalToken']);
   const headers = { authorization: `Bearer ${token}` };
-  const valid = {
-    id: crypto.randomUUID(),
-    trackingCode: 'ABCD-EFGH-JKMN',
-    formId: residence.form.id,
-    formVersion: residence.form.version,
-    serviceId: residence.service.id,
-    locale: 'de',
-    answers: residence.answers,
-    submittedAt: new Date().toISOString(),
-  };
+  const office = demoContent.offices.find((o) => o.id === residence.form.officeId);
+  const valid = await sealSubmission(
+    {
+      id: crypto.randomUUID(),
+      trackingCode: 'ABCD-EFGH-JKMN',
+      formId: residence.form.id,
+      formVersion: residence.form.version,
+      serviceId: residence.service.id,
+      locale: 'de',
+      submittedAt: new Date().toISOString(),
+    },
+    residence.answers,
+    office?.encryptionKeys ?? [],
+  );
 
-  const badAnswers = await request.post(hub.url + API.submissions, {
+  const plaintext = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { ...residence.answers, postalCode: 'abc' } },
+    data: { ...valid, data: JSON.stringify(residence.answers) },
   });
-  expect(badAnswers.status()).toBe(400);
-  expect(await badAnswers.json()).toMatchObject({
-    error: 'invalid_answers',
-    message: expect.stringContaining('postalCode'),
+  expect(plaintext.status()).toBe(400);
+  expect(await plaintext.json()).toMatchObject({
+    error: 'invalid_request',
+    message: expect.stringContaining('must be a JWE in compact serialization'),
   });
 
   const notJson = await request.post(hub.url + API.submissions, {
@@ -121,7 +127,7 @@ test('the hub refuses invalid submissions with a readable message, never a 500',
 
   const tooBig = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { note: 'x'.repeat(400 * 1024) } },
+    data: { ...valid, data: 'x'.repeat(600 * 1024) },
   });
   expect(tooBig.status()).toBe(413);
 
@@ -135,7 +141,7 @@ test('the hub refuses invalid submissions with a readable message, never a 500',
   expect(await again.json()).toEqual(await first.json());
   const changed = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { ...residence.answers, city: 'Anderswo' } },
+    data: { ...valid, submittedAt: new Date(0).toISOString() },
   });
   expect(changed.status()).toBe(409);
 });

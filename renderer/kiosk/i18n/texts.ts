@@ -1,5 +1,6 @@
 import type { FieldErrorCode } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
+import type { SubmissionStatus } from '../../../protocol/submission.js';
 
 /** Every text of the kiosk interface; English mirrors German key for key (the type enforces it). */
 const de = {
@@ -77,6 +78,20 @@ const de = {
   notConfiguredHelp: 'Bitte wenden Sie sich an den IT-Dienstleister der Gemeinde.',
   noContentYet: 'Das Terminal lädt die Dienstleistungen. Bitte warten Sie einen Moment.',
   submitFailed: 'Der Antrag konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
+  statusOpen: 'Stand eines Antrags abfragen',
+  statusTitle: 'Stand Ihres Antrags',
+  statusIntro: 'Geben Sie die Vorgangsnummer von Ihrem Beleg ein.',
+  statusLookup: 'Abfragen',
+  statusInvalidCode: 'Eine Vorgangsnummer hat 12 Zeichen, zum Beispiel AB12-CD34-EF56.',
+  statusNotFound: 'Zu dieser Vorgangsnummer gibt es keinen Antrag. Bitte prüfen Sie die Nummer.',
+  statusUnreachable: 'Das Rathaus ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+  statusSince: (date: string) => `Stand vom ${date}`,
+  statusNames: {
+    received: 'Eingegangen',
+    'in-progress': 'In Bearbeitung',
+    completed: 'Erledigt',
+    rejected: 'Abgelehnt',
+  } satisfies Record<SubmissionStatus, string>,
   days: { mon: 'Mo', tue: 'Di', wed: 'Mi', thu: 'Do', fri: 'Fr', sat: 'Sa', sun: 'So' },
   fieldErrors: {
     required: 'Bitte füllen Sie dieses Feld aus.',
@@ -170,6 +185,20 @@ const en: Texts = {
   notConfiguredHelp: 'Please contact the municipality’s IT provider.',
   noContentYet: 'The terminal is loading the services. Please wait a moment.',
   submitFailed: 'The application could not be saved. Please try again.',
+  statusOpen: 'Check the status of an application',
+  statusTitle: 'Status of your application',
+  statusIntro: 'Enter the tracking code from your receipt.',
+  statusLookup: 'Check',
+  statusInvalidCode: 'A tracking code has 12 characters, for example AB12-CD34-EF56.',
+  statusNotFound: 'There is no application with this tracking code. Please check the code.',
+  statusUnreachable: 'The town hall cannot be reached right now. Please try again later.',
+  statusSince: (date) => `As of ${date}`,
+  statusNames: {
+    received: 'Received',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    rejected: 'Rejected',
+  },
   days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   fieldErrors: {
     required: 'Please fill in this field.',

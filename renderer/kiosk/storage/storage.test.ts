@@ -38,7 +38,9 @@ const request = (id: string): SubmissionRequest => ({
   formVersion: 1,
   serviceId: 's',
   locale: 'de',
-  answers: { name: 'Marker' },
+  keyId: 'k',
+  data: 'sealed.data',
+  metadata: 'sealed.metadata',
   submittedAt: '2026-11-21T10:00:00.000Z',
 });
 

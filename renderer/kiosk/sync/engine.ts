@@ -1,4 +1,4 @@
-import type { SubmissionReceipt } from '../../../protocol/submission.js';
+import type { SubmissionReceipt, TrackingStatus } from '../../../protocol/submission.js';
 import type { KioskDatabase } from '../storage/db.js';
 import { outboxCounts, retryAllNow, type OutboxCounts } from '../storage/outbox-store.js';
 import { syncContent } from './content-sync.js';
@@ -14,6 +14,8 @@ export interface SyncEngine {
   /** Ids acknowledged by the hub while this page lives (for the receipt screen). */
   acknowledged: Observable<ReadonlyMap<string, SubmissionReceipt>>;
   sendNow(): void;
+  /** Asks the hub for the status of an application (needs the network). */
+  lookupStatus(trackingCode: string): Promise<TrackingStatus | null>;
   stop(): void;
 }
 
@@ -100,6 +102,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     outbox,
     acknowledged,
     sendNow: () => sender.kick(),
+    lookupStatus: (trackingCode) => client.trackingStatus(trackingCode),
     stop() {
       stopped = true;
       window.removeEventListener('online', probeNow);

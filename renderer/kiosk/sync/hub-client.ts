@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { API } from '../../../protocol/api.js';
 import { ContentSnapshot } from '../../../protocol/content.js';
-import { SubmissionReceipt, type SubmissionRequest } from '../../../protocol/submission.js';
-import { requestJson, send, toHttpError } from '../../shared/http.js';
+import { SubmissionReceipt, TrackingStatus, type SubmissionRequest } from '../../../protocol/submission.js';
+import { HttpError, requestJson, send, toHttpError } from '../../shared/http.js';
 
 const Health = z.object({ status: z.literal('ok') });
 
@@ -41,6 +41,20 @@ export class HubClient {
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) throw toHttpError(response.status, json);
     return { changed: true, snapshot: ContentSnapshot.parse(json) };
+  }
+
+  /** The status the town hall set for a tracking code; null when no application has it. */
+  async trackingStatus(trackingCode: string): Promise<TrackingStatus | null> {
+    try {
+      const { data } = await requestJson(this.base + API.trackingStatus(trackingCode), TrackingStatus, {
+        headers: this.auth,
+        timeoutMs: 10_000,
+      });
+      return data;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
