@@ -7,6 +7,7 @@ import {
   app,
   clipboard,
   ipcMain,
+  powerMonitor,
   powerSaveBlocker,
   session,
   type WebContents,
@@ -129,6 +130,11 @@ async function start(): Promise<void> {
     if (details.isMainFrame && !details.isSameDocument) callState.set(false);
   });
   window.webContents.on('render-process-gone', () => callState.set(false));
+
+  // Black screen after the machine slept: the compositor may not repaint by itself.
+  powerMonitor.on('resume', () => {
+    if (!window.isDestroyed()) window.webContents.invalidate();
+  });
 
   const display = new DisplayAwakeService(powerSaveBlocker, {
     hours: shellSettings?.displayAwake,
