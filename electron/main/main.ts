@@ -212,6 +212,11 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
 
+  // After a power cut or a crash of the whole shell no wipe ran: start from a clean partition
+  // (the page keeps a fresh draft itself, for a citizen who is still standing there).
+  await endCitizenSession(kioskSession, { clearClipboard: () => clipboard.clear() }).catch((error: unknown) =>
+    log.error('clearing the kiosk partition at start failed', error),
+  );
   // A failed first load must not end the shell: the window stays, and recovery or a restart follows.
   window.loadURL(entryUrl).catch((error: unknown) => log.error(`loading ${entryUrl} failed`, error));
 }

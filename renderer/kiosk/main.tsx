@@ -7,6 +7,7 @@ import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { forgetLeftoversAtStart } from './session/wipe.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
@@ -22,6 +23,7 @@ async function boot(): Promise<void> {
   const bridge = getBridge();
   const shell = await bridge.getShellInfo();
   if (shell.kind === 'browser') registerServiceWorker();
+  await forgetLeftoversAtStart().catch((error: unknown) => console.error('clearing leftovers failed', error));
 
   const db = new KioskDatabase(DATABASE_NAME);
   const loaded = await loadKioskConfig(bridge, db);

@@ -95,3 +95,18 @@ test('twenty citizens in a row leave no growing trail of DOM nodes, listeners or
   expect(last.nodes).toBeLessThanOrEqual(first.nodes + 200);
   expect(last.heap - first.heap).toBeLessThan(3 * 1024 * 1024);
 });
+
+test('a restart after a power cut forgets what the last citizen left in web storage and caches', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  const marker = `Qqpower${Date.now()}`;
+  await kiosk.plantTraces(marker);
+  expect(await kiosk.everythingStored()).toContain(marker);
+  // No wipe ran: the page is simply loaded again, as after the machine came back.
+  await page.goto(`${hub.url}/kiosk/`);
+  await expect(page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+  await expect.poll(() => kiosk.everythingStored()).not.toContain(marker);
+});

@@ -47,6 +47,17 @@ export async function wipeCitizen(deps: CitizenWipeDeps): Promise<void> {
   }
 }
 
+/**
+ * At start, after a power cut or a crash, no wipe may have run: web storage and caches of the
+ * last citizen go. The draft stays: CitizenSession restores it only while it is fresh, for a
+ * citizen still standing at the terminal, and discards it otherwise.
+ */
+export async function forgetLeftoversAtStart(): Promise<void> {
+  localStorage.clear();
+  sessionStorage.clear();
+  await deleteCitizenCaches();
+}
+
 async function deleteCitizenCaches(): Promise<void> {
   // Cache Storage exists only on secure origins (and not on app:// in Electron, where the shell
   // clears it instead).
