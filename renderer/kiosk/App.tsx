@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KioskBridge } from '../../protocol/bridge.js';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import { CitizenSession } from './CitizenSession.js';
@@ -29,8 +29,12 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskA
   const [session, setSession] = useState(0);
   const [ending, setEnding] = useState(false);
 
+  // A ref, not state: two triggers in the same moment (idle timeout and a tap on "Done") must
+  // end the session once, or the second remount would swallow the next citizen's first touch.
+  const endingRef = useRef(false);
   const endSession = useCallback(() => {
-    if (ending) return;
+    if (endingRef.current) return;
+    endingRef.current = true;
     setEnding(true);
     void (async () => {
       try {
@@ -39,12 +43,13 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskA
         // The next citizen still gets a fresh session; the log tells the technician what stayed.
         console.error('the citizen wipe was incomplete', error);
       } finally {
+        endingRef.current = false;
         setSession((n) => n + 1);
         setEnding(false);
         document.dispatchEvent(new CustomEvent('pop:session-ended'));
       }
     })();
-  }, [db, drafts, bridge, ending]);
+  }, [db, drafts, bridge]);
 
   return (
     <div className="kiosk" data-session={session}>

@@ -78,6 +78,67 @@ export class KioskPage {
     return (await this.page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   }
 
+  /** One whole application from the attract screen to the receipt and back; returns the tracking code. */
+  async submitApplication(
+    service: { name: { de: string } },
+    form: FormDefinition,
+    answers: FormAnswers,
+  ): Promise<string> {
+    await this.startInGerman();
+    await this.search(service.name.de);
+    await this.openService(service.name.de);
+    await this.startForm();
+    await this.fillForm(form, answers);
+    const code = await this.submit();
+    await this.page.getByRole('button', { name: 'Fertig' }).click();
+    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+    return code;
+  }
+
+  /** Waits until the first content sync has landed in IndexedDB (before cutting the network). */
+  async waitForContent(): Promise<void> {
+    await expect
+      .poll(() =>
+        this.page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open('point-of-public-kiosk');
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('meta')) return resolve(false);
+                const get = db.transaction('meta').objectStore('meta').get('content');
+                get.onsuccess = () => {
+                  resolve(get.result !== undefined);
+                  db.close();
+                };
+                get.onerror = () => resolve(false);
+              };
+            }),
+        ),
+      )
+      .toBe(true);
+  }
+
+  /** How many applications wait in the kiosk's outbox (read straight from IndexedDB). */
+  async outboxSize(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('point-of-public-kiosk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+  }
+
   /**
    * Leaves a marker everywhere a page could keep something besides IndexedDB: localStorage,
    * sessionStorage and a Cache Storage entry (name, URL and body), as a careless component would.
