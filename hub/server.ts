@@ -13,6 +13,7 @@ import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
 import { healthRoutes } from './routes/health.js';
+import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { trackingStatusRoutes } from './routes/tracking-status.js';
@@ -63,6 +64,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
+  void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
   void app.register(trackingStatusRoutes(db, terminals));

@@ -4,6 +4,7 @@ export const API = {
   content: '/api/v1/content',
   contentChanges: '/api/v1/content/changes',
   submissions: '/api/v1/submissions',
+  shellIncidents: '/api/v1/terminal/incidents',
   clerkLogin: '/api/v1/clerk/login',
   clerkLogout: '/api/v1/clerk/logout',
   clerkMe: '/api/v1/clerk/me',

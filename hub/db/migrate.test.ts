@@ -30,6 +30,7 @@ describe('migrations on SQLite', () => {
         'life_situations',
         'offices',
         'services',
+        'shell_incidents',
         'submissions',
         'terminals',
       ].sort(),

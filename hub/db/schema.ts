@@ -85,6 +85,17 @@ export interface SubmissionTable {
   received_at: IsoTime;
 }
 
+/** Crash loops and similar reports of kiosk shells (migration 0005). */
+export interface ShellIncidentTable {
+  id: string;
+  terminal_id: string;
+  kind: string;
+  /** The report as JSON text (protocol/shell-incident.ts). */
+  details: JsonText;
+  occurred_at: string;
+  received_at: IsoTime;
+}
+
 export interface Database {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -96,6 +107,7 @@ export interface Database {
   clerks: ClerkTable;
   clerk_sessions: ClerkSessionTable;
   submissions: SubmissionTable;
+  shell_incidents: ShellIncidentTable;
 }
 
 export type HubKysely = Kysely<Database>;

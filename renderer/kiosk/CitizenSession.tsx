@@ -6,6 +6,7 @@ import {
   type FieldErrorCode,
   type FormAnswers,
 } from '../../protocol/forms.js';
+import type { PrintOutcome } from '../../protocol/bridge.js';
 import type { Locale } from '../../protocol/i18n.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
@@ -18,7 +19,7 @@ import { CatalogScreen } from './screens/CatalogScreen.js';
 import { FormStepScreen } from './screens/FormStepScreen.js';
 import { LanguageScreen } from './screens/LanguageScreen.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
-import { ReceiptScreen } from './screens/ReceiptScreen.js';
+import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
@@ -34,17 +35,21 @@ export interface CitizenSessionProps {
   sync: SyncEngine;
   drafts: DraftStore;
   onEnd(): void;
+  /** Prints the page as it is (the receipt) through the shell. */
+  onPrintReceipt(): Promise<PrintOutcome>;
 }
 
 /**
  * One citizen's visit. The parent remounts this component for every new citizen, so no React
  * state survives a session; the draft in IndexedDB is the only copy of what is being typed.
  */
-export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessionProps) {
+export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [submittedAt, setSubmittedAt] = useState('');
+  const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   const content = useKioskContent(db);
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
@@ -166,6 +171,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
         answers,
       });
       await drafts.discard();
+      setSubmittedAt(new Date().toISOString());
       dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
@@ -186,6 +192,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
       municipality={content.municipality}
       onHome={goHome}
       onLocale={changeLocale}
+      onEndSession={onEnd}
     />
   );
 
@@ -292,18 +299,33 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
         />
       ) : null;
       break;
-    case 'receipt':
+    case 'receipt': {
+      const service = form ? content.services.find((s) => s.formId === form.id) : undefined;
+      const print = () => {
+        setPrintState('printing');
+        onPrintReceipt().then(setPrintState, (error: unknown) => {
+          console.error('printing the receipt failed', error);
+          setPrintState('no-printer');
+        });
+      };
       body = (
         <ReceiptScreen
           t={t}
           locale={state.locale}
           trackingCode={screen.trackingCode}
           formTitle={form?.title ?? { de: '' }}
+          municipality={content.municipality}
+          office={content.offices.find((o) => o.id === service?.officeId)}
+          processingTime={service?.processingTime}
+          submittedAt={submittedAt}
           delivered={acknowledged.has(screen.submissionId)}
+          printState={printState}
+          onPrint={print}
           onFinish={onEnd}
         />
       );
       break;
+    }
   }
   return (
     <>

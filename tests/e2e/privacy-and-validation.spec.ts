@@ -27,6 +27,8 @@ test('the idle reset warns, then leaves no trace of the form in the page or in I
   for (const name of textFields) await kiosk.fillField(residence.form, name, `${marker}-${name}`);
   // The draft reaches IndexedDB (debounced), so the wipe has something to remove.
   await expect.poll(() => kiosk.everythingStored()).toContain(`${marker}-${textFields[0]}`);
+  await kiosk.plantTraces(`${marker}-planted`);
+  expect(await kiosk.everythingStored()).toContain(`scratch-${marker}-planted`);
 
   // Hands off: the warning comes first, then the session ends by itself.
   await expect(page.getByRole('alertdialog', { name: 'Sind Sie noch da?' })).toBeVisible({ timeout: 30_000 });
@@ -34,8 +36,8 @@ test('the idle reset warns, then leaves no trace of the form in the page or in I
     timeout: 30_000,
   });
 
+  await expect.poll(() => kiosk.everythingStored()).not.toContain(marker);
   const everything = await kiosk.everythingStored();
-  expect(everything).not.toContain(marker);
   // The synced catalog stays: the next citizen finds the services without a network round trip.
   expect(everything).toContain(residence.service.name.de);
 });

@@ -139,7 +139,30 @@ export class KioskPage {
     );
   }
 
-  /** Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, caches' keys. */
+  /**
+   * Leaves a marker everywhere a page could keep something besides IndexedDB: localStorage,
+   * sessionStorage and a Cache Storage entry (name, URL and body), as a careless component would.
+   */
+  async plantTraces(marker: string): Promise<void> {
+    await this.page.evaluate(async (text) => {
+      localStorage.setItem(`note-${text}`, text);
+      sessionStorage.setItem(`step-${text}`, text);
+      const cache = await caches.open(`scratch-${text}`);
+      await cache.put(new Request(`/kiosk/scratch?${text}`), new Response(text));
+    }, marker);
+  }
+
+  /** Ends the visit from the top bar and waits for the attract screen of the next citizen. */
+  async endSession(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sitzung beenden' }).click();
+    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+  }
+
+  /**
+   * Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, and
+   * Cache Storage including the service worker's caches (names and URLs of all, bodies of all but
+   * the app-shell precache, whose bodies are the built bundle).
+   */
   async everythingStored(): Promise<string> {
     return this.page.evaluate(async () => {
       const parts: string[] = [document.documentElement.outerHTML];
@@ -162,6 +185,16 @@ export class KioskPage {
         db.close();
       }
       parts.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+      for (const name of await caches.keys()) {
+        parts.push(name);
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          parts.push(request.url);
+          if (name.startsWith('workbox-precache')) continue;
+          const response = await cache.match(request);
+          if (response) parts.push(await response.text());
+        }
+      }
       return parts.join('\n');
     });
   }
