@@ -39,4 +39,5 @@ export const ContentChanges = z.object({
 });
 export type ContentChanges = z.infer<typeof ContentChanges>;
 
-export const CONTENT_PAGE_LIMIT = 500;
+/** Large pages: a first pull of a LeiKa-size catalog takes a handful of round trips, not dozens. */
+export const CONTENT_PAGE_LIMIT = 2_000;

@@ -96,26 +96,28 @@ export class KioskPage {
   }
 
   /** Waits until the first content sync has landed in IndexedDB (before cutting the network). */
-  async waitForContent(): Promise<void> {
+  async waitForContent(intervals: number[] = [50]): Promise<void> {
     await expect
-      .poll(() =>
-        this.page.evaluate(
-          () =>
-            new Promise<boolean>((resolve) => {
-              const open = indexedDB.open('point-of-public-kiosk');
-              open.onerror = () => resolve(false);
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('meta')) return resolve(false);
-                const get = db.transaction('meta').objectStore('meta').get('content');
-                get.onsuccess = () => {
-                  resolve(get.result !== undefined);
-                  db.close();
+      .poll(
+        () =>
+          this.page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const open = indexedDB.open('point-of-public-kiosk');
+                open.onerror = () => resolve(false);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  if (!db.objectStoreNames.contains('meta')) return resolve(false);
+                  const get = db.transaction('meta').objectStore('meta').get('content');
+                  get.onsuccess = () => {
+                    resolve(get.result !== undefined);
+                    db.close();
+                  };
+                  get.onerror = () => resolve(false);
                 };
-                get.onerror = () => resolve(false);
-              };
-            }),
-        ),
+              }),
+          ),
+        { intervals, timeout: 60_000 },
       )
       .toBe(true);
   }

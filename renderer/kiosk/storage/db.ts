@@ -94,6 +94,8 @@ export class KioskDatabase extends Dexie {
       device: 'key',
     });
     this.version(2).stores({ pull: 'key', staged: '++seq' });
+    // The sender reads the oldest waiting applications by one index range instead of a scan.
+    this.version(3).stores({ outbox: 'id, state, nextAttemptAt, [state+createdAt]' });
   }
 }
 

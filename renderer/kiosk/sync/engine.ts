@@ -35,7 +35,14 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   let stopped = false;
   let lastContentSync = 0;
 
-  const refreshCounts = () => void outboxCounts(db).then((counts) => outbox.set(counts));
+  // Coalesced: while a long outbox drains, the counter is read a few times a second, not per item.
+  let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshCounts = () => {
+    countsTimer ??= setTimeout(() => {
+      countsTimer = null;
+      void outboxCounts(db).then((counts) => outbox.set(counts));
+    }, 150);
+  };
 
   const setReachable = (reachable: boolean) => {
     const before = connectivity.get();
@@ -109,6 +116,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
       window.removeEventListener('offline', probeNow);
       sender.stop();
       if (probeTimer !== null) clearTimeout(probeTimer);
+      if (countsTimer !== null) clearTimeout(countsTimer);
     },
   };
 }
