@@ -6,6 +6,8 @@ import {
   SubmissionReceipt,
   type SubmissionRequest,
 } from '../../protocol/submission.js';
+import type { Office } from '../../protocol/catalog.js';
+import { demoOfficeKeys } from '../seed/demo-keys.js';
 import { registrationFormV1 } from '../testing/fixture-content.js';
 import {
   DEFAULT_ANSWERS,
@@ -99,6 +101,37 @@ describe('POST /api/v1/submissions', () => {
     expect(notJwe.statusCode).toBe(400);
     expect(notJwe.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/JWE/) });
     expect(await rowsWithId(body.id)).toHaveLength(0);
+  });
+
+  it('accepts a retired key after a rotation, so queued applications are not stranded', async () => {
+    const queued = submissionBody(); // sealed before the rotation, to the then-current key
+    const row = await hub.db
+      .selectFrom('offices')
+      .select('document')
+      .where('id', '=', 'buergerbuero')
+      .executeTakeFirstOrThrow();
+    const office = JSON.parse(row.document) as Office;
+    const rotated: Office = {
+      ...office,
+      encryptionKeys: [
+        ...office.encryptionKeys.map((key) => ({ ...key, status: 'retired' as const })),
+        ...demoOfficeKeys('standesamt').map((key) => ({ ...key, kid: 'buergerbuero-next' })),
+      ],
+    };
+    await hub.db
+      .updateTable('offices')
+      .set({ document: JSON.stringify(rotated) })
+      .where('id', '=', 'buergerbuero')
+      .execute();
+    try {
+      expect((await submit(queued)).statusCode).toBe(201);
+    } finally {
+      await hub.db
+        .updateTable('offices')
+        .set({ document: row.document })
+        .where('id', '=', 'buergerbuero')
+        .execute();
+    }
   });
 
   it('is 422 unknown_key for a key the office does not hold (the terminal quarantines it)', async () => {
