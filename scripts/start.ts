@@ -10,7 +10,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { providerTokenFromEnv } from '../hub/fleet/provider-auth.js';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
-import { chromiumFlags, findChromium } from './chromium.js';
+import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
+import { chromiumFlags, findChromium, kioskChromiumFlags } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
 import { demoKioskConfig, kioskUrl } from './kiosk-url.js';
 
@@ -62,6 +63,10 @@ console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
 console.log(`Fleet console:  ${hubUrl}/fleet/  provider token: ${providerTokenFromEnv()}`);
+console.log(
+  `Office key:     applications are end-to-end encrypted; import ${demoPrivateKeyPath('buergerbuero')}`,
+);
+console.log('                once in the clerk console (any passphrase of 10+ characters) to read them.');
 
 if (!values['hub-only']) startKiosk(hubUrl);
 console.log('Stop with Ctrl+C.');
@@ -92,13 +97,14 @@ function startKiosk(url: string): void {
     console.log(`                Open this address in a browser instead: ${address}`);
     return;
   }
-  const mode = values.fullscreen ? '--kiosk' : '--start-maximized';
+  // --fullscreen: the real kiosk flags (no way out but closing the process); otherwise an app window.
+  const flags = values.fullscreen ? kioskChromiumFlags() : [...chromiumFlags(), '--start-maximized'];
   console.log(
     `Kiosk:          Chromium ${values.fullscreen ? 'kiosk' : 'app'} mode (${chromium}), because Electron cannot start: ${electron.detail}.`,
   );
   const browser = spawn(
     chromium,
-    [...chromiumFlags(), `--user-data-dir=${join(profile, 'chromium-kiosk')}`, mode, `--app=${address}`],
+    [...flags, `--user-data-dir=${join(profile, 'chromium-kiosk')}`, `--app=${address}`],
     { stdio: 'ignore' },
   );
   children.push(browser);
