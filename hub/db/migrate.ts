@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
+import { calls } from './migrations/0003_calls.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -8,6 +9,7 @@ import { initial } from './migrations/0001_initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0003_calls': calls,
 };
 
 const provider: MigrationProvider = {

@@ -6,6 +6,9 @@ import './kiosk.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
+import { KioskCallClient } from './call/call-client.js';
+import { CallRequestSender } from './call/request-sender.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
@@ -37,9 +40,23 @@ async function boot(): Promise<void> {
   const sync = startSync(db, new HubClient(config.hubUrl, config.terminalToken), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });
+  const callConfig = config.call ?? CALL_DEFAULTS;
+  const calls = {
+    client: new KioskCallClient({
+      hubUrl: config.hubUrl,
+      terminalToken: config.terminalToken,
+      media: { width: callConfig.width, height: callConfig.height, frameRate: callConfig.frameRate },
+      caps: {
+        maxVideoKbps: callConfig.maxVideoKbps,
+        maxFrameRate: callConfig.frameRate,
+        audioOnlyWhenWeak: callConfig.audioOnlyWhenWeak,
+      },
+    }),
+    requests: new CallRequestSender(db, config.hubUrl, config.terminalToken),
+  };
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} />
+      <KioskApp db={db} config={config} sync={sync} bridge={bridge} calls={calls} />
     </StrictMode>,
   );
   bridge.reportReady();

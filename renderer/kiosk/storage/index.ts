@@ -5,3 +5,10 @@ export { applySnapshot, contentRevision, getForm, readCatalog } from './content-
 export { DraftStore } from './draft-store.js';
 export { finalizeSubmission, outboxCounts, isPending } from './outbox-store.js';
 export { readDeviceSetting, writeDeviceSetting } from './device-store.js';
+export {
+  acknowledgeCallRequest,
+  pendingCallRequests,
+  queueCallRequest,
+  retryCallRequestLater,
+  type PendingCallRequest,
+} from './call-request-store.js';

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoForm } from '../support/demo.js';
+import {
+  ClerkDesk,
+  expectFramesFlowing,
+  expectRemoteFrames,
+  mediaLaunchOptions,
+  openKiosk,
+  readHubTable,
+} from '../support/call.js';
+import { expect, test } from '../support/fixtures.js';
+
+test.use({ launchOptions: mediaLaunchOptions() });
+
+const residence = demoForm('wohnsitz-anmeldung');
+
+test('a citizen calls, waits in the queue, a clerk accepts: video both ways, chat, co-view, still, hang up', async ({
+  hub,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const clerk = await ClerkDesk.open(browser, hub.url);
+  await clerk.available();
+
+  const { kiosk, call } = await openKiosk(browser, hub.url);
+  await kiosk.search('ummelden');
+  await kiosk.openService(residence.service.name.de);
+
+  // Before calling: hours from the synced office, clerks and queue live from the hub.
+  await call.open();
+  await expect(call.panel.getByText('Video-Sprechzeiten heute')).toBeVisible();
+  const status = call.panel.getByTestId('call-office-status');
+  await expect(status).toContainText('1 Mitarbeiterin oder Mitarbeiter frei');
+  await expect(status).toContainText('Niemand wartet');
+  await call.call();
+  await call.expectPosition(1);
+  await expect(call.panel.getByTestId('call-queue')).toContainText('Wartezeit');
+
+  // The clerk sees who waits and what the citizen was looking at.
+  const row = clerk.queue.getByRole('row').filter({ hasText: 'Dorfladen Lindenau' });
+  await expect(row).toContainText(residence.service.name.de);
+  await expect(row).toContainText(/0:\d\d/);
+  await clerk.acceptFirst();
+
+  // Both sides decode the other's camera.
+  await expectRemoteFrames(kiosk.page);
+  await expectRemoteFrames(clerk.page);
+  await expect(call.panel).toContainText('Im Gespräch mit Erika Musterfrau');
+  await expect(clerk.call).toHaveAttribute('data-media', 'connected');
+
+  // Chat both ways over the data channel.
+  await call.panel.getByLabel('Nachricht schreiben').fill('Hallo Rathaus, ich ziehe um');
+  await call.panel.getByRole('button', { name: 'Senden' }).click();
+  await expect(clerk.call.getByRole('region', { name: 'Chat' })).toContainText('Hallo Rathaus, ich ziehe um');
+  await clerk.call.getByLabel('Nachricht an den Bürger').fill('Guten Tag, ich helfe Ihnen gern');
+  await clerk.call.getByRole('button', { name: 'Senden' }).click();
+  await expect(call.panel.getByRole('region', { name: 'Text-Chat' })).toContainText(
+    'Guten Tag, ich helfe Ihnen gern',
+  );
+
+  // The clerk opens the form on the terminal, asks to see it; only after consent does it show.
+  await clerk.call.getByRole('button', { name: 'Formular öffnen' }).click();
+  const firstStep = residence.form.ui.steps[0];
+  if (!firstStep) throw new Error('form without steps');
+  await expect(kiosk.page.getByRole('heading', { level: 1, name: firstStep.title.de })).toBeVisible();
+  await clerk.call.getByRole('button', { name: 'Mitsehen anfragen' }).click();
+  const consent = kiosk.page.getByRole('alertdialog', {
+    name: 'Darf die Mitarbeiterin oder der Mitarbeiter Ihr Formular sehen?',
+  });
+  await expect(consent).toBeVisible();
+  await expect(clerk.call.getByLabel('Eingaben am Terminal (nur lesen)')).toHaveCount(0);
+  await consent.getByRole('button', { name: 'Ja, zeigen' }).click();
+  const field = firstStep.fields.find((name) => residence.form.ui.fields[name]?.widget === 'text') ?? '';
+  await kiosk.fillField(residence.form, field, 'Mitsehmann');
+  const coview = clerk.call.getByLabel('Eingaben am Terminal (nur lesen)');
+  await expect(coview).toContainText(residence.form.ui.fields[field]?.label.de ?? field);
+  await expect(coview).toContainText('Mitsehmann');
+  await expect(coview.locator('input, textarea, select')).toHaveCount(0);
+
+  // A document still at the camera's full resolution.
+  await clerk.call.getByRole('button', { name: 'Dokumentfoto aufnehmen' }).click();
+  const still = clerk.call.getByRole('img', { name: 'Dokumentfoto 1' });
+  await expect(still).toBeVisible();
+  expect(await still.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThanOrEqual(320);
+  await expect(kiosk.page.getByText('Das Rathaus hat ein Foto Ihres Dokuments aufgenommen.')).toBeVisible();
+
+  // The citizen hangs up: both sides end, the hub logs times only.
+  await expectFramesFlowing(clerk.page);
+  await call.panel.getByRole('button', { name: 'Auflegen' }).click();
+  await expect(call.panel).toContainText('Das Gespräch ist beendet.');
+  await expect(clerk.section).toContainText('beendet');
+  await expect(clerk.call).toHaveCount(0);
+  await expect
+    .poll(() => readHubTable<{ end_reason: string }>(hub.dataDir, 'SELECT end_reason FROM call_log'))
+    .toEqual([{ end_reason: 'hangup' }]);
+  // Nothing of the call's content reached the hub's disk.
+  const onDisk = ['hub.sqlite', 'hub.sqlite-wal']
+    .map((file) => {
+      try {
+        return readFileSync(join(hub.dataDir, file)).toString('latin1');
+      } catch {
+        return '';
+      }
+    })
+    .join('');
+  expect(onDisk).not.toContain('Hallo Rathaus');
+  expect(onDisk).not.toContain('Mitsehmann');
+});
