@@ -107,3 +107,49 @@ test('a citizen calls, waits in the queue, a clerk accepts: video both ways, cha
   expect(onDisk).not.toContain('Hallo Rathaus');
   expect(onDisk).not.toContain('Mitsehmann');
 });
+
+test('a callback request left while the terminal is offline arrives at the town hall exactly once', async ({
+  hub,
+  browser,
+}) => {
+  const { context, kiosk, call } = await openKiosk(browser, hub.url);
+  await context.setOffline(true);
+  await expect(kiosk.status).toContainText('Offline');
+  await call.open();
+  await call.panel.getByRole('button', { name: 'Rückruf anfordern' }).click();
+  await call.panel.getByLabel('Ihr Name').fill('Frieda Offline');
+  await call.panel.getByLabel('Telefonnummer für den Rückruf').fill('+49 9401 123456');
+  await call.panel.getByLabel('Worum geht es? (freiwillig)').fill('Hundesteuer');
+  await call.panel.getByRole('button', { name: 'Absenden' }).click();
+  await expect(call.panel).toContainText('Danke! Das Rathaus ruft Sie zurück.');
+  await expect(call.panel).toContainText('gespeichert und wird gesendet, sobald das Terminal verbunden ist');
+  expect(readHubTable(hub.dataDir, 'SELECT id FROM call_requests')).toEqual([]);
+
+  // Back online, the first answer of the hub is lost on the way: the terminal sends again, and the
+  // hub recognizes the same request instead of storing a second one.
+  let posts = 0;
+  await kiosk.page.route('**/api/v1/calls/requests', async (route) => {
+    posts++;
+    if (posts === 1) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  await context.setOffline(false);
+  await expect(call.panel).toContainText('Die Anfrage ist im Rathaus eingegangen.', { timeout: 30_000 });
+  expect(posts).toBeGreaterThanOrEqual(2);
+  const rows = readHubTable<{ name: string; phone: string; kind: string }>(
+    hub.dataDir,
+    'SELECT name, phone, kind FROM call_requests',
+  );
+  expect(rows).toEqual([{ name: 'Frieda Offline', phone: '+49 9401 123456', kind: 'callback' }]);
+
+  // The clerk finds it in the console.
+  const clerk = await ClerkDesk.open(browser, hub.url);
+  await clerk.page.getByText('Anrufprotokoll, Rückrufe und Termine').click();
+  await expect(clerk.page.getByRole('table', { name: 'Rückrufwünsche und Termine' })).toContainText(
+    'Frieda Offline',
+  );
+});

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -29,6 +30,22 @@ export async function addClerk(
     db.prepare(
       'INSERT INTO clerks (username, display_name, password_hash, office_ids, created_at) VALUES (?, ?, ?, ?, ?)',
     ).run(clerk.username, clerk.displayName, hash, JSON.stringify(clerk.officeIds), new Date().toISOString());
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds a terminal (bearer token stored hashed, as the hub does) for tests with several kiosks. */
+export function addTerminal(dataDir: string, terminal: { id: string; name: string; token: string }): void {
+  const db = new Database(join(dataDir, 'hub.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('INSERT INTO terminals (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(
+      terminal.id,
+      terminal.name,
+      createHash('sha256').update(terminal.token, 'utf8').digest('hex'),
+      new Date().toISOString(),
+    );
   } finally {
     db.close();
   }
