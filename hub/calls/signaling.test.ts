@@ -131,7 +131,7 @@ describe('call signaling over WebSocket', () => {
       note: '',
       createdAt: '2026-11-24T10:00:00.000Z',
     };
-    const send = (payload: unknown) =>
+    const send = (payload: Record<string, unknown>) =>
       hub.app.inject({ method: 'POST', url: CALL_API.requests, headers: terminalHeaders, payload });
     const first = await send(body);
     expect(first.statusCode).toBe(201);

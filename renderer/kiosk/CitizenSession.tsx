@@ -100,12 +100,9 @@ export function CitizenSession({ db, config, sync, drafts, calls, onEnd }: Citiz
     };
   }, [db, drafts, config]);
 
-  // A call being prepared or running holds off the idle reset: the citizen is talking, not gone.
+  // A call being set up or running holds off the idle reset: the citizen is talking, not gone.
   const [callActive, setCallActive] = useState(false);
   const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
-  useEffect(() => {
-    document.documentElement.classList.toggle('kiosk-call-open', callActive);
-  }, [callActive]);
   useEffect(() => {
     if (calls && connectivity === 'online') calls.requests.kick();
   }, [calls, connectivity]);

@@ -90,7 +90,7 @@ export const CALL_DESK_TEXTS = {
   stopCoview: 'Mitsehen beenden',
   stills: 'Dokumentfotos',
   stillAlt: (n: number) => `Dokumentfoto ${n}`,
-  saveStill: 'Als Anhang speichern',
+  saveStill: 'Foto speichern',
   history: 'Anrufprotokoll, Rückrufe und Termine',
   requests: 'Rückrufwünsche und Termine',
   log: 'Anrufprotokoll (ohne Inhalte)',

@@ -51,9 +51,15 @@ export function KioskCall(props: KioskCallProps) {
   const [chosenOffice, setChosenOffice] = useState<string | null>(null);
   const officeId = chosenOffice ?? props.officeId ?? props.offices[0]?.id ?? null;
   const inCall = call.phase === 'starting' || call.phase === 'waiting' || call.phase === 'connected';
-  const active = inCall || step !== 'closed';
+  const panelOpen = inCall || call.phase === 'ended' || step !== 'closed';
 
-  useEffect(() => onActiveChange(active), [active, onActiveChange]);
+  // Only a call being set up or running holds off the idle reset: a panel left open with a
+  // half-filled callback form belongs to someone who has gone, and is wiped like any form.
+  useEffect(() => onActiveChange(inCall), [inCall, onActiveChange]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('kiosk-call-open', panelOpen);
+    return () => document.documentElement.classList.remove('kiosk-call-open');
+  }, [panelOpen]);
 
   // The clerk shows a page or opens a form on the terminal.
   const { onPush } = props;
