@@ -1,7 +1,9 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
+import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js';
 import { calls } from './migrations/0003_calls.js';
+import { shellIncidents } from './migrations/0005_shell_incidents.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -9,7 +11,9 @@ import { calls } from './migrations/0003_calls.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_encrypted_submissions': encryptedSubmissions,
   '0003_calls': calls,
+  '0005_shell_incidents': shellIncidents,
 };
 
 const provider: MigrationProvider = {

@@ -35,11 +35,14 @@ export async function getSubmission(
   const form = (await findForms(db, [{ id: row.form_id, version: row.form_version }])).get(
     formKey(row.form_id, row.form_version),
   );
-  const answers = JSON.parse(row.answers) as Record<string, string | number | boolean>;
+  if (!form) return undefined;
   return {
     ...summaryOf(row, form),
     locale: Locale.safeParse(row.locale).data ?? FALLBACK_LOCALE,
-    fields: fieldsOf(answers, form),
+    keyId: row.key_id,
+    data: row.data_jwe,
+    metadata: row.metadata_jwe,
+    form,
   };
 }
 
@@ -54,23 +57,8 @@ function summaryOf(row: SubmissionTable, form: FormDefinition | undefined): Subm
     officeId: row.office_id,
     terminalId: row.terminal_id,
     status: row.status,
+    statusMessage: row.status_message,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
   };
-}
-
-/** In the order the citizen saw the fields, labelled in German for the clerk; values as given. */
-export function fieldsOf(
-  answers: Record<string, string | number | boolean>,
-  form: FormDefinition | undefined,
-): SubmissionDetail['fields'] {
-  const order = form ? form.ui.steps.flatMap((step) => step.fields) : [];
-  const names = [...order, ...Object.keys(answers).filter((name) => !order.includes(name))];
-  const fields: SubmissionDetail['fields'] = [];
-  for (const name of names) {
-    const value = answers[name];
-    if (value === undefined) continue;
-    fields.push({ name, label: form?.ui.fields[name]?.label.de ?? name, value });
-  }
-  return fields;
 }

@@ -6,7 +6,11 @@ import { StatusMessage } from '../shared/ui/StatusMessage.js';
 import { CallDesk } from './call/CallDesk.js';
 import { ConsoleHeader } from './components/ConsoleHeader.js';
 import { DetailScreen } from './components/DetailScreen.js';
+import { clerkApi } from './api.js';
+import { StatusForm } from './components/StatusForm.js';
 import { SubmissionDetailView } from './components/SubmissionDetailView.js';
+import { useKeyring } from './keys/context.js';
+import { DecryptedAnswers } from './keys/DecryptedAnswers.js';
 import { SubmissionListView } from './components/SubmissionListView.js';
 import { useDocumentTitle } from './hooks/useDocumentTitle.js';
 import { useHashRoute } from './hooks/useHashRoute.js';
@@ -102,6 +106,7 @@ function SubmissionScreen({
   onSessionExpired: () => void;
 }) {
   const { state, reload } = useSubmission(id, onSessionExpired);
+  const keyring = useKeyring();
   useDocumentTitle(
     state.status === 'loaded' ? t.documentTitle.detail(state.detail.trackingCode) : t.documentTitle.base,
   );
@@ -119,7 +124,20 @@ function SubmissionScreen({
           {state.problem !== 'not-found' && <Button onClick={reload}>{t.detail.retry}</Button>}
         </>
       )}
-      {state.status === 'loaded' && <SubmissionDetailView t={t} detail={state.detail} />}
+      {state.status === 'loaded' && (
+        <SubmissionDetailView
+          t={t}
+          detail={state.detail}
+          answers={<DecryptedAnswers t={t} detail={state.detail} keyring={keyring} />}
+        />
+      )}
+      {state.status === 'loaded' && (
+        <StatusForm
+          t={t}
+          initial={{ status: state.detail.status, message: state.detail.statusMessage }}
+          onSave={(update) => clerkApi.setStatus(state.detail.id, update)}
+        />
+      )}
     </DetailScreen>
   );
 }

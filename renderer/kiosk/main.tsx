@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { Workbox } from 'workbox-window';
 import '../shared/ui/ui.css';
 import './kiosk.css';
+import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
 import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
+import { forgetLeftoversAtStart } from './session/wipe.js';
+import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
@@ -18,10 +21,12 @@ import { HubClient } from './sync/hub-client.js';
 async function boot(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('#root is missing from kiosk/index.html');
+  installPageLockdown();
   const root = createRoot(rootElement);
   const bridge = getBridge();
   const shell = await bridge.getShellInfo();
   if (shell.kind === 'browser') registerServiceWorker();
+  await forgetLeftoversAtStart().catch((error: unknown) => console.error('clearing leftovers failed', error));
 
   const db = new KioskDatabase(DATABASE_NAME);
   const loaded = await loadKioskConfig(bridge, db);
@@ -51,12 +56,20 @@ async function boot(): Promise<void> {
         maxFrameRate: callConfig.frameRate,
         audioOnlyWhenWeak: callConfig.audioOnlyWhenWeak,
       },
+      shell: bridge,
     }),
     requests: new CallRequestSender(db, config.hubUrl, config.terminalToken),
   };
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} calls={calls} />
+      <KioskApp
+        db={db}
+        config={config}
+        sync={sync}
+        bridge={bridge}
+        adminExit={shell.kind === 'electron'}
+        calls={calls}
+      />
     </StrictMode>,
   );
   bridge.reportReady();

@@ -16,6 +16,7 @@ import {
   type MediaCaps,
 } from '../../shared/call/call-session.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
+import { registerMediaStream } from '../session/media.js';
 import { ValueStore } from '../sync/observable.js';
 
 export type KioskCallState =
@@ -44,6 +45,8 @@ export interface KioskCallConfig {
   terminalToken: string;
   media: { width: number; height: number; frameRate: number };
   caps: MediaCaps;
+  /** The shell grants camera and microphone only between beginCall and endCall (Electron). */
+  shell?: { beginCall(): Promise<void>; endCall(): Promise<void> };
 }
 
 /**
@@ -68,6 +71,7 @@ export class KioskCallClient {
   private readonly signaling: SignalingClient<HubToTerminal, TerminalToHub>;
   private session: CallSession | null = null;
   private request: Extract<TerminalToHub, { type: 'call.request' }> | null = null;
+  private unregisterStream: (() => void) | null = null;
 
   constructor(private readonly config: KioskCallConfig) {
     this.signaling = new SignalingClient<HubToTerminal, TerminalToHub>({
@@ -90,9 +94,11 @@ export class KioskCallClient {
     this.call.set({ phase: 'starting', officeId });
     let stream: MediaStream;
     try {
+      await this.config.shell?.beginCall();
       stream = await openLocalMedia(this.config.media);
     } catch (error) {
       console.error('camera or microphone unavailable', error);
+      void this.config.shell?.endCall().catch(() => undefined);
       this.call.set({ phase: 'ended', officeId, reason: 'camera_failed' });
       return;
     }
@@ -100,6 +106,8 @@ export class KioskCallClient {
       stream.getTracks().forEach((t) => t.stop());
       return;
     }
+    // Registered, so that the citizen wipe releases the camera whatever state the call is in.
+    this.unregisterStream = registerMediaStream(stream);
     this.localStream.set(stream);
     const callId = crypto.randomUUID();
     this.request = { type: 'call.request', callId, officeId, serviceId, locale };
@@ -311,6 +319,9 @@ export class KioskCallClient {
       ?.getTracks()
       .forEach((t) => t.stop());
     this.localStream.set(null);
+    this.unregisterStream?.();
+    this.unregisterStream = null;
+    void this.config.shell?.endCall().catch(() => undefined);
     this.remoteStream.set(null);
     this.quality.set(null);
     this.coview.set('off');
