@@ -110,7 +110,7 @@ export function CitizenSession({
   const [callActive, setCallActive] = useState(false);
   const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
   useEffect(() => {
-    if (calls && connectivity === 'online') calls.requests.kick();
+    if (calls && connectivity === 'online') calls.requests.kick(true);
   }, [calls, connectivity]);
 
   const idle = useIdleTimeout(

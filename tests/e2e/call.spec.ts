@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoForm } from '../support/demo.js';
+import { removeDataDir, startHub } from '../support/hub-process.js';
 import {
   ClerkDesk,
   expectFramesFlowing,
@@ -152,4 +153,43 @@ test('a callback request left while the terminal is offline arrives at the town 
   await expect(clerk.page.getByRole('table', { name: 'Rückrufwünsche und Termine' })).toContainText(
     'Frieda Offline',
   );
+});
+
+test('when nobody answers in time, the citizen books a video appointment instead', async ({ browser }) => {
+  const hub = await startHub({ env: { POP_CALL_QUEUE_TIMEOUT: '3' } });
+  try {
+    const clerk = await ClerkDesk.open(browser, hub.url);
+    await clerk.available();
+    const { call } = await openKiosk(browser, hub.url);
+    await call.open();
+    await call.call();
+    await call.expectPosition(1);
+    // The clerk does not pick up: the hub ends the call as unanswered after the queue timeout.
+    await expect(call.panel).toContainText('Leider konnte gerade niemand Ihren Anruf annehmen.');
+    await expect(call.panel).toContainText('Sie können einen Rückruf anfordern oder einen Termin buchen.');
+    await expect(clerk.queue).toContainText('Gerade wartet niemand');
+
+    await call.panel.getByRole('button', { name: 'Termin buchen' }).click();
+    const slots = call.panel.getByRole('group', { name: 'Termin wählen' }).getByRole('radio');
+    await expect(slots.first()).toBeChecked();
+    await slots.nth(1).check();
+    await call.panel.getByLabel('Ihr Name').fill('Theo Termin');
+    await call.panel.getByLabel('Telefonnummer für den Rückruf').fill('0941 123');
+    await call.panel.getByRole('button', { name: 'Absenden' }).click();
+    await expect(call.panel).toContainText('Danke! Ihr Video-Termin:');
+    await expect(call.panel).toContainText('Die Anfrage ist im Rathaus eingegangen.');
+    const rows = readHubTable<{ kind: string; slot: string; slot_confirmed: number }>(
+      hub.dataDir,
+      'SELECT kind, slot, slot_confirmed FROM call_requests',
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'appointment', slot_confirmed: 1 });
+    expect(rows[0]?.slot).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(readHubTable(hub.dataDir, 'SELECT end_reason FROM call_log')).toEqual([
+      { end_reason: 'unanswered' },
+    ]);
+  } finally {
+    await hub.stop();
+    removeDataDir(hub.dataDir);
+  }
 });

@@ -39,10 +39,11 @@ export class CallRequestSender {
     this.kick();
   }
 
-  kick(): void {
+  /** Sends what is due; `ignoreBackoff` when the hub was just seen again (the backoff is moot). */
+  kick(ignoreBackoff = false): void {
     if (this.running || this.stopped) return;
     this.running = true;
-    void this.drain()
+    void this.drain(ignoreBackoff)
       .catch((error: unknown) => console.warn('call requests: send failed', error))
       .finally(() => {
         this.running = false;
@@ -58,9 +59,9 @@ export class CallRequestSender {
     this.pending.set((await pendingCallRequests(this.db)).length);
   }
 
-  private async drain() {
+  private async drain(ignoreBackoff: boolean) {
     for (const entry of await pendingCallRequests(this.db)) {
-      if (entry.nextAttemptAt > Date.now()) continue;
+      if (!ignoreBackoff && entry.nextAttemptAt > Date.now()) continue;
       const { request } = entry;
       try {
         await requestJson(this.hubUrl.replace(/\/+$/, '') + CALL_API.requests, CallRequestReceipt, {
