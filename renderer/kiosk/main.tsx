@@ -7,6 +7,9 @@ import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
+import { KioskCallClient } from './call/call-client.js';
+import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart } from './session/wipe.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
@@ -42,9 +45,31 @@ async function boot(): Promise<void> {
   const sync = startSync(db, new HubClient(config.hubUrl, config.terminalToken), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });
+  const callConfig = config.call ?? CALL_DEFAULTS;
+  const calls = {
+    client: new KioskCallClient({
+      hubUrl: config.hubUrl,
+      terminalToken: config.terminalToken,
+      media: { width: callConfig.width, height: callConfig.height, frameRate: callConfig.frameRate },
+      caps: {
+        maxVideoKbps: callConfig.maxVideoKbps,
+        maxFrameRate: callConfig.frameRate,
+        audioOnlyWhenWeak: callConfig.audioOnlyWhenWeak,
+      },
+      shell: bridge,
+    }),
+    requests: new CallRequestSender(db, config.hubUrl, config.terminalToken),
+  };
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} adminExit={shell.kind === 'electron'} />
+      <KioskApp
+        db={db}
+        config={config}
+        sync={sync}
+        bridge={bridge}
+        adminExit={shell.kind === 'electron'}
+        calls={calls}
+      />
     </StrictMode>,
   );
   bridge.reportReady();
