@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormAnswer } from './forms.js';
 import { Locale } from './i18n.js';
 import { TRACKING_CODE_PATTERN } from './tracking-code.js';
 
@@ -13,7 +14,7 @@ export const SubmissionRequest = z.strictObject({
   formVersion: z.number().int().positive(),
   serviceId: z.string().min(1).max(64),
   locale: Locale,
-  answers: z.record(z.string(), z.union([z.string().max(10_000), z.number(), z.boolean()])),
+  answers: z.record(z.string().max(64), FormAnswer),
   /** When the citizen pressed "submit" on the terminal (ISO 8601). */
   submittedAt: z.iso.datetime({ offset: true }),
 });
