@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   normalizeAnswers,
+  topField,
   validateFormData,
   type FieldErrorCode,
   type FormAnswers,
@@ -134,7 +135,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
     if (!form) return {};
     const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
-    return Object.fromEntries(errors.filter((e) => fields.includes(e.field)).map((e) => [e.field, e.code]));
+    return Object.fromEntries(
+      errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
+    );
   };
 
   const next = () => {
@@ -154,7 +157,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     const answers = normalizeAnswers(state.answers) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
-      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(e.field)));
+      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(topField(e.field))));
       dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
 import { localize } from '../../../protocol/i18n.js';
-import { indexServices, searchServices } from '../catalog/search.js';
+import { buildCatalogIndex } from '../search/catalog-search.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface CatalogScreenProps {
@@ -26,9 +26,12 @@ export function CatalogScreen({
 }: CatalogScreenProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
-  const index = useMemo(() => indexServices(services, locale), [services, locale]);
+  const index = useMemo(
+    () => buildCatalogIndex(services, locale, lifeSituations),
+    [services, locale, lifeSituations],
+  );
   const results = useMemo(() => {
-    const found = searchServices(index, query);
+    const found = index.search(query);
     if (filter.kind === 'category') return found.filter((s) => s.categoryId === filter.id);
     if (filter.kind === 'life') return found.filter((s) => s.lifeSituationIds.includes(filter.id));
     if (query.trim()) return found;
@@ -75,6 +78,8 @@ export function CatalogScreen({
             {text(category.name)}
           </button>
         ))}
+      </nav>
+      <nav aria-label={t.lifeSituations} className="kiosk-filters kiosk-filters--life">
         {lifeSituations.map((situation) => (
           <button
             key={situation.id}
