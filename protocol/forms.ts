@@ -156,7 +156,8 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
       if (!fields[name]) problems.push(`field "${path}/${name}" has no UI description`);
     }
     for (const [name, child] of Object.entries(fields)) {
-      if (child.widget !== 'note' && !(name in properties)) problems.push(`group "${path}" shows unknown field "${name}"`);
+      if (child.widget !== 'note' && !(name in properties))
+        problems.push(`group "${path}" shows unknown field "${name}"`);
       problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name])));
     }
   } else if (property['type'] === 'object') {

@@ -89,7 +89,11 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     version: options.version ?? 1,
     title: tr(fim.label),
     description: {
-      de: [fim.description, fim.legalBasis && `Rechtsgrundlage: ${fim.legalBasis}`, `FIM ${fim.id} ${fim.schemaVersion}`]
+      de: [
+        fim.description,
+        fim.legalBasis && `Rechtsgrundlage: ${fim.legalBasis}`,
+        `FIM ${fim.id} ${fim.schemaVersion}`,
+      ]
         .filter(Boolean)
         .join(' · '),
     },
@@ -125,7 +129,8 @@ function convertChild(
   notes: string[],
   path: string,
 ): Converted {
-  const single = element.kind === 'group' ? convertGroup(element, tr, notes, path) : convertField(element, tr, notes);
+  const single =
+    element.kind === 'group' ? convertGroup(element, tr, notes, path) : convertField(element, tr, notes);
   const repeatable = cardinality.max === null || cardinality.max > 1;
   if (!single.schema) return { ...single, required: false };
   if (!repeatable) return { ...single, required: cardinality.min >= 1 };
@@ -134,7 +139,12 @@ function convertChild(
   return {
     schema,
     required: cardinality.min >= 1,
-    ui: { label: single.ui.label, help: single.ui.help, widget: 'repeat', item: { ...single.ui, help: undefined } },
+    ui: {
+      label: single.ui.label,
+      help: single.ui.help,
+      widget: 'repeat',
+      item: { ...single.ui, help: undefined },
+    },
   };
 }
 
@@ -190,7 +200,11 @@ function convertField(field: FimField, tr: (german: string) => LocalizedText, no
     return { schema: { type: 'boolean' }, ui: { label, help, widget: 'yesno' }, required: false };
   }
   if (field.dataType === 'date') {
-    return { schema: { type: 'string', format: 'date' }, ui: { label, help, widget: 'date' }, required: false };
+    return {
+      schema: { type: 'string', format: 'date' },
+      ui: { label, help, widget: 'date' },
+      required: false,
+    };
   }
   if (field.dataType === 'num' || field.dataType === 'num_int' || field.dataType === 'num_currency') {
     const schema: PropertySchema = { type: field.dataType === 'num_int' ? 'integer' : 'number' };
@@ -209,11 +223,13 @@ function convertField(field: FimField, tr: (german: string) => LocalizedText, no
     return { schema, ui: { label, help, widget: 'choice', options }, required: false };
   }
   if (field.fieldType === 'select') {
-    notes.push(`${field.id} "${field.label}": code list ${field.codeList ?? '?'} not available offline, free text`);
+    notes.push(
+      `${field.id} "${field.label}": code list ${field.codeList ?? '?'} not available offline, free text`,
+    );
     const combined: LocalizedText = help
-      ? Object.fromEntries(
+      ? (Object.fromEntries(
           Object.entries(CODE_LIST_NOTE).map(([lang, text]) => [lang, `${help[lang] ?? help.de} ${text}`]),
-        ) as LocalizedText
+        ) as LocalizedText)
       : CODE_LIST_NOTE;
     return { schema, ui: { label, help: combined, widget: 'text' }, required: false };
   }

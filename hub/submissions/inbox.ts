@@ -70,7 +70,8 @@ export function fieldsOf(answers: FormAnswers, form: FormDefinition | undefined)
   const fields: SubmissionDetail['fields'] = [];
   for (const name of names) {
     const value = answers[name];
-    if (value !== undefined) flatten(name, form?.ui.fields[name]?.label.de ?? name, value, form?.ui.fields[name], fields);
+    if (value !== undefined)
+      flatten(name, form?.ui.fields[name]?.label.de ?? name, value, form?.ui.fields[name], fields);
   }
   return fields;
 }
@@ -83,7 +84,9 @@ function flatten(
   into: SubmissionDetail['fields'],
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => flatten(`${name}/${index}`, `${label} ${index + 1}`, item, ui?.item, into));
+    value.forEach((item, index) =>
+      flatten(`${name}/${index}`, `${label} ${index + 1}`, item, ui?.item, into),
+    );
   } else if (typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
       const child = ui?.fields?.[key];

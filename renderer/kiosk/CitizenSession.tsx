@@ -7,7 +7,7 @@ import {
   type FieldErrorCode,
   type FormAnswers,
 } from '../../protocol/forms.js';
-import type { Locale } from '../../protocol/i18n.js';
+import { INTL_LOCALES, textDirection, type Locale } from '../../protocol/i18n.js';
 import type { SubmissionRequest } from '../../protocol/submission.js';
 import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import type { AnswerValue } from './components/FormField.js';
@@ -16,6 +16,16 @@ import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
+import { AccessBar } from './a11y/AccessBar.js';
+import {
+  applyDisplaySettings,
+  clearDisplaySettings,
+  DEFAULT_DISPLAY,
+  type DisplaySettings,
+} from './a11y/display-settings.js';
+import { speak, stopSpeaking, textToRead } from './a11y/speech.js';
+import { textsFor } from './i18n/plain.js';
+import { KeyboardHost } from './keyboard/KeyboardHost.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogScreen } from './screens/CatalogScreen.js';
 import { FormStepScreen } from './screens/FormStepScreen.js';
@@ -56,7 +66,10 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
-  const t = TEXTS[state.locale];
+  // Display settings belong to this citizen: a new session mounts with the defaults.
+  const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
+  const [speech, setSpeech] = useState<'idle' | 'speaking' | 'unavailable'>('idle');
+  const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
 
   // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
@@ -99,7 +112,20 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
 
   useEffect(() => {
     document.documentElement.lang = state.locale;
+    document.documentElement.dir = textDirection(state.locale);
   }, [state.locale]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    applyDisplaySettings(root, display);
+    return () => clearDisplaySettings(root);
+  }, [display]);
+
+  useEffect(() => {
+    setSpeech('idle');
+    stopSpeaking();
+  }, [screen, state.locale]);
+  useEffect(() => stopSpeaking, []);
 
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
   const stepCount = form?.ui.steps.length ?? 0;
@@ -157,7 +183,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     const answers = normalizeAnswers(state.answers) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
-      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(topField(e.field))));
+      const first = form.ui.steps.findIndex((step) =>
+        errors.some((e) => step.fields.includes(topField(e.field))),
+      );
       dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
@@ -201,6 +229,20 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     />
   );
 
+  const accessBar = (
+    <AccessBar
+      t={t}
+      settings={display}
+      speechState={speech}
+      onChange={setDisplay}
+      onReadAloud={() => setSpeech(speak(textToRead(document), INTL_LOCALES[state.locale]))}
+      onStopReading={() => {
+        stopSpeaking();
+        setSpeech('idle');
+      }}
+    />
+  );
+
   if (screen.name === 'attract') {
     return (
       <AttractScreen
@@ -216,6 +258,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     return (
       <>
         {topBar}
+        {accessBar}
         <NoticeScreen title={t.noContentYet} />
       </>
     );
@@ -309,7 +352,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   return (
     <>
       {topBar}
+      {accessBar}
       {body}
+      <KeyboardHost t={t} locale={state.locale} />
       {idle.secondsLeft !== null && (
         <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
       )}

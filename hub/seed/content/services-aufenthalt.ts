@@ -17,7 +17,10 @@ export const aufenthaltServices: SeedService[] = [
     requiredDocuments: [
       { de: 'Gültiger Reisepass', en: 'Valid passport' },
       { de: 'Biometrisches Lichtbild', en: 'Biometric photo' },
-      { de: 'Arbeitsvertrag oder verbindliches Arbeitsangebot', en: 'Employment contract or binding job offer' },
+      {
+        de: 'Arbeitsvertrag oder verbindliches Arbeitsangebot',
+        en: 'Employment contract or binding job offer',
+      },
       { de: 'Nachweis des Hochschulabschlusses', en: 'Proof of your university degree' },
       { de: 'Nachweis der Krankenversicherung', en: 'Proof of health insurance' },
     ],
@@ -31,7 +34,12 @@ export const aufenthaltServices: SeedService[] = [
         en: 'Your salary reaches the minimum set each year.',
       },
     ],
-    fees: [{ description: { de: 'Erteilung der Blauen Karte EU', en: 'Issuing the EU Blue Card' }, amountCents: 10000 }],
+    fees: [
+      {
+        description: { de: 'Erteilung der Blauen Karte EU', en: 'Issuing the EU Blue Card' },
+        amountCents: 10000,
+      },
+    ],
     processingTime: { de: 'Etwa vier bis acht Wochen', en: 'About four to eight weeks' },
     legalBasis: ['§ 18g AufenthG', '§ 19a AufenthG (frühere Fassung)'],
     officeId: 'buergerbuero',

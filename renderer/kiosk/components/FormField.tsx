@@ -212,7 +212,11 @@ export function FormField(props: FormFieldProps) {
 }
 
 /** Which on-screen keyboard layout a widget needs; text fields get the citizen's language. */
-const KEYBOARDS: Partial<Record<FieldUi['widget'], string>> = { number: 'numeric', tel: 'numeric', email: 'email' };
+const KEYBOARDS: Partial<Record<FieldUi['widget'], string>> = {
+  number: 'numeric',
+  tel: 'numeric',
+  email: 'email',
+};
 
 /** Numbers stay numbers when the text is one; otherwise the text goes to validation as typed. */
 function toAnswer(text: string, property: Record<string, unknown>): AnswerValue {

@@ -173,5 +173,7 @@ export const TEXTS: Record<Locale, Texts> = { de, en, tr, ar, uk, ru };
 
 /** Formats euro cents per language: 3700 -> "37,00 €" / "€37.00". */
 export function formatEuro(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALES[locale], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(INTL_LOCALES[locale], { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 }

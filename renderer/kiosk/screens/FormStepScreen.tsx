@@ -32,7 +32,9 @@ export function FormStepScreen({
 }: FormStepScreenProps) {
   const step = form.ui.steps[stepIndex];
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const errorCount = step ? Object.keys(errors).filter((path) => step.fields.includes(topField(path))).length : 0;
+  const errorCount = step
+    ? Object.keys(errors).filter((path) => step.fields.includes(topField(path))).length
+    : 0;
   const fellBack = step ? step.fields.some((name) => untranslated(form.ui.fields[name], locale)) : false;
   useEffect(() => headingRef.current?.focus(), [stepIndex]);
   if (!step) return null;
@@ -92,5 +94,8 @@ export function FormStepScreen({
 function untranslated(ui: FieldUi | undefined, locale: string): boolean {
   if (!ui) return false;
   if (localize(ui.label, locale).fellBack) return true;
-  return Object.values(ui.fields ?? {}).some((child) => untranslated(child, locale)) || untranslated(ui.item, locale);
+  return (
+    Object.values(ui.fields ?? {}).some((child) => untranslated(child, locale)) ||
+    untranslated(ui.item, locale)
+  );
 }

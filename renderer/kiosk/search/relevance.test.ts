@@ -89,7 +89,12 @@ describe('catalogue search relevance', () => {
     for (const prefix of ['Pe', 'Per', 'Pers', 'Perso', 'Person', 'Persona', 'Personal']) {
       expect(index.search(prefix).length, prefix).toBeGreaterThan(0);
     }
-    expect(index.search('Personala').slice(0, 3).map((s) => s.id)).toContain('personalausweis');
+    expect(
+      index
+        .search('Personala')
+        .slice(0, 3)
+        .map((s) => s.id),
+    ).toContain('personalausweis');
   });
 
   it('returns everything for an empty query and nothing for nonsense', () => {

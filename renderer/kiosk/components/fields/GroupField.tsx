@@ -27,7 +27,17 @@ export interface GroupFieldProps {
 }
 
 /** A group of fields as a section of the step: a fieldset whose legend names it. */
-export function GroupField({ path, ui, property, value, error, locale, t, onChange, renderField }: GroupFieldProps) {
+export function GroupField({
+  path,
+  ui,
+  property,
+  value,
+  error,
+  locale,
+  t,
+  onChange,
+  renderField,
+}: GroupFieldProps) {
   const answers = isGroupAnswer(value) ? value : {};
   const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
   const required = Array.isArray(property['required']) ? (property['required'] as string[]) : [];
@@ -58,7 +68,17 @@ export function GroupField({ path, ui, property, value, error, locale, t, onChan
 }
 
 /** Something the citizen may give several times: numbered entries with add and remove buttons. */
-export function RepeatField({ path, ui, property, value, error, locale, t, onChange, renderField }: GroupFieldProps) {
+export function RepeatField({
+  path,
+  ui,
+  property,
+  value,
+  error,
+  locale,
+  t,
+  onChange,
+  renderField,
+}: GroupFieldProps) {
   const item = ui.item;
   if (!item) return null;
   const min = typeof property['minItems'] === 'number' ? property['minItems'] : 0;
