@@ -14,7 +14,8 @@ export function speak(text: string, bcp47: string): SpeakResult {
   synthesis.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = voice.lang;
-  utterance.voice = voice;
+  // The language picks a voice anyway; naming the exact one keeps it stable across utterances.
+  if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice) utterance.voice = voice;
   utterance.rate = 0.9;
   synthesis.speak(utterance);
   return 'speaking';
