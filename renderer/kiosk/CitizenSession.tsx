@@ -68,7 +68,8 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   const acknowledged = useObservable(sync.acknowledged);
   // Display settings belong to this citizen: a new session mounts with the defaults.
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
-  const [speech, setSpeech] = useState<'idle' | 'speaking' | 'unavailable'>('idle');
+  // What read-aloud did, for the screen it did it on: a new screen starts silent.
+  const [speech, setSpeech] = useState<{ on: object; state: 'speaking' | 'unavailable' } | null>(null);
   const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
 
@@ -121,10 +122,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     return () => clearDisplaySettings(root);
   }, [display]);
 
-  useEffect(() => {
-    setSpeech('idle');
-    stopSpeaking();
-  }, [screen, state.locale]);
+  useEffect(() => stopSpeaking(), [screen, state.locale]);
   useEffect(() => stopSpeaking, []);
 
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
@@ -233,12 +231,14 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     <AccessBar
       t={t}
       settings={display}
-      speechState={speech}
+      speechState={speech?.on === screen ? speech.state : 'idle'}
       onChange={setDisplay}
-      onReadAloud={() => setSpeech(speak(textToRead(document), INTL_LOCALES[state.locale]))}
+      onReadAloud={() =>
+        setSpeech({ on: screen, state: speak(textToRead(document), INTL_LOCALES[state.locale]) })
+      }
       onStopReading={() => {
         stopSpeaking();
-        setSpeech('idle');
+        setSpeech(null);
       }}
     />
   );

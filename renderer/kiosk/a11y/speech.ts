@@ -15,7 +15,8 @@ export function speak(text: string, bcp47: string): SpeakResult {
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = voice.lang;
   // The language picks a voice anyway; naming the exact one keeps it stable across utterances.
-  if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice) utterance.voice = voice;
+  if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice)
+    utterance.voice = voice;
   utterance.rate = 0.9;
   synthesis.speak(utterance);
   return 'speaking';

@@ -56,10 +56,8 @@ export function GroupField({
           required: required.includes(name),
           value: answers[name],
           onChange: (next) => {
-            const copy = { ...answers };
-            if (next === undefined) delete copy[name];
-            else copy[name] = next;
-            onChange(copy);
+            const others = Object.entries(answers).filter(([key]) => key !== name);
+            onChange(Object.fromEntries(next === undefined ? others : [...others, [name, next]]));
           },
         }),
       )}
