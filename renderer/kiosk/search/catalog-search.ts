@@ -69,13 +69,36 @@ export function buildCatalogIndex(
   miniSearch.addAll(docs);
   const byId = new Map(services.map((s) => [s.id, s]));
 
-  const queryFor = (word: string, last: boolean): Query => {
+  // The first one or two letters match thousands of words in a large catalogue; ranking them all
+  // on every key would be slow and says little. A table answers them at once, name matches first.
+  const shortPrefixes = new Map<string, Set<Service>>();
+  for (const field of ['name', 'keywords'] as const) {
+    docs.forEach((doc, i) => {
+      const service = services[i];
+      if (!service) return;
+      for (const word of tokenize(doc[field])) {
+        for (const key of [word.slice(0, 1), word.slice(0, 2)]) {
+          const set = shortPrefixes.get(key) ?? new Set<Service>();
+          set.add(service);
+          shortPrefixes.set(key, set);
+        }
+      }
+    });
+  }
+
+  const queryFor = (word: string, last: boolean, typos: boolean): Query => {
     const alternatives: Query[] = [];
     const stemmed = stem(word);
-    const fuzzy = word.length >= 5 ? 0.25 : word.length >= 4 ? 1 : false;
-    alternatives.push({ queries: [stemmed], prefix: last || word.length >= 4, fuzzy, combineWith: 'OR' });
+    const fuzzy = typos && word.length >= 4 ? (word.length >= 5 ? 0.25 : 1) : false;
+    alternatives.push({
+      queries: [stemmed],
+      prefix: last || word.length >= 4,
+      fuzzy,
+      maxFuzzy: 2,
+      combineWith: 'OR',
+    });
     for (const synonym of SYNONYMS[word] ?? SYNONYMS[stemmed] ?? []) {
-      alternatives.push({ queries: [stem(synonym)], prefix: true, combineWith: 'OR' });
+      alternatives.push({ queries: [stem(synonym)], combineWith: 'OR' });
     }
     if (!vocabulary.has(word) && word.length >= 7) {
       const parts = splitCompound(word, vocabulary);
@@ -87,12 +110,23 @@ export function buildCatalogIndex(
   return {
     all: services,
     search(query: string): Service[] {
-      const words = fold(query).split(' ').filter(Boolean);
+      const typed = fold(query).split(' ').filter(Boolean);
+      // A single letter just typed is the start of a word, not a word: it waits for the next key.
+      const words = typed.filter((word, i) => word.length > 1 || i < typed.length - 1);
       if (words.length === 0) return services;
-      const queries = words.map((word, i) => queryFor(word, i === words.length - 1));
-      let hits = miniSearch.search({ queries, combineWith: 'AND' });
-      // Fewer results beat none: when not every word matches, rank by how many do.
-      if (hits.length === 0 && words.length > 1) hits = miniSearch.search({ queries, combineWith: 'OR' });
+      const only = words[0];
+      if (words.length === 1 && only !== undefined && only.length <= 2)
+        return [...(shortPrefixes.get(only) ?? [])];
+      const run = (typos: boolean, combineWith: 'AND' | 'OR') =>
+        miniSearch.search({
+          queries: words.map((word, i) => queryFor(word, i === words.length - 1, typos)),
+          combineWith,
+        });
+      // Typo tolerance is the costly part, so it runs only when the words as typed find nothing;
+      // and fewer results beat none: when not every word matches, rank by how many do.
+      let hits = run(false, 'AND');
+      if (hits.length === 0) hits = run(true, 'AND');
+      if (hits.length === 0 && words.length > 1) hits = run(true, 'OR');
       return hits.map((hit) => byId.get(String(hit.id))).filter((s): s is Service => s !== undefined);
     },
   };
