@@ -69,7 +69,11 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
   // Display settings belong to this citizen: a new session mounts with the defaults.
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   // What read-aloud did, for the screen it did it on: a new screen starts silent.
-  const [speech, setSpeech] = useState<{ on: object; state: 'speaking' | 'unavailable' } | null>(null);
+  const [speech, setSpeech] = useState<{
+    on: object;
+    locale: Locale;
+    state: 'speaking' | 'unavailable';
+  } | null>(null);
   const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
 
@@ -231,11 +235,12 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
     <AccessBar
       t={t}
       settings={display}
-      speechState={speech?.on === screen ? speech.state : 'idle'}
+      speechState={speech?.on === screen && speech.locale === state.locale ? speech.state : 'idle'}
       onChange={setDisplay}
-      onReadAloud={() =>
-        setSpeech({ on: screen, state: speak(textToRead(document), INTL_LOCALES[state.locale]) })
-      }
+      onReadAloud={() => {
+        const result = speak(textToRead(document), INTL_LOCALES[state.locale], () => setSpeech(null));
+        setSpeech({ on: screen, locale: state.locale, state: result });
+      }}
       onStopReading={() => {
         stopSpeaking();
         setSpeech(null);

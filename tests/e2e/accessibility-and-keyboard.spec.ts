@@ -9,7 +9,7 @@ test('display settings: high contrast, three text sizes, reach mode and plain la
   kiosk,
   page,
 }) => {
-  await kiosk.open(hub.url, { idleTimeoutSeconds: 20, idleWarningSeconds: 15 });
+  await kiosk.open(hub.url, { idleTimeoutSeconds: 40, idleWarningSeconds: 25 });
   await kiosk.startInGerman();
   const html = page.locator('html');
   await page.getByRole('button', { name: 'Anzeige', exact: true }).click();
@@ -46,7 +46,7 @@ test('display settings: high contrast, three text sizes, reach mode and plain la
   expect(highest).toBeGreaterThanOrEqual(0.39);
 
   // The privacy reset ends the session: the settings go with the citizen.
-  await expect(page.getByRole('alertdialog', { name: 'Sind Sie noch da?' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alertdialog', { name: 'Sind Sie noch da?' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Jetzt beenden' }).click();
   await expect(page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
   await expect(html).not.toHaveAttribute('data-contrast', 'high');

@@ -4,7 +4,7 @@
  */
 export type SpeakResult = 'speaking' | 'unavailable';
 
-export function speak(text: string, bcp47: string): SpeakResult {
+export function speak(text: string, bcp47: string, onEnd?: () => void): SpeakResult {
   const synthesis = typeof speechSynthesis === 'undefined' ? undefined : speechSynthesis;
   if (!synthesis || text.trim() === '') return 'unavailable';
   const voices = synthesis.getVoices();
@@ -18,6 +18,7 @@ export function speak(text: string, bcp47: string): SpeakResult {
   if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice)
     utterance.voice = voice;
   utterance.rate = 0.9;
+  if (onEnd) utterance.onend = onEnd;
   synthesis.speak(utterance);
   return 'speaking';
 }
