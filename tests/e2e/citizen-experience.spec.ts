@@ -15,7 +15,10 @@ const MODES = {
   reach: { contrast: 'normal', textSize: 'normal', reach: 'low' },
 } as const;
 
-/** POP_A11Y_FULL=1 checks every language in every mode; by default each language once and each mode in two. */
+/**
+ * POP_A11Y_FULL=1 checks every language in every mode; by default every language in the default
+ * mode and every mode in the citizen's language (Arabic, the right-to-left case).
+ */
 const FULL_MATRIX = process.env['POP_A11Y_FULL'] === '1';
 
 function combinations(back: Locale, switchable: boolean): [Locale, keyof typeof MODES][] {
@@ -23,7 +26,7 @@ function combinations(back: Locale, switchable: boolean): [Locale, keyof typeof 
   const modes = Object.keys(MODES) as (keyof typeof MODES)[];
   if (FULL_MATRIX)
     return locales.flatMap((locale) => modes.map((mode): [Locale, keyof typeof MODES] => [locale, mode]));
-  const sample = new Set<Locale>(switchable ? ['de', back] : [back]);
+  const sample = new Set<Locale>([back]);
   return locales.flatMap((locale) =>
     modes
       .filter((mode) => mode === 'default' || sample.has(locale))
@@ -87,7 +90,7 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   for (const [index, step] of steps.entries()) {
     const title = step.title['ar'] ?? step.title.de;
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    if (index <= 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
+    if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
     for (const name of step.fields) await kiosk.fillField(blueCard.form, name, blueCard.answers[name], 'ar');
     await page.getByRole('button', { name: ar.next, exact: true }).click();
   }
