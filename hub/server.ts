@@ -1,6 +1,8 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { clerkSessions } from './auth/clerk-sessions.js';
 import { terminalAuth } from './auth/terminal-auth.js';
 import type { HubKysely } from './db/schema.js';
@@ -12,8 +14,10 @@ import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
 import { healthRoutes } from './routes/health.js';
+import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { trackingStatusRoutes } from './routes/tracking-status.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -53,14 +57,24 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
+  // Rural lines are slow: catalog pages and the console's lists go compressed (brotli or gzip).
+  // Brotli's default quality (11) costs seconds on a catalog page; 5 keeps most of the gain.
+  void app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 
   const terminals = terminalAuth(db);
   const sessions = clerkSessions(db, now);
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
+  void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
-  void app.register(clerkSubmissionRoutes(db, sessions));
+  void app.register(clerkSubmissionRoutes(db, sessions, now));
+  void app.register(trackingStatusRoutes(db, terminals));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
+import { ShellSettings } from './shell.js';
 
 /**
  * What a terminal needs to run. The foundation holds the essentials; issue 5 adds layers
@@ -19,6 +20,8 @@ export const KioskConfig = z
     idleWarningSeconds: z.number().int().min(5).max(120),
     contentRefreshSeconds: z.number().int().min(10).max(86_400),
     attract: z.object({ title: LocalizedText, subtitle: LocalizedText }),
+    /** Settings of the Electron shell (kiosk-config/shell.ts). */
+    shell: ShellSettings.optional(),
   })
   .refine((c) => c.locales.includes(c.defaultLocale), {
     message: 'defaultLocale must be one of locales',

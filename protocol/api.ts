@@ -2,12 +2,16 @@
 export const API = {
   health: '/api/v1/health',
   content: '/api/v1/content',
+  contentChanges: '/api/v1/content/changes',
   submissions: '/api/v1/submissions',
+  shellIncidents: '/api/v1/terminal/incidents',
   clerkLogin: '/api/v1/clerk/login',
   clerkLogout: '/api/v1/clerk/logout',
   clerkMe: '/api/v1/clerk/me',
   clerkSubmissions: '/api/v1/clerk/submissions',
   clerkSubmission: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}`,
+  clerkSubmissionStatus: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}/status`,
+  trackingStatus: (trackingCode: string) => `/api/v1/status/${encodeURIComponent(trackingCode)}`,
 } as const;
 
 export const CLERK_SESSION_COOKIE = 'pop_clerk_session';

@@ -18,6 +18,19 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/** An office's public encryption key (RSA-OAEP-256, FIT-Connect style). */
+export const OfficeKey = z.object({
+  kid: z.string().min(1).max(200),
+  /** current: terminals encrypt to it; retired: still accepted, so queued applications are not stranded. */
+  status: z.enum(['current', 'retired']),
+  jwk: z.looseObject({
+    kty: z.literal('RSA'),
+    n: z.string().min(300, 'the key is too short: FIT-Connect requires RSA 4096'),
+    e: z.string(),
+  }),
+});
+export type OfficeKey = z.infer<typeof OfficeKey>;
+
 export const Office = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,64}$/),
   name: LocalizedText,
@@ -27,6 +40,14 @@ export const Office = z.object({
   openingHours: z.array(OpeningInterval),
   /** Hours in which clerks answer video calls (issue 4 uses these). */
   videoHours: z.array(OpeningInterval),
+  /** Terminals encrypt applications to the current key; clerks hold the private keys. */
+  encryptionKeys: z
+    .array(OfficeKey)
+    .min(1)
+    .refine(
+      (keys) => keys.filter((k) => k.status === 'current').length === 1,
+      'exactly one key must be current',
+    ),
   updatedAt: z.string(),
 });
 export type Office = z.infer<typeof Office>;

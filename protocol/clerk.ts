@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from './i18n.js';
+import { FormDefinition } from './forms.js';
 import { SubmissionStatus } from './submission.js';
 
 export const LoginRequest = z.strictObject({
@@ -25,20 +26,22 @@ export const SubmissionSummary = z.object({
   officeId: z.string(),
   terminalId: z.string(),
   status: SubmissionStatus,
+  statusMessage: z.string(),
   submittedAt: z.string(),
   receivedAt: z.string(),
 });
 export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
 
-export const SubmissionField = z.object({
-  name: z.string(),
-  label: z.string(),
-  value: z.union([z.string(), z.number(), z.boolean()]),
-});
-
+/**
+ * One application for the clerk: the envelope in clear, the answers still encrypted. The
+ * console decrypts them in the clerk's browser with the office's private key.
+ */
 export const SubmissionDetail = SubmissionSummary.extend({
   locale: Locale,
-  fields: z.array(SubmissionField),
+  keyId: z.string(),
+  data: z.string(),
+  metadata: z.string(),
+  form: FormDefinition,
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 

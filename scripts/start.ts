@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
-import { chromiumFlags, findChromium } from './chromium.js';
+import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
+import { chromiumFlags, findChromium, kioskChromiumFlags } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
 import { demoKioskConfig, kioskUrl } from './kiosk-url.js';
 
@@ -60,6 +61,10 @@ const hubUrl = await new Promise<string>((resolveUrl) => {
 console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
+console.log(
+  `Office key:     applications are end-to-end encrypted; import ${demoPrivateKeyPath('buergerbuero')}`,
+);
+console.log('                once in the clerk console (any passphrase of 10+ characters) to read them.');
 
 if (!values['hub-only']) startKiosk(hubUrl);
 console.log('Stop with Ctrl+C.');
@@ -90,13 +95,14 @@ function startKiosk(url: string): void {
     console.log(`                Open this address in a browser instead: ${address}`);
     return;
   }
-  const mode = values.fullscreen ? '--kiosk' : '--start-maximized';
+  // --fullscreen: the real kiosk flags (no way out but closing the process); otherwise an app window.
+  const flags = values.fullscreen ? kioskChromiumFlags() : [...chromiumFlags(), '--start-maximized'];
   console.log(
     `Kiosk:          Chromium ${values.fullscreen ? 'kiosk' : 'app'} mode (${chromium}), because Electron cannot start: ${electron.detail}.`,
   );
   const browser = spawn(
     chromium,
-    [...chromiumFlags(), `--user-data-dir=${join(profile, 'chromium-kiosk')}`, mode, `--app=${address}`],
+    [...flags, `--user-data-dir=${join(profile, 'chromium-kiosk')}`, `--app=${address}`],
     { stdio: 'ignore' },
   );
   children.push(browser);

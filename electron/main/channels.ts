@@ -10,4 +10,8 @@ export const BRIDGE_CHANNELS = {
   getKioskConfig: 'pop:get-kiosk-config',
   endCitizenSession: 'pop:end-citizen-session',
   reportReady: 'pop:report-ready',
+  beginCall: 'pop:begin-call',
+  endCall: 'pop:end-call',
+  printReceipt: 'pop:print-receipt',
+  requestAdminExit: 'pop:request-admin-exit',
 } as const satisfies Record<keyof KioskBridge, `pop:${string}`>;

@@ -1,20 +1,40 @@
 import { isPrimaryInstance } from './prelude.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { BrowserWindow, Menu, app, ipcMain, session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  clipboard,
+  ipcMain,
+  powerMonitor,
+  powerSaveBlocker,
+  session,
+  type WebContents,
+} from 'electron';
+import electronUpdater from 'electron-updater';
 import { describeConfigLoad, loadKioskConfig, locateKioskConfig } from './config.js';
 import { CONFIG_ERROR_URL, shellFiles } from './error-page.js';
 import { createLogger } from './log.js';
 import { APP_SCHEME, KIOSK_ENTRY_URL } from './policy/app-origin.js';
 import { kioskContentSecurityPolicy } from './policy/csp.js';
-import { KIOSK_PARTITION, kioskWebPreferences } from './policy/web-preferences.js';
+import { configForPage } from './policy/page-config.js';
+import { KIOSK_PARTITION, devToolsAllowed, kioskWebPreferences } from './policy/web-preferences.js';
 import { kioskWindowOptions, windowedForDevelopment } from './policy/window-options.js';
 import { createAppProtocolHandler } from './shell/app-protocol-handler.js';
+import { createAdminExit } from './shell/admin-exit.js';
 import { registerBridgeIpc } from './shell/bridge-ipc.js';
+import { createCallState } from './shell/call-state.js';
 import { endCitizenSession } from './shell/citizen-session.js';
 import { attachCrashRecovery } from './shell/crash-recovery.js';
+import { DisplayAwakeService } from './shell/display-awake.js';
+import { createIncidentReporter } from './shell/incident-reporter.js';
+import { guardKeyboard } from './shell/keyboard-guard.js';
+import { scheduleMaintenanceRestart } from './shell/maintenance-restart.js';
 import { shellPaths } from './shell/paths.js';
+import { printReceipt } from './shell/printing.js';
 import { createSessionGuard } from './shell/session-guard.js';
+import { startUpdates, type Updater } from './shell/updater.js';
 import { guardWebContents } from './shell/web-contents-guard.js';
 
 /**
@@ -23,11 +43,26 @@ import { guardWebContents } from './shell/web-contents-guard.js';
  */
 const log = createLogger('main');
 
+const schedule = (task: () => void, delayMs: number) => {
+  const timer = setTimeout(task, delayMs);
+  return () => clearTimeout(timer);
+};
+const every = (task: () => void, intervalMs: number) => {
+  const timer = setInterval(task, intervalMs);
+  return () => clearInterval(timer);
+};
+
 async function start(): Promise<void> {
+  const startedAt = new Date();
   const guardLog = createLogger('guard');
-  const guard = createSessionGuard(guardLog);
+  const callState = createCallState(createLogger('call'));
+  const guard = createSessionGuard(guardLog, callState.isActive);
+  const devTools = devToolsAllowed(app.isPackaged, process.env);
   app.on('session-created', guard);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guardLog));
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, guardLog);
+    guardKeyboard(contents, { devTools, log: guardLog });
+  });
 
   await app.whenReady();
   const paths = shellPaths(import.meta.dirname);
@@ -73,29 +108,102 @@ async function start(): Promise<void> {
     ),
   );
   const entryUrl = load.ok ? KIOSK_ENTRY_URL : CONFIG_ERROR_URL;
+  const shellSettings = load.ok ? load.config.shell : undefined;
   const recovery = attachCrashRecovery(window, {
     entryUrl,
     now: Date.now,
-    schedule: (task, delayMs) => {
-      const timer = setTimeout(task, delayMs);
-      return () => clearTimeout(timer);
-    },
+    schedule,
     log: createLogger('recovery'),
+    onCrashLoop: load.ok
+      ? createIncidentReporter({
+          hubUrl: load.config.hubUrl,
+          terminalToken: load.config.terminalToken,
+          shellVersion: app.getVersion(),
+          now: () => new Date(),
+          fetch,
+          log: createLogger('incidents'),
+        })
+      : undefined,
+  });
+  // A reloaded or crashed page has no call any more, whatever it said before.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) callState.set(false);
+  });
+  window.webContents.on('render-process-gone', () => callState.set(false));
+
+  // Black screen after the machine slept: the compositor may not repaint by itself.
+  powerMonitor.on('resume', () => {
+    if (!window.isDestroyed()) window.webContents.invalidate();
+  });
+
+  const display = new DisplayAwakeService(powerSaveBlocker, {
+    hours: shellSettings?.displayAwake,
+    now: () => new Date(),
+    log: createLogger('display'),
+  });
+  display.update();
+  const stopDisplayTicks = every(() => display.update(), 60_000);
+  let lastTouchNoted = 0;
+  window.webContents.on('input-event', (_event, input) => {
+    // Any touch, click or key; noted at most every few seconds, the check is cheap but not free.
+    if (input.type === 'mouseMove' || Date.now() - lastTouchNoted < 5_000) return;
+    lastTouchNoted = Date.now();
+    display.noteTouch();
+  });
+
+  const updates = app.isPackaged
+    ? startUpdates(electronUpdater.autoUpdater as unknown as Updater, {
+        feedUrl: shellSettings?.updateFeedUrl,
+        every,
+        log: createLogger('updates'),
+      })
+    : null;
+  const cancelMaintenance = scheduleMaintenanceRestart({
+    window: shellSettings?.maintenanceWindow,
+    startedAt,
+    now: () => new Date(),
+    schedule,
+    restart: () => {
+      if (updates?.hasDownloadedUpdate()) {
+        updates.installAndRestart();
+        return;
+      }
+      app.relaunch();
+      app.exit(0);
+    },
+    log: createLogger('maintenance'),
+  });
+  const adminExit = createAdminExit({
+    pinHash: shellSettings?.adminPinHash,
+    now: Date.now,
+    quit: () => app.quit(),
+    log: createLogger('admin'),
   });
 
   const isKioskContents = (contents: WebContents) => !window.isDestroyed() && contents === window.webContents;
   const disposeIpc = registerBridgeIpc(ipcMain, {
     shellInfo: { kind: 'electron', version: app.getVersion() },
-    kioskConfig: () => (load.ok ? load.config : null),
+    kioskConfig: () => (load.ok ? configForPage(load.config) : null),
     isKioskContents,
-    endCitizenSession: (contents) => endCitizenSession(contents.session),
+    endCitizenSession: (contents) =>
+      endCitizenSession(contents.session, {
+        endCall: () => callState.set(false),
+        clearClipboard: () => clipboard.clear(),
+      }),
     onReady: () => recovery.markReady(),
+    setCallActive: (active) => callState.set(active),
+    printReceipt: (contents) => printReceipt(contents, shellSettings?.printerName, createLogger('print')),
+    requestAdminExit: adminExit,
     log: createLogger('bridge'),
   });
 
   window.on('closed', () => {
     recovery.dispose();
     disposeIpc();
+    display.dispose();
+    stopDisplayTicks();
+    cancelMaintenance();
+    updates?.dispose();
   });
   app.on('second-instance', () => {
     if (window.isDestroyed()) return;
@@ -104,6 +212,11 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
 
+  // After a power cut or a crash of the whole shell no wipe ran: start from a clean partition
+  // (the page keeps a fresh draft itself, for a citizen who is still standing there).
+  await endCitizenSession(kioskSession, { clearClipboard: () => clipboard.clear() }).catch((error: unknown) =>
+    log.error('clearing the kiosk partition at start failed', error),
+  );
   // A failed first load must not end the shell: the window stays, and recovery or a restart follows.
   window.loadURL(entryUrl).catch((error: unknown) => log.error(`loading ${entryUrl} failed`, error));
 }

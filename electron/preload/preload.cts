@@ -1,6 +1,12 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload must be CommonJS
 import electron = require('electron');
-import type { BRIDGE_GLOBAL, KioskBridge, ShellInfo } from '../../protocol/bridge.js';
+import type {
+  AdminExitOutcome,
+  BRIDGE_GLOBAL,
+  KioskBridge,
+  PrintOutcome,
+  ShellInfo,
+} from '../../protocol/bridge.js';
 
 const { contextBridge, ipcRenderer } = electron;
 
@@ -17,10 +23,15 @@ const CHANNELS = {
   getKioskConfig: 'pop:get-kiosk-config',
   endCitizenSession: 'pop:end-citizen-session',
   reportReady: 'pop:report-ready',
+  beginCall: 'pop:begin-call',
+  endCall: 'pop:end-call',
+  printReceipt: 'pop:print-receipt',
+  requestAdminExit: 'pop:request-admin-exit',
 } as const satisfies Record<keyof KioskBridge, string>;
 
-// Named methods on fixed channels; nothing the page passes reaches ipcRenderer, and ipcRenderer
-// itself never reaches the page.
+// Named methods on fixed channels; nothing the page passes reaches ipcRenderer except the one
+// string argument of requestAdminExit, which main validates again. ipcRenderer itself never
+// reaches the page.
 const bridge = {
   getShellInfo: () => ipcRenderer.invoke(CHANNELS.getShellInfo) as Promise<ShellInfo>,
   getKioskConfig: () => ipcRenderer.invoke(CHANNELS.getKioskConfig) as Promise<unknown>,
@@ -33,6 +44,11 @@ const bridge = {
   reportReady: () => {
     ipcRenderer.send(CHANNELS.reportReady);
   },
+  beginCall: () => ipcRenderer.invoke(CHANNELS.beginCall) as Promise<void>,
+  endCall: () => ipcRenderer.invoke(CHANNELS.endCall) as Promise<void>,
+  printReceipt: () => ipcRenderer.invoke(CHANNELS.printReceipt) as Promise<PrintOutcome>,
+  requestAdminExit: (pin: string) =>
+    ipcRenderer.invoke(CHANNELS.requestAdminExit, String(pin)) as Promise<AdminExitOutcome>,
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobal, bridge);

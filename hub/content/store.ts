@@ -12,6 +12,19 @@ export function contentRevision(content: ContentWithoutRevision): string {
   return sha256Hex(canonicalJson(content)).slice(0, 24);
 }
 
+/** SQLite allows some 32,000 bound values per statement: a LeiKa-size catalog goes in slices. */
+const ROWS_PER_INSERT = 500;
+
+function chunks<T>(items: readonly T[]): { item: T; position: number }[][] {
+  const result: { item: T; position: number }[][] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_INSERT) {
+    result.push(
+      items.slice(start, start + ROWS_PER_INSERT).map((item, i) => ({ item, position: start + i })),
+    );
+  }
+  return result;
+}
+
 /** Writes a whole snapshot; the caller runs it inside a transaction. */
 export async function insertContent(
   db: HubKysely,
@@ -30,25 +43,26 @@ export async function insertContent(
     ['services', content.services],
   ];
   for (const [table, items] of plain) {
-    if (items.length === 0) continue;
-    await db
-      .insertInto(table)
-      .values(
-        items.map((item, position) => ({
-          id: item.id,
-          position,
-          document: JSON.stringify(item),
-          updated_at: now,
-          deleted_at: null,
-        })),
-      )
-      .execute();
+    for (const chunk of chunks(items)) {
+      await db
+        .insertInto(table)
+        .values(
+          chunk.map(({ item, position }) => ({
+            id: item.id,
+            position,
+            document: JSON.stringify(item),
+            updated_at: now,
+            deleted_at: null,
+          })),
+        )
+        .execute();
+    }
   }
-  if (content.forms.length > 0) {
+  for (const chunk of chunks(content.forms)) {
     await db
       .insertInto('forms')
       .values(
-        content.forms.map((form, position) => ({
+        chunk.map(({ item: form, position }) => ({
           id: form.id,
           version: form.version,
           office_id: form.officeId,
@@ -60,6 +74,18 @@ export async function insertContent(
       )
       .execute();
   }
+}
+
+export async function readMeta(
+  db: HubKysely,
+): Promise<{ revision: string; municipality: ContentSnapshot['municipality'] } | undefined> {
+  const row = await db.selectFrom('content_meta').selectAll().where('id', '=', 1).executeTakeFirst();
+  return (
+    row && {
+      revision: row.revision,
+      municipality: JSON.parse(row.municipality) as ContentSnapshot['municipality'],
+    }
+  );
 }
 
 export async function readRevision(db: HubKysely): Promise<string | undefined> {
@@ -154,4 +180,20 @@ export async function findForms(
 
 export function formKey(id: string, version: number): string {
   return `${id}@${version}`;
+}
+
+/** The encryption keys an office holds (current and retired); empty for an unknown office. */
+export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<Office['encryptionKeys']> {
+  const row = await db.selectFrom('offices').select('document').where('id', '=', officeId).executeTakeFirst();
+  return row ? (JSON.parse(row.document) as Office).encryptionKeys : [];
+}
+
+/** After content was edited: a new revision, so terminals see a change and 304s stop. */
+export async function refreshRevision(db: HubKysely, now: string): Promise<string> {
+  const snapshot = await readSnapshot(db);
+  if (!snapshot) throw new Error('The content has no revision: the database was never seeded');
+  const { municipality, offices, categories, lifeSituations, services, forms } = snapshot;
+  const revision = contentRevision({ municipality, offices, categories, lifeSituations, services, forms });
+  await db.updateTable('content_meta').set({ revision, updated_at: now }).where('id', '=', 1).execute();
+  return revision;
 }

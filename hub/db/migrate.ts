@@ -1,6 +1,8 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
+import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js';
+import { shellIncidents } from './migrations/0005_shell_incidents.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -8,6 +10,8 @@ import { initial } from './migrations/0001_initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_encrypted_submissions': encryptedSubmissions,
+  '0005_shell_incidents': shellIncidents,
 };
 
 const provider: MigrationProvider = {

@@ -68,12 +68,31 @@ export interface SubmissionTable {
   office_id: string;
   terminal_id: string;
   locale: string;
-  answers: JsonText;
+  /** The office key (kid) the data and metadata are encrypted to. */
+  key_id: string;
+  /** The answers as JWE (compact): the hub cannot read them. */
+  data_jwe: string;
+  /** The metadata record (hashes of data and attachments) as JWE. */
+  metadata_jwe: string;
+  /** The clerk's short message to the citizen with the status (no personal data). */
+  status_message: string;
+  status_updated_at: string | null;
   /** sha-256 hex of the canonical request body: tells a replay from a conflicting reuse of the id. */
   body_hash: string;
   status: SubmissionStatus;
   /** As the terminal reported it (the citizen's time, may be offline and hours old). */
   submitted_at: string;
+  received_at: IsoTime;
+}
+
+/** Crash loops and similar reports of kiosk shells (migration 0005). */
+export interface ShellIncidentTable {
+  id: string;
+  terminal_id: string;
+  kind: string;
+  /** The report as JSON text (protocol/shell-incident.ts). */
+  details: JsonText;
+  occurred_at: string;
   received_at: IsoTime;
 }
 
@@ -88,6 +107,7 @@ export interface Database {
   clerks: ClerkTable;
   clerk_sessions: ClerkSessionTable;
   submissions: SubmissionTable;
+  shell_incidents: ShellIncidentTable;
 }
 
 export type HubKysely = Kysely<Database>;

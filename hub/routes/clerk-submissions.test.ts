@@ -4,10 +4,12 @@ import { SubmissionDetail, SubmissionList } from '../../protocol/clerk.js';
 import type { SubmissionRequest } from '../../protocol/submission.js';
 import { hashPassword } from '../auth/passwords.js';
 import { certificateForm, registrationForm } from '../testing/fixture-content.js';
+import { openSubmission } from '../../renderer/shared/encryption/open.js';
 import {
+  demoDecryptionKey,
   loginCookie,
+  sealedBody,
   startTestHub,
-  submissionBody,
   terminalHeaders,
   TEST_TERMINAL,
   type TestHub,
@@ -17,15 +19,16 @@ let hub: TestHub;
 let clock = new Date('2026-11-02T08:00:00.000Z');
 let cookie: string;
 let registrarCookie: string;
-const registration = submissionBody({
-  answers: { consent: true, familyName: 'Musterfrau', adults: 2, email: 'erika@example.org' },
+const registration = await sealedBody({
+  consent: true,
+  familyName: 'Musterfrau',
+  adults: 2,
+  email: 'erika@example.org',
 });
-const certificate = submissionBody({
-  formId: certificateForm.id,
-  formVersion: certificateForm.version,
-  serviceId: 'urkunde',
-  answers: { familyName: 'Standesamt-Fall' },
-});
+const certificate = await sealedBody(
+  { familyName: 'Standesamt-Fall' },
+  { formId: certificateForm.id, formVersion: certificateForm.version, serviceId: 'urkunde' },
+);
 
 async function submitAt(body: SubmissionRequest, at: string): Promise<void> {
   clock = new Date(at);
@@ -104,17 +107,30 @@ describe('GET /api/v1/clerk/submissions/:id', () => {
   const detail = (id: string, headers: Record<string, string> = { cookie }) =>
     hub.app.inject({ method: 'GET', url: API.clerkSubmission(id), headers });
 
-  it('shows the answers in the form’s field order with German labels', async () => {
+  it('hands out the ciphertext and the form; only the office key opens the answers', async () => {
     const response = await detail(registration.id);
     expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('Musterfrau');
     const submission = SubmissionDetail.parse(response.json());
-    expect(submission).toMatchObject({ id: registration.id, locale: 'de', formTitle: 'Anmeldung (Test)' });
-    expect(submission.fields).toEqual([
-      { name: 'familyName', label: 'Familienname', value: 'Musterfrau' },
-      { name: 'email', label: 'E-Mail-Adresse', value: 'erika@example.org' },
-      { name: 'adults', label: 'Anzahl Erwachsene', value: 2 },
-      { name: 'consent', label: 'Ich bestätige meine Angaben', value: true },
-    ]);
+    expect(submission).toMatchObject({
+      id: registration.id,
+      locale: 'de',
+      formTitle: 'Anmeldung (Test)',
+      keyId: registration.keyId,
+      data: registration.data,
+      metadata: registration.metadata,
+    });
+    expect(submission.form.id).toBe(registrationForm.id);
+    const opened = await openSubmission(submission, submission.form, await demoDecryptionKey());
+    expect(opened.problems).toEqual([]);
+    expect(opened.fieldErrors).toEqual([]);
+    expect(opened.answers).toEqual({
+      consent: true,
+      familyName: 'Musterfrau',
+      adults: 2,
+      email: 'erika@example.org',
+    });
+    expect(opened.metadata).toMatchObject({ formId: registrationForm.id, locale: 'de' });
   });
 
   it('is 404 for an unknown id and for another office’s submission', async () => {

@@ -2,17 +2,22 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { API } from '../../protocol/api.js';
 import type { SubmissionDetail, SubmissionList } from '../../protocol/clerk.js';
-import { SubmissionStatus } from '../../protocol/submission.js';
+import { StatusUpdate, SubmissionStatus } from '../../protocol/submission.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
 import { getSubmission, listSubmissions } from '../submissions/inbox.js';
+import { setStatus } from '../submissions/status.js';
 
 const ListQuery = z.object({ status: SubmissionStatus.optional() });
 const DetailParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
 /** The clerk's inbox: submissions of the clerk's own offices only. */
-export function clerkSubmissionRoutes(db: HubKysely, sessions: ClerkSessions): FastifyPluginAsync {
+export function clerkSubmissionRoutes(
+  db: HubKysely,
+  sessions: ClerkSessions,
+  now: () => Date = () => new Date(),
+): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', sessions.requireClerk);
     app.addHook('onSend', async (_request, reply, payload) => {
@@ -33,6 +38,16 @@ export function clerkSubmissionRoutes(db: HubKysely, sessions: ClerkSessions): F
       if (!detail)
         throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });
       return detail;
+    });
+
+    app.post(`${API.clerkSubmissions}/:id/status`, async (request, reply) => {
+      const { id } = parseOrThrow(DetailParams, request.params);
+      const update = parseOrThrow(StatusUpdate, request.body);
+      const changed = await setStatus(db, sessions.clerkOf(request).officeIds, id, update, now());
+      if (!changed)
+        throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });
+      request.log.info({ submissionId: id, status: update.status }, 'status set');
+      return reply.status(204).send();
     });
   };
 }

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../protocol/api.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
-import { readRevision, readSnapshot } from '../content/store.js';
+import { z } from 'zod';
+import { CONTENT_PAGE_LIMIT } from '../../protocol/content-changes.js';
+import { decodeCheckpoint, readChanges, type Checkpoint } from '../content/changes.js';
+import { readMeta, readRevision, readSnapshot } from '../content/store.js';
+import { HttpError, parseOrThrow } from '../http/errors.js';
 import type { HubKysely } from '../db/schema.js';
 
 /** True when an If-None-Match header names this ETag (weak or strong) or is "*". */
@@ -27,5 +31,31 @@ export function contentRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginA
       if (!snapshot) throw new Error('The content vanished while it was read');
       return snapshot;
     });
+
+    app.get(API.contentChanges, { onRequest: auth.authenticate }, async (request, reply) => {
+      const { since, limit } = parseOrThrow(ChangesQuery, request.query);
+      const meta = await readMeta(db);
+      if (!meta) throw new Error('The content has no revision: the database was never seeded');
+      reply.header('cache-control', 'no-store');
+      // Up to date: one tiny answer, no table scanned.
+      if (since && matchesEtag(request.headers['if-none-match'], `"${meta.revision}"`)) {
+        return reply.status(304).send();
+      }
+      let checkpoint: Checkpoint | null = null;
+      if (since) {
+        try {
+          checkpoint = decodeCheckpoint(since);
+        } catch (error) {
+          throw new HttpError(400, { error: 'invalid_checkpoint', message: (error as Error).message });
+        }
+      }
+      reply.header('etag', `"${meta.revision}"`);
+      return readChanges(db, checkpoint, limit, meta);
+    });
   };
 }
+
+const ChangesQuery = z.object({
+  since: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(CONTENT_PAGE_LIMIT).default(CONTENT_PAGE_LIMIT),
+});

@@ -6,8 +6,12 @@ import {
   SubmissionReceipt,
   type SubmissionRequest,
 } from '../../protocol/submission.js';
+import type { Office } from '../../protocol/catalog.js';
+import { demoOfficeKeys } from '../seed/demo-keys.js';
 import { registrationFormV1 } from '../testing/fixture-content.js';
 import {
+  DEFAULT_ANSWERS,
+  sealedBody,
   startTestHub,
   submissionBody,
   terminalHeaders,
@@ -45,7 +49,9 @@ describe('POST /api/v1/submissions', () => {
       terminal_id: TEST_TERMINAL.id,
       received_at: receipt.receivedAt,
     });
-    expect(JSON.parse(row?.answers ?? '')).toEqual(body.answers);
+    // The hub keeps exactly the ciphertext it got, and nothing of the plaintext.
+    expect(row).toMatchObject({ key_id: body.keyId, data_jwe: body.data, metadata_jwe: body.metadata });
+    expect(JSON.stringify(row)).not.toContain('Musterfrau');
 
     // Keys in another order are the same request.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
@@ -58,11 +64,12 @@ describe('POST /api/v1/submissions', () => {
   it('is 409 idempotency_conflict for the same id with a different body', async () => {
     const body = submissionBody();
     expect((await submit(body)).statusCode).toBe(201);
-    const changed = await submit({ ...body, answers: { ...body.answers, familyName: 'Mustermann' } });
+    const other = await sealedBody({ ...DEFAULT_ANSWERS, familyName: 'Mustermann' });
+    const changed = await submit({ ...body, data: other.data, metadata: other.metadata });
     expect(changed.statusCode).toBe(409);
     expect(changed.json()).toMatchObject({ error: 'idempotency_conflict' });
     const [row] = await rowsWithId(body.id);
-    expect(JSON.parse(row?.answers ?? '')).toMatchObject({ familyName: 'Musterfrau' });
+    expect(row?.data_jwe).toBe(body.data);
   });
 
   it('is 409 tracking_code_taken when another submission has the tracking code', async () => {
@@ -75,26 +82,73 @@ describe('POST /api/v1/submissions', () => {
     expect(await rowsWithId(second.id)).toHaveLength(0);
   });
 
-  it('is 400 invalid_answers with a sentence and an issue per field', async () => {
-    const body = submissionBody({ answers: { email: 'not-an-email', adults: 0, consent: true } });
-    const response = await submit(body);
-    expect(response.statusCode).toBe(400);
-    const error = ApiError.parse(response.json());
-    expect(error.error).toBe('invalid_answers');
-    expect(error.message).toMatch(/familyName is required/);
-    expect(error.message).toMatch(/email does not have the expected format/);
-    expect(error.issues?.map((i) => i.path)).toEqual([
-      'answers.familyName',
-      'answers.email',
-      'answers.adults',
-    ]);
+  it('is 400 invalid_encryption when a part is not a FIT-Connect JWE or names another key', async () => {
+    const body = submissionBody();
+    const [header, ...rest] = body.data.split('.');
+    const weakHeader = Buffer.from(
+      JSON.stringify({ alg: 'RSA1_5', enc: 'A256GCM', kid: body.keyId }),
+    ).toString('base64url');
+    const otherKid = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'x' })).toString(
+      'base64url',
+    );
+    expect(header).toBeDefined();
+    for (const data of [[weakHeader, ...rest].join('.'), [otherKid, ...rest].join('.')]) {
+      const response = await submit({ ...body, data });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'invalid_encryption' });
+    }
+    const notJwe = await submit({ ...body, metadata: 'plain text' });
+    expect(notJwe.statusCode).toBe(400);
+    expect(notJwe.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/JWE/) });
     expect(await rowsWithId(body.id)).toHaveLength(0);
   });
 
-  it('counts a blank text answer as not answered, as the kiosk does', async () => {
-    const response = await submit(submissionBody({ answers: { familyName: '   ', consent: true } }));
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ issues: [{ path: 'answers.familyName' }] });
+  it('accepts a retired key after a rotation, so queued applications are not stranded', async () => {
+    const queued = submissionBody(); // sealed before the rotation, to the then-current key
+    const row = await hub.db
+      .selectFrom('offices')
+      .select('document')
+      .where('id', '=', 'buergerbuero')
+      .executeTakeFirstOrThrow();
+    const office = JSON.parse(row.document) as Office;
+    const rotated: Office = {
+      ...office,
+      encryptionKeys: [
+        ...office.encryptionKeys.map((key) => ({ ...key, status: 'retired' as const })),
+        ...demoOfficeKeys('standesamt').map((key) => ({ ...key, kid: 'buergerbuero-next' })),
+      ],
+    };
+    await hub.db
+      .updateTable('offices')
+      .set({ document: JSON.stringify(rotated) })
+      .where('id', '=', 'buergerbuero')
+      .execute();
+    try {
+      expect((await submit(queued)).statusCode).toBe(201);
+    } finally {
+      await hub.db
+        .updateTable('offices')
+        .set({ document: row.document })
+        .where('id', '=', 'buergerbuero')
+        .execute();
+    }
+  });
+
+  it('is 422 unknown_key for a key the office does not hold (the terminal quarantines it)', async () => {
+    const body = submissionBody();
+    const retag = (compact: string) => {
+      const [, ...rest] = compact.split('.');
+      const header = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'revoked-key' }));
+      return [header.toString('base64url'), ...rest].join('.');
+    };
+    const response = await submit({
+      ...body,
+      keyId: 'revoked-key',
+      data: retag(body.data),
+      metadata: retag(body.metadata),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ error: 'unknown_key' });
   });
 
   it('is 422 unknown_form for a form or version the hub does not know', async () => {
@@ -109,7 +163,7 @@ describe('POST /api/v1/submissions', () => {
   });
 
   it('accepts an older version of a form, for terminals that went offline before it changed', async () => {
-    const body = submissionBody({ formVersion: registrationFormV1.version, answers: { familyName: 'Alt' } });
+    const body = submissionBody({ formVersion: registrationFormV1.version });
     expect((await submit(body)).statusCode).toBe(201);
   });
 
@@ -134,9 +188,7 @@ describe('POST /api/v1/submissions', () => {
   });
 
   it('is 413 for a body over the submission limit, naming the limit', async () => {
-    const body: SubmissionRequest = submissionBody({
-      answers: { familyName: 'x'.repeat(MAX_SUBMISSION_BYTES) },
-    });
+    const body: SubmissionRequest = submissionBody({ data: 'x'.repeat(MAX_SUBMISSION_BYTES) });
     const response = await submit(body);
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({
@@ -146,16 +198,10 @@ describe('POST /api/v1/submissions', () => {
   });
 
   it('reads a body above the global 64 KiB limit, because submissions have their own', async () => {
-    const answers = Object.fromEntries(
-      Array.from({ length: 10 }, (_, i) => [`note${i}`, 'x'.repeat(10_000)]),
-    );
-    const response = await submit(submissionBody({ answers }));
-    // Read and judged on its content (unknown fields), not refused for its size.
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({
-      error: 'invalid_answers',
-      message: expect.stringMatching(/note0/),
-    });
+    const big = await sealedBody({ ...DEFAULT_ANSWERS, familyName: 'x'.repeat(100_000) });
+    expect(JSON.stringify(big).length).toBeGreaterThan(64 * 1024);
+    const response = await submit(big);
+    expect(response.statusCode).toBe(201);
   });
 
   it('is 415 for another content type', async () => {

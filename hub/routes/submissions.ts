@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../protocol/api.js';
-import type { FieldError } from '../../protocol/forms.js';
 import { MAX_SUBMISSION_BYTES, SubmissionRequest } from '../../protocol/submission.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
@@ -43,18 +42,15 @@ export function submissionRoutes(db: HubKysely, auth: TerminalAuth, now: () => D
               error: 'unknown_service',
               message: `The hub does not know service ${body.serviceId}.`,
             });
-          case 'invalid_answers':
-            throw invalidAnswers(outcome.errors);
+          case 'unknown_key':
+            throw new HttpError(422, { error: 'unknown_key', message: outcome.message });
+          case 'invalid_encryption':
+            throw new HttpError(400, {
+              error: 'invalid_encryption',
+              message: `The submission is not encrypted as required: ${outcome.message}.`,
+            });
         }
       },
     );
   };
-}
-
-function invalidAnswers(errors: FieldError[]): HttpError {
-  return new HttpError(400, {
-    error: 'invalid_answers',
-    message: `The answers do not fit the form: ${errors.map((e) => e.message).join('; ')}.`,
-    issues: errors.map((e) => ({ path: e.field ? `answers.${e.field}` : 'answers', message: e.message })),
-  });
 }

@@ -1,5 +1,5 @@
 import type { SubmissionDetail, SubmissionSummary } from '../../protocol/clerk.js';
-import type { FieldUi, FormAnswer, FormAnswers, FormDefinition } from '../../protocol/forms.js';
+import type { FormDefinition } from '../../protocol/forms.js';
 import { FALLBACK_LOCALE, Locale } from '../../protocol/i18n.js';
 import type { SubmissionStatus } from '../../protocol/submission.js';
 import { findForms, formKey } from '../content/store.js';
@@ -35,11 +35,14 @@ export async function getSubmission(
   const form = (await findForms(db, [{ id: row.form_id, version: row.form_version }])).get(
     formKey(row.form_id, row.form_version),
   );
-  const answers = JSON.parse(row.answers) as FormAnswers;
+  if (!form) return undefined;
   return {
     ...summaryOf(row, form),
     locale: Locale.safeParse(row.locale).data ?? FALLBACK_LOCALE,
-    fields: fieldsOf(answers, form),
+    keyId: row.key_id,
+    data: row.data_jwe,
+    metadata: row.metadata_jwe,
+    form,
   };
 }
 
@@ -54,45 +57,8 @@ function summaryOf(row: SubmissionTable, form: FormDefinition | undefined): Subm
     officeId: row.office_id,
     terminalId: row.terminal_id,
     status: row.status,
+    statusMessage: row.status_message,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
   };
-}
-
-/**
- * In the order the citizen saw the fields, labelled in German for the clerk; values as given.
- * Answers inside groups and repeatables come as one row each, named by path and labelled
- * "Gruppe › Feld", so the clerk reads a FIM form like any other.
- */
-export function fieldsOf(answers: FormAnswers, form: FormDefinition | undefined): SubmissionDetail['fields'] {
-  const order = form ? form.ui.steps.flatMap((step) => step.fields) : [];
-  const names = [...order, ...Object.keys(answers).filter((name) => !order.includes(name))];
-  const fields: SubmissionDetail['fields'] = [];
-  for (const name of names) {
-    const value = answers[name];
-    if (value !== undefined)
-      flatten(name, form?.ui.fields[name]?.label.de ?? name, value, form?.ui.fields[name], fields);
-  }
-  return fields;
-}
-
-function flatten(
-  name: string,
-  label: string,
-  value: FormAnswer,
-  ui: FieldUi | undefined,
-  into: SubmissionDetail['fields'],
-): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      flatten(`${name}/${index}`, `${label} ${index + 1}`, item, ui?.item, into),
-    );
-  } else if (typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const child = ui?.fields?.[key];
-      flatten(`${name}/${key}`, `${label} › ${child?.label.de ?? key}`, inner, child, into);
-    }
-  } else {
-    into.push({ name, label, value });
-  }
 }

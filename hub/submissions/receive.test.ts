@@ -1,6 +1,13 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, submissionBody, TEST_TERMINAL, type TestHub } from '../testing/test-hub.js';
+import {
+  DEFAULT_ANSWERS,
+  sealedBody,
+  startTestHub,
+  submissionBody,
+  TEST_TERMINAL,
+  type TestHub,
+} from '../testing/test-hub.js';
 import { receiveSubmission, submissionBodyHash } from './receive.js';
 
 let hub: TestHub;
@@ -45,7 +52,8 @@ describe('receiveSubmission', () => {
 
   it('turns the loser of a race with another body into a conflict', async () => {
     const body = submissionBody();
-    const other = { ...body, answers: { ...body.answers, familyName: 'Anders' } };
+    const sealed = await sealedBody({ ...DEFAULT_ANSWERS, familyName: 'Anders' });
+    const other = { ...body, data: sealed.data, metadata: sealed.metadata };
     const now = new Date();
     const outcomes = await Promise.all([
       receiveSubmission(hub.db, body, TEST_TERMINAL.id, now),

@@ -1,6 +1,6 @@
-import { normalizeAnswers, validateFormData, type FieldError } from '../../protocol/forms.js';
 import type { SubmissionReceipt, SubmissionRequest } from '../../protocol/submission.js';
-import { findForm, serviceExists } from '../content/store.js';
+import { findForm, findOfficeKeys, serviceExists } from '../content/store.js';
+import { readJweHeader } from '../util/jwe-header.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { HubKysely, SubmissionTable } from '../db/schema.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -13,7 +13,8 @@ export type ReceiveOutcome =
   | { kind: 'tracking_code_taken' }
   | { kind: 'unknown_form' }
   | { kind: 'unknown_service' }
-  | { kind: 'invalid_answers'; errors: FieldError[] };
+  | { kind: 'unknown_key'; message: string }
+  | { kind: 'invalid_encryption'; message: string };
 
 /** Identifies the request body by meaning, so a resend with reordered keys is still a replay. */
 export function submissionBodyHash(request: SubmissionRequest): string {
@@ -39,10 +40,10 @@ export async function receiveSubmission(
   const form = await findForm(db, request.formId, request.formVersion);
   if (!form) return { kind: 'unknown_form' };
   if (!(await serviceExists(db, request.serviceId))) return { kind: 'unknown_service' };
-  // An empty text box counts as unanswered, exactly as on the kiosk.
-  const answers = normalizeAnswers(request.answers);
-  const errors = validateFormData(form.schema, answers);
-  if (errors.length > 0) return { kind: 'invalid_answers', errors };
+  // The hub cannot read the answers; it checks what it can: that both JWEs are well-formed and
+  // encrypted to a key the responsible office holds (current or retired, never an unknown one).
+  const keyProblem = await checkEncryption(db, form.officeId, request);
+  if (keyProblem) return keyProblem;
 
   const row: SubmissionTable = {
     id: request.id,
@@ -53,9 +54,13 @@ export async function receiveSubmission(
     office_id: form.officeId,
     terminal_id: terminalId,
     locale: request.locale,
-    answers: JSON.stringify(answers),
+    key_id: request.keyId,
+    data_jwe: request.data,
+    metadata_jwe: request.metadata,
     body_hash: bodyHash,
     status: 'received',
+    status_message: '',
+    status_updated_at: null,
     submitted_at: request.submittedAt,
     received_at: now.toISOString(),
   };
@@ -88,4 +93,29 @@ function receiptOf(
   row: Pick<SubmissionTable, 'id' | 'tracking_code' | 'received_at' | 'status'>,
 ): SubmissionReceipt {
   return { id: row.id, trackingCode: row.tracking_code, receivedAt: row.received_at, status: row.status };
+}
+
+async function checkEncryption(
+  db: HubKysely,
+  officeId: string,
+  request: SubmissionRequest,
+): Promise<ReceiveOutcome | undefined> {
+  for (const [part, compact] of [
+    ['data', request.data],
+    ['metadata', request.metadata],
+  ] as const) {
+    const header = readJweHeader(compact);
+    if (!header.ok) return { kind: 'invalid_encryption', message: `${part}: ${header.message}` };
+    if (header.kid !== request.keyId) {
+      return {
+        kind: 'invalid_encryption',
+        message: `${part} is encrypted to ${header.kid}, not to keyId ${request.keyId}`,
+      };
+    }
+  }
+  const keys = await findOfficeKeys(db, officeId);
+  if (!keys.some((key) => key.kid === request.keyId)) {
+    return { kind: 'unknown_key', message: `Office ${officeId} holds no key ${request.keyId}.` };
+  }
+  return undefined;
 }

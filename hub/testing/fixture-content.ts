@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../../protocol/forms.js';
 import type { Office, Service } from '../../protocol/catalog.js';
 import type { ContentWithoutRevision } from '../content/store.js';
+import { demoOfficeKeys } from '../seed/demo-keys.js';
 
 /**
  * Small, stable content for route tests, so they do not break when the demo municipality
@@ -17,6 +18,7 @@ function office(id: string, name: string): Office {
     email: `${id}@teststadt.example`,
     openingHours: [{ day: 'mon', from: '08:00', to: '12:00' }],
     videoHours: [],
+    encryptionKeys: demoOfficeKeys('buergerbuero'),
     updatedAt,
   };
 }

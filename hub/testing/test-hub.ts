@@ -1,9 +1,10 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { API, CLERK_SESSION_COOKIE } from '../../protocol/api.js';
+import type { FormAnswers } from '../../protocol/forms.js';
 import type { SubmissionRequest } from '../../protocol/submission.js';
 import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -11,6 +12,9 @@ import { openDatabase } from '../db/open.js';
 import type { HubKysely } from '../db/schema.js';
 import { seedIfEmpty, type SeedData } from '../seed/seed.js';
 import { buildHub, type HubOptions } from '../server.js';
+import { importDecryptionKey } from '../../renderer/shared/encryption/jwe.js';
+import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
+import { demoOfficeKeys, demoPrivateKeyPath } from '../seed/demo-keys.js';
 import { fixtureContent, registrationForm } from './fixture-content.js';
 
 export const TEST_TERMINAL = {
@@ -54,19 +58,46 @@ export async function startTestHub(overrides: Partial<Omit<HubOptions, 'db'>> = 
 
 export const terminalHeaders = { authorization: `Bearer ${TEST_TERMINAL.token}` };
 
-/** A valid submission for the fixture's registration form; each call has its own id and code. */
-export function submissionBody(overrides: Partial<SubmissionRequest> = {}): SubmissionRequest {
-  return {
+export const DEFAULT_ANSWERS: FormAnswers = {
+  familyName: 'Musterfrau',
+  email: 'erika@example.org',
+  adults: 2,
+  consent: true,
+};
+
+/** The terminal's side, for real: answers sealed to the fixture office's key as the kiosk does it. */
+export async function sealedBody(
+  answers: FormAnswers = DEFAULT_ANSWERS,
+  overrides: Partial<SubmissionRequest> = {},
+): Promise<SubmissionRequest> {
+  const envelope = {
     id: randomUUID(),
     trackingCode: makeTrackingCode((bytes) => randomFillSync(bytes)),
     formId: registrationForm.id,
     formVersion: registrationForm.version,
     serviceId: 'anmelden',
-    locale: 'de',
-    answers: { familyName: 'Musterfrau', email: 'erika@example.org', adults: 2, consent: true },
+    locale: 'de' as const,
     submittedAt: '2026-11-02T09:30:00.000+01:00',
+  };
+  return { ...(await sealSubmission(envelope, answers, demoOfficeKeys('buergerbuero'))), ...overrides };
+}
+
+const sealedDefault = await sealedBody();
+
+/** A valid submission for the fixture's registration form; each call has its own id and code. */
+export function submissionBody(overrides: Partial<SubmissionRequest> = {}): SubmissionRequest {
+  return {
+    ...sealedDefault,
+    id: randomUUID(),
+    trackingCode: makeTrackingCode((bytes) => randomFillSync(bytes)),
     ...overrides,
   };
+}
+
+/** The demo office's private key, as a clerk's browser would hold it after the import. */
+export async function demoDecryptionKey(): Promise<CryptoKey> {
+  const jwk = JSON.parse(await readFile(demoPrivateKeyPath('buergerbuero'), 'utf8')) as JsonWebKey;
+  return importDecryptionKey(jwk);
 }
 
 /** Logs in through the API and returns the Cookie header for the next requests. */

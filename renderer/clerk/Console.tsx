@@ -5,7 +5,11 @@ import { Spinner } from '../shared/ui/Spinner.js';
 import { StatusMessage } from '../shared/ui/StatusMessage.js';
 import { ConsoleHeader } from './components/ConsoleHeader.js';
 import { DetailScreen } from './components/DetailScreen.js';
+import { clerkApi } from './api.js';
+import { StatusForm } from './components/StatusForm.js';
 import { SubmissionDetailView } from './components/SubmissionDetailView.js';
+import { useKeyring } from './keys/context.js';
+import { DecryptedAnswers } from './keys/DecryptedAnswers.js';
 import { SubmissionListView } from './components/SubmissionListView.js';
 import { useDocumentTitle } from './hooks/useDocumentTitle.js';
 import { useHashRoute } from './hooks/useHashRoute.js';
@@ -100,6 +104,7 @@ function SubmissionScreen({
   onSessionExpired: () => void;
 }) {
   const { state, reload } = useSubmission(id, onSessionExpired);
+  const keyring = useKeyring();
   useDocumentTitle(
     state.status === 'loaded' ? t.documentTitle.detail(state.detail.trackingCode) : t.documentTitle.base,
   );
@@ -117,7 +122,20 @@ function SubmissionScreen({
           {state.problem !== 'not-found' && <Button onClick={reload}>{t.detail.retry}</Button>}
         </>
       )}
-      {state.status === 'loaded' && <SubmissionDetailView t={t} detail={state.detail} />}
+      {state.status === 'loaded' && (
+        <SubmissionDetailView
+          t={t}
+          detail={state.detail}
+          answers={<DecryptedAnswers t={t} detail={state.detail} keyring={keyring} />}
+        />
+      )}
+      {state.status === 'loaded' && (
+        <StatusForm
+          t={t}
+          initial={{ status: state.detail.status, message: state.detail.statusMessage }}
+          onSave={(update) => clerkApi.setStatus(state.detail.id, update)}
+        />
+      )}
     </DetailScreen>
   );
 }

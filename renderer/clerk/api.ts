@@ -7,6 +7,7 @@ import {
   type LoginRequest,
   type SubmissionSummary,
 } from '../../protocol/clerk.js';
+import type { StatusUpdate } from '../../protocol/submission.js';
 import { HttpError, requestJson } from '../shared/http.js';
 
 /**
@@ -33,6 +34,10 @@ export const clerkApi = {
 
   async submission(id: string): Promise<SubmissionDetail> {
     return (await requestJson(API.clerkSubmission(id), SubmissionDetail)).data;
+  },
+
+  async setStatus(id: string, update: StatusUpdate): Promise<void> {
+    await requestJson(API.clerkSubmissionStatus(id), z.unknown(), { method: 'POST', body: update });
   },
 };
 

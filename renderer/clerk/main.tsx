@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '../shared/ui/ui.css';
 import './clerk.css';
 import { App } from './App.js';
+import { KeyringContext } from './keys/context.js';
+import { Keyring } from './keys/keyring.js';
 import { de } from './texts.js';
 
 const container = document.getElementById('root');
@@ -10,6 +12,8 @@ if (!container) throw new Error('The clerk console needs a #root element in inde
 
 createRoot(container).render(
   <StrictMode>
-    <App t={de} />
+    <KeyringContext value={new Keyring()}>
+      <App t={de} />
+    </KeyringContext>
   </StrictMode>,
 );

@@ -87,6 +87,37 @@ export const de = {
     no: 'Nein',
   },
 
+  keys: {
+    importHeading: 'Schlüssel des Amtes importieren',
+    importIntro: (kid: string) =>
+      `Anträge sind Ende-zu-Ende verschlüsselt. Zum Lesen brauchen Sie einmalig die Schlüsseldatei Ihres Amtes (Schlüssel ${kid}). Sie wird nur verschlüsselt in diesem Browser gespeichert.`,
+    unlockHeading: 'Schlüssel entsperren',
+    unlockIntro: 'Geben Sie Ihre Passphrase ein, um die Anträge in diesem Fenster zu lesen.',
+    file: 'Schlüsseldatei (JWK)',
+    passphrase: 'Passphrase',
+    passphraseHelp: 'Mindestens 10 Zeichen. Sie schützt den Schlüssel in diesem Browser.',
+    repeat: 'Passphrase wiederholen',
+    importButton: 'Schlüssel importieren',
+    unlockButton: 'Entsperren',
+    chooseFile: 'Bitte wählen Sie die Schlüsseldatei aus.',
+    mismatch: 'Die beiden Passphrasen stimmen nicht überein.',
+    opening: 'Antrag wird entschlüsselt …',
+    failed: (reason: string) => `Der Antrag ließ sich nicht entschlüsseln: ${reason}`,
+    problems: 'Prüfung des Antrags',
+    fieldProblem: (label: string, message: string) => `${label}: ${message}`,
+  },
+
+  statusForm: {
+    heading: 'Status für die antragstellende Person',
+    intro:
+      'Die Person sieht den Status und Ihre Nachricht, wenn sie die Vorgangsnummer an einem Terminal eingibt. Schreiben Sie keine persönlichen Daten hinein.',
+    status: 'Status',
+    message: 'Nachricht (höchstens 500 Zeichen)',
+    save: 'Status speichern',
+    saved: 'Der Status ist gespeichert.',
+    failed: (reason: string) => `Der Status konnte nicht gespeichert werden: ${reason}`,
+  },
+
   status: {
     received: 'Eingegangen',
     'in-progress': 'In Bearbeitung',

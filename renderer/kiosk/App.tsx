@@ -1,7 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KioskBridge } from '../../protocol/bridge.js';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import { CitizenSession } from './CitizenSession.js';
+import { AdminExitDialog } from './admin/AdminExitDialog.js';
+import { useAdminGesture } from './admin/useAdminGesture.js';
+import { TEXTS } from './i18n/texts.js';
+import { wipeCitizen } from './session/wipe.js';
 import { DraftStore, type KioskDatabase } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
@@ -10,31 +14,42 @@ export interface KioskAppProps {
   config: KioskConfig;
   sync: SyncEngine;
   bridge: KioskBridge;
+  /** The shell can be left with the corner gesture and the admin PIN (Electron only). */
+  adminExit?: boolean;
 }
 
 /**
- * Owns the session lifecycle: after inactivity (with a warning first), after "finish", the
- * citizen's draft is deleted, the shell clears what it holds, and a fresh session is mounted.
+ * Owns the session lifecycle: after inactivity (with a warning first), after "finish" (also on
+ * the receipt after a submit), the citizen is wiped (session/wipe.ts) and a fresh session is
+ * mounted, so no React state survives either.
  */
-export function KioskApp({ db, config, sync, bridge }: KioskAppProps) {
+export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskAppProps) {
+  const admin = useAdminGesture(adminExit);
   const drafts = useMemo(() => new DraftStore(db), [db]);
   const [session, setSession] = useState(0);
   const [ending, setEnding] = useState(false);
 
+  // A ref, not state: two triggers in the same moment (idle timeout and a tap on "Done") must
+  // end the session once, or the second remount would swallow the next citizen's first touch.
+  const endingRef = useRef(false);
   const endSession = useCallback(() => {
-    if (ending) return;
+    if (endingRef.current) return;
+    endingRef.current = true;
     setEnding(true);
     void (async () => {
       try {
-        await drafts.discard();
-        await bridge.endCitizenSession();
+        await wipeCitizen({ db, drafts, bridge });
+      } catch (error) {
+        // The next citizen still gets a fresh session; the log tells the technician what stayed.
+        console.error('the citizen wipe was incomplete', error);
       } finally {
+        endingRef.current = false;
         setSession((n) => n + 1);
         setEnding(false);
         document.dispatchEvent(new CustomEvent('pop:session-ended'));
       }
     })();
-  }, [drafts, bridge, ending]);
+  }, [db, drafts, bridge]);
 
   return (
     <div className="kiosk" data-session={session}>
@@ -46,6 +61,14 @@ export function KioskApp({ db, config, sync, bridge }: KioskAppProps) {
           sync={sync}
           drafts={drafts}
           onEnd={endSession}
+          onPrintReceipt={() => bridge.printReceipt()}
+        />
+      )}
+      {admin.open && (
+        <AdminExitDialog
+          t={TEXTS[config.defaultLocale]}
+          onSubmit={(pin) => bridge.requestAdminExit(pin)}
+          onCancel={admin.close}
         />
       )}
     </div>

@@ -7,9 +7,8 @@ import {
   type FieldErrorCode,
   type FormAnswers,
 } from '../../protocol/forms.js';
+import type { PrintOutcome } from '../../protocol/bridge.js';
 import { INTL_LOCALES, textDirection, type Locale } from '../../protocol/i18n.js';
-import type { SubmissionRequest } from '../../protocol/submission.js';
-import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
@@ -31,18 +30,14 @@ import { CatalogScreen } from './screens/CatalogScreen.js';
 import { FormStepScreen } from './screens/FormStepScreen.js';
 import { LanguageScreen } from './screens/LanguageScreen.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
-import { ReceiptScreen } from './screens/ReceiptScreen.js';
+import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.js';
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
+import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { useIdleTimeout } from './session/idle.js';
+import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import {
-  finalizeSubmission,
-  formKey,
-  getForm,
-  type DraftStore,
-  type KioskDatabase,
-} from './storage/index.js';
+import { formKey, getForm, type DraftStore, type KioskDatabase } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
 export interface CitizenSessionProps {
@@ -51,17 +46,21 @@ export interface CitizenSessionProps {
   sync: SyncEngine;
   drafts: DraftStore;
   onEnd(): void;
+  /** Prints the page as it is (the receipt) through the shell. */
+  onPrintReceipt(): Promise<PrintOutcome>;
 }
 
 /**
  * One citizen's visit. The parent remounts this component for every new citizen, so no React
  * state survives a session; the draft in IndexedDB is the only copy of what is being typed.
  */
-export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessionProps) {
+export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [submittedAt, setSubmittedAt] = useState('');
+  const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   const content = useKioskContent(db);
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
@@ -192,23 +191,21 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
     }
-    const request: SubmissionRequest = {
-      id: crypto.randomUUID(),
-      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
-      formId: form.id,
-      formVersion: form.version,
-      serviceId: screen.serviceId,
-      locale: state.locale,
-      answers,
-      submittedAt: new Date().toISOString(),
-    };
     setSubmitting(true);
     setFailure(null);
     try {
       await drafts.flush();
-      await finalizeSubmission(db, request);
+      const office = content.offices.find((o) => o.id === form.officeId);
+      const { id, trackingCode } = await finalize(db, {
+        form,
+        office,
+        serviceId: screen.serviceId,
+        locale: state.locale,
+        answers,
+      });
       await drafts.discard();
-      dispatch({ type: 'submitted', submissionId: request.id, trackingCode: request.trackingCode });
+      setSubmittedAt(new Date().toISOString());
+      dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
       console.error('finalize failed', error);
@@ -228,6 +225,7 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
       municipality={content.municipality}
       onHome={goHome}
       onLocale={changeLocale}
+      onEndSession={onEnd}
     />
   );
 
@@ -283,6 +281,17 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
           categories={content.categories}
           lifeSituations={content.lifeSituations}
           onOpen={(serviceId) => dispatch({ type: 'openService', serviceId })}
+          onOpenStatus={() => dispatch({ type: 'openStatus' })}
+        />
+      );
+      break;
+    case 'status':
+      body = (
+        <StatusLookupScreen
+          t={t}
+          locale={state.locale}
+          lookup={sync.lookupStatus}
+          onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
       break;
@@ -341,18 +350,33 @@ export function CitizenSession({ db, config, sync, drafts, onEnd }: CitizenSessi
         />
       ) : null;
       break;
-    case 'receipt':
+    case 'receipt': {
+      const service = form ? content.services.find((s) => s.formId === form.id) : undefined;
+      const print = () => {
+        setPrintState('printing');
+        onPrintReceipt().then(setPrintState, (error: unknown) => {
+          console.error('printing the receipt failed', error);
+          setPrintState('no-printer');
+        });
+      };
       body = (
         <ReceiptScreen
           t={t}
           locale={state.locale}
           trackingCode={screen.trackingCode}
           formTitle={form?.title ?? { de: '' }}
+          municipality={content.municipality}
+          office={content.offices.find((o) => o.id === service?.officeId)}
+          processingTime={service?.processingTime}
+          submittedAt={submittedAt}
           delivered={acknowledged.has(screen.submissionId)}
+          printState={printState}
+          onPrint={print}
           onFinish={onEnd}
         />
       );
       break;
+    }
   }
   return (
     <>

@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { Workbox } from 'workbox-window';
 import '../shared/ui/ui.css';
 import './kiosk.css';
+import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { forgetLeftoversAtStart } from './session/wipe.js';
+import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
@@ -15,10 +18,12 @@ import { HubClient } from './sync/hub-client.js';
 async function boot(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('#root is missing from kiosk/index.html');
+  installPageLockdown();
   const root = createRoot(rootElement);
   const bridge = getBridge();
   const shell = await bridge.getShellInfo();
   if (shell.kind === 'browser') registerServiceWorker();
+  await forgetLeftoversAtStart().catch((error: unknown) => console.error('clearing leftovers failed', error));
 
   const db = new KioskDatabase(DATABASE_NAME);
   const loaded = await loadKioskConfig(bridge, db);
@@ -39,7 +44,7 @@ async function boot(): Promise<void> {
   });
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} />
+      <KioskApp db={db} config={config} sync={sync} bridge={bridge} adminExit={shell.kind === 'electron'} />
     </StrictMode>,
   );
   bridge.reportReady();

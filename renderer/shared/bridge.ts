@@ -1,4 +1,4 @@
-import { BRIDGE_GLOBAL, type KioskBridge } from '../../protocol/bridge.js';
+import { BRIDGE_GLOBAL, BRIDGE_METHODS, type KioskBridge } from '../../protocol/bridge.js';
 
 /**
  * The renderer's only way to the shell. In Electron the preload exposes the bridge; in plain
@@ -13,9 +13,7 @@ export function getBridge(): KioskBridge {
 function isBridge(value: unknown): value is KioskBridge {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return ['getShellInfo', 'getKioskConfig', 'endCitizenSession', 'reportReady'].every(
-    (name) => typeof candidate[name] === 'function',
-  );
+  return BRIDGE_METHODS.every((name) => typeof candidate[name] === 'function');
 }
 
 const CONFIG_FRAGMENT = /^#config=([A-Za-z0-9_-]+)$/;
@@ -46,4 +44,14 @@ export const browserBridge: KioskBridge = {
     return Promise.resolve();
   },
   reportReady: () => undefined,
+  // Chromium's own permission prompt (or the managed policy's capture allowlist) decides here.
+  beginCall: () => Promise.resolve(),
+  endCall: () => Promise.resolve(),
+  // Silent only when Chromium runs with --kiosk-printing (scripts/chromium.ts); otherwise a dialog.
+  printReceipt: () => {
+    window.print();
+    return Promise.resolve('browser');
+  },
+  // A page cannot end a Chromium kiosk; the technician stops the kiosk session on the machine.
+  requestAdminExit: () => Promise.resolve('unavailable'),
 };

@@ -1,5 +1,5 @@
 import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
-import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { demoForm, demoPrivateKeyPath, hubDiskBytes, submissionsOnDisk } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
 
 const residence = demoForm('wohnsitz-anmeldung');
@@ -30,6 +30,11 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   ).toBeVisible();
   await expect(kiosk.status).toContainText('1 Antrag wartet auf Versand');
   expect(submissionsOnDisk(hub.dataDir)).toHaveLength(0);
+  // Finalized means encrypted: the outbox in IndexedDB holds ciphertext only, the draft is gone.
+  const onTerminal = await kiosk.everythingStored();
+  for (const field of ['familyName', 'givenNames', 'placeOfBirth']) {
+    expect(onTerminal).not.toContain(String(residence.answers[field]));
+  }
 
   // The line comes back: the outbox sends by itself.
   await context.setOffline(false);
@@ -38,9 +43,12 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   const stored = submissionsOnDisk(hub.dataDir);
   expect(stored).toHaveLength(1);
   expect(stored[0]?.tracking_code).toBe(trackingCode);
-  expect(JSON.parse(stored[0]?.answers ?? '{}')).toMatchObject({
-    familyName: residence.answers['familyName'],
-  });
+  // End-to-end encrypted: nothing the citizen typed is on the hub's disk in the clear.
+  expect(stored[0]?.data_jwe.split('.')).toHaveLength(5);
+  const disk = hubDiskBytes(hub.dataDir);
+  for (const field of ['familyName', 'givenNames', 'street', 'placeOfBirth']) {
+    expect(disk).not.toContain(latin1(String(residence.answers[field])));
+  }
 
   // The clerk logs in to the console and finds the application.
   const clerkContext = await browser.newContext();
@@ -54,9 +62,39 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   await expect(table.getByRole('row')).toHaveCount(2); // header + exactly one application
   await table.getByRole('link', { name: trackingCode }).click();
   await expect(clerk.getByRole('heading', { level: 1 })).toContainText(trackingCode);
+  // The first time, the clerk imports the office key under a passphrase; the browser decrypts.
+  await clerk.getByLabel('Schlüsseldatei (JWK)').setInputFiles(demoPrivateKeyPath(residence.form.officeId));
+  await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
+  await clerk.getByLabel('Passphrase wiederholen').fill('lange geheime Passphrase');
+  await clerk.getByRole('button', { name: 'Schlüssel importieren' }).click();
   await expect(clerk.getByText(String(residence.answers['familyName']), { exact: true })).toBeVisible();
   await expect(clerk.getByText(String(residence.answers['givenNames']), { exact: true })).toBeVisible();
+  await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0); // hash and form checks passed
+
+  // After a reload the key is stored but locked: the passphrase opens it, a wrong one does not.
+  await clerk.reload();
+  await clerk.getByLabel('Passphrase', { exact: true }).fill('falsche Passphrase!');
+  await clerk.getByRole('button', { name: 'Entsperren' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('Die Passphrase ist falsch.');
+  await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
+  await clerk.getByRole('button', { name: 'Entsperren' }).click();
+  await expect(clerk.getByText(String(residence.answers['familyName']), { exact: true })).toBeVisible();
+
+  // The clerk sets a status; the citizen asks for it at the terminal with the tracking code.
+  await clerk.getByLabel('Status', { exact: true }).selectOption({ label: 'In Bearbeitung' });
+  await clerk.getByLabel('Nachricht (höchstens 500 Zeichen)').fill('Bitte bringen Sie Ihren Ausweis mit.');
+  await clerk.getByRole('button', { name: 'Status speichern' }).click();
+  await expect(clerk.getByText('Der Status ist gespeichert.')).toBeVisible();
   await clerkContext.close();
+
+  await page.getByRole('button', { name: 'Fertig' }).click();
+  await kiosk.startInGerman();
+  await page.getByRole('button', { name: 'Stand eines Antrags abfragen' }).click();
+  await page.getByLabel('Ihre Vorgangsnummer').fill(trackingCode.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Abfragen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'In Bearbeitung' })).toContainText(
+    'Bitte bringen Sie Ihren Ausweis mit.',
+  );
 });
 
 test('after the first sync the kiosk opens and works with the network cut, even after a reload', async ({
@@ -119,3 +157,8 @@ test('a reload in the middle of a form keeps what the citizen typed', async ({ h
   const label = bulky.form.ui.fields[firstField]?.label.de ?? '';
   await expect(page.getByLabel(label, { exact: true })).toHaveValue(String(bulky.answers[firstField]));
 });
+
+/** The bytes of a UTF-8 string as latin1 text, to search raw file contents. */
+function latin1(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}

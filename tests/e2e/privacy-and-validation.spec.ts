@@ -1,4 +1,6 @@
+import { demoContent } from '../../hub/seed/demo-content.js';
 import { API } from '../../protocol/api.js';
+import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { demoForm } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
@@ -25,6 +27,8 @@ test('the idle reset warns, then leaves no trace of the form in the page or in I
   for (const name of textFields) await kiosk.fillField(residence.form, name, `${marker}-${name}`);
   // The draft reaches IndexedDB (debounced), so the wipe has something to remove.
   await expect.poll(() => kiosk.everythingStored()).toContain(`${marker}-${textFields[0]}`);
+  await kiosk.plantTraces(`${marker}-planted`);
+  expect(await kiosk.everythingStored()).toContain(`scratch-${marker}-planted`);
 
   // Hands off: the warning comes first, then the session ends by itself.
   await expect(page.getByRole('alertdialog', { name: 'Sind Sie noch da?' })).toBeVisible({ timeout: 30_000 });
@@ -32,8 +36,8 @@ test('the idle reset warns, then leaves no trace of the form in the page or in I
     timeout: 30_000,
   });
 
+  await expect.poll(() => kiosk.everythingStored()).not.toContain(marker);
   const everything = await kiosk.everythingStored();
-  expect(everything).not.toContain(marker);
   // The synced catalog stays: the next citizen finds the services without a network round trip.
   expect(everything).toContain(residence.service.name.de);
 });
@@ -90,25 +94,29 @@ test('invalid input is refused with a message next to the field, in the citizen 
 test('the hub refuses invalid submissions with a readable message, never a 500', async ({ hub, request }) => {
   const token = String(demoKioskConfig(hub.url)['terminalToken']);
   const headers = { authorization: `Bearer ${token}` };
-  const valid = {
-    id: crypto.randomUUID(),
-    trackingCode: 'ABCD-EFGH-JKMN',
-    formId: residence.form.id,
-    formVersion: residence.form.version,
-    serviceId: residence.service.id,
-    locale: 'de',
-    answers: residence.answers,
-    submittedAt: new Date().toISOString(),
-  };
+  const office = demoContent.offices.find((o) => o.id === residence.form.officeId);
+  const valid = await sealSubmission(
+    {
+      id: crypto.randomUUID(),
+      trackingCode: 'ABCD-EFGH-JKMN',
+      formId: residence.form.id,
+      formVersion: residence.form.version,
+      serviceId: residence.service.id,
+      locale: 'de',
+      submittedAt: new Date().toISOString(),
+    },
+    residence.answers,
+    office?.encryptionKeys ?? [],
+  );
 
-  const badAnswers = await request.post(hub.url + API.submissions, {
+  const plaintext = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { ...residence.answers, postalCode: 'abc' } },
+    data: { ...valid, data: JSON.stringify(residence.answers) },
   });
-  expect(badAnswers.status()).toBe(400);
-  expect(await badAnswers.json()).toMatchObject({
-    error: 'invalid_answers',
-    message: expect.stringContaining('postalCode'),
+  expect(plaintext.status()).toBe(400);
+  expect(await plaintext.json()).toMatchObject({
+    error: 'invalid_request',
+    message: expect.stringContaining('must be a JWE in compact serialization'),
   });
 
   const notJson = await request.post(hub.url + API.submissions, {
@@ -119,7 +127,7 @@ test('the hub refuses invalid submissions with a readable message, never a 500',
 
   const tooBig = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { note: 'x'.repeat(400 * 1024) } },
+    data: { ...valid, data: 'x'.repeat(600 * 1024) },
   });
   expect(tooBig.status()).toBe(413);
 
@@ -133,7 +141,7 @@ test('the hub refuses invalid submissions with a readable message, never a 500',
   expect(await again.json()).toEqual(await first.json());
   const changed = await request.post(hub.url + API.submissions, {
     headers,
-    data: { ...valid, answers: { ...residence.answers, city: 'Anderswo' } },
+    data: { ...valid, submittedAt: new Date(0).toISOString() },
   });
   expect(changed.status()).toBe(409);
 });

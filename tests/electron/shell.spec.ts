@@ -81,7 +81,7 @@ test.describe('Electron shell', () => {
     expect(isKiosk).toBe(true);
   });
 
-  test('exposes exactly the four bridge methods and nothing of Node', async ({ shell }) => {
+  test('exposes exactly the bridge methods and nothing of Node', async ({ shell }) => {
     const exposed = await shell.page.evaluate(() => {
       const bridge = (window as unknown as BridgeWindow).pointOfPublic;
       return Object.entries(bridge)
@@ -89,10 +89,14 @@ test.describe('Electron shell', () => {
         .sort();
     });
     expect(exposed).toEqual([
+      'beginCall:function',
+      'endCall:function',
       'endCitizenSession:function',
       'getKioskConfig:function',
       'getShellInfo:function',
+      'printReceipt:function',
       'reportReady:function',
+      'requestAdminExit:function',
     ]);
     const nodeGlobals = await shell.page.evaluate(() => [
       typeof (globalThis as Record<string, unknown>)['require'],
@@ -137,6 +141,8 @@ test.describe('Electron shell', () => {
       const db = await open();
       await run(db, 'readwrite', (store) => store.put('queued submission', 'outbox'));
       sessionStorage.setItem('draft-step', '3');
+      localStorage.setItem('note', 'Zzmarker-local');
+      document.cookie = 'seen=Zzmarker-cookie; path=/';
       await (window as unknown as BridgeWindow).pointOfPublic.endCitizenSession();
       return {
         outbox: await run(db, 'readonly', (store) => store.get('outbox') as IDBRequest<string>),
@@ -144,6 +150,13 @@ test.describe('Electron shell', () => {
       };
     });
     expect(kept).toEqual({ outbox: 'queued submission', session: null });
+    // What the partition held for the citizen is gone from the shell's side too.
+    const partition = await shell.app.evaluate(async ({ session }) => {
+      const kiosk = session.fromPartition('persist:kiosk');
+      return { cookies: await kiosk.cookies.get({}) };
+    });
+    expect(JSON.stringify(partition)).not.toContain('Zzmarker');
+    expect(await shell.page.evaluate(() => localStorage.getItem('note'))).toBeNull();
   });
 
   test('opens no new window', async ({ shell }) => {
@@ -177,14 +190,75 @@ test.describe('Electron shell', () => {
     expect(answers).toEqual({ notifications: 'denied', geolocation: 'denied' });
   });
 
-  test('grants the camera to the kiosk page', async ({ shell }) => {
-    const tracks = await shell.page.evaluate(async () => {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-      const kinds = stream.getTracks().map((track) => track.kind);
-      stream.getTracks().forEach((track) => track.stop());
-      return kinds.sort();
+  test('grants the camera to the kiosk page only during a call', async ({ shell }) => {
+    const getMedia = () =>
+      shell.page.evaluate(async () => {
+        try {
+          const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+          const kinds = stream.getTracks().map((track) => track.kind);
+          stream.getTracks().forEach((track) => track.stop());
+          return kinds.sort().join(',');
+        } catch (error) {
+          return (error as Error).name;
+        }
+      });
+    const bridge = (method: 'beginCall' | 'endCall') =>
+      shell.page.evaluate((name) => (window as unknown as BridgeWindow).pointOfPublic[name](), method);
+    expect(await getMedia()).toBe('NotAllowedError');
+    await bridge('beginCall');
+    expect(await getMedia()).toBe('audio,video');
+    await bridge('endCall');
+    expect(await getMedia()).toBe('NotAllowedError');
+  });
+
+  test('blocks escape shortcuts before the page sees them', async ({ shell }) => {
+    const logged = shell.mainLogLine('blocked a reload shortcut');
+    await shell.page.evaluate(() => {
+      (window as unknown as { keys: string[] }).keys = [];
+      window.addEventListener('keydown', (event) =>
+        (window as unknown as { keys: string[] }).keys.push(event.key),
+      );
     });
-    expect(tracks).toEqual(['audio', 'video']);
+    await shell.page.keyboard.press('F5');
+    await shell.page.keyboard.press('Control+r');
+    await logged;
+    await shell.page.keyboard.press('a');
+    expect(await shell.page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual(['a']);
+  });
+
+  test('prints the receipt without a dialog, or says there is no printer', async ({ shell }) => {
+    const outcome = await shell.page.evaluate(() =>
+      (window as unknown as BridgeWindow).pointOfPublic.printReceipt(),
+    );
+    expect(['printed', 'no-printer']).toContain(outcome);
+    expect(shell.app.windows()).toHaveLength(1);
+  });
+
+  test('refuses a wrong admin PIN; without a configured hash the exit is unavailable', async ({ shell }) => {
+    const outcome = await shell.page.evaluate(() =>
+      (window as unknown as BridgeWindow).pointOfPublic.requestAdminExit('0000'),
+    );
+    expect(outcome).toBe('unavailable');
+  });
+
+  test('brings the page back after its renderer crashed', async ({ shell }) => {
+    const gone = shell.mainLogLine('page renderer gone');
+    await shell.app.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer();
+    });
+    await gone;
+    await expect
+      .poll(
+        () =>
+          shell.app.evaluate(({ BrowserWindow }) => {
+            const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+            return contents !== undefined && !contents.isCrashed() && !contents.isLoading()
+              ? contents.getURL()
+              : '';
+          }),
+        { timeout: 20_000 },
+      )
+      .toMatch(/^app:\/\/kiosk\/kiosk\/index\.html/);
   });
 
   test('enforces the CSP on app:// pages', async ({ shell }) => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoAnswers } from '../../hub/seed/demo-answers.js';
 import { demoContent } from '../../hub/seed/demo-content.js';
@@ -15,15 +16,29 @@ export function demoForm(formId: string): { form: FormDefinition; service: Servi
 }
 
 /** Reads the hub's SQLite file directly: what is really on the town hall's disk. */
-export function submissionsOnDisk(dataDir: string): { id: string; tracking_code: string; answers: string }[] {
+export function submissionsOnDisk(
+  dataDir: string,
+): { id: string; tracking_code: string; data_jwe: string }[] {
   const db = new Database(join(dataDir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, tracking_code, answers FROM submissions').all() as {
+    return db.prepare('SELECT id, tracking_code, data_jwe FROM submissions').all() as {
       id: string;
       tracking_code: string;
-      answers: string;
+      data_jwe: string;
     }[];
   } finally {
     db.close();
   }
 }
+
+/** Every byte the hub keeps in its data folder (database, WAL, journal), as latin1 text to search. */
+export function hubDiskBytes(dataDir: string): string {
+  return readdirSync(dataDir)
+    .map((name) => join(dataDir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => readFileSync(path).toString('latin1'))
+    .join('\n');
+}
+
+/** The demo office's private key file, as the office hands it to its clerks. */
+export { demoPrivateKeyPath } from '../../hub/seed/demo-keys.js';

@@ -22,12 +22,12 @@ export interface HubProcess {
  * waits for its "hub listening" log line.
  */
 export async function startHub(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pop-hub-'));
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'dist/hub/main.js'), '--port', '0', '--data-dir', dataDir],
+    [join(REPO_ROOT, 'dist/hub/main.js'), '--port', String(options.port ?? 0), '--data-dir', dataDir],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },

@@ -81,7 +81,93 @@ export class KioskPage {
     return (await this.page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   }
 
-  /** Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, caches' keys. */
+  /** One whole application from the attract screen to the receipt and back; returns the tracking code. */
+  async submitApplication(
+    service: { name: { de: string } },
+    form: FormDefinition,
+    answers: FormAnswers,
+  ): Promise<string> {
+    await this.startInGerman();
+    await this.search(service.name.de);
+    await this.openService(service.name.de);
+    await this.startForm();
+    await this.fillForm(form, answers);
+    const code = await this.submit();
+    await this.page.getByRole('button', { name: 'Fertig' }).click();
+    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+    return code;
+  }
+
+  /** Waits until the first content sync has landed in IndexedDB (before cutting the network). */
+  async waitForContent(intervals: number[] = [50]): Promise<void> {
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const open = indexedDB.open('point-of-public-kiosk');
+                open.onerror = () => resolve(false);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  if (!db.objectStoreNames.contains('meta')) return resolve(false);
+                  const get = db.transaction('meta').objectStore('meta').get('content');
+                  get.onsuccess = () => {
+                    resolve(get.result !== undefined);
+                    db.close();
+                  };
+                  get.onerror = () => resolve(false);
+                };
+              }),
+          ),
+        { intervals, timeout: 60_000 },
+      )
+      .toBe(true);
+  }
+
+  /** How many applications wait in the kiosk's outbox (read straight from IndexedDB). */
+  async outboxSize(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('point-of-public-kiosk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+  }
+
+  /**
+   * Leaves a marker everywhere a page could keep something besides IndexedDB: localStorage,
+   * sessionStorage and a Cache Storage entry (name, URL and body), as a careless component would.
+   */
+  async plantTraces(marker: string): Promise<void> {
+    await this.page.evaluate(async (text) => {
+      localStorage.setItem(`note-${text}`, text);
+      sessionStorage.setItem(`step-${text}`, text);
+      const cache = await caches.open(`scratch-${text}`);
+      await cache.put(new Request(`/kiosk/scratch?${text}`), new Response(text));
+    }, marker);
+  }
+
+  /** Ends the visit from the top bar and waits for the attract screen of the next citizen. */
+  async endSession(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sitzung beenden' }).click();
+    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+  }
+
+  /**
+   * Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, and
+   * Cache Storage including the service worker's caches (names and URLs of all, bodies of all but
+   * the app-shell precache, whose bodies are the built bundle).
+   */
   async everythingStored(): Promise<string> {
     return this.page.evaluate(async () => {
       const parts: string[] = [document.documentElement.outerHTML];
@@ -104,6 +190,16 @@ export class KioskPage {
         db.close();
       }
       parts.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+      for (const name of await caches.keys()) {
+        parts.push(name);
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          parts.push(request.url);
+          if (name.startsWith('workbox-precache')) continue;
+          const response = await cache.match(request);
+          if (response) parts.push(await response.text());
+        }
+      }
       return parts.join('\n');
     });
   }

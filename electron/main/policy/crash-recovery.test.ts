@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shouldReportCrashLoop,
   INITIAL_CRASH_RECOVERY_STATE,
   RECOVERY_MAX_DELAY_MS,
   STABLE_RUN_MS,
@@ -49,5 +50,12 @@ describe('afterCrash', () => {
   it('forgets the last ready report, so the reloaded page must report again', () => {
     const state = afterReady(INITIAL_CRASH_RECOVERY_STATE, 5);
     expect(afterCrash(state, 10).state.readyAt).toBeNull();
+  });
+});
+
+describe('shouldReportCrashLoop', () => {
+  it('stays quiet for a crash or two, reports the third, then every tenth', () => {
+    const reported = Array.from({ length: 30 }, (_, i) => i + 1).filter(shouldReportCrashLoop);
+    expect(reported).toEqual([3, 13, 23]);
   });
 });

@@ -38,3 +38,20 @@ export function afterCrash(
 export function afterReady(state: CrashRecoveryState, readyAt: number): CrashRecoveryState {
   return { ...state, readyAt };
 }
+
+/** Crashes in a row from which on the page is in a crash loop and the hub is told. */
+export const CRASH_LOOP_THRESHOLD = 3;
+/** While the loop goes on, the hub hears again every this many crashes, not on each one. */
+export const CRASH_LOOP_REPORT_EVERY = 10;
+
+/** Whether this crash is one the hub should hear about. */
+export function shouldReportCrashLoop(consecutiveCrashes: number): boolean {
+  if (consecutiveCrashes < CRASH_LOOP_THRESHOLD) return false;
+  return (consecutiveCrashes - CRASH_LOOP_THRESHOLD) % CRASH_LOOP_REPORT_EVERY === 0;
+}
+
+/**
+ * How long a page may hang ('unresponsive') before the shell kills its renderer, which then
+ * recovers like any crash. Long enough for a slow garbage collection or a big IndexedDB write.
+ */
+export const UNRESPONSIVE_GRACE_MS = 15_000;

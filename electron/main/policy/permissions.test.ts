@@ -13,6 +13,7 @@ const cameraRequest: PermissionRequestFacts = {
   requestingUrl: ourPage,
   isMainFrame: true,
   mediaTypes: ['video', 'audio'],
+  callActive: true,
 };
 
 describe('shouldGrantPermissionRequest', () => {
@@ -63,6 +64,7 @@ describe('shouldGrantPermissionRequest', () => {
           permission,
           requestingUrl: 'https://example.org/',
           isMainFrame: true,
+          callActive: true,
         }),
       ).toBe(false);
       expect(shouldGrantPermissionRequest({ ...cameraRequest, permission, isMainFrame: false })).toBe(false);
@@ -75,8 +77,27 @@ describe('shouldGrantPermissionRequest', () => {
         permission: 'fullscreen',
         requestingUrl: 'https://example.org/',
         isMainFrame: true,
+        callActive: true,
       }),
     ).toBe(false);
+  });
+
+  it('refuses camera and microphone to our page while no call is on', () => {
+    expect(shouldGrantPermissionRequest({ ...cameraRequest, callActive: false })).toBe(false);
+    expect(shouldGrantPermissionRequest({ ...cameraRequest, mediaTypes: ['audio'], callActive: false })).toBe(
+      false,
+    );
+  });
+
+  it('still lets our page reach the hub while no call is on', () => {
+    expect(
+      shouldGrantPermissionRequest({
+        ...cameraRequest,
+        permission: 'local-network-access',
+        mediaTypes: undefined,
+        callActive: false,
+      }),
+    ).toBe(true);
   });
 
   it('refuses media to subframes, even on our origin', () => {
@@ -96,6 +117,7 @@ const cameraCheck: PermissionCheckFacts = {
   isMainFrame: true,
   securityOrigin: 'app://kiosk',
   mediaType: 'video',
+  callActive: true,
 };
 
 describe('shouldAllowPermissionCheck', () => {
@@ -117,6 +139,10 @@ describe('shouldAllowPermissionCheck', () => {
     expect(shouldAllowPermissionCheck(check)).toBe(true);
     expect(shouldAllowPermissionCheck({ ...check, requestingOrigin: 'https://example.org' })).toBe(false);
     expect(shouldAllowPermissionCheck({ ...check, embeddingOrigin: 'https://example.org' })).toBe(false);
+  });
+
+  it('denies media checks while no call is on, as the request handler does', () => {
+    expect(shouldAllowPermissionCheck({ ...cameraCheck, callActive: false })).toBe(false);
   });
 
   it('denies media checks from other origins, subframes and unknown device types', () => {

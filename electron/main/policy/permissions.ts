@@ -2,7 +2,7 @@ import { isAppOrigin, parseAppUrl } from './app-origin.js';
 
 /**
  * Electron grants every permission unless told otherwise. The kiosk needs exactly one: camera and
- * microphone for the video call with a clerk, asked for by our own page. Everything else
+ * microphone for the video call with a clerk, asked for by our own page while a call is on. Everything else
  * (notifications, geolocation, clipboard, openExternal, fullscreen, MIDI, HID, USB, serial, ...)
  * is refused, from every origin: the window is already fullscreen, and a public terminal has no
  * business reading a clipboard or opening another program.
@@ -30,6 +30,8 @@ export interface PermissionRequestFacts {
   isMainFrame: boolean;
   /** For 'media': which devices; absent or empty means we cannot tell, so we refuse. */
   mediaTypes?: readonly string[] | undefined;
+  /** The page announced a video call (bridge.beginCall) and has not ended it. */
+  callActive: boolean;
 }
 
 export function shouldGrantPermissionRequest(facts: PermissionRequestFacts): boolean {
@@ -37,6 +39,8 @@ export function shouldGrantPermissionRequest(facts: PermissionRequestFacts): boo
   if (parseAppUrl(facts.requestingUrl) === null) return false;
   if (LOCAL_NETWORK_PERMISSIONS.has(facts.permission)) return true;
   if (facts.permission !== 'media') return false;
+  // Camera and microphone only for the call: outside it, not even our own page gets them.
+  if (!facts.callActive) return false;
   const mediaTypes = facts.mediaTypes ?? [];
   return mediaTypes.length > 0 && mediaTypes.every((type) => GRANTABLE_MEDIA_TYPES.has(type));
 }
@@ -54,6 +58,7 @@ export interface PermissionCheckFacts {
   embeddingOrigin?: string | undefined;
   securityOrigin?: string | undefined;
   mediaType?: string | undefined;
+  callActive: boolean;
 }
 
 export function shouldAllowPermissionCheck(facts: PermissionCheckFacts): boolean {
@@ -63,5 +68,6 @@ export function shouldAllowPermissionCheck(facts: PermissionCheckFacts): boolean
   if (facts.securityOrigin !== undefined && !isAppOrigin(facts.securityOrigin)) return false;
   if (LOCAL_NETWORK_PERMISSIONS.has(facts.permission)) return true;
   if (facts.permission !== 'media') return false;
+  if (!facts.callActive) return false;
   return facts.mediaType !== undefined && GRANTABLE_MEDIA_TYPES.has(facts.mediaType);
 }

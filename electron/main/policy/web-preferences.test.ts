@@ -22,6 +22,7 @@ describe('kioskWebPreferences', () => {
       devTools: false,
       navigateOnDragDrop: false,
       disableDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(KIOSK_PARTITION).toBe('persist:kiosk');
     expect(prefs.enableBlinkFeatures).toBeUndefined();

@@ -46,6 +46,8 @@ export function kioskWebPreferences(input: KioskWebPreferencesInput): WebPrefere
     devTools: devToolsAllowed(input.isPackaged, input.env),
     // A dropped file would navigate the page to file://; the navigation guard refuses it anyway.
     navigateOnDragDrop: false,
+    // Middle-click would try to open links in a new window (denied anyway); the event never fires.
+    disableBlinkFeatures: 'Auxclick',
     // alert()/confirm() would block the page behind a native dialog nobody on a kiosk can dismiss.
     disableDialogs: true,
     safeDialogs: true,

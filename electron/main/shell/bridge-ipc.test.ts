@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { BRIDGE_CHANNELS } from '../channels.js';
 import { registerBridgeIpc, type BridgeIpcDeps, type BridgeIpcMain } from './bridge-ipc.js';
 
-type Handler = (event: unknown) => unknown;
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
@@ -58,14 +58,23 @@ function setUp(overrides: Partial<BridgeIpcDeps> = {}) {
       return Promise.resolve();
     },
     onReady: () => calls.push('ready'),
+    setCallActive: (active) => calls.push(`call:${String(active)}`),
+    printReceipt: () => {
+      calls.push('print');
+      return Promise.resolve('printed');
+    },
+    requestAdminExit: (pin) => {
+      calls.push(`exit:${String(pin)}`);
+      return Promise.resolve('wrong-pin');
+    },
     log,
     ...overrides,
   };
   const dispose = registerBridgeIpc(ipcMain, deps);
-  const invoke = async (channel: string, event: unknown) => {
+  const invoke = async (channel: string, event: unknown, ...args: unknown[]) => {
     const handler = handlers.get(channel);
     if (handler === undefined) throw new Error(`no handler for ${channel}`);
-    return await handler(event);
+    return await handler(event, ...args);
   };
   const send = (channel: string, event: unknown) => {
     const listener = listeners.get(channel);
@@ -87,7 +96,13 @@ describe('registerBridgeIpc', () => {
     });
     await invoke(BRIDGE_CHANNELS.endCitizenSession, eventFrom(kioskContents));
     send(BRIDGE_CHANNELS.reportReady, eventFrom(kioskContents));
-    expect(calls).toEqual(['end:1', 'ready']);
+    await invoke(BRIDGE_CHANNELS.beginCall, eventFrom(kioskContents));
+    await invoke(BRIDGE_CHANNELS.endCall, eventFrom(kioskContents));
+    expect(await invoke(BRIDGE_CHANNELS.printReceipt, eventFrom(kioskContents))).toBe('printed');
+    expect(await invoke(BRIDGE_CHANNELS.requestAdminExit, eventFrom(kioskContents), '1234')).toBe(
+      'wrong-pin',
+    );
+    expect(calls).toEqual(['end:1', 'ready', 'call:true', 'call:false', 'print', 'exit:1234']);
   });
 
   it.each([
@@ -99,16 +114,15 @@ describe('registerBridgeIpc', () => {
     ['another web contents on our origin', eventFrom(otherContents)],
   ])('refuses %s on every channel', async (_label, event) => {
     const { invoke, send, calls, lines } = setUp();
-    for (const channel of [
-      BRIDGE_CHANNELS.getShellInfo,
-      BRIDGE_CHANNELS.getKioskConfig,
-      BRIDGE_CHANNELS.endCitizenSession,
-    ]) {
-      await expect(invoke(channel, event)).rejects.toThrow(/not allowed/);
+    const invoked = Object.values(BRIDGE_CHANNELS).filter(
+      (channel) => channel !== BRIDGE_CHANNELS.reportReady,
+    );
+    for (const channel of invoked) {
+      await expect(invoke(channel, event, '1234')).rejects.toThrow(/not allowed/);
     }
     send(BRIDGE_CHANNELS.reportReady, event);
     expect(calls).toEqual([]);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(invoked.length + 1);
     expect(lines[0]).toBe('refused pop:get-shell-info from an untrusted sender');
   });
 

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { ShellInfo } from '../../../protocol/bridge.js';
+import type { AdminExitOutcome, PrintOutcome, ShellInfo } from '../../../protocol/bridge.js';
 import { BRIDGE_CHANNELS } from '../channels.js';
 import { isTrustedIpcSender, type IpcSenderFrame } from '../policy/ipc-sender.js';
 import type { Logger } from '../log.js';
@@ -14,6 +14,11 @@ export interface BridgeIpcDeps {
   isKioskContents: (contents: WebContents) => boolean;
   endCitizenSession: (contents: WebContents) => Promise<void>;
   onReady: (contents: WebContents) => void;
+  /** The page's video call starts or ends: camera and microphone follow this state. */
+  setCallActive: (active: boolean) => void;
+  printReceipt: (contents: WebContents) => Promise<PrintOutcome>;
+  /** Gets whatever the page passed; the admin-exit service validates it. */
+  requestAdminExit: (pin: unknown) => Promise<AdminExitOutcome>;
   log: Logger;
 }
 
@@ -30,7 +35,8 @@ function senderFrameOf(event: IpcMainEvent | IpcMainInvokeEvent): IpcSenderFrame
 
 /**
  * One handler per bridge method, each on its fixed channel, each checking who is calling. Nothing
- * from the page is passed on: the bridge methods take no arguments, so the handlers read none.
+ * from the page is passed on, except the admin PIN, which is handed to a service that validates
+ * it; every other method takes no arguments, so its handler reads none.
  * Returns a function that removes every handler again.
  */
 export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): () => void {
@@ -58,6 +64,26 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     await deps.endCitizenSession(event.sender);
   });
 
+  ipcMain.handle(BRIDGE_CHANNELS.beginCall, (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.beginCall)) throw refusal(BRIDGE_CHANNELS.beginCall);
+    deps.setCallActive(true);
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.endCall, (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.endCall)) throw refusal(BRIDGE_CHANNELS.endCall);
+    deps.setCallActive(false);
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.printReceipt, async (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.printReceipt)) throw refusal(BRIDGE_CHANNELS.printReceipt);
+    return await deps.printReceipt(event.sender);
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.requestAdminExit, async (event, pin: unknown) => {
+    if (!trusted(event, BRIDGE_CHANNELS.requestAdminExit)) throw refusal(BRIDGE_CHANNELS.requestAdminExit);
+    return await deps.requestAdminExit(pin);
+  });
+
   const onReportReady = (event: IpcMainEvent) => {
     if (trusted(event, BRIDGE_CHANNELS.reportReady)) deps.onReady(event.sender);
   };
@@ -67,6 +93,10 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     ipcMain.removeHandler(BRIDGE_CHANNELS.getShellInfo);
     ipcMain.removeHandler(BRIDGE_CHANNELS.getKioskConfig);
     ipcMain.removeHandler(BRIDGE_CHANNELS.endCitizenSession);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.beginCall);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.endCall);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.printReceipt);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.requestAdminExit);
     ipcMain.removeListener(BRIDGE_CHANNELS.reportReady, onReportReady);
   };
 }

@@ -19,10 +19,24 @@ describe('endCitizenSession', () => {
       },
     };
     await endCitizenSession(session as WipeableSession);
-    expect(calls).toEqual(['storage:cookies,shadercache,cachestorage', 'cache', 'auth']);
+    expect(calls).toEqual(['storage:cookies,localstorage,shadercache,cachestorage', 'cache', 'auth']);
   });
 
-  it('keeps IndexedDB and localStorage, where the outbox and synced content live', async () => {
+  it('ends a forgotten call and empties the clipboard', async () => {
+    const calls: string[] = [];
+    const session = {
+      clearStorageData: () => Promise.resolve(),
+      clearCache: () => Promise.resolve(),
+      clearAuthCache: () => Promise.resolve(),
+    };
+    await endCitizenSession(session as WipeableSession, {
+      endCall: () => calls.push('call'),
+      clearClipboard: () => calls.push('clipboard'),
+    });
+    expect(calls).toEqual(['call', 'clipboard']);
+  });
+
+  it('keeps IndexedDB, where the outbox and synced content live', async () => {
     let storages: string[] | undefined;
     const session = {
       clearStorageData: (options?: { storages?: string[] }) => {
@@ -36,7 +50,7 @@ describe('endCitizenSession', () => {
     // An absent list would mean "clear everything", outbox included.
     expect(storages).toBeDefined();
     expect(storages).not.toContain('indexdb');
-    expect(storages).not.toContain('localstorage');
+    expect(storages).toContain('localstorage');
   });
 
   it('fails loudly when the wipe fails, so the page does not start the next session on traces', async () => {

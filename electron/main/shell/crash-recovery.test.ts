@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../log.js';
-import { STABLE_RUN_MS } from '../policy/crash-recovery.js';
+import { STABLE_RUN_MS, UNRESPONSIVE_GRACE_MS } from '../policy/crash-recovery.js';
 import { attachCrashRecovery, type RecoverableWindow } from './crash-recovery.js';
 
 function setUp() {
+  const crashLoops: number[] = [];
+  let killed = 0;
   let now = 0;
   let destroyed = false;
   const loads: string[] = [];
@@ -15,6 +17,9 @@ function setUp() {
     loadURL: (url: string) => {
       loads.push(url);
       return Promise.resolve();
+    },
+    forcefullyCrashRenderer: () => {
+      killed += 1;
     },
   });
   const window = { isDestroyed: () => destroyed, webContents } as unknown as RecoverableWindow;
@@ -29,8 +34,11 @@ function setUp() {
       };
     },
     log,
+    onCrashLoop: (facts) => crashLoops.push(facts.consecutiveCrashes),
   });
   return {
+    crashLoops,
+    killed: () => killed,
     recovery,
     loads,
     timers,
@@ -94,6 +102,31 @@ describe('attachCrashRecovery', () => {
     expect(t.timers).toEqual([]);
   });
 
+  it('tells the hub about a crash loop on the third crash in a row, not before', () => {
+    const t = setUp();
+    t.crash();
+    t.crash();
+    expect(t.crashLoops).toEqual([]);
+    t.crash();
+    expect(t.crashLoops).toEqual([3]);
+    for (let i = 0; i < 10; i += 1) t.crash();
+    expect(t.crashLoops).toEqual([3, 13]);
+  });
+
+  it('kills a renderer that stays unresponsive, and spares one that recovers', () => {
+    const t = setUp();
+    t.webContents.emit('unresponsive');
+    t.webContents.emit('unresponsive');
+    expect(t.timers.map((timer) => timer.delayMs)).toEqual([UNRESPONSIVE_GRACE_MS]);
+    t.runDue();
+    expect(t.killed()).toBe(1);
+
+    t.webContents.emit('unresponsive');
+    t.webContents.emit('responsive');
+    t.runDue();
+    expect(t.killed()).toBe(1);
+  });
+
   it('lets go of the window and its pending reload when disposed', () => {
     const t = setUp();
     t.crash();
@@ -101,5 +134,6 @@ describe('attachCrashRecovery', () => {
     t.runDue();
     expect(t.loads).toEqual([]);
     expect(t.webContents.listenerCount('render-process-gone')).toBe(0);
+    expect(t.webContents.listenerCount('unresponsive')).toBe(0);
   });
 });

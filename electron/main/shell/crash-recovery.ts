@@ -3,13 +3,22 @@ import {
   INITIAL_CRASH_RECOVERY_STATE,
   afterCrash,
   afterReady,
+  shouldReportCrashLoop,
+  UNRESPONSIVE_GRACE_MS,
   type CrashRecoveryState,
 } from '../policy/crash-recovery.js';
 import type { Logger } from '../log.js';
 
 export interface RecoverableWindow {
   isDestroyed(): boolean;
-  webContents: Pick<WebContents, 'on' | 'off' | 'loadURL'>;
+  webContents: Pick<WebContents, 'on' | 'off' | 'loadURL' | 'forcefullyCrashRenderer'>;
+}
+
+/** What the hub hears about a crash loop (see protocol/shell-report.ts). */
+export interface CrashLoopFacts {
+  consecutiveCrashes: number;
+  reason: string;
+  exitCode: number;
 }
 
 export interface CrashRecoveryDeps {
@@ -19,6 +28,8 @@ export interface CrashRecoveryDeps {
   /** Runs `task` after `delayMs`; returns a function that cancels it. */
   schedule: (task: () => void, delayMs: number) => () => void;
   log: Logger;
+  /** Called when the page is in a crash loop; must not throw (it reports to the hub, best effort). */
+  onCrashLoop?: (facts: CrashLoopFacts) => void;
 }
 
 export interface CrashRecovery {
@@ -42,6 +53,13 @@ export function attachCrashRecovery(window: RecoverableWindow, deps: CrashRecove
     deps.log.error(
       `page renderer gone (${details.reason}, exit code ${details.exitCode}); crash ${state.consecutiveCrashes} in a row, reloading in ${next.delayMs} ms`,
     );
+    if (shouldReportCrashLoop(state.consecutiveCrashes)) {
+      deps.onCrashLoop?.({
+        consecutiveCrashes: state.consecutiveCrashes,
+        reason: details.reason,
+        exitCode: details.exitCode,
+      });
+    }
     cancelPending?.();
     cancelPending = deps.schedule(() => {
       cancelPending = null;
@@ -53,6 +71,28 @@ export function attachCrashRecovery(window: RecoverableWindow, deps: CrashRecove
   };
   window.webContents.on('render-process-gone', onGone);
 
+  // A hung page never crashes by itself: after a grace period its renderer is killed, and the
+  // crash path above brings it back (with the same backoff and crash-loop report).
+  let cancelHangKill: (() => void) | null = null;
+  const onUnresponsive = () => {
+    if (cancelHangKill !== null || window.isDestroyed()) return;
+    deps.log.warn(
+      `page unresponsive; killing its renderer in ${UNRESPONSIVE_GRACE_MS} ms unless it recovers`,
+    );
+    cancelHangKill = deps.schedule(() => {
+      cancelHangKill = null;
+      if (window.isDestroyed()) return;
+      deps.log.error('page still unresponsive; killing its renderer');
+      window.webContents.forcefullyCrashRenderer();
+    }, UNRESPONSIVE_GRACE_MS);
+  };
+  const onResponsive = () => {
+    cancelHangKill?.();
+    cancelHangKill = null;
+  };
+  window.webContents.on('unresponsive', onUnresponsive);
+  window.webContents.on('responsive', onResponsive);
+
   return {
     markReady: () => {
       state = afterReady(state, deps.now());
@@ -60,7 +100,10 @@ export function attachCrashRecovery(window: RecoverableWindow, deps: CrashRecove
     dispose: () => {
       cancelPending?.();
       cancelPending = null;
+      onResponsive();
       window.webContents.off('render-process-gone', onGone);
+      window.webContents.off('unresponsive', onUnresponsive);
+      window.webContents.off('responsive', onResponsive);
     },
   };
 }

@@ -7,7 +7,7 @@ type RequestHandler = NonNullable<Parameters<GuardedSession['setPermissionReques
 type CheckHandler = NonNullable<Parameters<GuardedSession['setPermissionCheckHandler']>[0]>;
 type DeviceHandler = NonNullable<Parameters<GuardedSession['setDevicePermissionHandler']>[0]>;
 
-function guarded() {
+function guarded(callActive = true) {
   const lines: string[] = [];
   const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
   const handlers: { request?: RequestHandler; check?: CheckHandler; device?: DeviceHandler } = {};
@@ -27,7 +27,7 @@ function guarded() {
       spellChecker.push(enabled);
     },
   });
-  guardSession(session as unknown as GuardedSession, log);
+  guardSession(session as unknown as GuardedSession, log, () => callActive);
   const { request, check, device } = handlers;
   if (request === undefined || check === undefined || device === undefined)
     throw new Error('handlers missing');
@@ -64,6 +64,13 @@ describe('guardSession', () => {
       'denied permission "notifications" to app://kiosk/kiosk/index.html',
       'denied permission "media" to https://example.org/',
     ]);
+  });
+
+  it('refuses the camera while no call is on, and says so', () => {
+    const { ask, isAllowed, lines } = guarded(false);
+    expect(ask('media', { ...ourPage, mediaTypes: ['video'] })).toBe(false);
+    expect(isAllowed('media', 'app://kiosk', { isMainFrame: true, mediaType: 'video' })).toBe(false);
+    expect(lines).toEqual(['denied permission "media" to app://kiosk/kiosk/index.html']);
   });
 
   it('answers permission checks through the policy', () => {
@@ -110,11 +117,14 @@ describe('createSessionGuard', () => {
       setDevicePermissionHandler: () => undefined,
       setSpellCheckerEnabled: () => undefined,
     }) as unknown as GuardedSession;
-    const guard = createSessionGuard({
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-    });
+    const guard = createSessionGuard(
+      {
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
+      () => false,
+    );
     guard(session);
     guard(session);
     expect(installs).toBe(1);

@@ -16,13 +16,14 @@ export type GuardedSession = Pick<
  * kiosk partition, and on any session created later, so no session keeps Electron's
  * grant-everything default.
  */
-export function guardSession(session: GuardedSession, log: Logger): void {
+export function guardSession(session: GuardedSession, log: Logger, isCallActive: () => boolean): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const granted = shouldGrantPermissionRequest({
       permission,
       requestingUrl: details.requestingUrl,
       isMainFrame: details.isMainFrame,
       mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+      callActive: isCallActive(),
     });
     if (!granted) log.warn(`denied permission "${permission}" to ${urlForLog(details.requestingUrl)}`);
     callback(granted);
@@ -36,6 +37,7 @@ export function guardSession(session: GuardedSession, log: Logger): void {
       embeddingOrigin: details.embeddingOrigin,
       securityOrigin: details.securityOrigin,
       mediaType: details.mediaType,
+      callActive: isCallActive(),
     }),
   );
 
@@ -54,11 +56,14 @@ export function guardSession(session: GuardedSession, log: Logger): void {
 }
 
 /** Guards each session once, however often it is handed in (app 'session-created' and startup overlap). */
-export function createSessionGuard(log: Logger): (session: GuardedSession) => void {
+export function createSessionGuard(
+  log: Logger,
+  isCallActive: () => boolean,
+): (session: GuardedSession) => void {
   const guarded = new WeakSet<GuardedSession>();
   return (session) => {
     if (guarded.has(session)) return;
     guarded.add(session);
-    guardSession(session, log);
+    guardSession(session, log, isCallActive);
   };
 }

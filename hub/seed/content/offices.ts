@@ -1,14 +1,15 @@
 import type { Office } from '../../../protocol/catalog.js';
+import { demoOfficeKeys } from '../demo-keys.js';
 import { SEEDED_AT, type OfficeId } from './ids.js';
 
-type SeedOffice = Office & { id: OfficeId };
+type SeedOffice = Omit<Office, 'encryptionKeys'> & { id: OfficeId };
 
 /**
  * Counter hours follow the usual pattern of a small Saxon town hall: mornings on most days, a long
  * Tuesday for people who work, Wednesday closed. Video hours deliberately reach into times the
  * counter is shut, so that the terminal is useful when the town hall is not.
  */
-export const offices: SeedOffice[] = [
+const officeData: SeedOffice[] = [
   {
     id: 'buergerbuero',
     name: { de: 'Bürgerbüro (Einwohnermeldeamt)', en: 'Citizens’ Office (Residents’ Registration)' },
@@ -97,3 +98,9 @@ export const offices: SeedOffice[] = [
     updatedAt: SEEDED_AT,
   },
 ];
+
+/** Each office with its public encryption key: terminals encrypt applications to it. */
+export const offices: (Office & { id: OfficeId })[] = officeData.map((office) => ({
+  ...office,
+  encryptionKeys: demoOfficeKeys(office.id),
+}));

@@ -1,17 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { SubmissionDetail } from '../../../protocol/clerk.js';
 import { formatDateTime } from '../../shared/ui/format.js';
 import type { ClerkTexts } from '../texts.js';
-import { formatAnswer } from './formatAnswer.js';
 import { StatusBadge } from './StatusBadge.js';
 
 export interface SubmissionDetailViewProps {
   t: ClerkTexts;
   detail: SubmissionDetail;
+  /** The decrypted answers, or what stands in their way (key import, unlock, progress). */
+  answers: ReactNode;
 }
 
 /** One submission: when and where it came in, then every answer as label and value. */
-export function SubmissionDetailView({ t, detail }: SubmissionDetailViewProps) {
+export function SubmissionDetailView({ t, detail, answers }: SubmissionDetailViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // A new view replaced the old one; moving focus to its heading tells screen reader users where they are.
@@ -57,21 +58,7 @@ export function SubmissionDetailView({ t, detail }: SubmissionDetailViewProps) {
       </dl>
 
       <h2 className="clerk-detail__subheading">{t.detail.answersHeading}</h2>
-      {detail.fields.length === 0 ? (
-        <p>{t.detail.noAnswers}</p>
-      ) : (
-        <dl className="clerk-pairs clerk-pairs--answers">
-          {detail.fields.map((field) => {
-            const answer = formatAnswer(field.value, t);
-            return (
-              <div className="clerk-pairs__row" key={field.name}>
-                <dt>{field.label}</dt>
-                <dd className={answer.empty ? 'clerk-pairs__empty' : 'clerk-pairs__value'}>{answer.text}</dd>
-              </div>
-            );
-          })}
-        </dl>
-      )}
+      {answers}
     </article>
   );
 }

@@ -1,3 +1,6 @@
+import type { FormDefinition } from '../../../protocol/forms.js';
+import type { OpenedSubmission } from '../../shared/encryption/open.js';
+import { AnswerList } from './AnswerList.js';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { SubmissionDetail, SubmissionSummary } from '../../../protocol/clerk.js';
@@ -15,6 +18,7 @@ const summary: SubmissionSummary = {
   officeId: 'buergeramt',
   terminalId: 'terminal-foyer',
   status: 'received',
+  statusMessage: '',
   submittedAt: '2025-03-05T13:05:00Z',
   receivedAt: '2025-03-05T13:07:00Z',
 };
@@ -60,27 +64,72 @@ describe('SubmissionListView', () => {
   });
 });
 
-describe('SubmissionDetailView', () => {
-  const detail: SubmissionDetail = {
-    ...summary,
-    locale: 'en',
-    fields: [
-      { name: 'surname', label: 'Familienname', value: 'Musterfrau' },
-      { name: 'mainResidence', label: 'Hauptwohnung', value: true },
-      { name: 'pets', label: 'Haustiere', value: false },
-      { name: 'note', label: 'Bemerkung', value: '' },
-    ],
+describe('SubmissionDetailView and AnswerList', () => {
+  const form: FormDefinition = {
+    id: 'wohnsitz-anmeldung',
+    version: 1,
+    title: { de: 'Anmeldung einer Wohnung' },
+    description: { de: 'x' },
+    officeId: 'buergerbuero',
+    schema: {
+      type: 'object',
+      properties: {
+        surname: { type: 'string', minLength: 1 },
+        mainResidence: { type: 'boolean' },
+        pets: { type: 'boolean' },
+        note: { type: 'string', pattern: '^[a-z]*$' },
+      },
+      required: ['surname'],
+      additionalProperties: false,
+    },
+    ui: {
+      steps: [{ id: 'a', title: { de: 'A' }, fields: ['surname', 'mainResidence', 'pets', 'note'] }],
+      fields: {
+        surname: { label: { de: 'Familienname' }, widget: 'text' },
+        mainResidence: { label: { de: 'Hauptwohnung' }, widget: 'checkbox' },
+        pets: { label: { de: 'Haustiere' }, widget: 'checkbox' },
+        note: { label: { de: 'Bemerkung' }, widget: 'text' },
+      },
+    },
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+  const detail: SubmissionDetail = { ...summary, locale: 'en', keyId: 'k', data: 'd', metadata: 'm', form };
+  const opened: OpenedSubmission = {
+    answers: { surname: 'Musterfrau', mainResidence: true, pets: false, note: 'X1' },
+    metadata: {
+      formId: form.id,
+      formVersion: 1,
+      serviceId: 's',
+      locale: 'en',
+      submittedAt: '2026-11-02T09:00:00Z',
+      dataSha512: '0'.repeat(128),
+      attachments: [],
+    },
+    problems: ['The data does not match the SHA-512 hash in the metadata record.'],
+    fieldErrors: [{ field: 'note', code: 'pattern', message: 'note does not have the expected form' }],
   };
 
-  it('names the region after the form and tracking code and lists every answer', () => {
-    const html = renderToStaticMarkup(<SubmissionDetailView t={de} detail={detail} />);
+  it('names the region after the form and tracking code and shows the answers slot', () => {
+    const html = renderToStaticMarkup(
+      <SubmissionDetailView
+        t={de}
+        detail={detail}
+        answers={<AnswerList t={de} form={form} opened={opened} />}
+      />,
+    );
     expect(html).toMatch(/<article [^>]*aria-labelledby="clerk-detail-heading"/);
     expect(html).toMatch(/<h1 [^>]*id="clerk-detail-heading"[^>]*>Anmeldung einer Wohnung<span/);
     expect(html).toContain('ABCD-EFGH-JKMN');
     expect(html).toContain('<dt>Familienname</dt><dd class="clerk-pairs__value">Musterfrau</dd>');
     expect(html).toContain('<dt>Hauptwohnung</dt><dd class="clerk-pairs__value">Ja</dd>');
     expect(html).toContain('<dt>Haustiere</dt><dd class="clerk-pairs__value">Nein</dd>');
-    expect(html).toContain('<dt>Bemerkung</dt><dd class="clerk-pairs__empty">keine Angabe</dd>');
     expect(html).toContain('<dt>Sprache</dt><dd>Englisch</dd>');
+  });
+
+  it('warns about a hash mismatch and answers the form does not allow', () => {
+    const html = renderToStaticMarkup(<AnswerList t={de} form={form} opened={opened} />);
+    expect(html).toContain('Prüfung des Antrags');
+    expect(html).toContain('SHA-512');
+    expect(html).toContain('Bemerkung: note does not have the expected form');
   });
 });

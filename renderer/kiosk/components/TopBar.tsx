@@ -12,6 +12,8 @@ export interface TopBarProps {
   municipality: string;
   onHome(): void;
   onLocale(locale: Locale): void;
+  /** Ends the visit now: everything the citizen entered is deleted. */
+  onEndSession?(): void;
 }
 
 /** Always visible: home, language switch and whether the terminal reaches the town hall. */
@@ -24,6 +26,7 @@ export function TopBar({
   municipality,
   onHome,
   onLocale,
+  onEndSession,
 }: TopBarProps) {
   const status = connectivity === 'online' ? t.online : connectivity === 'offline' ? t.offline : t.connecting;
   return (
@@ -51,6 +54,11 @@ export function TopBar({
           </button>
         ))}
       </nav>
+      {onEndSession && (
+        <button type="button" className="kiosk-topbar__home kiosk-topbar__end" onClick={onEndSession}>
+          {t.endSession}
+        </button>
+      )}
     </header>
   );
 }

@@ -1,5 +1,6 @@
 import type { FieldErrorCode } from '../../../protocol/forms.js';
 import { INTL_LOCALES, type Locale } from '../../../protocol/i18n.js';
+import type { SubmissionStatus } from '../../../protocol/submission.js';
 import { ar } from './ar.js';
 import { displayDe, displayEn } from './display-texts.js';
 import { ru } from './ru.js';
@@ -16,6 +17,7 @@ const de = {
   attractStart: 'Berühren Sie den Bildschirm, um zu beginnen',
   chooseLanguage: 'Bitte wählen Sie Ihre Sprache',
   home: 'Startseite',
+  endSession: 'Sitzung beenden',
   back: 'Zurück',
   next: 'Weiter',
   language: 'Sprache',
@@ -60,6 +62,21 @@ const de = {
     'Notieren oder fotografieren Sie diese Nummer. Damit können Sie den Stand Ihres Antrags erfragen.',
   receiptSent: 'Der Antrag ist im Rathaus eingegangen.',
   receiptQueued: 'Der Antrag wird automatisch gesendet, sobald das Terminal wieder verbunden ist.',
+  receiptQrLabel: 'QR-Code Ihrer Vorgangsnummer',
+  receiptNextStepsTitle: 'So geht es weiter',
+  receiptNextSteps:
+    'Die zuständige Stelle bearbeitet Ihren Antrag und meldet sich bei Ihnen. Nennen Sie bei Fragen Ihre Vorgangsnummer.',
+  receiptPrint: 'Beleg drucken',
+  receiptPrinted: 'Der Beleg wird gedruckt. Bitte nehmen Sie ihn mit.',
+  receiptNoPrinter:
+    'Gerade kann kein Beleg gedruckt werden. Bitte fotografieren Sie den QR-Code oder notieren Sie die Vorgangsnummer.',
+  adminTitle: 'Wartung',
+  adminPin: 'PIN',
+  adminSubmit: 'Terminal beenden',
+  adminCancel: 'Abbrechen',
+  adminWrongPin: 'Die PIN ist falsch.',
+  adminLocked: 'Zu viele Versuche. Bitte später erneut versuchen.',
+  adminUnavailable: 'An diesem Terminal ist das Beenden nicht möglich.',
   finish: 'Fertig',
   idleTitle: 'Sind Sie noch da?',
   idleBody: (s: number) => `Aus Datenschutzgründen werden Ihre Eingaben in ${s} Sekunden gelöscht.`,
@@ -69,6 +86,20 @@ const de = {
   notConfiguredHelp: 'Bitte wenden Sie sich an den IT-Dienstleister der Gemeinde.',
   noContentYet: 'Das Terminal lädt die Dienstleistungen. Bitte warten Sie einen Moment.',
   submitFailed: 'Der Antrag konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
+  statusOpen: 'Stand eines Antrags abfragen',
+  statusTitle: 'Stand Ihres Antrags',
+  statusIntro: 'Geben Sie die Vorgangsnummer von Ihrem Beleg ein.',
+  statusLookup: 'Abfragen',
+  statusInvalidCode: 'Eine Vorgangsnummer hat 12 Zeichen, zum Beispiel AB12-CD34-EF56.',
+  statusNotFound: 'Zu dieser Vorgangsnummer gibt es keinen Antrag. Bitte prüfen Sie die Nummer.',
+  statusUnreachable: 'Das Rathaus ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+  statusSince: (date: string) => `Stand vom ${date}`,
+  statusNames: {
+    received: 'Eingegangen',
+    'in-progress': 'In Bearbeitung',
+    completed: 'Erledigt',
+    rejected: 'Abgelehnt',
+  } satisfies Record<SubmissionStatus, string>,
   days: { mon: 'Mo', tue: 'Di', wed: 'Mi', thu: 'Do', fri: 'Fr', sat: 'Sa', sun: 'So' },
   fieldErrors: {
     required: 'Bitte füllen Sie dieses Feld aus.',
@@ -97,6 +128,7 @@ const en: Texts = {
   attractStart: 'Touch the screen to begin',
   chooseLanguage: 'Please choose your language',
   home: 'Start page',
+  endSession: 'End session',
   back: 'Back',
   next: 'Next',
   language: 'Language',
@@ -140,6 +172,21 @@ const en: Texts = {
     'Write down or take a photo of this code. With it you can ask about the status of your application.',
   receiptSent: 'The application has arrived at the town hall.',
   receiptQueued: 'The application will be sent automatically as soon as the terminal is connected again.',
+  receiptQrLabel: 'QR code of your tracking code',
+  receiptNextStepsTitle: 'What happens next',
+  receiptNextSteps:
+    'The responsible office processes your application and will contact you. Quote your tracking code if you have questions.',
+  receiptPrint: 'Print receipt',
+  receiptPrinted: 'The receipt is being printed. Please take it with you.',
+  receiptNoPrinter:
+    'No receipt can be printed right now. Please take a photo of the QR code or write down the tracking code.',
+  adminTitle: 'Maintenance',
+  adminPin: 'PIN',
+  adminSubmit: 'Close the terminal',
+  adminCancel: 'Cancel',
+  adminWrongPin: 'The PIN is wrong.',
+  adminLocked: 'Too many attempts. Please try again later.',
+  adminUnavailable: 'This terminal cannot be closed here.',
   finish: 'Done',
   idleTitle: 'Are you still there?',
   idleBody: (s) => `To protect your privacy, your entries will be deleted in ${s} seconds.`,
@@ -149,6 +196,20 @@ const en: Texts = {
   notConfiguredHelp: 'Please contact the municipality’s IT provider.',
   noContentYet: 'The terminal is loading the services. Please wait a moment.',
   submitFailed: 'The application could not be saved. Please try again.',
+  statusOpen: 'Check the status of an application',
+  statusTitle: 'Status of your application',
+  statusIntro: 'Enter the tracking code from your receipt.',
+  statusLookup: 'Check',
+  statusInvalidCode: 'A tracking code has 12 characters, for example AB12-CD34-EF56.',
+  statusNotFound: 'There is no application with this tracking code. Please check the code.',
+  statusUnreachable: 'The town hall cannot be reached right now. Please try again later.',
+  statusSince: (date) => `As of ${date}`,
+  statusNames: {
+    received: 'Received',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    rejected: 'Rejected',
+  },
   days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   fieldErrors: {
     required: 'Please fill in this field.',

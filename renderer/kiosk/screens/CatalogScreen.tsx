@@ -11,6 +11,7 @@ export interface CatalogScreenProps {
   categories: Category[];
   lifeSituations: LifeSituation[];
   onOpen(serviceId: string): void;
+  onOpenStatus(): void;
 }
 
 type Filter = { kind: 'all' } | { kind: 'category'; id: string } | { kind: 'life'; id: string };
@@ -23,6 +24,7 @@ export function CatalogScreen({
   categories,
   lifeSituations,
   onOpen,
+  onOpenStatus,
 }: CatalogScreenProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
@@ -44,6 +46,9 @@ export function CatalogScreen({
   return (
     <main className="kiosk-page kiosk-catalog">
       <h1>{t.catalogTitle}</h1>
+      <button type="button" className="kiosk-chip kiosk-catalog__status" onClick={onOpenStatus}>
+        {t.statusOpen}
+      </button>
       <div className="kiosk-search">
         <label htmlFor="service-search" className="pop-field__label">
           {t.searchLabel}

@@ -1,27 +1,53 @@
+import type { Office } from '../../../protocol/catalog.js';
+import type { PrintOutcome } from '../../../protocol/bridge.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
+import { QrCode } from '../receipt/QrCode.js';
+import '../receipt/receipt.css';
+
+/** Where printing stands: not asked, on its way, or what came of it. */
+export type ReceiptPrintState = 'idle' | 'printing' | PrintOutcome;
 
 export interface ReceiptScreenProps {
   t: Texts;
   locale: string;
   trackingCode: string;
   formTitle: Parameters<typeof localize>[0];
+  municipality: string;
+  office: Office | undefined;
+  processingTime: Parameters<typeof localize>[0] | undefined;
+  submittedAt: string;
   delivered: boolean;
+  printState: ReceiptPrintState;
+  onPrint(): void;
   onFinish(): void;
 }
 
-/** The receipt: a tracking code the citizen keeps, and whether the town hall has it yet. */
+/**
+ * The receipt: a tracking code the citizen keeps (also as a QR code to photograph), whether the
+ * town hall has it yet, who handles it and what happens next. The same page is the printout: its
+ * print stylesheet (receipt.css) hides the controls and lays it out for paper.
+ */
 export function ReceiptScreen({
   t,
   locale,
   trackingCode,
   formTitle,
+  municipality,
+  office,
+  processingTime,
+  submittedAt,
   delivered,
+  printState,
+  onPrint,
   onFinish,
 }: ReceiptScreenProps) {
   return (
     <main className="kiosk-page kiosk-receipt">
+      <p className="kiosk-receipt__print-header">
+        {municipality} · {new Date(submittedAt).toLocaleString(locale)}
+      </p>
       <h1>{t.receiptTitle}</h1>
       <p className="kiosk-lead">{localize(formTitle, locale).text}</p>
       <section className="kiosk-receipt__code" aria-labelledby="tracking-label">
@@ -29,12 +55,38 @@ export function ReceiptScreen({
         <p className="kiosk-receipt__value" data-testid="tracking-code">
           {trackingCode}
         </p>
+        <QrCode text={trackingCode} label={t.receiptQrLabel} />
         <p>{t.receiptKeep}</p>
       </section>
       <StatusMessage tone={delivered ? 'success' : 'info'}>
         {delivered ? t.receiptSent : t.receiptQueued}
       </StatusMessage>
+      <section className="kiosk-receipt__next" aria-labelledby="next-steps">
+        <h2 id="next-steps">{t.receiptNextStepsTitle}</h2>
+        <p>{t.receiptNextSteps}</p>
+        {processingTime && (
+          <p>
+            {t.processingTime}: {localize(processingTime, locale).text}
+          </p>
+        )}
+        {office && (
+          <address className="kiosk-receipt__office" data-testid="receipt-office">
+            <strong>{localize(office.name, locale).text}</strong>
+            <br />
+            {office.address.street}, {office.address.postalCode} {office.address.city}
+            <br />
+            {office.phone} · {office.email}
+          </address>
+        )}
+      </section>
+      <div className="kiosk-print-hide">
+        {printState === 'printed' && <StatusMessage tone="success">{t.receiptPrinted}</StatusMessage>}
+        {printState === 'no-printer' && <StatusMessage tone="info">{t.receiptNoPrinter}</StatusMessage>}
+      </div>
       <div className="kiosk-actions">
+        <Button size="large" onClick={onPrint} disabled={printState === 'printing'}>
+          {t.receiptPrint}
+        </Button>
         <Button variant="primary" size="large" onClick={onFinish}>
           {t.finish}
         </Button>

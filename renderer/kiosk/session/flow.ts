@@ -7,6 +7,7 @@ export type Screen =
   | { name: 'attract' }
   | { name: 'language' }
   | { name: 'catalog' }
+  | { name: 'status' }
   | { name: 'service'; serviceId: string }
   | { name: 'form'; serviceId: string; formKey: string; stepIndex: number }
   | { name: 'review'; serviceId: string; formKey: string }
@@ -24,6 +25,7 @@ export type SessionAction =
   | { type: 'chooseLocale'; locale: Locale; advance: boolean }
   | { type: 'home' }
   | { type: 'openService'; serviceId: string }
+  | { type: 'openStatus' }
   | { type: 'startForm'; serviceId: string; formKey: string }
   | {
       type: 'resume';
@@ -53,6 +55,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, locale: action.locale, screen: action.advance ? { name: 'catalog' } : screen };
     case 'home':
       return { ...state, screen: { name: 'catalog' }, answers: {}, errors: {} };
+    case 'openStatus':
+      return { ...state, screen: { name: 'status' } };
     case 'openService':
       return { ...state, screen: { name: 'service', serviceId: action.serviceId } };
     case 'startForm':
@@ -111,7 +115,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
           stepCount: action.stepCount,
         });
       }
-      if (screen.name === 'service') return { ...state, screen: { name: 'catalog' } };
+      if (screen.name === 'service' || screen.name === 'status')
+        return { ...state, screen: { name: 'catalog' } };
       return state;
     }
     case 'submitted': {

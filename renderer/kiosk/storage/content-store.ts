@@ -1,35 +1,77 @@
-import type { ContentSnapshot } from '../../../protocol/content.js';
-import { formKey, type ContentMeta, type KioskDatabase } from './db.js';
+import type { ContentChanges } from '../../../protocol/content-changes.js';
+import type { ContentMeta, KioskDatabase, PullCursor } from './db.js';
+import { planChanges } from './plan-changes.js';
+
+/** Where a pull starts: the staged cursor of an interrupted pull, or the last applied checkpoint. */
+export async function pullStart(
+  db: KioskDatabase,
+): Promise<{ since: string | null; inProgress: boolean; revision: string | null }> {
+  const [cursor, meta] = await Promise.all([db.pull.get('cursor'), db.meta.get('content')]);
+  if (cursor) return { since: cursor.resumeFrom, inProgress: true, revision: meta?.revision ?? null };
+  return { since: meta?.checkpoint ?? null, inProgress: false, revision: meta?.revision ?? null };
+}
+
+/** Keeps one page of a pull; a pull cut off here resumes after this page. */
+export async function stagePage(db: KioskDatabase, page: ContentChanges): Promise<void> {
+  await db.transaction('rw', db.staged, db.pull, async () => {
+    await db.staged.bulkAdd(page.changes.map((change) => ({ change })));
+    const cursor: PullCursor = {
+      key: 'cursor',
+      resumeFrom: page.checkpoint,
+      revision: page.revision,
+      municipality: page.municipality,
+    };
+    await db.pull.put(cursor);
+  });
+}
 
 /**
- * Applies a content snapshot in one transaction, so a citizen never sees a half-updated
- * catalog. Form versions still referenced by the open draft or the outbox are kept.
+ * Applies every staged page in one transaction, so a citizen never sees a half-updated
+ * catalog. Form versions the open draft or the outbox still refers to are kept.
  */
-export async function applySnapshot(db: KioskDatabase, snapshot: ContentSnapshot): Promise<void> {
+export async function applyStaged(db: KioskDatabase): Promise<void> {
   await db.transaction(
     'rw',
-    [db.offices, db.categories, db.lifeSituations, db.services, db.forms, db.meta, db.drafts],
+    [
+      db.offices,
+      db.categories,
+      db.lifeSituations,
+      db.services,
+      db.forms,
+      db.meta,
+      db.drafts,
+      db.staged,
+      db.pull,
+    ],
     async () => {
+      const cursor = await db.pull.get('cursor');
+      if (!cursor) return;
       const draft = await db.drafts.get('current');
-      const keep = new Set(draft ? [draft.formKey] : []);
-      await Promise.all([db.offices.clear(), db.categories.clear(), db.lifeSituations.clear()]);
-      await db.services.clear();
-      const oldForms = await db.forms.toArray();
-      await db.forms.bulkDelete(oldForms.filter((f) => !keep.has(f.key)).map((f) => f.key));
-      await db.offices.bulkPut(snapshot.offices);
-      await db.categories.bulkPut(snapshot.categories);
-      await db.lifeSituations.bulkPut(snapshot.lifeSituations);
-      await db.services.bulkPut(snapshot.services);
-      await db.forms.bulkPut(
-        snapshot.forms.map((form) => ({ ...form, key: formKey(form.id, form.version) })),
+      const staged = await db.staged.orderBy('seq').toArray();
+      const plan = planChanges(
+        staged.map((s) => s.change),
+        new Set(draft ? [draft.formKey] : []),
       );
+      await db.offices.bulkDelete(plan.deletes.offices);
+      await db.categories.bulkDelete(plan.deletes.categories);
+      await db.lifeSituations.bulkDelete(plan.deletes.lifeSituations);
+      await db.services.bulkDelete(plan.deletes.services);
+      await db.forms.bulkDelete(plan.deletes.forms);
+      await db.offices.bulkPut(plan.puts.offices);
+      await db.categories.bulkPut(plan.puts.categories);
+      await db.lifeSituations.bulkPut(plan.puts.lifeSituations);
+      await db.services.bulkPut(plan.puts.services);
+      await db.forms.bulkPut(plan.puts.forms);
       const meta: ContentMeta = {
         key: 'content',
-        revision: snapshot.revision,
-        municipality: snapshot.municipality,
+        revision: cursor.revision,
+        municipality: cursor.municipality,
+        checkpoint: cursor.resumeFrom,
         syncedAt: new Date().toISOString(),
       };
       await db.meta.put(meta);
+      await db.staged.clear();
+      await db.pull.clear();
     },
   );
 }

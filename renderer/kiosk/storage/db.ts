@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Category, LifeSituation, Office, Service } from '../../../protocol/catalog.js';
+import type { ContentChange } from '../../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../../protocol/content.js';
 import type { FormAnswers, FormDefinition } from '../../../protocol/forms.js';
 import type { SubmissionRequest } from '../../../protocol/submission.js';
@@ -48,7 +49,22 @@ export interface ContentMeta {
   key: 'content';
   revision: string;
   municipality: ContentSnapshot['municipality'];
+  /** Where the next delta pull starts (the hub's opaque checkpoint). */
+  checkpoint: string | null;
   syncedAt: string;
+}
+
+/** A delta pull in progress: pages are staged here and applied together when the last arrives. */
+export interface PullCursor {
+  key: 'cursor';
+  resumeFrom: string | null;
+  revision: string;
+  municipality: ContentSnapshot['municipality'];
+}
+
+export interface StagedChange {
+  seq?: number;
+  change: ContentChange;
 }
 
 export class KioskDatabase extends Dexie {
@@ -61,6 +77,8 @@ export class KioskDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   device!: EntityTable<DeviceSetting, 'key'>;
+  pull!: EntityTable<PullCursor, 'key'>;
+  staged!: EntityTable<StagedChange, 'seq'>;
 
   constructor(name: string) {
     super(name);
@@ -75,6 +93,9 @@ export class KioskDatabase extends Dexie {
       outbox: 'id, state, nextAttemptAt',
       device: 'key',
     });
+    this.version(2).stores({ pull: 'key', staged: '++seq' });
+    // The sender reads the oldest waiting applications by one index range instead of a scan.
+    this.version(3).stores({ outbox: 'id, state, nextAttemptAt, [state+createdAt]' });
   }
 }
 

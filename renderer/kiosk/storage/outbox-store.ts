@@ -1,4 +1,5 @@
 import type { SubmissionRequest } from '../../../protocol/submission.js';
+import Dexie from 'dexie';
 import type { KioskDatabase, OutboxEntry } from './db.js';
 
 /**
@@ -28,13 +29,18 @@ export async function recoverInterruptedSends(db: KioskDatabase): Promise<number
   return db.outbox.where('state').equals('sending').modify({ state: 'final' });
 }
 
-export async function nextDueEntry(db: KioskDatabase, now: number): Promise<OutboxEntry | undefined> {
-  const due = await db.outbox
-    .where('state')
-    .equals('final')
+/** The oldest applications due for sending, in the order they were finalized. */
+export async function dueEntries(db: KioskDatabase, now: number, limit = 25): Promise<OutboxEntry[]> {
+  return db.outbox
+    .where('[state+createdAt]')
+    .between(['final', Dexie.minKey], ['final', Dexie.maxKey])
     .filter((entry) => entry.nextAttemptAt <= now)
-    .sortBy('createdAt');
-  return due[0];
+    .limit(limit)
+    .toArray();
+}
+
+export async function nextDueEntry(db: KioskDatabase, now: number): Promise<OutboxEntry | undefined> {
+  return (await dueEntries(db, now, 1))[0];
 }
 
 export async function earliestAttempt(db: KioskDatabase): Promise<number | null> {

@@ -1,15 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentChange, ContentChanges } from '../../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../../protocol/content.js';
 import type { SubmissionRequest } from '../../../protocol/submission.js';
 import { demoContent } from '../../../hub/seed/demo-content.js';
 import {
   KioskDatabase,
-  applySnapshot,
+  applyStaged,
   DraftStore,
   finalizeSubmission,
   formKey,
+  pullStart,
   readCatalog,
+  stagePage,
 } from './index.js';
 import { markSending, nextDueEntry, outboxCounts, recoverInterruptedSends } from './outbox-store.js';
 
@@ -25,11 +28,59 @@ afterEach(async () => {
   await db.delete();
 });
 
-const snapshot = (revision: string, overrides: Partial<ContentSnapshot> = {}): ContentSnapshot => ({
-  ...demoContent,
-  revision,
-  ...overrides,
-});
+type Content = Omit<ContentSnapshot, 'revision'>;
+
+/** The content as a page of changes, as the hub's delta pull sends it. */
+function page(
+  revision: string,
+  content: Partial<Content>,
+  options: { deleted?: ContentChange[]; checkpoint?: string; hasMore?: boolean } = {},
+): ContentChanges {
+  const at = '2026-11-01T08:00:00.000Z';
+  const changes: ContentChange[] = [
+    ...(content.offices ?? []).map((d) => ({
+      kind: 'office' as const,
+      key: d.id,
+      updatedAt: at,
+      deleted: false,
+      document: d,
+    })),
+    ...(content.categories ?? []).map((d) => ({
+      kind: 'category' as const,
+      key: d.id,
+      updatedAt: at,
+      deleted: false,
+      document: d,
+    })),
+    ...(content.services ?? []).map((d) => ({
+      kind: 'service' as const,
+      key: d.id,
+      updatedAt: at,
+      deleted: false,
+      document: d,
+    })),
+    ...(content.forms ?? []).map((d) => ({
+      kind: 'form' as const,
+      key: formKey(d.id, d.version),
+      updatedAt: at,
+      deleted: false,
+      document: d,
+    })),
+    ...(options.deleted ?? []),
+  ];
+  return {
+    revision,
+    municipality: demoContent.municipality,
+    changes,
+    checkpoint: options.checkpoint ?? `cp-${revision}`,
+    hasMore: options.hasMore ?? false,
+  };
+}
+
+async function pullPages(...pages: ContentChanges[]): Promise<void> {
+  for (const p of pages) await stagePage(db, p);
+  await applyStaged(db);
+}
 
 const request = (id: string): SubmissionRequest => ({
   id,
@@ -38,56 +89,90 @@ const request = (id: string): SubmissionRequest => ({
   formVersion: 1,
   serviceId: 's',
   locale: 'de',
-  answers: { name: 'Marker' },
+  keyId: 'k',
+  data: 'sealed.data',
+  metadata: 'sealed.metadata',
   submittedAt: '2026-11-21T10:00:00.000Z',
 });
 
-describe('applySnapshot', () => {
-  it('replaces the whole catalog in one go', async () => {
-    await applySnapshot(db, snapshot('r1'));
+describe('content pull: stage pages, apply together', () => {
+  it('applies a whole catalog, then deletions and edits from a later pull', async () => {
+    await pullPages(page('r1', demoContent));
     const first = await readCatalog(db);
-    expect(first.meta?.revision).toBe('r1');
+    expect(first.meta).toMatchObject({ revision: 'r1', checkpoint: 'cp-r1' });
     expect(first.services).toHaveLength(demoContent.services.length);
 
-    const fewer = demoContent.services.slice(0, 2);
-    await applySnapshot(db, snapshot('r2', { services: fewer }));
+    const [gone, edited] = demoContent.services;
+    if (!gone || !edited) throw new Error('demo content too small');
+    await pullPages(
+      page(
+        'r2',
+        { services: [{ ...edited, name: { de: 'Neu' } }] },
+        {
+          deleted: [{ kind: 'service', key: gone.id, updatedAt: 'x', deleted: true }],
+        },
+      ),
+    );
     const second = await readCatalog(db);
     expect(second.meta?.revision).toBe('r2');
-    expect(second.services.map((s) => s.id).sort()).toEqual(fewer.map((s) => s.id).sort());
+    expect(second.services).toHaveLength(demoContent.services.length - 1);
+    expect(second.services.find((s) => s.id === edited.id)?.name).toEqual({ de: 'Neu' });
+    expect(second.services.find((s) => s.id === gone.id)).toBeUndefined();
   });
 
-  it('keeps the form version a citizen is filling when a new version arrives', async () => {
+  it('keeps the form version a citizen is filling when it is withdrawn meanwhile', async () => {
     const form = demoContent.forms[0];
     if (!form) throw new Error('demo content has no form');
-    await applySnapshot(db, snapshot('r1'));
+    await pullPages(page('r1', demoContent));
     const drafts = new DraftStore(db, 10);
-    drafts.schedule({
-      locale: 'de',
-      serviceId: 's',
-      formKey: formKey(form.id, form.version),
-      stepIndex: 0,
-      answers: {},
-    });
+    const key = formKey(form.id, form.version);
+    drafts.schedule({ locale: 'de', serviceId: 's', formKey: key, stepIndex: 0, answers: {} });
     await drafts.flush();
-
     const newer = { ...form, version: form.version + 1 };
-    await applySnapshot(db, snapshot('r2', { forms: [newer, ...demoContent.forms.slice(1)] }));
+    const withdrawOld: ContentChange = { kind: 'form', key, updatedAt: 'x', deleted: true };
+    await pullPages(page('r2', { forms: [newer] }, { deleted: [withdrawOld] }));
     const keys = (await readCatalog(db)).forms.map((f) => f.key);
-    expect(keys).toContain(formKey(form.id, form.version));
+    expect(keys).toContain(key);
     expect(keys).toContain(formKey(form.id, form.version + 1));
 
     await drafts.discard();
-    await applySnapshot(db, snapshot('r3', { forms: [newer, ...demoContent.forms.slice(1)] }));
-    expect((await readCatalog(db)).forms.map((f) => f.key)).not.toContain(formKey(form.id, form.version));
+    await pullPages(page('r3', {}, { deleted: [withdrawOld] }));
+    expect((await readCatalog(db)).forms.map((f) => f.key)).not.toContain(key);
   });
 
-  it('leaves the old catalog intact when a snapshot fails half-way', async () => {
-    await applySnapshot(db, snapshot('r1'));
-    const broken = snapshot('r2', { services: [...demoContent.services, { id: undefined } as never] });
-    await expect(applySnapshot(db, broken)).rejects.toThrow();
+  it('shows nothing of a pull until its last page, and resumes an interrupted pull', async () => {
+    await pullPages(page('r1', demoContent));
+    const [a, b] = demoContent.services;
+    if (!a || !b) throw new Error('demo content too small');
+    await stagePage(
+      db,
+      page('r2', { services: [{ ...a, name: { de: 'A2' } }] }, { checkpoint: 'cp-page1', hasMore: true }),
+    );
+    expect((await readCatalog(db)).services.find((s) => s.id === a.id)?.name).toEqual(a.name);
+
+    // The terminal is switched off here; after the restart the pull goes on from page 2.
+    db.close();
+    db = new KioskDatabase(db.name);
+    await db.open();
+    expect(await pullStart(db)).toEqual({ since: 'cp-page1', inProgress: true, revision: 'r1' });
+    await stagePage(db, page('r2', { services: [{ ...b, name: { de: 'B2' } }] }, { checkpoint: 'cp-page2' }));
+    await applyStaged(db);
+    const after = await readCatalog(db);
+    expect(after.meta).toMatchObject({ revision: 'r2', checkpoint: 'cp-page2' });
+    expect(after.services.find((s) => s.id === a.id)?.name).toEqual({ de: 'A2' });
+    expect(after.services.find((s) => s.id === b.id)?.name).toEqual({ de: 'B2' });
+    expect(await pullStart(db)).toEqual({ since: 'cp-page2', inProgress: false, revision: 'r2' });
+  });
+
+  it('leaves the old catalog intact when applying fails, and keeps the pages to retry', async () => {
+    await pullPages(page('r1', demoContent));
+    const broken = page('r2', { services: [{ id: undefined } as never] });
+    await stagePage(db, broken);
+    await expect(applyStaged(db)).rejects.toThrow();
     const after = await readCatalog(db);
     expect(after.meta?.revision).toBe('r1');
     expect(after.services).toHaveLength(demoContent.services.length);
+    expect((await pullStart(db)).inProgress).toBe(true);
   });
 });
 

@@ -1,15 +1,27 @@
-import type { KioskDatabase } from '../storage/db.js';
-import { applySnapshot, contentRevision } from '../storage/content-store.js';
+import { applyStaged, pullStart, stagePage, type KioskDatabase } from '../storage/index.js';
 import type { HubClient } from './hub-client.js';
 
 export type ContentSyncResult = 'updated' | 'unchanged' | 'failed';
 
-/** Pulls the catalog; an unchanged catalog costs one request answered with 304. */
+/**
+ * Delta pull from the last checkpoint: an unchanged catalog costs one tiny request (304); pages
+ * are staged as they arrive, so a pull cut off halfway resumes where it stopped, and all pages
+ * are applied together in one transaction at the end.
+ */
 export async function syncContent(db: KioskDatabase, client: HubClient): Promise<ContentSyncResult> {
   try {
-    const result = await client.fetchContent(await contentRevision(db));
-    if (!result.changed) return 'unchanged';
-    await applySnapshot(db, result.snapshot);
+    const start = await pullStart(db);
+    let { since, inProgress } = start;
+    const { revision } = start;
+    for (;;) {
+      const page = await client.fetchChanges(since, inProgress ? null : revision);
+      if (!page) return 'unchanged';
+      await stagePage(db, page);
+      inProgress = true;
+      since = page.checkpoint;
+      if (!page.hasMore) break;
+    }
+    await applyStaged(db);
     return 'updated';
   } catch (error) {
     console.warn('content sync failed', error);

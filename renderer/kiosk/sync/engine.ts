@@ -1,4 +1,4 @@
-import type { SubmissionReceipt } from '../../../protocol/submission.js';
+import type { SubmissionReceipt, TrackingStatus } from '../../../protocol/submission.js';
 import type { KioskDatabase } from '../storage/db.js';
 import { outboxCounts, retryAllNow, type OutboxCounts } from '../storage/outbox-store.js';
 import { syncContent } from './content-sync.js';
@@ -14,6 +14,8 @@ export interface SyncEngine {
   /** Ids acknowledged by the hub while this page lives (for the receipt screen). */
   acknowledged: Observable<ReadonlyMap<string, SubmissionReceipt>>;
   sendNow(): void;
+  /** Asks the hub for the status of an application (needs the network). */
+  lookupStatus(trackingCode: string): Promise<TrackingStatus | null>;
   stop(): void;
 }
 
@@ -33,7 +35,14 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   let stopped = false;
   let lastContentSync = 0;
 
-  const refreshCounts = () => void outboxCounts(db).then((counts) => outbox.set(counts));
+  // Coalesced: while a long outbox drains, the counter is read a few times a second, not per item.
+  let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshCounts = () => {
+    countsTimer ??= setTimeout(() => {
+      countsTimer = null;
+      void outboxCounts(db).then((counts) => outbox.set(counts));
+    }, 150);
+  };
 
   const setReachable = (reachable: boolean) => {
     const before = connectivity.get();
@@ -100,12 +109,14 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     outbox,
     acknowledged,
     sendNow: () => sender.kick(),
+    lookupStatus: (trackingCode) => client.trackingStatus(trackingCode),
     stop() {
       stopped = true;
       window.removeEventListener('online', probeNow);
       window.removeEventListener('offline', probeNow);
       sender.stop();
       if (probeTimer !== null) clearTimeout(probeTimer);
+      if (countsTimer !== null) clearTimeout(countsTimer);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { API } from '../../../protocol/api.js';
-import { ContentSnapshot } from '../../../protocol/content.js';
-import { SubmissionReceipt, type SubmissionRequest } from '../../../protocol/submission.js';
-import { requestJson, send, toHttpError } from '../../shared/http.js';
+import { ContentChanges } from '../../../protocol/content-changes.js';
+import { SubmissionReceipt, TrackingStatus, type SubmissionRequest } from '../../../protocol/submission.js';
+import { HttpError, requestJson, send, toHttpError } from '../../shared/http.js';
 
 const Health = z.object({ status: z.literal('ok') });
 
@@ -31,16 +31,33 @@ export class HubClient {
     }
   }
 
-  async fetchContent(
-    knownRevision: string | null,
-  ): Promise<{ changed: false } | { changed: true; snapshot: ContentSnapshot }> {
+  /**
+   * One page of changes after a checkpoint. With `knownRevision` the hub answers 304 when
+   * nothing changed; then this returns null.
+   */
+  async fetchChanges(since: string | null, knownRevision: string | null): Promise<ContentChanges | null> {
     const headers: Record<string, string> = { ...this.auth };
-    if (knownRevision) headers['if-none-match'] = `"${knownRevision}"`;
-    const response = await send(this.base + API.content, { headers, timeoutMs: 60_000 });
-    if (response.status === 304) return { changed: false };
+    if (knownRevision && since) headers['if-none-match'] = `"${knownRevision}"`;
+    const query = since ? `?since=${encodeURIComponent(since)}` : '';
+    const response = await send(this.base + API.contentChanges + query, { headers, timeoutMs: 60_000 });
+    if (response.status === 304) return null;
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) throw toHttpError(response.status, json);
-    return { changed: true, snapshot: ContentSnapshot.parse(json) };
+    return ContentChanges.parse(json);
+  }
+
+  /** The status the town hall set for a tracking code; null when no application has it. */
+  async trackingStatus(trackingCode: string): Promise<TrackingStatus | null> {
+    try {
+      const { data } = await requestJson(this.base + API.trackingStatus(trackingCode), TrackingStatus, {
+        headers: this.auth,
+        timeoutMs: 10_000,
+      });
+      return data;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {

@@ -21,7 +21,9 @@ const request = (n: number): SubmissionRequest => ({
   formVersion: 1,
   serviceId: 's',
   locale: 'de',
-  answers: {},
+  keyId: 'k',
+  data: 'sealed.data',
+  metadata: 'sealed.metadata',
   submittedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
 });
 

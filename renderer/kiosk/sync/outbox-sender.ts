@@ -1,12 +1,12 @@
 import type { SubmissionReceipt } from '../../../protocol/submission.js';
 import type { HubClient } from './hub-client.js';
 import { classifyFailure, retryDelayMs } from './backoff.js';
-import type { KioskDatabase } from '../storage/db.js';
+import type { KioskDatabase, OutboxEntry } from '../storage/db.js';
 import {
   acknowledge,
   earliestAttempt,
   markSending,
-  nextDueEntry,
+  dueEntries,
   quarantine,
   recoverInterruptedSends,
   scheduleRetry,
@@ -82,31 +82,39 @@ export class OutboxSender {
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const entry = await nextDueEntry(this.db, Date.now());
-      if (!entry) return;
-      await markSending(this.db, entry.id);
-      this.events.onChange();
-      try {
-        const receipt = await this.client.submit(entry.request);
-        await acknowledge(this.db, entry.id);
-        this.events.onReachability(true);
-        this.events.onAcknowledged(entry.id, receipt);
-        this.events.onChange();
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (classifyFailure(error) === 'quarantine') {
-          this.events.onReachability(true);
-          await quarantine(this.db, entry.id, reason);
-          this.events.onChange();
-          continue;
-        }
-        const unreachable = (error as { status?: number }).status === 0;
-        if (unreachable) this.events.onReachability(false);
-        const delay = retryDelayMs(entry.attempts, this.random);
-        await scheduleRetry(this.db, entry.id, reason, Date.now() + delay);
-        this.events.onChange();
-        if (unreachable) return; // the others would fail the same way; wait for the backoff
+      const batch = await dueEntries(this.db, Date.now());
+      if (batch.length === 0) return;
+      for (const entry of batch) {
+        if (this.stopped) return;
+        if (!(await this.sendOne(entry))) return; // the line is down: wait for the backoff
       }
+    }
+  }
+
+  /** Sends one application; false when the hub could not be reached at all. */
+  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+    await markSending(this.db, entry.id);
+    this.events.onChange();
+    try {
+      const receipt = await this.client.submit(entry.request);
+      await acknowledge(this.db, entry.id);
+      this.events.onReachability(true);
+      this.events.onAcknowledged(entry.id, receipt);
+      this.events.onChange();
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (classifyFailure(error) === 'quarantine') {
+        this.events.onReachability(true);
+        await quarantine(this.db, entry.id, reason);
+        this.events.onChange();
+        return true;
+      }
+      const unreachable = (error as { status?: number }).status === 0;
+      if (unreachable) this.events.onReachability(false);
+      await scheduleRetry(this.db, entry.id, reason, Date.now() + retryDelayMs(entry.attempts, this.random));
+      this.events.onChange();
+      return !unreachable;
     }
   }
 

@@ -1,0 +1,234 @@
+/**
+ * bench:sync — side by side in one run, against a real hub on loopback and the real kiosk in
+ * headless Chromium:
+ * - full first pull of a LeiKa-size catalog (8,600 services + 200 forms): time to applied, bytes
+ *   on the wire (target < 3 s);
+ * - delta pull after 1% of the services changed: bytes on the wire against the compressed size of
+ *   the changed records alone (target at most 2x);
+ * - outbox flush of N sealed applications after an outage, against a plain sequential upload of
+ *   the same bytes from the same page (target: flush throughput at least 50% of the plain one).
+ * Attachments are not part of the applications yet (the 300 KB photo of the issue is missing).
+ * Prints one JSON line last.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { randomFillSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { refreshRevision } from '../hub/content/store.js';
+import { migrateToLatest } from '../hub/db/migrate.js';
+import { openDatabase } from '../hub/db/open.js';
+import { demoAnswers } from '../hub/seed/demo-answers.js';
+import { demoContent } from '../hub/seed/demo-content.js';
+import { findRepoRoot } from '../hub/repo-root.js';
+import { loadDemoSeed, seedIfEmpty } from '../hub/seed/seed.js';
+import { API } from '../protocol/api.js';
+import { makeTrackingCode } from '../protocol/tracking-code.js';
+import { sealSubmission } from '../renderer/shared/encryption/seal.js';
+import { chromiumFlags, findChromium } from '../scripts/chromium.js';
+import { demoKioskConfig } from '../scripts/kiosk-url.js';
+import { submissionsOnDisk } from '../tests/support/demo.js';
+import { removeDataDir, startHub } from '../tests/support/hub-process.js';
+import { KioskPage } from '../tests/support/kiosk-page.js';
+import { leikaSizeCatalog } from './support/leika-catalog.js';
+
+const APPLICATIONS = Number(process.env['POP_BENCH_APPLICATIONS'] ?? 1_000);
+const catalog = leikaSizeCatalog();
+
+// A data folder seeded with the big catalog before the hub starts on it.
+const dataDir = mkdtempSync(join(tmpdir(), 'pop-bench-sync-'));
+{
+  const { db } = openDatabase({ dataDir });
+  await migrateToLatest(db);
+  const seed = await loadDemoSeed(findRepoRoot());
+  await seedIfEmpty(db, { ...seed, content: catalog });
+  await db.destroy();
+}
+const hub = await startHub({ dataDir });
+const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: chromiumFlags() });
+
+try {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const wire = await wireCounter(page, API.contentChanges);
+  const kiosk = new KioskPage(page);
+
+  // 1. Full first pull.
+  const fullStart = performance.now();
+  await kiosk.open(hub.url);
+  await kiosk.waitForContent();
+  const fullMs = performance.now() - fullStart;
+  const fullBytes = wire.take();
+
+  // 2. Delta after 1% changed.
+  const changed = catalog.services.filter((_, i) => i % 100 === 0);
+  const later = new Date(Date.now() + 60_000).toISOString();
+  const revisionBefore = await readRevision(page);
+  {
+    const { db } = openDatabase({ dataDir });
+    for (const service of changed) {
+      const document = {
+        ...service,
+        shortText: { ...service.shortText, de: `${service.shortText.de} (geändert)` },
+        updatedAt: later,
+      };
+      await db
+        .updateTable('services')
+        .set({ document: JSON.stringify(document), updated_at: later })
+        .where('id', '=', service.id)
+        .execute();
+    }
+    await refreshRevision(db, later);
+    await db.destroy();
+  }
+  // Compressed as the wire is (brotli), so the ratio compares like with like.
+  const changedCompressed = brotliCompressSync(
+    JSON.stringify(changed.map((s) => ({ ...s, updatedAt: later }))),
+  ).length;
+  await page.reload(); // boots, probes, pulls the delta
+  await waitForRevisionChange(page, revisionBefore);
+  const deltaBytes = wire.take();
+
+  // 3. Outbox flush after an outage, against a plain upload of the same bytes.
+  const office = catalog.offices.find((o) => o.id === catalog.forms[0]?.officeId);
+  const form = catalog.forms[0];
+  if (!office || !form) throw new Error('catalog without forms');
+  const answers = demoAnswers[demoContent.forms[0]?.id ?? ''] ?? {}; // form-000 is a copy of it
+  const seal = async () =>
+    sealSubmission(
+      {
+        id: crypto.randomUUID(),
+        trackingCode: makeTrackingCode((b) => randomFillSync(b)),
+        formId: form.id,
+        formVersion: form.version,
+        serviceId: catalog.services[0]?.id ?? '',
+        locale: 'de',
+        submittedAt: new Date().toISOString(),
+      },
+      answers,
+      office.encryptionKeys,
+    );
+  const queued = await Promise.all(Array.from({ length: APPLICATIONS }, seal));
+  const plain = await Promise.all(Array.from({ length: APPLICATIONS }, seal));
+
+  await context.setOffline(true);
+  await page.evaluate(async (entries) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('point-of-public-kiosk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('outbox', 'readwrite');
+    for (const request of entries) {
+      tx.objectStore('outbox').put({
+        id: request.id,
+        state: 'final',
+        request,
+        attempts: 0,
+        nextAttemptAt: 0,
+        lastError: null,
+        createdAt: request.submittedAt,
+      });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, queued);
+  const flushStart = performance.now();
+  await context.setOffline(false);
+  for (let polls = 0; (await kiosk.outboxSize()) > 0; polls++) {
+    if (polls > 6_000) throw new Error('the outbox did not drain in 5 minutes');
+    await page.waitForTimeout(50);
+  }
+  const flushMs = performance.now() - flushStart;
+
+  const token = String(demoKioskConfig(hub.url)['terminalToken']);
+  const rawMs = await page.evaluate(
+    async ({ bodies, url, token }) => {
+      const start = performance.now();
+      for (const body of bodies) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
+        if (!response.ok) throw new Error(`plain upload answered ${response.status}`);
+      }
+      return performance.now() - start;
+    },
+    { bodies: plain, url: hub.url + API.submissions, token },
+  );
+
+  const delivered = submissionCount(dataDir);
+  if (delivered !== 2 * APPLICATIONS)
+    throw new Error(`the hub holds ${delivered} applications, expected ${2 * APPLICATIONS}`);
+  console.log(
+    `full pull ${Math.round(fullMs)} ms, ${fullBytes} bytes; delta ${deltaBytes} bytes vs ${changedCompressed} compressed changed records; ` +
+      `flush of ${APPLICATIONS}: ${Math.round(flushMs)} ms vs plain upload ${Math.round(rawMs)} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      full_pull_ms: Math.round(fullMs),
+      full_pull_bytes: fullBytes,
+      delta_bytes: deltaBytes,
+      delta_changed_bytes_compressed: changedCompressed,
+      flush_ms: Math.round(flushMs),
+      raw_upload_ms: Math.round(rawMs),
+      services: catalog.services.length,
+      forms: catalog.forms.length,
+      applications: APPLICATIONS,
+      attachments: 'none yet',
+    }),
+  );
+} finally {
+  await browser.close();
+  await hub.stop();
+  removeDataDir(dataDir);
+}
+
+/** Sums the bytes on the wire (compressed, with headers) of responses whose URL contains `path`. */
+async function wireCounter(page: Page, path: string): Promise<{ take(): number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  let bytes = 0;
+  cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));
+  cdp.on('Network.loadingFinished', (event) => {
+    if (urls.get(event.requestId)?.includes(path)) bytes += event.encodedDataLength;
+  });
+  return {
+    take() {
+      const value = bytes;
+      bytes = 0;
+      return value;
+    },
+  };
+}
+
+function readRevision(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('point-of-public-kiosk');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('content');
+          get.onsuccess = () => {
+            resolve((get.result as { revision?: string } | undefined)?.revision ?? '');
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+async function waitForRevisionChange(page: Page, before: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if ((await readRevision(page).catch(() => before)) !== before) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the delta pull did not arrive');
+}
+
+function submissionCount(dir: string): number {
+  return submissionsOnDisk(dir).length;
+}

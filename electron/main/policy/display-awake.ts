@@ -1,0 +1,32 @@
+import { isWithinDailyWindow } from './daily-time.js';
+
+/**
+ * The display stays on while the terminal is open; outside those hours it may sleep (and saves
+ * power and panel life), and a touch wakes it for a while. Without hours it is always on.
+ */
+export interface WeeklyHours {
+  /** 0 = Sunday ... 6 = Saturday, as Date.getDay(). */
+  days: readonly number[];
+  start: string;
+  end: string;
+}
+
+/** How long a touch outside opening hours keeps the display on. */
+export const WAKE_ON_TOUCH_MS = 5 * 60 * 1000;
+
+export function isOpeningTime(at: Date, hours: readonly WeeklyHours[] | undefined): boolean {
+  if (hours === undefined || hours.length === 0) return true;
+  return hours.some(
+    (entry) => entry.days.includes(at.getDay()) && isWithinDailyWindow(at, entry.start, entry.end),
+  );
+}
+
+/** Whether the display must be kept awake at `now`, given the last touch (epoch ms, or null). */
+export function shouldKeepDisplayAwake(
+  now: Date,
+  hours: readonly WeeklyHours[] | undefined,
+  lastTouchAt: number | null,
+): boolean {
+  if (isOpeningTime(now, hours)) return true;
+  return lastTouchAt !== null && now.getTime() - lastTouchAt < WAKE_ON_TOUCH_MS;
+}

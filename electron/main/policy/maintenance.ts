@@ -1,0 +1,31 @@
+import { isWithinDailyWindow, minutesOfDay } from './daily-time.js';
+
+/**
+ * A kiosk that runs for weeks accumulates what no test finds: fragmented memory, a GPU process
+ * in a bad state, an update waiting to be installed. It restarts once a day in a quiet window
+ * (outside opening hours), where the restart also installs a downloaded update.
+ */
+export const DEFAULT_MAINTENANCE_WINDOW = { start: '03:00', end: '04:00' } as const;
+
+/** A shell younger than this does not restart again, so a start inside the window cannot loop. */
+export const MIN_UPTIME_BEFORE_RESTART_MS = 2 * 60 * 60 * 1000;
+
+export interface MaintenanceWindow {
+  start: string;
+  end: string;
+}
+
+/**
+ * When the shell should restart next, as epoch milliseconds: now if it is inside the window and
+ * has run long enough, otherwise the window's next start (at least MIN_UPTIME after the start of
+ * the shell). Local time, so a window follows daylight saving as the opening hours do.
+ */
+export function nextMaintenanceRestart(now: Date, startedAt: Date, window: MaintenanceWindow): Date {
+  const earliest = new Date(Math.max(now.getTime(), startedAt.getTime() + MIN_UPTIME_BEFORE_RESTART_MS));
+  if (isWithinDailyWindow(earliest, window.start, window.end)) return earliest;
+  const startMinutes = minutesOfDay(window.start);
+  const candidate = new Date(earliest);
+  candidate.setHours(Math.floor(startMinutes / 60), startMinutes % 60, 0, 0);
+  if (candidate.getTime() <= earliest.getTime()) candidate.setDate(candidate.getDate() + 1);
+  return candidate;
+}

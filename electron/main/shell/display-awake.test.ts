@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../log.js';
+import { DisplayAwakeService } from './display-awake.js';
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function fakeBlocker() {
+  const started = new Set<number>();
+  let next = 1;
+  return {
+    started,
+    start: () => {
+      started.add(next);
+      return next++;
+    },
+    stop: (id: number) => started.delete(id),
+    isStarted: (id: number) => started.has(id),
+  };
+}
+
+describe('DisplayAwakeService', () => {
+  it('holds one blocker during opening hours, releases it after, and wakes for a touch', () => {
+    const blocker = fakeBlocker();
+    let now = new Date(2026, 10, 23, 12); // a Monday noon
+    const service = new DisplayAwakeService(blocker, {
+      hours: [{ days: [1], start: '08:00', end: '18:00' }],
+      now: () => now,
+      log: quiet,
+    });
+    service.update();
+    service.update();
+    expect(blocker.started.size).toBe(1);
+    now = new Date(2026, 10, 23, 20);
+    service.update();
+    expect(blocker.started.size).toBe(0);
+    service.noteTouch();
+    expect(blocker.started.size).toBe(1);
+    now = new Date(2026, 10, 23, 21);
+    service.update();
+    expect(blocker.started.size).toBe(0);
+    service.dispose();
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** "HH:MM", 24-hour local time of the terminal. */
+export const ClockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day as HH:MM (24 hours), e.g. 07:30');
+
+/** A daily window; `end` before `start` runs past midnight. */
+export const DailyWindow = z.strictObject({ start: ClockTime, end: ClockTime });
+
+/** Days are numbered as Date.getDay(): 0 = Sunday ... 6 = Saturday. */
+export const WeeklyHours = z.strictObject({
+  days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+  start: ClockTime,
+  end: ClockTime,
+});
+
+/**
+ * The scrypt hash of the admin PIN, never the PIN: "scrypt$N$r$p$salt$hash" with base64url salt
+ * and hash. `npm run kiosk:pin-hash` makes one.
+ */
+export const ADMIN_PIN_HASH_PATTERN =
+  /^scrypt\$\d{4,8}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$/;
+
+/** What only the Electron shell uses. Every setting is optional; the comment says what its absence means. */
+export const ShellSettings = z.strictObject({
+  /** Admin exit (corner gesture + PIN). Absent: the gesture does nothing, the kiosk cannot be left. */
+  adminPinHash: z
+    .string()
+    .regex(
+      ADMIN_PIN_HASH_PATTERN,
+      'adminPinHash must be a scrypt hash made by npm run kiosk:pin-hash, never the PIN',
+    )
+    .optional(),
+  /** The printer for receipts (its system name). Absent: the system's default printer. */
+  printerName: z.string().min(1).max(200).optional(),
+  /** Daily restart (and update install) window. Absent: 03:00-04:00. */
+  maintenanceWindow: DailyWindow.optional(),
+  /** When the display must stay on. Absent: always; outside these hours a touch wakes it for a while. */
+  displayAwake: z.array(WeeklyHours).max(14).optional(),
+  /** The provider's update feed (electron-updater "generic"). Absent: the feed built into the package. */
+  updateFeedUrl: z.url({ protocol: /^https$/, message: 'updateFeedUrl must be an https URL' }).optional(),
+});
+export type ShellSettings = z.infer<typeof ShellSettings>;

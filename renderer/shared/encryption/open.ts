@@ -1,0 +1,45 @@
+import {
+  normalizeAnswers,
+  validateFormData,
+  type FieldError,
+  type FormAnswers,
+  type FormDefinition,
+} from '../../../protocol/forms.js';
+import { SubmissionMetadata } from '../../../protocol/submission.js';
+import { decryptJwe, decryptJsonJwe, sha512Hex } from './jwe.js';
+
+export interface OpenedSubmission {
+  answers: FormAnswers;
+  metadata: SubmissionMetadata;
+  /** Problems the clerk must see: a hash mismatch or answers the form does not allow. */
+  problems: string[];
+  fieldErrors: FieldError[];
+}
+
+/**
+ * Decrypts an application in the clerk's browser and checks it: the data must hash to what the
+ * metadata record says, the metadata must name the same form, and the answers must pass the
+ * form's own validation (the hub cannot check what it cannot read).
+ */
+export async function openSubmission(
+  envelope: { formId: string; formVersion: number; data: string; metadata: string },
+  form: FormDefinition,
+  privateKey: CryptoKey,
+): Promise<OpenedSubmission> {
+  const metadata = SubmissionMetadata.parse(await decryptJsonJwe(envelope.metadata, privateKey));
+  const dataBytes = await decryptJwe(envelope.data, privateKey);
+  const problems: string[] = [];
+  if ((await sha512Hex(dataBytes)) !== metadata.dataSha512) {
+    problems.push('The data does not match the SHA-512 hash in the metadata record.');
+  }
+  if (metadata.formId !== envelope.formId || metadata.formVersion !== envelope.formVersion) {
+    problems.push('The metadata record names another form than the envelope.');
+  }
+  const parsed: unknown = JSON.parse(new TextDecoder().decode(dataBytes));
+  const answers =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (normalizeAnswers(parsed as Record<string, unknown>) as OpenedSubmission['answers'])
+      : {};
+  const fieldErrors = validateFormData(form.schema, answers);
+  return { answers, metadata, problems, fieldErrors };
+}
