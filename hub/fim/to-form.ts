@@ -22,13 +22,28 @@ export interface FimImportResult {
 const FILE_NOTE: LocalizedText = {
   de: 'Diesen Nachweis können Sie am Terminal noch nicht hochladen. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
   en: 'You cannot upload this document at the terminal yet. Please bring it along or send it later.',
+  tr: 'Bu belgeyi terminalde henüz yükleyemezsiniz. Lütfen yanınızda getirin veya sonradan gönderin.',
+  ar: 'لا يمكنك رفع هذا المستند في الجهاز بعد. يرجى إحضاره معك أو إرساله لاحقًا.',
+  uk: 'Цей документ поки що не можна завантажити на терміналі. Принесіть його з собою або надішліть пізніше.',
+  ru: 'Этот документ пока нельзя загрузить на терминале. Принесите его с собой или отправьте позже.',
 };
 const CODE_LIST_NOTE: LocalizedText = {
   de: 'Die Auswahlliste ist am Terminal nicht verfügbar. Bitte schreiben Sie Ihre Angabe in das Feld.',
   en: 'The list of choices is not available at the terminal. Please type your answer into the field.',
+  tr: 'Seçenek listesi terminalde mevcut değil. Lütfen cevabınızı alana yazın.',
+  ar: 'قائمة الخيارات غير متوفرة في الجهاز. يرجى كتابة إجابتك في الحقل.',
+  uk: 'Список варіантів на терміналі недоступний. Будь ласка, впишіть відповідь у поле.',
+  ru: 'Список вариантов на терминале недоступен. Пожалуйста, впишите ответ в поле.',
 };
 const FURTHER_DETAILS: LocalizedText = { de: 'Weitere Angaben', en: 'Further details' };
-const ENTRY: LocalizedText = { de: 'Eintrag', en: 'Entry' };
+const ENTRY: LocalizedText = {
+  de: 'Eintrag',
+  en: 'Entry',
+  tr: 'Giriş',
+  ar: 'إدخال',
+  uk: 'Запис',
+  ru: 'Запись',
+};
 
 /**
  * Turns a FIM Stammdatenschema into the terminal's form format. Top-level groups become steps

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentSnapshot } from '../../protocol/content.js';
-import { formDefinitionProblems, validateFormData } from '../../protocol/forms.js';
+import { formDefinitionProblems, validateFormData, type FieldUi } from '../../protocol/forms.js';
+import type { LocalizedText } from '../../protocol/i18n.js';
 import { demoContent } from './demo-content.js';
 import { demoAnswers } from './demo-answers.js';
 
@@ -140,11 +141,20 @@ describe('demo content of Gemeinde Lindenau', () => {
     }
   });
 
-  it('gives the imported FIM form German texts everywhere and translated step titles', () => {
+  it('gives the imported FIM form German texts everywhere, English and Arabic labels, translated step titles', () => {
     for (const id of IMPORTED_FORMS) {
       const form = formById(id);
       for (const { path, text } of localizedTexts(form)) {
         expect(typeof text['de'] === 'string' && text['de'].trim() !== '', `${path}.de`).toBe(true);
+      }
+      const labels = (ui: FieldUi): LocalizedText[] => [
+        ui.label,
+        ...Object.values(ui.fields ?? {}).flatMap(labels),
+        ...(ui.item ? labels(ui.item) : []),
+      ];
+      for (const label of Object.values(form.ui.fields).flatMap(labels)) {
+        expect(label['en'], label.de).toBeTruthy();
+        expect(label['ar'], label.de).toBeTruthy();
       }
       for (const step of form.ui.steps) {
         for (const locale of ['en', 'tr', 'ar', 'uk', 'ru'])

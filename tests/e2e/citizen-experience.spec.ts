@@ -87,6 +87,9 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   await expect(page.getByText(ar.notTranslated)).toBeVisible();
   await expectAccessibleEverywhere(page, 'service', 'ar');
   await page.getByRole('button', { name: ar.startForm }).click();
+  // The FIM labels are translated; the German help texts are announced as German only.
+  await expect(page.getByLabel('اسم العائلة', { exact: true })).toBeVisible();
+  await expect(page.getByText(ar.fallbackNote)).toBeVisible();
 
   const steps = blueCard.form.ui.steps;
   for (const [index, step] of steps.entries()) {

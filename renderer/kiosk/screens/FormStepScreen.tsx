@@ -93,7 +93,7 @@ export function FormStepScreen({
 
 function untranslated(ui: FieldUi | undefined, locale: string): boolean {
   if (!ui) return false;
-  if (localize(ui.label, locale).fellBack) return true;
+  if (localize(ui.label, locale).fellBack || (ui.help && localize(ui.help, locale).fellBack)) return true;
   return (
     Object.values(ui.fields ?? {}).some((child) => untranslated(child, locale)) ||
     untranslated(ui.item, locale)
