@@ -2,13 +2,13 @@ import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } 
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   normalizeAnswers,
+  topField,
   validateFormData,
   type FieldErrorCode,
   type FormAnswers,
 } from '../../protocol/forms.js';
 import type { PrintOutcome } from '../../protocol/bridge.js';
-import type { Locale } from '../../protocol/i18n.js';
-import { localize } from '../../protocol/i18n.js';
+import { INTL_LOCALES, localize, textDirection, type Locale } from '../../protocol/i18n.js';
 import type { KioskCallClient } from './call/call-client.js';
 import { KioskCall, type CoviewSnapshot } from './call/KioskCall.js';
 import type { CallRequestSender } from './call/request-sender.js';
@@ -18,6 +18,16 @@ import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
+import { AccessBar } from './a11y/AccessBar.js';
+import {
+  applyDisplaySettings,
+  clearDisplaySettings,
+  DEFAULT_DISPLAY,
+  type DisplaySettings,
+} from './a11y/display-settings.js';
+import { speak, stopSpeaking, textToRead } from './a11y/speech.js';
+import { textsFor } from './i18n/plain.js';
+import { KeyboardHost } from './keyboard/KeyboardHost.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogScreen } from './screens/CatalogScreen.js';
 import { FormStepScreen } from './screens/FormStepScreen.js';
@@ -72,7 +82,15 @@ export function CitizenSession({
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
-  const t = TEXTS[state.locale];
+  // Display settings belong to this citizen: a new session mounts with the defaults.
+  const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
+  // What read-aloud did, for the screen it did it on: a new screen starts silent.
+  const [speech, setSpeech] = useState<{
+    on: object;
+    locale: Locale;
+    state: 'speaking' | 'unavailable';
+  } | null>(null);
+  const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
 
   // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
@@ -122,7 +140,17 @@ export function CitizenSession({
 
   useEffect(() => {
     document.documentElement.lang = state.locale;
+    document.documentElement.dir = textDirection(state.locale);
   }, [state.locale]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    applyDisplaySettings(root, display);
+    return () => clearDisplaySettings(root);
+  }, [display]);
+
+  useEffect(() => stopSpeaking(), [screen, state.locale]);
+  useEffect(() => stopSpeaking, []);
 
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
   const stepCount = form?.ui.steps.length ?? 0;
@@ -158,7 +186,9 @@ export function CitizenSession({
   const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
     if (!form) return {};
     const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
-    return Object.fromEntries(errors.filter((e) => fields.includes(e.field)).map((e) => [e.field, e.code]));
+    return Object.fromEntries(
+      errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
+    );
   };
 
   const next = () => {
@@ -178,7 +208,9 @@ export function CitizenSession({
     const answers = normalizeAnswers(state.answers) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
-      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(e.field)));
+      const first = form.ui.steps.findIndex((step) =>
+        errors.some((e) => step.fields.includes(topField(e.field))),
+      );
       dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
@@ -248,6 +280,23 @@ export function CitizenSession({
     />
   );
 
+  const accessBar = (
+    <AccessBar
+      t={t}
+      settings={display}
+      speechState={speech?.on === screen && speech.locale === state.locale ? speech.state : 'idle'}
+      onChange={setDisplay}
+      onReadAloud={() => {
+        const result = speak(textToRead(document), INTL_LOCALES[state.locale], () => setSpeech(null));
+        setSpeech({ on: screen, locale: state.locale, state: result });
+      }}
+      onStopReading={() => {
+        stopSpeaking();
+        setSpeech(null);
+      }}
+    />
+  );
+
   if (screen.name === 'attract') {
     const attract = (
       <AttractScreen
@@ -271,6 +320,7 @@ export function CitizenSession({
     return (
       <>
         {topBar}
+        {accessBar}
         <NoticeScreen title={t.noContentYet} />
         {callUi}
       </>
@@ -391,7 +441,9 @@ export function CitizenSession({
   return (
     <>
       {topBar}
+      {accessBar}
       {body}
+      <KeyboardHost t={t} locale={state.locale} />
       {idle.secondsLeft !== null && (
         <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
       )}
