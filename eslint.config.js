@@ -46,8 +46,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layer(
-        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie'],
-        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, and IndexedDB only through renderer/kiosk/storage.',
+        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie', 'simple-peer'],
+        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, IndexedDB only through renderer/kiosk/storage, and WebRTC only through renderer/shared/call/peer.ts.',
       ),
     },
   },
@@ -66,6 +66,14 @@ export default tseslint.config(
     rules: layer(
       ['electron', '**/hub/**', '**/renderer/**', '**/electron/**'],
       'The provider CLI talks to the hub over HTTP only; it shares protocol/ and kiosk-config/.',
+    ),
+  },
+  {
+    // The one file that knows the WebRTC library, so it can be swapped here alone.
+    files: ['renderer/shared/call/peer.ts'],
+    rules: layer(
+      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie'],
+      'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
     ),
   },
   {

@@ -26,6 +26,14 @@ describe('parseCli', () => {
       kioskOrigins: ['app://kiosk'],
       logLevel: 'info',
       trustProxy: undefined,
+      calls: {
+        turnUrls: [],
+        turnSecret: undefined,
+        turnTtlSeconds: 3600,
+        relayOnly: false,
+        queueTimeoutSeconds: 600,
+        graceSeconds: 30,
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_CALL_OPTIONS, type CallOptions } from './calls/options.js';
 import { DEFAULT_KIOSK_ORIGINS } from './server.js';
 
 export interface CliOptions {
@@ -10,6 +11,7 @@ export interface CliOptions {
   kioskOrigins: string[];
   logLevel: string;
   trustProxy: string | undefined;
+  calls: CallOptions;
 }
 
 export type ParsedCli =
@@ -25,6 +27,12 @@ const OPTIONS = {
   'kiosk-origins': 'POP_KIOSK_ORIGINS',
   'log-level': 'POP_LOG_LEVEL',
   'trust-proxy': 'POP_TRUST_PROXY',
+  'turn-secret': 'POP_TURN_SECRET',
+  'turn-urls': 'POP_TURN_URLS',
+  'turn-ttl': 'POP_TURN_TTL',
+  'turn-relay-only': 'POP_TURN_RELAY_ONLY',
+  'call-queue-timeout': 'POP_CALL_QUEUE_TIMEOUT',
+  'call-grace': 'POP_CALL_GRACE',
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -38,7 +46,13 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --static-dir <dir>        POP_STATIC_DIR     built kiosk and clerk console (default dist/renderer)
   --kiosk-origins <a,b>     POP_KIOSK_ORIGINS  origins allowed to call the terminal API (default app://kiosk)
   --log-level <level>       POP_LOG_LEVEL      ${LOG_LEVELS.join(', ')} (default info)
-  --trust-proxy <a,b>       POP_TRUST_PROXY    addresses of TLS-terminating proxies to believe (default none)`;
+  --trust-proxy <a,b>       POP_TRUST_PROXY    addresses of TLS-terminating proxies to believe (default none)
+  --turn-secret <secret>    POP_TURN_SECRET    coturn static-auth-secret for short-lived TURN credentials
+  --turn-urls <a,b>         POP_TURN_URLS      turn:/turns:/stun: URLs handed to video peers (default none)
+  --turn-ttl <seconds>      POP_TURN_TTL       lifetime of a TURN credential (default ${DEFAULT_CALL_OPTIONS.turnTtlSeconds})
+  --turn-relay-only <bool>  POP_TURN_RELAY_ONLY  force media through TURN (iceTransportPolicy relay; default false)
+  --call-queue-timeout <s>  POP_CALL_QUEUE_TIMEOUT  a waiting call ends unanswered after this (default ${DEFAULT_CALL_OPTIONS.queueTimeoutSeconds})
+  --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})`;
 
 class OptionError extends Error {}
 
@@ -72,6 +86,53 @@ function parsePort(text: string): number {
   if (!(port >= 0 && port <= 65535))
     throw new OptionError(`port must be a number from 0 to 65535, got ${JSON.stringify(text)}`);
   return port;
+}
+
+function parseSeconds(name: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 1 && value <= max))
+    throw new OptionError(`${name} must be a number of seconds from 1 to ${max}`);
+  return value;
+}
+
+function parseTurnUrls(text: string | undefined): string[] {
+  const urls = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    if (!/^(stun|turns?):[\w.[\]:-]+(\?transport=(udp|tcp))?$/.test(url)) {
+      throw new OptionError(
+        `turn-urls: ${JSON.stringify(url)} is not like turn:host:3478 or turns:host:443?transport=tcp`,
+      );
+    }
+  }
+  return urls;
+}
+
+function parseCallOptions(value: (name: OptionName) => string | undefined): CallOptions {
+  const turnUrls = parseTurnUrls(value('turn-urls'));
+  const turnSecret = value('turn-secret');
+  if (turnUrls.some((u) => u.startsWith('turn')) && !turnSecret)
+    throw new OptionError('turn-urls with turn: or turns: need --turn-secret (coturn static-auth-secret)');
+  const relayOnly = value('turn-relay-only') ?? 'false';
+  if (relayOnly !== 'true' && relayOnly !== 'false')
+    throw new OptionError('turn-relay-only must be true or false');
+  const d = DEFAULT_CALL_OPTIONS;
+  return {
+    turnUrls,
+    turnSecret,
+    turnTtlSeconds: parseSeconds('turn-ttl', value('turn-ttl'), d.turnTtlSeconds, 86_400),
+    relayOnly: relayOnly === 'true',
+    queueTimeoutSeconds: parseSeconds(
+      'call-queue-timeout',
+      value('call-queue-timeout'),
+      d.queueTimeoutSeconds,
+      86_400,
+    ),
+    graceSeconds: parseSeconds('call-grace', value('call-grace'), d.graceSeconds, 3600),
+  };
 }
 
 function parseDatabaseUrl(text: string): string {
@@ -150,6 +211,7 @@ export function parseCli(
         kioskOrigins: origins === undefined ? [...DEFAULT_KIOSK_ORIGINS] : parseOrigins(origins),
         logLevel,
         trustProxy,
+        calls: parseCallOptions(value),
       },
     };
   } catch (error) {

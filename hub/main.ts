@@ -20,6 +20,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     staticDir: options.staticDir,
     kioskOrigins: options.kioskOrigins,
     trustProxy: options.trustProxy,
+    calls: options.calls,
     logger: log,
   });
 

@@ -4,6 +4,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { resolve } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import { clerkSessions } from './auth/clerk-sessions.js';
+import { CallCenter } from './calls/call-center.js';
+import { DEFAULT_CALL_OPTIONS, type CallOptions } from './calls/options.js';
+import { signalingRoutes } from './calls/signaling.js';
+import { writeCallLog } from './calls/store.js';
+import { iceConfigFor } from './calls/turn.js';
 import { terminalAuth } from './auth/terminal-auth.js';
 import type { HubKysely } from './db/schema.js';
 import { installErrorHandling } from './http/errors.js';
@@ -11,6 +16,7 @@ import { installJsonBodyParser } from './http/json-body.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installTerminalCors } from './http/terminal-cors.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
+import { callRoutes } from './routes/calls.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
 import { createFleet } from './fleet/fleet.js';
@@ -42,6 +48,8 @@ export interface HubOptions {
   trustProxy?: string | undefined;
   /** Injected clock, so tests can step over session expiry. */
   now?: () => Date;
+  /** Video calls: TURN, timeouts. */
+  calls?: Partial<CallOptions>;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -80,6 +88,32 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(clerkSessionRoutes(db, sessions));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
   void app.register(trackingStatusRoutes(db, terminals));
+  const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };
+  const { turnSecret } = calls;
+  const turn = turnSecret
+    ? { secret: turnSecret, urls: calls.turnUrls, ttlSeconds: calls.turnTtlSeconds }
+    : undefined;
+  const center = new CallCenter({
+    queueTimeoutMs: calls.queueTimeoutSeconds * 1000,
+    graceMs: calls.graceSeconds * 1000,
+    offerTimeoutMs: 60_000,
+    iceFor: (peerId) => iceConfigFor(turn, peerId, now(), calls.relayOnly),
+    log: (entry) => {
+      writeCallLog(db, entry).catch((error: unknown) =>
+        app.log.error({ err: error }, 'call log write failed'),
+      );
+    },
+    now,
+  });
+  void app.register(
+    signalingRoutes({
+      db,
+      center,
+      sessions,
+      kioskOrigins: options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS,
+    }),
+  );
+  void app.register(callRoutes(db, terminals, sessions, now));
   void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
   void app.register(fleetProviderRoutes(db, fleet, now));
   void app.register(staticRoutes(resolve(options.staticDir)));

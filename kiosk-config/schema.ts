@@ -23,6 +23,16 @@ export const KioskConfig = z
     attract: z.object({ title: LocalizedText, subtitle: LocalizedText }),
     /** Fleet management: pinned provider keys; without it the terminal takes no remote config. */
     fleet: FleetBootstrap.optional(),
+    /** Video calls on rural lines: camera size and bandwidth caps (defaults in CALL_DEFAULTS). */
+    call: z
+      .strictObject({
+        maxVideoKbps: z.number().int().min(64).max(8000),
+        width: z.number().int().min(160).max(1920),
+        height: z.number().int().min(120).max(1080),
+        frameRate: z.number().int().min(5).max(30),
+        audioOnlyWhenWeak: z.boolean(),
+      })
+      .optional(),
     /** Settings of the Electron shell (kiosk-config/shell.ts). */
     shell: ShellSettings.optional(),
   })
@@ -39,6 +49,15 @@ export const KioskConfig = z
     path: ['idleWarningSeconds'],
   });
 export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/** A village line: 640x480 at 15 fps within 600 kbit/s, and audio only when even that fails. */
+export const CALL_DEFAULTS: NonNullable<KioskConfig['call']> = {
+  maxVideoKbps: 600,
+  width: 640,
+  height: 480,
+  frameRate: 15,
+  audioOnlyWhenWeak: true,
+};
 
 export const SUPPORTED_LOCALES = LOCALES;
 

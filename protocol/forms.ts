@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { LocalizedText } from './i18n.js';
 
 /**
- * A form is a JSON Schema (draft 2020-12, a flat object of primitive fields) plus a UI
- * description. Kiosk and hub validate answers with the same `validateFormData`, so a form the
- * kiosk accepts is a form the hub accepts. The validator never uses eval, so it runs under a
- * strict Content-Security-Policy.
+ * A form is a JSON Schema (draft 2020-12) plus a UI description. Most forms are a flat object of
+ * primitive fields; imported FIM forms add groups (nested objects, shown as sections of a step)
+ * and repeatable groups (arrays). Kiosk and hub validate answers with the same `validateFormData`,
+ * so a form the kiosk accepts is a form the hub accepts. The validator never uses eval, so it runs
+ * under a strict Content-Security-Policy.
  */
 export const FIELD_WIDGETS = [
   'text',
@@ -17,22 +18,50 @@ export const FIELD_WIDGETS = [
   'number',
   'choice',
   'checkbox',
+  /** A yes/no question answered with two big buttons; the answer is a boolean. */
+  'yesno',
+  /** A group of fields (a nested object), shown as a section of its step. */
+  'group',
+  /** A group or field the citizen can add several times (an array). */
+  'repeat',
+  /** Text for the citizen, no answer: hints, and what to bring along where the terminal cannot take it. */
+  'note',
 ] as const;
 export const FieldWidget = z.enum(FIELD_WIDGETS);
 export type FieldWidget = z.infer<typeof FieldWidget>;
 
 export const ChoiceOption = z.object({ value: z.string().min(1), label: LocalizedText });
 
-export const FieldUi = z.object({
+export interface FieldUi {
+  label: LocalizedText;
+  help?: LocalizedText | undefined;
+  widget: FieldWidget;
+  options?: z.infer<typeof ChoiceOption>[] | undefined;
+  /** Plain-language message shown when a pattern or format does not match. */
+  invalidMessage?: LocalizedText | undefined;
+  autocomplete?: string | undefined;
+  /** group: its fields in display order (notes included). */
+  fields?: Record<string, FieldUi> | undefined;
+  /** repeat: how one entry looks. */
+  item?: FieldUi | undefined;
+}
+
+const FieldNamePattern = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+
+export const FieldUi: z.ZodType<FieldUi> = z.object({
   label: LocalizedText,
   help: LocalizedText.optional(),
   widget: FieldWidget,
   options: z.array(ChoiceOption).optional(),
-  /** Plain-language message shown when a pattern or format does not match. */
   invalidMessage: LocalizedText.optional(),
   autocomplete: z.string().optional(),
+  get fields() {
+    return z.record(z.string().regex(FieldNamePattern), FieldUi).optional();
+  },
+  get item() {
+    return FieldUi.optional();
+  },
 });
-export type FieldUi = z.infer<typeof FieldUi>;
 
 export const FormStep = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
@@ -41,10 +70,11 @@ export const FormStep = z.object({
 });
 export type FormStep = z.infer<typeof FormStep>;
 
-const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/);
+const FieldName = z.string().regex(FieldNamePattern);
 
+/** Nested shapes (object, array) are checked by `formDefinitionProblems`, the rest by the validator. */
 const PropertySchema = z.looseObject({
-  type: z.enum(['string', 'integer', 'number', 'boolean']),
+  type: z.enum(['string', 'integer', 'number', 'boolean', 'object', 'array']),
 });
 
 export const FormJsonSchema = z.looseObject({
@@ -74,7 +104,10 @@ export const FormDefinition = z
   });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
-/** Consistency of schema and UI: every field is described, placed in exactly one step. */
+/**
+ * Consistency of schema and UI: every field is described and placed in exactly one step; groups
+ * and repeatable groups describe exactly their schema's fields; notes have no schema property.
+ */
 export function formDefinitionProblems(form: {
   schema: FormJsonSchema;
   ui: { steps: FormStep[]; fields: Record<string, FieldUi> };
@@ -88,25 +121,80 @@ export function formDefinitionProblems(form: {
     if (count !== 1) problems.push(`field "${name}" is placed in ${count} steps, expected 1`);
   }
   for (const name of placed) {
-    if (!(name in form.schema.properties)) problems.push(`step refers to unknown field "${name}"`);
+    const isNote = form.ui.fields[name]?.widget === 'note';
+    if (!(name in form.schema.properties) && !isNote) problems.push(`step refers to unknown field "${name}"`);
   }
   for (const name of form.schema.required) {
     if (!(name in form.schema.properties)) problems.push(`required field "${name}" is not defined`);
   }
   for (const [name, ui] of Object.entries(form.ui.fields)) {
-    const property = form.schema.properties[name];
-    if (ui.widget === 'choice') {
-      const allowed = property?.['enum'];
-      const values = (ui.options ?? []).map((o) => o.value);
-      if (!Array.isArray(allowed) || allowed.join('\n') !== values.join('\n')) {
-        problems.push(`choice field "${name}" must list the same options as its enum`);
-      }
-    }
+    problems.push(...fieldProblems(name, ui, form.schema.properties[name]));
   }
   return problems;
 }
 
-export type FormAnswers = Record<string, string | number | boolean>;
+function fieldProblems(path: string, ui: FieldUi, property: Record<string, unknown> | undefined): string[] {
+  if (ui.widget === 'note') {
+    return property ? [`note "${path}" must not have a schema property`] : [];
+  }
+  if (!property) return [];
+  const problems: string[] = [];
+  if (ui.widget === 'choice') {
+    const allowed = property['enum'];
+    const values = (ui.options ?? []).map((o) => o.value);
+    if (!Array.isArray(allowed) || allowed.join('\n') !== values.join('\n')) {
+      problems.push(`choice field "${path}" must list the same options as its enum`);
+    }
+  }
+  if (ui.widget === 'group') {
+    const properties = asRecord(property['properties']);
+    if (property['type'] !== 'object' || !properties || property['additionalProperties'] !== false) {
+      return [`group "${path}" needs an object schema with properties and additionalProperties: false`];
+    }
+    const fields = ui.fields ?? {};
+    for (const name of Object.keys(properties)) {
+      if (!fields[name]) problems.push(`field "${path}/${name}" has no UI description`);
+    }
+    for (const [name, child] of Object.entries(fields)) {
+      if (child.widget !== 'note' && !(name in properties))
+        problems.push(`group "${path}" shows unknown field "${name}"`);
+      problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name])));
+    }
+  } else if (property['type'] === 'object') {
+    problems.push(`field "${path}" has an object schema but is not a group`);
+  }
+  if (ui.widget === 'repeat') {
+    const items = asRecord(property['items']);
+    if (property['type'] !== 'array' || !items || !ui.item) {
+      return [`repeatable "${path}" needs an array schema with items and a UI for one entry`];
+    }
+    problems.push(...fieldProblems(`${path}/*`, ui.item, items));
+  } else if (property['type'] === 'array') {
+    problems.push(`field "${path}" has an array schema but is not repeatable`);
+  }
+  return problems;
+}
+
+function asRecord(value: unknown): Record<string, Record<string, unknown>> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, Record<string, unknown>>)
+    : undefined;
+}
+
+export type AnswerScalar = string | number | boolean;
+/** An answer: a value, a group's answers (an object) or the entries of a repeatable (an array). */
+export type FormAnswer = AnswerScalar | FormAnswer[] | { [name: string]: FormAnswer };
+export type FormAnswers = Record<string, FormAnswer>;
+
+export const FormAnswer: z.ZodType<FormAnswer> = z.lazy(() =>
+  z.union([
+    z.string().max(10_000),
+    z.number(),
+    z.boolean(),
+    z.array(FormAnswer).max(100),
+    z.record(z.string().max(64), FormAnswer),
+  ]),
+);
 
 export const FIELD_ERROR_CODES = [
   'required',
@@ -120,6 +208,8 @@ export const FIELD_ERROR_CODES = [
   'tooLarge',
   'mustAccept',
   'unknownField',
+  'tooFew',
+  'tooMany',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -146,6 +236,8 @@ const KEYWORD_CODES: Record<string, FieldErrorCode> = {
   const: 'mustAccept',
   additionalProperties: 'unknownField',
   false: 'unknownField',
+  minItems: 'tooFew',
+  maxItems: 'tooMany',
 };
 
 const MESSAGES: Record<FieldErrorCode, string> = {
@@ -160,6 +252,8 @@ const MESSAGES: Record<FieldErrorCode, string> = {
   tooLarge: 'is too large',
   mustAccept: 'must be confirmed',
   unknownField: 'is not part of this form',
+  tooFew: 'has too few entries',
+  tooMany: 'has too many entries',
   invalid: 'is invalid',
 };
 
@@ -174,18 +268,43 @@ function validatorFor(schema: FormJsonSchema): Validator {
   return validator;
 }
 
-/** Removes empty answers so that an empty text box counts as "not answered". */
+/**
+ * Removes empty answers so that an empty text box counts as "not answered": recursively, so a
+ * group left entirely empty counts as not answered, and an empty entry of a repeatable is dropped.
+ */
 export function normalizeAnswers(answers: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'string' && value.trim() === '') continue;
-    result[key] = typeof value === 'string' ? value.trim() : value;
+    const normalized = normalizeValue(value);
+    if (normalized !== undefined) result[key] = normalized;
   }
   return result;
 }
 
-/** Validates answers against a form's schema; one error per field, in field order. */
+function normalizeValue(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (Array.isArray(value)) {
+    const items = value.map(normalizeValue).filter((item) => item !== undefined);
+    return items.length === 0 ? undefined : items;
+  }
+  if (typeof value === 'object') {
+    const group = normalizeAnswers(value as Record<string, unknown>);
+    return Object.keys(group).length === 0 ? undefined : group;
+  }
+  return value;
+}
+
+/** The top-level field an error path belongs to: "address/street" -> "address". */
+export function topField(path: string): string {
+  return path.split('/')[0] ?? path;
+}
+
+/**
+ * Validates answers against a form's schema; one error per field, in field order. A field inside
+ * a group is named by its path ("address/street", "contacts/0/channel"); a flat form's paths are
+ * its field names.
+ */
 export function validateFormData(schema: FormJsonSchema, answers: unknown): FieldError[] {
   const { errors } = validatorFor(schema).validate(answers);
   const byField = new Map<string, FieldError>();
@@ -197,15 +316,17 @@ export function validateFormData(schema: FormJsonSchema, answers: unknown): Fiel
     byField.set('', { field: '', code: 'invalid', message: 'answers must be an object' });
   }
   const order = Object.keys(schema.properties);
-  return [...byField.values()].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const rank = (error: FieldError) => order.indexOf(topField(error.field));
+  return [...byField.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 function toFieldError(unit: OutputUnit): FieldError | null {
   const code = KEYWORD_CODES[unit.keyword];
   if (!code) return null; // wrapper units such as "properties" repeat a nested error
-  let field = unit.instanceLocation.replace(/^#\/?/, '').split('/')[0] ?? '';
+  let field = unit.instanceLocation.replace(/^#\/?/, '');
   if (code === 'required' || code === 'unknownField') {
-    field = /"([^"]+)"/.exec(unit.error)?.[1] ?? field;
+    const name = /"([^"]+)"/.exec(unit.error)?.[1];
+    if (name) field = field === '' ? name : `${field}/${name}`;
   }
   if (field === '') return null;
   return { field, code, message: `${field} ${MESSAGES[code]}` };

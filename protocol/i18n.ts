@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Languages the foundation ships; issue 7 widens this list. German is the fallback. */
-export const LOCALES = ['de', 'en'] as const;
+/** Languages of the kiosk interface. German is the fallback for content. */
+export const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 export const FALLBACK_LOCALE: Locale = 'de';
@@ -16,3 +16,20 @@ export function localize(text: LocalizedText, locale: string): { text: string; f
   if (own !== undefined && own !== '') return { text: own, fellBack: false };
   return { text: text.de, fellBack: locale !== FALLBACK_LOCALE };
 }
+
+/** Languages written right to left: the kiosk sets dir="rtl" on the document for these. */
+export const RTL_LOCALES: readonly Locale[] = ['ar'];
+
+export function textDirection(locale: string): 'ltr' | 'rtl' {
+  return (RTL_LOCALES as readonly string[]).includes(locale) ? 'rtl' : 'ltr';
+}
+
+/** The BCP 47 tag for Intl formatting: dates, numbers and currency as people of that language expect. */
+export const INTL_LOCALES: Record<Locale, string> = {
+  de: 'de-DE',
+  en: 'en-GB',
+  tr: 'tr-TR',
+  ar: 'ar',
+  uk: 'uk-UA',
+  ru: 'ru-RU',
+};

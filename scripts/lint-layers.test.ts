@@ -15,6 +15,7 @@ describe('lint keeps the layers apart', () => {
     ['renderer/kiosk/x.ts', "import { app } from 'electron';"],
     ['renderer/kiosk/x.ts', "import { readFileSync } from 'node:fs';"],
     ['renderer/kiosk/x.ts', "import Dexie from 'dexie';"],
+    ['renderer/kiosk/call/x.ts', "import SimplePeer from 'simple-peer';"],
     ['renderer/clerk/x.ts', "import { buildHub } from '../../hub/server.js';"],
     ['protocol/x.ts', "import { createHash } from 'node:crypto';"],
     ['protocol/x.ts', "import { KioskApp } from '../renderer/kiosk/App.js';"],
@@ -27,6 +28,7 @@ describe('lint keeps the layers apart', () => {
 
   it.each([
     ['renderer/kiosk/storage/x.ts', "import Dexie from 'dexie';"],
+    ['renderer/shared/call/peer.ts', "import SimplePeer from 'simple-peer';"],
     ['renderer/kiosk/x.ts', "import { localize } from '../../protocol/i18n.js';"],
     ['hub/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('%s may %s', async (file, source) => {

@@ -35,6 +35,8 @@ describe('migrations on SQLite', () => {
     const tables = (await second.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
       [
+        'call_log',
+        'call_requests',
         'categories',
         'clerk_sessions',
         'clerks',

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
 import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js';
+import { calls } from './migrations/0003_calls.js';
 import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
 
@@ -12,6 +13,7 @@ import { shellIncidents } from './migrations/0005_shell_incidents.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_encrypted_submissions': encryptedSubmissions,
+  '0003_calls': calls,
   '0004_fleet': fleet,
   '0005_shell_incidents': shellIncidents,
 };

@@ -86,6 +86,38 @@ export interface SubmissionTable {
   received_at: IsoTime;
 }
 
+/** One finished video call: times and outcome only, never media, chat or co-view content. */
+export interface CallLogTable {
+  call_id: string;
+  office_id: string;
+  service_id: string | null;
+  terminal_id: string;
+  clerk_username: string | null;
+  queued_at: IsoTime;
+  accepted_at: IsoTime | null;
+  ended_at: IsoTime;
+  end_reason: string;
+  transfers: number;
+}
+
+/** A callback request or an appointment booking left at a terminal (possibly offline). */
+export interface CallRequestTable {
+  id: string;
+  kind: 'callback' | 'appointment';
+  office_id: string;
+  service_id: string | null;
+  terminal_id: string;
+  locale: string;
+  name: string;
+  phone: string;
+  note: string;
+  slot: string | null;
+  slot_confirmed: number | null;
+  body_hash: string;
+  created_at: string;
+  received_at: IsoTime;
+}
+
 /** Crash loops and similar reports of kiosk shells (migration 0005). */
 export interface ShellIncidentTable {
   id: string;
@@ -108,6 +140,8 @@ export interface Database extends FleetTables {
   clerks: ClerkTable;
   clerk_sessions: ClerkSessionTable;
   submissions: SubmissionTable;
+  call_log: CallLogTable;
+  call_requests: CallRequestTable;
   shell_incidents: ShellIncidentTable;
 }
 

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../protocol/api.js';
+import { CALL_API } from '../../protocol/calls.js';
 import { sendApiError } from './errors.js';
 
 /** The routes a terminal calls; only these answer other origins (the clerk API never does). */
-export const TERMINAL_API_PATHS: readonly string[] = [API.health, API.content, API.submissions];
+export const TERMINAL_API_PATHS: readonly string[] = [
+  API.health,
+  API.content,
+  API.submissions,
+  CALL_API.requests,
+];
 
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).

@@ -3,6 +3,7 @@ import type { ClerkProfile } from '../../protocol/clerk.js';
 import { Button } from '../shared/ui/Button.js';
 import { Spinner } from '../shared/ui/Spinner.js';
 import { StatusMessage } from '../shared/ui/StatusMessage.js';
+import { CallDesk } from './call/CallDesk.js';
 import { ConsoleHeader } from './components/ConsoleHeader.js';
 import { DetailScreen } from './components/DetailScreen.js';
 import { clerkApi } from './api.js';
@@ -51,6 +52,7 @@ export function Console({ t, profile, onLogout, loggingOut, logoutFailed, onSess
         logoutError={logoutFailed ? t.session.logoutFailed : null}
       />
       <main className="clerk-main">
+        <CallDesk onSessionExpired={onSessionExpired} />
         {route.view === 'detail' ? (
           <SubmissionScreen
             key={route.id}

@@ -128,6 +128,10 @@ export const de = {
   languages: {
     de: 'Deutsch',
     en: 'Englisch',
+    tr: 'Türkisch',
+    ar: 'Arabisch',
+    uk: 'Ukrainisch',
+    ru: 'Russisch',
   } satisfies Record<Locale, string>,
 };
 

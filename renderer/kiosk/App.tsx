@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KioskBridge } from '../../protocol/bridge.js';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
-import { CitizenSession } from './CitizenSession.js';
+import { CitizenSession, type KioskCalls } from './CitizenSession.js';
 import { AdminExitDialog } from './admin/AdminExitDialog.js';
 import { useAdminGesture } from './admin/useAdminGesture.js';
 import { TEXTS } from './i18n/texts.js';
@@ -14,6 +14,8 @@ export interface KioskAppProps {
   config: KioskConfig;
   sync: SyncEngine;
   bridge: KioskBridge;
+  /** Video calls; absent in tests that do not need them. */
+  calls?: KioskCalls;
   /** The shell can be left with the corner gesture and the admin PIN (Electron only). */
   adminExit?: boolean;
 }
@@ -23,7 +25,7 @@ export interface KioskAppProps {
  * the receipt after a submit), the citizen is wiped (session/wipe.ts) and a fresh session is
  * mounted, so no React state survives either.
  */
-export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskAppProps) {
+export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }: KioskAppProps) {
   const admin = useAdminGesture(adminExit);
   const drafts = useMemo(() => new DraftStore(db), [db]);
   const [session, setSession] = useState(0);
@@ -38,6 +40,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskA
     setEnding(true);
     void (async () => {
       try {
+        calls?.client.reset();
         await wipeCitizen({ db, drafts, bridge });
       } catch (error) {
         // The next citizen still gets a fresh session; the log tells the technician what stayed.
@@ -49,7 +52,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskA
         document.dispatchEvent(new CustomEvent('pop:session-ended'));
       }
     })();
-  }, [db, drafts, bridge]);
+  }, [db, drafts, bridge, calls]);
 
   return (
     <div className="kiosk" data-session={session}>
@@ -60,6 +63,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false }: KioskA
           config={config}
           sync={sync}
           drafts={drafts}
+          calls={calls}
           onEnd={endSession}
           onPrintReceipt={() => bridge.printReceipt()}
         />

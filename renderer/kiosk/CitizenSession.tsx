@@ -1,19 +1,33 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   normalizeAnswers,
+  topField,
   validateFormData,
   type FieldErrorCode,
   type FormAnswers,
 } from '../../protocol/forms.js';
 import type { PrintOutcome } from '../../protocol/bridge.js';
-import type { Locale } from '../../protocol/i18n.js';
+import { INTL_LOCALES, localize, textDirection, type Locale } from '../../protocol/i18n.js';
+import type { KioskCallClient } from './call/call-client.js';
+import { KioskCall, type CoviewSnapshot } from './call/KioskCall.js';
+import type { CallRequestSender } from './call/request-sender.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
+import { AccessBar } from './a11y/AccessBar.js';
+import {
+  applyDisplaySettings,
+  clearDisplaySettings,
+  DEFAULT_DISPLAY,
+  type DisplaySettings,
+} from './a11y/display-settings.js';
+import { speak, stopSpeaking, textToRead } from './a11y/speech.js';
+import { textsFor } from './i18n/plain.js';
+import { KeyboardHost } from './keyboard/KeyboardHost.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { CatalogScreen } from './screens/CatalogScreen.js';
 import { FormStepScreen } from './screens/FormStepScreen.js';
@@ -26,14 +40,20 @@ import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { useIdleTimeout } from './session/idle.js';
 import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import { formKey, getForm, type DraftStore, type KioskDatabase } from './storage/index.js';
+import { formKey, getForm, type DraftStore, type KioskDatabase, type StoredForm } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
+
+export interface KioskCalls {
+  client: KioskCallClient;
+  requests: CallRequestSender;
+}
 
 export interface CitizenSessionProps {
   db: KioskDatabase;
   config: KioskConfig;
   sync: SyncEngine;
   drafts: DraftStore;
+  calls?: KioskCalls | undefined;
   onEnd(): void;
   /** Prints the page as it is (the receipt) through the shell. */
   onPrintReceipt(): Promise<PrintOutcome>;
@@ -43,7 +63,15 @@ export interface CitizenSessionProps {
  * One citizen's visit. The parent remounts this component for every new citizen, so no React
  * state survives a session; the draft in IndexedDB is the only copy of what is being typed.
  */
-export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt }: CitizenSessionProps) {
+export function CitizenSession({
+  db,
+  config,
+  sync,
+  drafts,
+  calls,
+  onEnd,
+  onPrintReceipt,
+}: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
@@ -54,7 +82,15 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
-  const t = TEXTS[state.locale];
+  // Display settings belong to this citizen: a new session mounts with the defaults.
+  const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
+  // What read-aloud did, for the screen it did it on: a new screen starts silent.
+  const [speech, setSpeech] = useState<{
+    on: object;
+    locale: Locale;
+    state: 'speaking' | 'unavailable';
+  } | null>(null);
+  const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
 
   // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
@@ -88,8 +124,15 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
     };
   }, [db, drafts, config]);
 
+  // A call being set up or running holds off the idle reset: the citizen is talking, not gone.
+  const [callActive, setCallActive] = useState(false);
+  const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
+  useEffect(() => {
+    if (calls && connectivity === 'online') calls.requests.kick(true);
+  }, [calls, connectivity]);
+
   const idle = useIdleTimeout(
-    !restoring && screen.name !== 'attract',
+    !restoring && screen.name !== 'attract' && !callActive,
     config.idleTimeoutSeconds,
     config.idleWarningSeconds,
     onEnd,
@@ -97,7 +140,17 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
 
   useEffect(() => {
     document.documentElement.lang = state.locale;
+    document.documentElement.dir = textDirection(state.locale);
   }, [state.locale]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    applyDisplaySettings(root, display);
+    return () => clearDisplaySettings(root);
+  }, [display]);
+
+  useEffect(() => stopSpeaking(), [screen, state.locale]);
+  useEffect(() => stopSpeaking, []);
 
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
   const stepCount = form?.ui.steps.length ?? 0;
@@ -133,7 +186,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
   const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
     if (!form) return {};
     const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
-    return Object.fromEntries(errors.filter((e) => fields.includes(e.field)).map((e) => [e.field, e.code]));
+    return Object.fromEntries(
+      errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
+    );
   };
 
   const next = () => {
@@ -153,7 +208,9 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
     const answers = normalizeAnswers(state.answers) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
-      const first = form.ui.steps.findIndex((step) => errors.some((e) => step.fields.includes(e.field)));
+      const first = form.ui.steps.findIndex((step) =>
+        errors.some((e) => step.fields.includes(topField(e.field))),
+      );
       dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
       dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
       return;
@@ -182,6 +239,33 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
     }
   };
 
+  const callUi: ReactNode = calls ? (
+    <KioskCall
+      client={calls.client}
+      requests={calls.requests}
+      locale={state.locale}
+      offices={content.offices}
+      officeId={officeOfScreen(screen, content.services, form?.officeId)}
+      serviceId={'serviceId' in screen ? screen.serviceId : null}
+      coview={form ? coviewOf(form, screen, state.answers, state.locale) : null}
+      onActiveChange={onCallActive}
+      onOpen={() => {
+        if (screen.name === 'attract') dispatch({ type: 'start' });
+      }}
+      onPush={(serviceId, openForm) => {
+        const service = content.services.find((s) => s.id === serviceId);
+        if (!service) return;
+        const latest = openForm && service.formId ? content.latestForm(service.formId) : undefined;
+        if (latest) {
+          void drafts.discard();
+          dispatch({ type: 'startForm', serviceId, formKey: formKey(latest.id, latest.version) });
+        } else {
+          dispatch({ type: 'openService', serviceId });
+        }
+      }}
+    />
+  ) : null;
+
   const topBar = (
     <TopBar
       t={t}
@@ -196,8 +280,25 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
     />
   );
 
+  const accessBar = (
+    <AccessBar
+      t={t}
+      settings={display}
+      speechState={speech?.on === screen && speech.locale === state.locale ? speech.state : 'idle'}
+      onChange={setDisplay}
+      onReadAloud={() => {
+        const result = speak(textToRead(document), INTL_LOCALES[state.locale], () => setSpeech(null));
+        setSpeech({ on: screen, locale: state.locale, state: result });
+      }}
+      onStopReading={() => {
+        stopSpeaking();
+        setSpeech(null);
+      }}
+    />
+  );
+
   if (screen.name === 'attract') {
-    return (
+    const attract = (
       <AttractScreen
         t={t}
         locale={state.locale}
@@ -206,12 +307,22 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
         onStart={() => dispatch({ type: 'start' })}
       />
     );
+    return callUi ? (
+      <>
+        {attract}
+        {callUi}
+      </>
+    ) : (
+      attract
+    );
   }
   if (!content.ready) {
     return (
       <>
         {topBar}
+        {accessBar}
         <NoticeScreen title={t.noContentYet} />
+        {callUi}
       </>
     );
   }
@@ -330,10 +441,13 @@ export function CitizenSession({ db, config, sync, drafts, onEnd, onPrintReceipt
   return (
     <>
       {topBar}
+      {accessBar}
       {body}
+      <KeyboardHost t={t} locale={state.locale} />
       {idle.secondsLeft !== null && (
         <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
       )}
+      {callUi}
     </>
   );
 }
@@ -342,4 +456,43 @@ function cleanAnswers(answers: Record<string, AnswerValue>): FormAnswers {
   const result: FormAnswers = {};
   for (const [key, value] of Object.entries(answers)) if (value !== undefined) result[key] = value;
   return result;
+}
+
+/** The office a call from this screen goes to: the one of the service or form on screen. */
+function officeOfScreen(
+  screen: { name: string; serviceId?: string },
+  services: readonly { id: string; officeId: string }[],
+  formOfficeId: string | undefined,
+): string | null {
+  if (formOfficeId) return formOfficeId;
+  const serviceId = 'serviceId' in screen ? screen.serviceId : undefined;
+  return services.find((s) => s.id === serviceId)?.officeId ?? null;
+}
+
+/** The form as the citizen sees it, for the clerk's read-only co-view. */
+function coviewOf(
+  form: StoredForm,
+  screen: { name: string; stepIndex?: number },
+  answers: Record<string, AnswerValue>,
+  locale: Locale,
+): CoviewSnapshot {
+  const stepIndex = screen.name === 'form' ? (screen.stepIndex ?? 0) : null;
+  const step = stepIndex === null ? null : form.ui.steps[stepIndex];
+  const fields = form.ui.steps.flatMap((s) => s.fields);
+  return {
+    title: localize(form.title, locale).text,
+    step: step ? localize(step.title, locale).text : screen.name === 'review' ? 'review' : '',
+    fields: fields
+      .filter((name) => (answers[name] !== undefined && answers[name] !== '') || step?.fields.includes(name))
+      .map((name) => {
+        const ui = form.ui.fields[name];
+        const value = answers[name];
+        const shown =
+          ui?.widget === 'choice' ? (ui.options?.find((o) => o.value === value)?.label ?? null) : null;
+        return {
+          label: ui ? localize(ui.label, locale).text : name,
+          value: shown ? localize(shown, locale).text : value === undefined ? '' : String(value),
+        };
+      }),
+  };
 }

@@ -9,6 +9,9 @@ import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
 import { FleetAgent } from './fleet/agent.js';
 import { bootFleet } from './fleet/boot.js';
+import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
+import { KioskCallClient } from './call/call-client.js';
+import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart } from './session/wipe.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
@@ -46,9 +49,31 @@ async function boot(): Promise<void> {
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });
+  const callConfig = config.call ?? CALL_DEFAULTS;
+  const calls = {
+    client: new KioskCallClient({
+      hubUrl: config.hubUrl,
+      terminalToken: fleet.token,
+      media: { width: callConfig.width, height: callConfig.height, frameRate: callConfig.frameRate },
+      caps: {
+        maxVideoKbps: callConfig.maxVideoKbps,
+        maxFrameRate: callConfig.frameRate,
+        audioOnlyWhenWeak: callConfig.audioOnlyWhenWeak,
+      },
+      shell: bridge,
+    }),
+    requests: new CallRequestSender(db, config.hubUrl, fleet.token),
+  };
   root.render(
     <StrictMode>
-      <KioskApp db={db} config={config} sync={sync} bridge={bridge} adminExit={shell.kind === 'electron'} />
+      <KioskApp
+        db={db}
+        config={config}
+        sync={sync}
+        bridge={bridge}
+        adminExit={shell.kind === 'electron'}
+        calls={calls}
+      />
     </StrictMode>,
   );
   bridge.reportReady();

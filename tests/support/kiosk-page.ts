@@ -1,5 +1,7 @@
-import { expect, type Page } from '@playwright/test';
-import type { FormAnswers, FormDefinition } from '../../protocol/forms.js';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { FieldUi, FormAnswer, FormAnswers, FormDefinition } from '../../protocol/forms.js';
+import { localize } from '../../protocol/i18n.js';
+import { TEXTS, type Texts } from '../../renderer/kiosk/i18n/texts.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
 
 /** A page model of the citizen kiosk: what a citizen does, in the words a screen reader uses. */
@@ -38,36 +40,37 @@ export class KioskPage {
     await this.page.getByRole('button', { name: 'Antrag hier ausfüllen' }).click();
   }
 
-  /** Fills every step of a form with the given answers (German labels) and arrives at the review. */
-  async fillForm(form: FormDefinition, answers: FormAnswers): Promise<void> {
+  /** Fills every step of a form with the given answers and arrives at the review (German unless told). */
+  async fillForm(form: FormDefinition, answers: FormAnswers, locale = 'de'): Promise<void> {
+    const t = TEXTS[locale as keyof typeof TEXTS];
     for (const step of form.ui.steps) {
-      await expect(this.page.getByRole('heading', { level: 1, name: step.title.de })).toBeVisible();
-      for (const name of step.fields) await this.fillField(form, name, answers[name]);
-      await this.next();
+      await expect(
+        this.page.getByRole('heading', { level: 1, name: localize(step.title, locale).text }),
+      ).toBeVisible();
+      for (const name of step.fields) await this.fillField(form, name, answers[name], locale);
+      await this.page.getByRole('button', { name: t.next, exact: true }).click();
     }
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: t.review })).toBeVisible();
   }
 
-  async fillField(form: FormDefinition, name: string, value: FormAnswers[string] | undefined): Promise<void> {
+  async fillField(
+    form: FormDefinition,
+    name: string,
+    value: FormAnswer | undefined,
+    locale = 'de',
+  ): Promise<void> {
     const ui = form.ui.fields[name];
     if (!ui || value === undefined) return;
-    const label = form.schema.required.includes(name) ? ui.label.de : `${ui.label.de} (freiwillig)`;
-    if (ui.widget === 'choice') {
-      const option = ui.options?.find((o) => o.value === value);
-      if (!option) throw new Error(`no option ${String(value)} for ${name}`);
-      await this.page
-        .getByRole('group', { name: label })
-        .getByRole('radio', { name: option.label.de, exact: true })
-        .check();
-    } else if (ui.widget === 'checkbox') {
-      const box = this.page.getByRole('checkbox', { name: label, exact: true });
-      if (value === true) await box.check();
-      else await box.uncheck();
-    } else {
-      await this.page.getByLabel(label, { exact: true }).fill(String(value));
-    }
+    const required = form.schema.required.includes(name);
+    await fillAnswer(
+      this.page.getByRole('main'),
+      ui,
+      form.schema.properties[name] ?? {},
+      required,
+      value,
+      locale,
+    );
   }
-
   async next(): Promise<void> {
     await this.page.getByRole('button', { name: 'Weiter', exact: true }).click();
   }
@@ -199,6 +202,71 @@ export class KioskPage {
       }
       return parts.join('\n');
     });
+  }
+}
+
+/** Fills one answer the way a citizen would: by the labels and roles on the screen, into groups. */
+async function fillAnswer(
+  scope: Locator,
+  ui: FieldUi,
+  property: Record<string, unknown>,
+  required: boolean,
+  value: FormAnswer,
+  locale: string,
+): Promise<void> {
+  const t: Texts = TEXTS[locale as keyof typeof TEXTS];
+  const text = localize(ui.label, locale).text;
+  const label = required ? text : `${text} (${t.optional})`;
+  if (ui.widget === 'group' && typeof value === 'object' && !Array.isArray(value)) {
+    const group = scope.getByRole('group', { name: text, exact: true });
+    const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+    const requiredNames = (property['required'] ?? []) as string[];
+    for (const [key, inner] of Object.entries(value)) {
+      const child = ui.fields?.[key];
+      if (child)
+        await fillAnswer(group, child, properties[key] ?? {}, requiredNames.includes(key), inner, locale);
+    }
+  } else if (ui.widget === 'repeat' && Array.isArray(value) && ui.item) {
+    const group = scope.getByRole('group', { name: text, exact: true });
+    for (const [index, inner] of value.entries()) {
+      const entries = group.getByRole('button', { name: t.addEntry });
+      if (index >= 1 && (await group.getByLabel(t.entry(index + 1), { exact: true }).count()) === 0) {
+        await entries.click();
+      }
+      const item = ui.item.widget === 'group' ? ui.item : { ...ui.item, label: { de: t.entry(index + 1) } };
+      await fillAnswer(
+        group,
+        item,
+        (property['items'] ?? {}) as Record<string, unknown>,
+        true,
+        inner,
+        locale,
+      );
+    }
+  } else if (ui.widget === 'choice') {
+    const option = ui.options?.find((o) => o.value === value);
+    if (!option) throw new Error(`no option ${String(value)} for ${text}`);
+    await scope
+      .getByRole('group', { name: label })
+      .getByRole('radio', { name: localize(option.label, locale).text, exact: true })
+      .check();
+  } else if (ui.widget === 'yesno') {
+    await scope
+      .getByRole('group', { name: label, exact: true })
+      .getByRole('radio', { name: value === true ? t.yes : t.no, exact: true })
+      .check();
+  } else if (ui.widget === 'checkbox') {
+    const box = scope.getByRole('checkbox', { name: label, exact: true });
+    if (value === true) await box.check();
+    else await box.uncheck();
+  } else if (ui.widget === 'date') {
+    const [year = '', month = '', day = ''] = String(value).split('-');
+    const group = scope.getByRole('group', { name: label, exact: true });
+    await group.getByLabel(t.day, { exact: true }).fill(day);
+    await group.getByLabel(t.month, { exact: true }).fill(month);
+    await group.getByLabel(t.year, { exact: true }).fill(year);
+  } else {
+    await scope.getByLabel(label, { exact: true }).fill(String(value));
   }
 }
 

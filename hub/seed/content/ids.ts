@@ -30,7 +30,11 @@ export type LifeSituationId =
   | 'ruhestand';
 
 export type FormId =
-  'wohnsitz-anmeldung' | 'hundesteuer-anmeldung' | 'sperrmuell-abholung' | 'anwohnerparkausweis';
+  | 'wohnsitz-anmeldung'
+  | 'hundesteuer-anmeldung'
+  | 'sperrmuell-abholung'
+  | 'anwohnerparkausweis'
+  | 'blaue-karte';
 
 export interface SeedService extends Service {
   officeId: OfficeId;

@@ -2,6 +2,7 @@ import type { FormDefinition } from '../../../protocol/forms.js';
 import type { OpenedSubmission } from '../../shared/encryption/open.js';
 import { StatusMessage } from '../../shared/ui/index.js';
 import type { ClerkTexts } from '../texts.js';
+import { answerRows, labelOfPath } from './answerRows.js';
 import { formatAnswer } from './formatAnswer.js';
 
 export interface AnswerListProps {
@@ -12,13 +13,10 @@ export interface AnswerListProps {
 
 /** The decrypted answers in the order the citizen saw them, labelled in German, with checks. */
 export function AnswerList({ t, form, opened }: AnswerListProps) {
-  const order = form.ui.steps.flatMap((step) => step.fields);
-  const names = [...order, ...Object.keys(opened.answers).filter((name) => !order.includes(name))];
-  const present = names.filter((name) => opened.answers[name] !== undefined);
-  const label = (name: string) => form.ui.fields[name]?.label.de ?? name;
+  const present = answerRows(opened.answers, form);
   const problems = [
     ...opened.problems,
-    ...opened.fieldErrors.map((e) => t.keys.fieldProblem(label(e.field), e.message)),
+    ...opened.fieldErrors.map((e) => t.keys.fieldProblem(labelOfPath(e.field, form), e.message)),
   ];
   return (
     <>
@@ -35,11 +33,11 @@ export function AnswerList({ t, form, opened }: AnswerListProps) {
         <p>{t.detail.noAnswers}</p>
       ) : (
         <dl className="clerk-pairs clerk-pairs--answers">
-          {present.map((name) => {
-            const answer = formatAnswer(opened.answers[name] ?? '', t);
+          {present.map((row) => {
+            const answer = formatAnswer(row.value, t);
             return (
-              <div className="clerk-pairs__row" key={name}>
-                <dt>{label(name)}</dt>
+              <div className="clerk-pairs__row" key={row.path}>
+                <dt>{row.label}</dt>
                 <dd className={answer.empty ? 'clerk-pairs__empty' : 'clerk-pairs__value'}>{answer.text}</dd>
               </div>
             );

@@ -1,9 +1,11 @@
-import type { FieldErrorCode, FieldUi } from '../../../protocol/forms.js';
+import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Field } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
+import { DateField } from './fields/DateField.js';
+import { GroupField, RepeatField } from './fields/GroupField.js';
 
-export type AnswerValue = string | number | boolean | undefined;
+export type AnswerValue = FormAnswer | undefined;
 
 export interface FormFieldProps {
   name: string;
@@ -15,6 +17,10 @@ export interface FormFieldProps {
   locale: string;
   t: Texts;
   onChange(name: string, value: AnswerValue): void;
+  /** Where the field sits inside groups ("address/street"); a top-level field's path is its name. */
+  path?: string;
+  /** Every error of the form by path, for the fields inside groups. */
+  errors?: Record<string, FieldErrorCode>;
 }
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
@@ -26,32 +32,108 @@ const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
 };
 
 /** One form field, drawn from its UI description; big touch targets, label and message beside it. */
-export function FormField({
-  name,
-  ui,
-  property,
-  required,
-  value,
-  error,
-  locale,
-  t,
-  onChange,
-}: FormFieldProps) {
+export function FormField(props: FormFieldProps) {
+  const { name, ui, property, required, value, error, locale, t, onChange } = props;
+  const path = props.path ?? name;
+  const errors = props.errors ?? {};
   const label = localize(ui.label, locale).text;
   const help = ui.help ? localize(ui.help, locale).text : undefined;
   const message = error ? errorText(error, ui, locale, t) : undefined;
   const shownLabel = required ? label : `${label} (${t.optional})`;
+  const domId = `field-${path.replace(/\//g, '-')}`;
+
+  if (ui.widget === 'note') {
+    return (
+      <div className="kiosk-field-note" role="note">
+        <p className="kiosk-field-note__title">{label}</p>
+        {help && <p>{help}</p>}
+      </div>
+    );
+  }
+  if (ui.widget === 'group' || ui.widget === 'repeat') {
+    const Component = ui.widget === 'group' ? GroupField : RepeatField;
+    return (
+      <Component
+        path={path}
+        ui={ui}
+        property={property}
+        value={value}
+        error={error}
+        locale={locale}
+        t={t}
+        onChange={(next) => onChange(name, next)}
+        renderField={(child) => (
+          <FormField
+            key={child.path}
+            name={child.name}
+            path={child.path}
+            ui={child.ui}
+            property={child.property}
+            required={child.required}
+            value={child.value}
+            error={errors[child.path]}
+            errors={errors}
+            locale={locale}
+            t={t}
+            onChange={(_, next) => child.onChange(next)}
+          />
+        )}
+      />
+    );
+  }
+  if (ui.widget === 'date') {
+    return (
+      <DateField
+        id={domId}
+        label={shownLabel}
+        help={help}
+        error={message}
+        value={typeof value === 'string' ? value : undefined}
+        t={t}
+        onChange={(next) => onChange(name, next)}
+      />
+    );
+  }
+  if (ui.widget === 'yesno') {
+    return (
+      <fieldset
+        className={`kiosk-choice${message ? ' kiosk-choice--invalid' : ''}`}
+        aria-describedby={message ? `${domId}-error` : undefined}
+      >
+        <legend className="pop-field__label">{shownLabel}</legend>
+        {help && <p className="pop-field__help">{help}</p>}
+        {message && (
+          <p className="pop-field__error" id={`${domId}-error`}>
+            {message}
+          </p>
+        )}
+        <div className="kiosk-choice__options">
+          {[true, false].map((option) => (
+            <label key={String(option)} className="kiosk-choice__option">
+              <input
+                type="radio"
+                name={domId}
+                checked={value === option}
+                onChange={() => onChange(name, option)}
+              />
+              <span>{option ? t.yes : t.no}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    );
+  }
 
   if (ui.widget === 'choice') {
     return (
       <fieldset
         className={`kiosk-choice${message ? ' kiosk-choice--invalid' : ''}`}
-        aria-describedby={message ? `${name}-error` : undefined}
+        aria-describedby={message ? `${domId}-error` : undefined}
       >
         <legend className="pop-field__label">{shownLabel}</legend>
         {help && <p className="pop-field__help">{help}</p>}
         {message && (
-          <p className="pop-field__error" id={`${name}-error`}>
+          <p className="pop-field__error" id={`${domId}-error`}>
             {message}
           </p>
         )}
@@ -60,7 +142,7 @@ export function FormField({
             <label key={option.value} className="kiosk-choice__option">
               <input
                 type="radio"
-                name={name}
+                name={domId}
                 value={option.value}
                 checked={value === option.value}
                 onChange={() => onChange(name, option.value)}
@@ -77,7 +159,7 @@ export function FormField({
     return (
       <div className={`kiosk-checkbox${message ? ' kiosk-checkbox--invalid' : ''}`}>
         {message && (
-          <p className="pop-field__error" id={`${name}-error`}>
+          <p className="pop-field__error" id={`${domId}-error`}>
             {message}
           </p>
         )}
@@ -87,7 +169,7 @@ export function FormField({
             name={name}
             checked={value === true}
             aria-invalid={message ? true : undefined}
-            aria-describedby={message ? `${name}-error` : undefined}
+            aria-describedby={message ? `${domId}-error` : undefined}
             onChange={(event) => onChange(name, event.target.checked ? true : undefined)}
           />
           <span>{shownLabel}</span>
@@ -116,7 +198,8 @@ export function FormField({
             name={name}
             className="pop-input"
             type={INPUT_TYPES[ui.widget] ?? 'text'}
-            inputMode={ui.widget === 'number' ? 'numeric' : undefined}
+            inputMode={ui.widget === 'number' ? 'decimal' : undefined}
+            data-keyboard={KEYBOARDS[ui.widget]}
             autoComplete={ui.autocomplete ?? 'off'}
             maxLength={typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined}
             value={value === undefined ? '' : String(value)}
@@ -127,6 +210,13 @@ export function FormField({
     </Field>
   );
 }
+
+/** Which on-screen keyboard layout a widget needs; text fields get the citizen's language. */
+const KEYBOARDS: Partial<Record<FieldUi['widget'], string>> = {
+  number: 'numeric',
+  tel: 'numeric',
+  email: 'email',
+};
 
 /** Numbers stay numbers when the text is one; otherwise the text goes to validation as typed. */
 function toAnswer(text: string, property: Record<string, unknown>): AnswerValue {

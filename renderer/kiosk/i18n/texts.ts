@@ -1,8 +1,16 @@
 import type { FieldErrorCode } from '../../../protocol/forms.js';
-import type { Locale } from '../../../protocol/i18n.js';
+import { INTL_LOCALES, type Locale } from '../../../protocol/i18n.js';
 import type { SubmissionStatus } from '../../../protocol/submission.js';
+import { ar } from './ar.js';
+import { displayDe, displayEn } from './display-texts.js';
+import { ru } from './ru.js';
+import { tr } from './tr.js';
+import { uk } from './uk.js';
 
-/** Every text of the kiosk interface; English mirrors German key for key (the type enforces it). */
+/**
+ * Every text of the kiosk interface; every language mirrors German key for key (the type enforces
+ * it). German and English live here, the other languages in their own files.
+ */
 const de = {
   languageName: 'Deutsch',
   appName: 'Point of Public',
@@ -105,8 +113,11 @@ const de = {
     tooLarge: 'Diese Zahl ist zu groß.',
     mustAccept: 'Bitte bestätigen Sie dies, um fortzufahren.',
     unknownField: 'Diese Angabe gehört nicht zum Formular.',
+    tooFew: 'Bitte geben Sie mehr Einträge an.',
+    tooMany: 'Das sind zu viele Einträge.',
     invalid: 'Diese Angabe ist nicht gültig.',
   } satisfies Record<FieldErrorCode, string>,
+  ...displayDe,
 };
 
 export type Texts = typeof de;
@@ -212,16 +223,18 @@ const en: Texts = {
     tooLarge: 'This number is too large.',
     mustAccept: 'Please confirm this to continue.',
     unknownField: 'This entry is not part of the form.',
+    tooFew: 'Please add more entries.',
+    tooMany: 'These are too many entries.',
     invalid: 'This entry is not valid.',
   },
+  ...displayEn,
 };
 
-export const TEXTS: Record<Locale, Texts> = { de, en };
+export const TEXTS: Record<Locale, Texts> = { de, en, tr, ar, uk, ru };
 
 /** Formats euro cents per language: 3700 -> "37,00 €" / "€37.00". */
 export function formatEuro(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(cents / 100);
+  return new Intl.NumberFormat(INTL_LOCALES[locale], { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 }

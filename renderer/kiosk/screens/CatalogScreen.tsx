@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
 import { localize } from '../../../protocol/i18n.js';
-import { indexServices, searchServices } from '../catalog/search.js';
+import { fold } from '../search/german.js';
+import { useCatalogIndex } from '../search/useCatalogIndex.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface CatalogScreenProps {
@@ -28,15 +29,15 @@ export function CatalogScreen({
 }: CatalogScreenProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
-  const index = useMemo(() => indexServices(services, locale), [services, locale]);
+  const index = useCatalogIndex(services, locale, lifeSituations);
   const results = useMemo(() => {
-    const found = searchServices(index, query);
+    const found = index ? index.search(query) : roughSearch(services, query, locale);
     if (filter.kind === 'category') return found.filter((s) => s.categoryId === filter.id);
     if (filter.kind === 'life') return found.filter((s) => s.lifeSituationIds.includes(filter.id));
     if (query.trim()) return found;
     const nameOf = (service: Service) => localize(service.name, locale).text;
     return [...found].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
-  }, [index, query, filter, locale]);
+  }, [index, services, query, filter, locale]);
   const text = (value: Parameters<typeof localize>[0]) => localize(value, locale).text;
 
   const sortedCategories = [...categories].sort((a, b) => a.order - b.order);
@@ -80,6 +81,8 @@ export function CatalogScreen({
             {text(category.name)}
           </button>
         ))}
+      </nav>
+      <nav aria-label={t.lifeSituations} className="kiosk-filters kiosk-filters--life">
         {lifeSituations.map((situation) => (
           <button
             key={situation.id}
@@ -107,4 +110,14 @@ export function CatalogScreen({
       </ul>
     </main>
   );
+}
+
+/** Until the search index is ready (a few milliseconds after the screen): names containing the words. */
+function roughSearch(services: Service[], query: string, locale: string): Service[] {
+  const words = fold(query).split(' ').filter(Boolean);
+  if (words.length === 0) return services;
+  return services.filter((service) => {
+    const name = fold(`${localize(service.name, locale).text} ${service.name.de}`);
+    return words.every((word) => name.includes(word));
+  });
 }

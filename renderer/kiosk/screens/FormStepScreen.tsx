@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { FieldErrorCode } from '../../../protocol/forms.js';
+import { topField, type FieldErrorCode, type FieldUi } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import { FormField, type AnswerValue } from '../components/FormField.js';
@@ -32,7 +32,10 @@ export function FormStepScreen({
 }: FormStepScreenProps) {
   const step = form.ui.steps[stepIndex];
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const errorCount = step ? step.fields.filter((name) => errors[name]).length : 0;
+  const errorCount = step
+    ? Object.keys(errors).filter((path) => step.fields.includes(topField(path))).length
+    : 0;
+  const fellBack = step ? step.fields.some((name) => untranslated(form.ui.fields[name], locale)) : false;
   useEffect(() => headingRef.current?.focus(), [stepIndex]);
   if (!step) return null;
   const total = form.ui.steps.length + 1; // the review is the last step
@@ -46,6 +49,7 @@ export function FormStepScreen({
       <h1 ref={headingRef} tabIndex={-1}>
         {localize(step.title, locale).text}
       </h1>
+      {fellBack && <p className="kiosk-note">{t.fallbackNote}</p>}
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
       <form
         noValidate
@@ -67,6 +71,7 @@ export function FormStepScreen({
               required={form.schema.required.includes(name)}
               value={answers[name]}
               error={errors[name]}
+              errors={errors}
               locale={locale}
               t={t}
               onChange={onChange}
@@ -83,5 +88,14 @@ export function FormStepScreen({
         </div>
       </form>
     </main>
+  );
+}
+
+function untranslated(ui: FieldUi | undefined, locale: string): boolean {
+  if (!ui) return false;
+  if (localize(ui.label, locale).fellBack || (ui.help && localize(ui.help, locale).fellBack)) return true;
+  return (
+    Object.values(ui.fields ?? {}).some((child) => untranslated(child, locale)) ||
+    untranslated(ui.item, locale)
   );
 }

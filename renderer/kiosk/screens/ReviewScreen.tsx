@@ -1,5 +1,6 @@
-import { localize } from '../../../protocol/i18n.js';
+import { INTL_LOCALES, localize, type Locale } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
+import { AnswerView } from '../components/AnswerView.js';
 import type { AnswerValue } from '../components/FormField.js';
 import type { Texts } from '../i18n/texts.js';
 import type { StoredForm } from '../storage/index.js';
@@ -29,13 +30,7 @@ export function ReviewScreen({
   onBack,
 }: ReviewScreenProps) {
   const total = form.ui.steps.length + 1;
-  const show = (name: string): string => {
-    const value = answers[name];
-    if (value === undefined || value === '') return t.notAnswered;
-    if (typeof value === 'boolean') return value ? t.yes : t.no;
-    const option = form.ui.fields[name]?.options?.find((o) => o.value === value);
-    return option ? localize(option.label, locale).text : String(value);
-  };
+  const intlLocale = INTL_LOCALES[locale as Locale] ?? locale;
   return (
     <main className="kiosk-page kiosk-review">
       <p className="kiosk-form__title">{localize(form.title, locale).text}</p>
@@ -57,12 +52,16 @@ export function ReviewScreen({
             </Button>
           </div>
           <dl>
-            {step.fields.map((name) => (
-              <div key={name} className="kiosk-review__row">
-                <dt>{localize(form.ui.fields[name]?.label ?? { de: name }, locale).text}</dt>
-                <dd>{show(name)}</dd>
-              </div>
-            ))}
+            {step.fields
+              .filter((name) => form.ui.fields[name]?.widget !== 'note')
+              .map((name) => (
+                <div key={name} className="kiosk-review__row">
+                  <dt>{localize(form.ui.fields[name]?.label ?? { de: name }, locale).text}</dt>
+                  <dd>
+                    <AnswerView ui={form.ui.fields[name]} value={answers[name]} locale={intlLocale} t={t} />
+                  </dd>
+                </div>
+              ))}
           </dl>
         </section>
       ))}

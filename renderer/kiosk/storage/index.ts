@@ -7,3 +7,10 @@ export { DraftStore } from './draft-store.js';
 export { CITIZEN_TABLES, wipeCitizenData } from './citizen-data.js';
 export { finalizeSubmission, outboxCounts, isPending } from './outbox-store.js';
 export { readDeviceSetting, writeDeviceSetting } from './device-store.js';
+export {
+  acknowledgeCallRequest,
+  pendingCallRequests,
+  queueCallRequest,
+  retryCallRequestLater,
+  type PendingCallRequest,
+} from './call-request-store.js';

@@ -2,13 +2,14 @@ import {
   normalizeAnswers,
   validateFormData,
   type FieldError,
+  type FormAnswers,
   type FormDefinition,
 } from '../../../protocol/forms.js';
 import { SubmissionMetadata } from '../../../protocol/submission.js';
 import { decryptJwe, decryptJsonJwe, sha512Hex } from './jwe.js';
 
 export interface OpenedSubmission {
-  answers: Record<string, string | number | boolean>;
+  answers: FormAnswers;
   metadata: SubmissionMetadata;
   /** Problems the clerk must see: a hash mismatch or answers the form does not allow. */
   problems: string[];

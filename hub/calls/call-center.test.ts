@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallLogEntry, HubToClerk, HubToTerminal } from '../../protocol/calls.js';
+import { CallCenter, type Connection } from './call-center.js';
+
+class FakeConn<T extends { type: string }> implements Connection<T> {
+  sent: T[] = [];
+  closed: number | null = null;
+  send(message: T) {
+    this.sent.push(message);
+  }
+  close(code: number) {
+    this.closed = code;
+  }
+  last<K extends T['type']>(type: K): Extract<T, { type: K }> | undefined {
+    return [...this.sent].reverse().find((m) => m.type === type) as Extract<T, { type: K }> | undefined;
+  }
+  all<K extends T['type']>(type: K): Extract<T, { type: K }>[] {
+    return this.sent.filter((m) => m.type === type) as Extract<T, { type: K }>[];
+  }
+}
+
+const clerk = (username: string, officeIds = ['buergerbuero']) => ({
+  username,
+  displayName: username.toUpperCase(),
+  officeIds,
+});
+
+describe('CallCenter', () => {
+  let log: CallLogEntry[];
+  let center: CallCenter;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-24T09:00:00Z'));
+    log = [];
+    center = new CallCenter({
+      queueTimeoutMs: 60_000,
+      graceMs: 10_000,
+      offerTimeoutMs: 20_000,
+      iceFor: () => ({ iceServers: [], iceTransportPolicy: 'all' }),
+      log: (entry) => log.push(entry),
+    });
+  });
+  afterEach(() => {
+    center.closeAll();
+    vi.useRealTimers();
+  });
+
+  function terminal(id: string) {
+    const conn = new FakeConn<HubToTerminal>();
+    center.attachTerminal(id, `Terminal ${id}`, conn);
+    return conn;
+  }
+  function request(id: string, callId = randomUUID()) {
+    center.terminalMessage(id, {
+      type: 'call.request',
+      callId,
+      officeId: 'buergerbuero',
+      serviceId: 'personalausweis',
+      locale: 'de',
+    });
+    return callId;
+  }
+  function signIn(username: string, presence: 'available' | 'away' = 'available') {
+    const conn = new FakeConn<HubToClerk>();
+    center.attachClerk(clerk(username), conn);
+    center.clerkMessage(username, { type: 'presence', presence });
+    return conn;
+  }
+
+  it('queues citizens in order with positions and a wait estimate, and clerks see the queue', () => {
+    const anna = signIn('anna');
+    const t1 = terminal('t1');
+    const t2 = terminal('t2');
+    request('t1');
+    vi.advanceTimersByTime(1000);
+    request('t2');
+    expect(t1.last('call.queued')?.position).toBe(1);
+    expect(t2.last('call.queued')?.position).toBe(2);
+    // One clerk available: the first citizen is picked up soon, the second after a call.
+    expect(t1.last('call.queued')?.estimatedWaitSeconds).toBe(20);
+    expect(t2.last('call.queued')?.estimatedWaitSeconds).toBe(320);
+    const queue = anna.last('queue');
+    expect(queue?.entries.map((e) => [e.terminalId, e.position, e.serviceId])).toEqual([
+      ['t1', 1, 'personalausweis'],
+      ['t2', 2, 'personalausweis'],
+    ]);
+    expect(t1.last('offices')?.offices).toEqual([
+      { officeId: 'buergerbuero', clerksAvailable: 1, clerksBusy: 0, waiting: 2, estimatedWaitSeconds: 620 },
+    ]);
+  });
+
+  it('pairs on accept, relays signaling both ways, logs the call on hang-up without content', () => {
+    const anna = signIn('anna');
+    const t1 = terminal('t1');
+    const callId = request('t1');
+    center.clerkMessage('anna', { type: 'call.accept', callId });
+    expect(t1.last('call.connect')).toMatchObject({ callId, clerkName: 'ANNA', resumed: false });
+    expect(anna.last('call.connect')).toMatchObject({
+      callId,
+      terminalId: 't1',
+      serviceId: 'personalausweis',
+    });
+    expect(anna.last('queue')?.clerks[0]?.presence).toBe('in_call');
+
+    center.terminalMessage('t1', {
+      type: 'signal',
+      callId,
+      generation: 0,
+      data: { type: 'offer', sdp: 'x' },
+    });
+    expect(anna.last('signal')?.data).toEqual({ type: 'offer', sdp: 'x' });
+    center.clerkMessage('anna', {
+      type: 'signal',
+      callId,
+      generation: 0,
+      data: { type: 'answer', sdp: 'y' },
+    });
+    expect(t1.last('signal')?.data).toEqual({ type: 'answer', sdp: 'y' });
+
+    vi.advanceTimersByTime(90_000);
+    center.clerkMessage('anna', { type: 'call.hangup', callId });
+    expect(t1.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'hangup' });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ callId, clerkUsername: 'anna', endReason: 'hangup', transfers: 0 });
+    expect(Object.keys(log[0] ?? {})).not.toContain('data');
+  });
+
+  it('ends an unanswered call after the queue timeout', () => {
+    signIn('anna', 'away');
+    const t1 = terminal('t1');
+    const callId = request('t1');
+    vi.advanceTimersByTime(60_001);
+    expect(t1.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'unanswered' });
+    expect(log[0]?.endReason).toBe('unanswered');
+  });
+
+  it('keeps a call through a short drop of either side, and ends it when a side stays away', () => {
+    const anna = signIn('anna');
+    const t1 = terminal('t1');
+    const callId = request('t1');
+    center.clerkMessage('anna', { type: 'call.accept', callId });
+    center.detachTerminal('t1', t1);
+    vi.advanceTimersByTime(5_000);
+    const back = terminal('t1');
+    expect(back.last('call.connect')).toMatchObject({ callId, resumed: true });
+    vi.advanceTimersByTime(20_000);
+    expect(anna.last('call.ended')).toBeUndefined();
+
+    center.detachClerk('anna', anna);
+    vi.advanceTimersByTime(10_001);
+    expect(back.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'peer_vanished' });
+  });
+
+  it('transfers to another clerk: only that clerk may accept, a decline puts it first in the office queue', () => {
+    const anna = signIn('anna');
+    const ben = signIn('ben');
+    const t1 = terminal('t1');
+    const t2 = terminal('t2');
+    const first = request('t1');
+    vi.advanceTimersByTime(1000);
+    const second = request('t2');
+    center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    center.clerkMessage('anna', {
+      type: 'call.transfer',
+      callId: first,
+      to: { kind: 'clerk', username: 'ben' },
+    });
+    expect(anna.last('call.transferred')?.callId).toBe(first);
+    expect(t1.last('call.queued')).toMatchObject({ position: 1, transferred: true });
+    expect(t2.last('call.queued')?.position).toBe(2);
+    const entry = ben.last('queue')?.entries.find((e) => e.callId === first);
+    expect(entry).toMatchObject({ offeredTo: 'ben', transferredBy: 'ANNA' });
+
+    // Anna cannot take it back, Ben declines, then Anna may.
+    center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    expect(anna.last('error')?.code).toBe('not_yours');
+    center.clerkMessage('ben', { type: 'call.decline', callId: first });
+    expect(ben.last('queue')?.entries.find((e) => e.callId === first)?.offeredTo).toBeNull();
+    center.clerkMessage('ben', { type: 'call.accept', callId: second });
+    expect(t2.last('call.connect')?.clerkName).toBe('BEN');
+    center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    expect(t1.last('call.connect')?.clerkName).toBe('ANNA');
+  });
+
+  it('transfers to another office, where the citizen goes to the front', () => {
+    signIn('anna');
+    const t1 = terminal('t1');
+    const callId = request('t1');
+    center.clerkMessage('anna', { type: 'call.accept', callId });
+    center.clerkMessage('anna', {
+      type: 'call.transfer',
+      callId,
+      to: { kind: 'office', officeId: 'standesamt' },
+    });
+    expect(t1.last('call.queued')).toMatchObject({ officeId: 'standesamt', position: 1, transferred: true });
+    const standesamt = new FakeConn<HubToClerk>();
+    center.attachClerk(clerk('carl', ['standesamt']), standesamt);
+    center.clerkMessage('carl', { type: 'call.accept', callId });
+    expect(t1.last('call.connect')?.clerkName).toBe('CARL');
+  });
+
+  it('a cancel while waiting ends the call as cancelled; a newer terminal connection replaces the old', () => {
+    const t1 = terminal('t1');
+    const callId = request('t1');
+    center.terminalMessage('t1', { type: 'call.cancel', callId });
+    expect(t1.last('call.ended')?.reason).toBe('cancelled');
+    terminal('t1');
+    expect(t1.closed).toBe(4409);
+  });
+});

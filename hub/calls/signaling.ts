@@ -1,0 +1,222 @@
+import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { z } from 'zod';
+import {
+  CALL_API,
+  CLOSE,
+  ClerkToHub,
+  TerminalToHub,
+  type HubToClerk,
+  type HubToTerminal,
+} from '../../protocol/calls.js';
+import { bearerToken } from '../auth/terminal-auth.js';
+import type { ClerkSessions } from '../auth/clerk-sessions.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError } from '../http/errors.js';
+import { sha256Hex } from '../util/hash.js';
+import type { CallCenter, Connection } from './call-center.js';
+
+/** Signaling messages are small; SDP with many candidates stays well below this. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** The hub pings every connection this often; a connection silent for three rounds is dropped. */
+export const PING_INTERVAL_MS = 10_000;
+const HELLO_TIMEOUT_MS = 10_000;
+/** More than this many messages per second from one socket is abuse (ICE trickle stays far below). */
+const MAX_MESSAGES_PER_SECOND = 200;
+
+export interface SignalingOptions {
+  db: HubKysely;
+  center: CallCenter;
+  sessions: ClerkSessions;
+  /** Origins besides the hub's own from which terminals may open their socket (app://kiosk). */
+  kioskOrigins: readonly string[];
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true; // not a browser: a Node client or a test
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wraps a ws socket: JSON both ways, schema-checked on the way in, a heartbeat, a size and rate
+ * limit. Returns the connection object the call center talks to.
+ */
+function wire<In, Out>(
+  socket: WebSocket,
+  schema: z.ZodType<In>,
+  log: FastifyBaseLogger,
+  onMessage: (message: In) => void,
+  onClose: () => void,
+): Connection<Out> {
+  let alive = true;
+  let missed = 0;
+  let windowStart = Date.now();
+  let count = 0;
+  const conn: Connection<Out> = {
+    send(message) {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    },
+    close(code, reason) {
+      alive = false;
+      socket.close(code, reason);
+    },
+  };
+  const heartbeat = setInterval(() => {
+    if (++missed > 3) {
+      log.info('signaling peer silent: dropping the connection');
+      socket.terminate();
+      return;
+    }
+    conn.send({ type: 'ping' } as Out);
+  }, PING_INTERVAL_MS);
+  socket.on('message', (raw, isBinary) => {
+    missed = 0;
+    const at = Date.now();
+    if (at - windowStart > 1000) {
+      windowStart = at;
+      count = 0;
+    }
+    if (++count > MAX_MESSAGES_PER_SECOND) {
+      conn.close(CLOSE.protocol, 'too many messages');
+      return;
+    }
+    if (isBinary) {
+      conn.close(CLOSE.protocol, 'text frames only');
+      return;
+    }
+    let parsed: z.ZodSafeParseResult<In>;
+    try {
+      parsed = schema.safeParse(JSON.parse(raw.toString()));
+    } catch {
+      conn.close(CLOSE.protocol, 'not JSON');
+      return;
+    }
+    if (!parsed.success) {
+      conn.send({ type: 'error', code: 'invalid_message', message: parsed.error.issues[0]?.message } as Out);
+      return;
+    }
+    if (alive) onMessage(parsed.data);
+  });
+  socket.on('pong', () => {
+    missed = 0;
+  });
+  socket.on('close', () => {
+    alive = false;
+    clearInterval(heartbeat);
+    onClose();
+  });
+  socket.on('error', (error) => log.debug({ err: error }, 'signaling socket error'));
+  return conn;
+}
+
+/** The two signaling sockets: terminals (bearer token in the first message) and clerks (session cookie). */
+export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
+  const { db, center, sessions } = options;
+  const kioskOrigins = new Set(options.kioskOrigins.map((o) => o.toLowerCase()));
+  return async (app) => {
+    await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+    app.addHook('onClose', async () => center.closeAll());
+
+    app.get(
+      CALL_API.terminalSocket,
+      {
+        websocket: true,
+        onRequest: async (request) => {
+          const origin = request.headers.origin?.toLowerCase();
+          if (origin !== undefined && !sameOrigin(request) && !kioskOrigins.has(origin)) {
+            throw new HttpError(403, {
+              error: 'origin_not_allowed',
+              message: 'This origin may not open a terminal call socket.',
+            });
+          }
+        },
+      },
+      (socket, request) => {
+        let terminalId: string | null = null;
+        let conn: Connection<HubToTerminal> | null = null;
+        const helloTimer = setTimeout(
+          () => socket.close(CLOSE.unauthenticated, 'hello expected'),
+          HELLO_TIMEOUT_MS,
+        );
+        const authenticate = async (token: string | undefined) => {
+          const terminal = token
+            ? await db
+                .selectFrom('terminals')
+                .select(['id', 'name'])
+                .where('token_hash', '=', sha256Hex(token))
+                .where('revoked_at', 'is', null)
+                .executeTakeFirst()
+            : undefined;
+          clearTimeout(helloTimer);
+          if (!terminal || !conn) {
+            socket.close(CLOSE.unauthenticated, 'unknown or revoked terminal token');
+            return;
+          }
+          terminalId = terminal.id;
+          request.log.info({ terminalId }, 'terminal signaling connected');
+          center.attachTerminal(terminal.id, terminal.name, conn);
+        };
+        let authenticating = false;
+        conn = wire<TerminalToHub, HubToTerminal>(
+          socket,
+          TerminalToHub,
+          request.log,
+          (message) => {
+            if (terminalId) return center.terminalMessage(terminalId, message);
+            if (message.type === 'hello' && !authenticating) {
+              authenticating = true;
+              void authenticate(message.token);
+            } else if (!authenticating) socket.close(CLOSE.unauthenticated, 'hello expected');
+          },
+          () => {
+            clearTimeout(helloTimer);
+            if (terminalId && conn) center.detachTerminal(terminalId, conn);
+          },
+        );
+        // Node clients may authenticate in the upgrade request itself.
+        const headerToken = bearerToken(request.headers.authorization);
+        if (headerToken) {
+          authenticating = true;
+          void authenticate(headerToken);
+        }
+      },
+    );
+
+    app.get(
+      CALL_API.clerkSocket,
+      {
+        websocket: true,
+        onRequest: [
+          async (request) => {
+            // The cookie is SameSite=Strict, but a WebSocket has no CORS: check the origin as well.
+            if (!sameOrigin(request)) {
+              throw new HttpError(403, {
+                error: 'origin_not_allowed',
+                message: 'The clerk socket is for the console on this hub only.',
+              });
+            }
+          },
+          sessions.requireClerk,
+        ],
+      },
+      (socket, request) => {
+        const clerk = sessions.clerkOf(request);
+        request.log.info({ username: clerk.username }, 'clerk signaling connected');
+        const conn: Connection<HubToClerk> = wire<ClerkToHub, HubToClerk>(
+          socket,
+          ClerkToHub,
+          request.log,
+          (message) => center.clerkMessage(clerk.username, message),
+          () => center.detachClerk(clerk.username, conn),
+        );
+        center.attachClerk(clerk, conn);
+      },
+    );
+  };
+}

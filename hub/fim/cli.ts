@@ -1,0 +1,48 @@
+/**
+ * npm run fim:import -- <schema.xml> [--id <form-id>] [--office <office-id>] [--out <form.json>]
+ * Converts a FIM Stammdatenschema (XDatenfelder 2.0/3.0) into the terminal's form format. The
+ * form goes to --out or stdout; what could not be carried over one to one goes to stderr.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FimError, importFimXml, XmlError } from './import.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { id: { type: 'string' }, office: { type: 'string' }, out: { type: 'string' } },
+});
+const file = positionals[0];
+if (!file) {
+  console.error(
+    'usage: npm run fim:import -- <schema.xml> [--id form-id] [--office office-id] [--out form.json]',
+  );
+  process.exit(2);
+}
+const formId =
+  values.id ??
+  basename(file, '.xml')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 64);
+
+try {
+  const { form, notes } = importFimXml(readFileSync(file, 'utf8'), {
+    formId,
+    officeId: values.office ?? 'buergerbuero',
+    updatedAt: new Date().toISOString(),
+  });
+  const json = `${JSON.stringify(form, null, 2)}\n`;
+  if (values.out) writeFileSync(values.out, json);
+  else process.stdout.write(json);
+  const fields = Object.keys(form.schema.properties).length;
+  console.error(`imported "${form.title.de}": ${form.ui.steps.length} steps, ${fields} top-level fields`);
+  for (const note of notes) console.error(`note: ${note}`);
+} catch (error) {
+  if (error instanceof FimError || error instanceof XmlError) {
+    console.error(`cannot import ${file}: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

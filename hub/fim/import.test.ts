@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeAnswers, validateFormData } from '../../protocol/forms.js';
+import { demoAnswers } from '../seed/demo-answers.js';
+import { importFimXml } from './import.js';
+
+const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');
+const options = { formId: 'blaue-karte', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
+
+describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
+  const { form, notes } = importFimXml(xml, options);
+  const props = form.schema.properties as Record<string, Record<string, unknown>>;
+
+  it('turns top-level groups into steps and runs of top-level fields into "Weitere Angaben"', () => {
+    expect(form.title.de).toBe('Antrag auf Blaue Karte EU');
+    expect(form.ui.steps.map((s) => s.title.de)).toEqual([
+      'Persönliche Angaben zum Antragsteller',
+      'Anschrift des Antragstellers in Deutschland',
+      'Angaben zu vorhandenem Visum oder Aufenthaltstitel',
+      'Angaben zur Hochschulqualifikation',
+      'Angaben zur Arbeitsstelle',
+      'Angaben zur Krankenversicherung',
+      'Weitere Angaben',
+      'Angaben zur Anerkennung als international Schutzsuchender',
+      'Weitere Angaben',
+      'Angaben zur Vorbestrafung',
+      'Angaben zu laufenden Ermittlungsverfahren',
+      'Weitere Angaben',
+    ]);
+  });
+
+  it('keeps label, help, type, cardinality and constraints of each field', () => {
+    expect(form.ui.fields['familienname']?.label.de).toBe('Familienname');
+    expect(form.ui.fields['familienname']?.help?.de).toMatch(/Nachnamen/);
+    expect(form.schema.required).toContain('familienname');
+    expect(form.schema.required).not.toContain('titel');
+    expect(props['geburtsort']).toMatchObject({ type: 'string', minLength: 1, maxLength: 80 });
+    expect(props['groesse']).toEqual({ type: 'number' });
+    expect(props['jahresbruttobetragDerEinnahmen']).toEqual({ type: 'number', minimum: 0 });
+    expect(props['einreiseInDasBundesgebietAm']).toEqual({ type: 'string', format: 'date' });
+    expect(props['sindSieVorbestraft']).toEqual({ type: 'boolean' });
+    expect(form.ui.fields['sindSieVorbestraft']?.widget).toBe('yesno');
+  });
+
+  it('makes nested groups sections with object answers, and repeatables arrays', () => {
+    const address = props['anschriftInDeutschland'] as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(form.ui.fields['anschriftInDeutschland']?.widget).toBe('group');
+    expect(Object.keys(address.properties)).toEqual(['strassenanschrift', 'anschriftPostfach']);
+    const street = address.properties['strassenanschrift'] as { required: string[] };
+    expect(street.required).toEqual(['strassenangaben', 'ort']);
+    const employer = props['angabenZumArbeitgeber'] as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    const contacts = employer.properties['kontaktmoeglichkeiten'] as { properties: Record<string, unknown> };
+    expect(Object.values(contacts.properties)[0]).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
+    expect(JSON.stringify(props['angabenZurAusbildungsstaette'])).toContain('"minItems":2');
+  });
+
+  it('falls back to free text with a note for code lists, and to a note for uploads', () => {
+    expect(props['geschlecht']).toEqual({ type: 'string' });
+    expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);
+    expect(form.ui.fields['lichtbild']).toMatchObject({ widget: 'note' });
+    expect(props['lichtbild']).toBeUndefined();
+    expect(notes.filter((n) => n.includes('code list'))).toHaveLength(5);
+    expect(notes.filter((n) => n.includes('file upload'))).toHaveLength(8);
+    expect(notes.filter((n) => n.startsWith('rule'))).toHaveLength(3);
+  });
+
+  it('accepts a complete application and explains what is missing by path', () => {
+    expect(validateFormData(form.schema, normalizeAnswers(demoAnswers['blaue-karte'] ?? {}))).toEqual([]);
+    const incomplete = {
+      ...demoAnswers['blaue-karte'],
+      anschriftInDeutschland: { strassenanschrift: { ort: { postleitzahl: '01665' } } },
+    };
+    const errors = validateFormData(form.schema, normalizeAnswers(incomplete)).map((e) => [e.field, e.code]);
+    expect(errors).toEqual([
+      ['anschriftInDeutschland/strassenanschrift/strassenangaben', 'required'],
+      ['anschriftInDeutschland/strassenanschrift/ort/ort', 'required'],
+    ]);
+  });
+});
+
+describe('FIM import of XDatenfelder 3.0', () => {
+  const xdf3 = `<?xml version="1.0" encoding="UTF-8"?>
+<xdf3:xdatenfelder.stammdatenschema.0102 xmlns:xdf3="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">
+  <xdf3:stammdatenschema>
+    <xdf3:identifikation><xdf3:id>S1</xdf3:id><xdf3:version>1.0.0</xdf3:version></xdf3:identifikation>
+    <xdf3:name>Test</xdf3:name><xdf3:bezeichnungEingabe>Testantrag</xdf3:bezeichnungEingabe>
+    <xdf3:struktur><xdf3:anzahl>1:1</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeld>
+        <xdf3:identifikation><xdf3:id>F1</xdf3:id></xdf3:identifikation>
+        <xdf3:name>Anrede</xdf3:name><xdf3:bezeichnungEingabe>Anrede</xdf3:bezeichnungEingabe>
+        <xdf3:feldart><code>select</code></xdf3:feldart><xdf3:datentyp><code>text</code></xdf3:datentyp>
+        <xdf3:werte><xdf3:wert><xdf3:code>frau</xdf3:code><xdf3:name>Frau</xdf3:name></xdf3:wert>
+          <xdf3:wert><xdf3:code>herr</xdf3:code><xdf3:name>Herr</xdf3:name></xdf3:wert></xdf3:werte>
+      </xdf3:datenfeld>
+    </xdf3:enthaelt></xdf3:struktur>
+    <xdf3:struktur><xdf3:anzahl>0:1</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeld>
+        <xdf3:identifikation><xdf3:id>F2</xdf3:id></xdf3:identifikation>
+        <xdf3:name>Kinder</xdf3:name><xdf3:bezeichnungEingabe>Anzahl Kinder</xdf3:bezeichnungEingabe>
+        <xdf3:feldart><code>input</code></xdf3:feldart><xdf3:datentyp><code>num_int</code></xdf3:datentyp>
+        <xdf3:praezisierung minValue="0" maxValue="20"/>
+      </xdf3:datenfeld>
+    </xdf3:enthaelt></xdf3:struktur>
+  </xdf3:stammdatenschema>
+</xdf3:xdatenfelder.stammdatenschema.0102>`;
+
+  it('reads constraints from attributes and code lists given in the file', () => {
+    const { form } = importFimXml(xdf3, { ...options, formId: 'test' });
+    expect(form.schema.properties['anrede']).toEqual({ type: 'string', enum: ['frau', 'herr'] });
+    expect(form.ui.fields['anrede']?.widget).toBe('choice');
+    expect(form.schema.properties['anzahlKinder']).toEqual({ type: 'integer', minimum: 0, maximum: 20 });
+    expect(form.schema.required).toEqual(['anrede']);
+  });
+});

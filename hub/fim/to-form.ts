@@ -1,0 +1,290 @@
+import { FormDefinition, type FieldUi, type FormStep } from '../../protocol/forms.js';
+import type { LocalizedText } from '../../protocol/i18n.js';
+import type { FimChild, FimField, FimGroup, FimSchema } from './xdatenfelder.js';
+
+type PropertySchema = Record<string, unknown>;
+
+export interface FimImportOptions {
+  formId: string;
+  officeId: string;
+  updatedAt: string;
+  version?: number;
+  /** Translations keyed by the German text (labels repeat across FIM schemas: "Straße", "Ort"). */
+  translations?: Record<string, Partial<Record<string, string>>>;
+}
+
+export interface FimImportResult {
+  form: FormDefinition;
+  /** What the importer could not carry over one to one, for the person running the import. */
+  notes: string[];
+}
+
+const FILE_NOTE: LocalizedText = {
+  de: 'Diesen Nachweis können Sie am Terminal noch nicht hochladen. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
+  en: 'You cannot upload this document at the terminal yet. Please bring it along or send it later.',
+  tr: 'Bu belgeyi terminalde henüz yükleyemezsiniz. Lütfen yanınızda getirin veya sonradan gönderin.',
+  ar: 'لا يمكنك رفع هذا المستند في الجهاز بعد. يرجى إحضاره معك أو إرساله لاحقًا.',
+  uk: 'Цей документ поки що не можна завантажити на терміналі. Принесіть його з собою або надішліть пізніше.',
+  ru: 'Этот документ пока нельзя загрузить на терминале. Принесите его с собой или отправьте позже.',
+};
+const CODE_LIST_NOTE: LocalizedText = {
+  de: 'Die Auswahlliste ist am Terminal nicht verfügbar. Bitte schreiben Sie Ihre Angabe in das Feld.',
+  en: 'The list of choices is not available at the terminal. Please type your answer into the field.',
+  tr: 'Seçenek listesi terminalde mevcut değil. Lütfen cevabınızı alana yazın.',
+  ar: 'قائمة الخيارات غير متوفرة في الجهاز. يرجى كتابة إجابتك في الحقل.',
+  uk: 'Список варіантів на терміналі недоступний. Будь ласка, впишіть відповідь у поле.',
+  ru: 'Список вариантов на терминале недоступен. Пожалуйста, впишите ответ в поле.',
+};
+const FURTHER_DETAILS: LocalizedText = { de: 'Weitere Angaben', en: 'Further details' };
+const ENTRY: LocalizedText = {
+  de: 'Eintrag',
+  en: 'Entry',
+  tr: 'Giriş',
+  ar: 'إدخال',
+  uk: 'Запис',
+  ru: 'Запись',
+};
+
+/**
+ * Turns a FIM Stammdatenschema into the terminal's form format. Top-level groups become steps
+ * (runs of top-level fields become a step "Weitere Angaben"); nested groups become sections
+ * (object answers); anything that may occur more than once becomes a repeatable (array answers).
+ * Each field keeps label, help, type, cardinality and constraints; a code list that is not in the
+ * file becomes free text with a note, and a file upload becomes a note to bring the document.
+ */
+export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportResult {
+  const notes: string[] = [];
+  const tr = (german: string): LocalizedText => ({ ...options.translations?.[german], de: german });
+  const topNames = new Names();
+  const properties: Record<string, PropertySchema> = {};
+  const required: string[] = [];
+  const uiFields: Record<string, FieldUi> = {};
+  const steps: FormStep[] = [];
+  const stepIds = new Names();
+
+  const place = (item: FimChild, names: Names, into: StepBuilder) => {
+    const converted = convertChild(item, tr, notes, item.element.id);
+    const name = names.take(item.element.label || item.element.name || item.element.id);
+    uiFields[name] = converted.ui;
+    if (converted.schema) {
+      properties[name] = converted.schema;
+      if (converted.required) required.push(name);
+    }
+    into.fields.push(name);
+  };
+
+  let loose: StepBuilder | null = null;
+  for (const item of fim.children) {
+    const { element, cardinality } = item;
+    if (element.kind === 'group' && cardinality.min === 1 && cardinality.max === 1) {
+      loose = null;
+      const step: StepBuilder = { id: stepIds.takeSlug(element.label), title: tr(element.label), fields: [] };
+      for (const inner of element.children) place(inner, topNames, step);
+      if (step.fields.length > 0) steps.push(step);
+    } else if (element.kind === 'group') {
+      loose = null;
+      const step: StepBuilder = { id: stepIds.takeSlug(element.label), title: tr(element.label), fields: [] };
+      place(item, topNames, step);
+      steps.push(step);
+    } else {
+      if (!loose) {
+        const title = { ...FURTHER_DETAILS, ...tr(FURTHER_DETAILS.de) };
+        loose = { id: stepIds.takeSlug(FURTHER_DETAILS.de), title, fields: [] };
+        steps.push(loose);
+      }
+      place(item, topNames, loose);
+    }
+  }
+  for (const rule of fim.rules) {
+    notes.push(`rule "${rule}" is not evaluated on the terminal: its fields are shown, and optional`);
+  }
+
+  const form = FormDefinition.parse({
+    id: options.formId,
+    version: options.version ?? 1,
+    title: tr(fim.label),
+    description: {
+      de: [
+        fim.description,
+        fim.legalBasis && `Rechtsgrundlage: ${fim.legalBasis}`,
+        `FIM ${fim.id} ${fim.schemaVersion}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+    officeId: options.officeId,
+    schema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties,
+      required,
+      additionalProperties: false,
+    },
+    ui: { steps, fields: uiFields },
+    updatedAt: options.updatedAt,
+  });
+  return { form, notes };
+}
+
+interface StepBuilder {
+  id: string;
+  title: LocalizedText;
+  fields: string[];
+}
+
+interface Converted {
+  schema: PropertySchema | null;
+  ui: FieldUi;
+  required: boolean;
+}
+
+function convertChild(
+  { element, cardinality }: FimChild,
+  tr: (german: string) => LocalizedText,
+  notes: string[],
+  path: string,
+): Converted {
+  const single =
+    element.kind === 'group' ? convertGroup(element, tr, notes, path) : convertField(element, tr, notes);
+  const repeatable = cardinality.max === null || cardinality.max > 1;
+  if (!single.schema) return { ...single, required: false };
+  if (!repeatable) return { ...single, required: cardinality.min >= 1 };
+  const schema: PropertySchema = { type: 'array', items: single.schema, maxItems: cardinality.max ?? 20 };
+  if (cardinality.min > 0) schema['minItems'] = cardinality.min;
+  return {
+    schema,
+    required: cardinality.min >= 1,
+    ui: {
+      label: single.ui.label,
+      help: single.ui.help,
+      widget: 'repeat',
+      item: { ...single.ui, help: undefined },
+    },
+  };
+}
+
+function convertGroup(
+  group: FimGroup,
+  tr: (german: string) => LocalizedText,
+  notes: string[],
+  path: string,
+): Converted {
+  const names = new Names();
+  const properties: Record<string, PropertySchema> = {};
+  const required: string[] = [];
+  const fields: Record<string, FieldUi> = {};
+  for (const item of group.children) {
+    const converted = convertChild(item, tr, notes, `${path}/${item.element.id}`);
+    const name = names.take(item.element.label || item.element.name || item.element.id);
+    fields[name] = converted.ui;
+    if (converted.schema) {
+      properties[name] = converted.schema;
+      if (converted.required) required.push(name);
+    }
+  }
+  const label = group.label || group.name;
+  return {
+    schema: { type: 'object', properties, required, additionalProperties: false },
+    ui: {
+      label: label ? tr(label) : ENTRY,
+      ...(group.help ? { help: tr(group.help) } : {}),
+      widget: 'group',
+      fields,
+    },
+    required: false,
+  };
+}
+
+function convertField(field: FimField, tr: (german: string) => LocalizedText, notes: string[]): Converted {
+  const label = field.label ? tr(field.label) : ENTRY;
+  const help = field.help ? tr(field.help) : undefined;
+  const c = field.constraints;
+  const note = (text: LocalizedText): Converted => ({
+    schema: null,
+    ui: { label, help: text, widget: 'note' },
+    required: false,
+  });
+  if (field.fieldType === 'label' || field.fieldType === 'locked') {
+    return note(field.content ? tr(field.content) : (help ?? label));
+  }
+  if (field.dataType === 'file') {
+    notes.push(`${field.id} "${field.label}": file upload shown as a note to bring the document`);
+    return note(FILE_NOTE);
+  }
+  if (field.dataType === 'bool') {
+    return { schema: { type: 'boolean' }, ui: { label, help, widget: 'yesno' }, required: false };
+  }
+  if (field.dataType === 'date') {
+    return {
+      schema: { type: 'string', format: 'date' },
+      ui: { label, help, widget: 'date' },
+      required: false,
+    };
+  }
+  if (field.dataType === 'num' || field.dataType === 'num_int' || field.dataType === 'num_currency') {
+    const schema: PropertySchema = { type: field.dataType === 'num_int' ? 'integer' : 'number' };
+    if (c.minValue !== undefined) schema['minimum'] = c.minValue;
+    else if (field.dataType === 'num_currency') schema['minimum'] = 0;
+    if (c.maxValue !== undefined) schema['maximum'] = c.maxValue;
+    return { schema, ui: { label, help, widget: 'number' }, required: false };
+  }
+  const schema: PropertySchema = { type: 'string' };
+  if (c.minLength !== undefined) schema['minLength'] = c.minLength;
+  if (c.maxLength !== undefined) schema['maxLength'] = c.maxLength;
+  if (c.pattern !== undefined) schema['pattern'] = c.pattern;
+  if (field.fieldType === 'select' && field.values.length > 0) {
+    schema['enum'] = field.values.map((v) => v.code);
+    const options = field.values.map((v) => ({ value: v.code, label: tr(v.name) }));
+    return { schema, ui: { label, help, widget: 'choice', options }, required: false };
+  }
+  if (field.fieldType === 'select') {
+    notes.push(
+      `${field.id} "${field.label}": code list ${field.codeList ?? '?'} not available offline, free text`,
+    );
+    const combined: LocalizedText = help
+      ? (Object.fromEntries(
+          Object.entries(CODE_LIST_NOTE).map(([lang, text]) => [lang, `${help[lang] ?? help.de} ${text}`]),
+        ) as LocalizedText)
+      : CODE_LIST_NOTE;
+    return { schema, ui: { label, help: combined, widget: 'text' }, required: false };
+  }
+  const long = (c.maxLength ?? 0) > 200;
+  return { schema, ui: { label, help, widget: long ? 'textarea' : 'text' }, required: false };
+}
+
+/** Field names and step ids that read like their German label and never collide. */
+class Names {
+  private readonly used = new Set<string>();
+
+  take(label: string): string {
+    const words = fold(label).split(' ').filter(Boolean).slice(0, 5);
+    let base = words.map((w, i) => (i === 0 ? w : w[0]?.toUpperCase() + w.slice(1))).join('') || 'feld';
+    if (!/^[a-z]/.test(base)) base = `f${base}`;
+    return this.unique(base.slice(0, 40), (n) => `${base.slice(0, 40)}${n}`);
+  }
+
+  takeSlug(label: string): string {
+    const base = fold(label).split(' ').filter(Boolean).slice(0, 6).join('-').slice(0, 50) || 'schritt';
+    return this.unique(base, (n) => `${base}-${n}`);
+  }
+
+  private unique(base: string, numbered: (n: number) => string): string {
+    let name = base;
+    for (let n = 2; this.used.has(name); n++) name = numbered(n);
+    this.used.add(name);
+    return name;
+  }
+}
+
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,125 @@
+import type { ReactNode } from 'react';
+import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../../protocol/forms.js';
+import { localize } from '../../../../protocol/i18n.js';
+import { Button } from '../../../shared/ui/index.js';
+import type { Texts } from '../../i18n/texts.js';
+
+type Value = FormAnswer | undefined;
+
+export interface GroupFieldProps {
+  path: string;
+  ui: FieldUi;
+  property: Record<string, unknown>;
+  value: Value;
+  error: FieldErrorCode | undefined;
+  locale: string;
+  t: Texts;
+  onChange(value: Value): void;
+  renderField(args: {
+    name: string;
+    path: string;
+    ui: FieldUi;
+    property: Record<string, unknown>;
+    required: boolean;
+    value: Value;
+    onChange(value: Value): void;
+  }): ReactNode;
+}
+
+/** A group of fields as a section of the step: a fieldset whose legend names it. */
+export function GroupField({
+  path,
+  ui,
+  property,
+  value,
+  error,
+  locale,
+  t,
+  onChange,
+  renderField,
+}: GroupFieldProps) {
+  const answers = isGroupAnswer(value) ? value : {};
+  const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+  const required = Array.isArray(property['required']) ? (property['required'] as string[]) : [];
+  const help = ui.help ? localize(ui.help, locale).text : undefined;
+  return (
+    <fieldset className="kiosk-section">
+      <legend className="kiosk-section__title">{localize(ui.label, locale).text}</legend>
+      {help && <p className="pop-field__help">{help}</p>}
+      {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
+      {Object.entries(ui.fields ?? {}).map(([name, child]) =>
+        renderField({
+          name,
+          path: `${path}/${name}`,
+          ui: child,
+          property: properties[name] ?? {},
+          required: required.includes(name),
+          value: answers[name],
+          onChange: (next) => {
+            const others = Object.entries(answers).filter(([key]) => key !== name);
+            onChange(Object.fromEntries(next === undefined ? others : [...others, [name, next]]));
+          },
+        }),
+      )}
+    </fieldset>
+  );
+}
+
+/** Something the citizen may give several times: numbered entries with add and remove buttons. */
+export function RepeatField({
+  path,
+  ui,
+  property,
+  value,
+  error,
+  locale,
+  t,
+  onChange,
+  renderField,
+}: GroupFieldProps) {
+  const item = ui.item;
+  if (!item) return null;
+  const min = typeof property['minItems'] === 'number' ? property['minItems'] : 0;
+  const max = typeof property['maxItems'] === 'number' ? property['maxItems'] : 20;
+  const stored = Array.isArray(value) ? value : [];
+  const blank: FormAnswer = item.widget === 'group' ? {} : '';
+  const entries: FormAnswer[] = [...stored];
+  while (entries.length < Math.max(min, 1)) entries.push(blank);
+  const label = localize(ui.label, locale).text;
+  return (
+    <fieldset className="kiosk-section kiosk-repeat">
+      <legend className="kiosk-section__title">{label}</legend>
+      {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
+      {entries.map((entry, index) => (
+        <div key={index} className="kiosk-repeat__entry">
+          {renderField({
+            name: String(index),
+            path: `${path}/${index}`,
+            ui: { ...item, label: item.widget === 'group' ? item.label : { de: t.entry(index + 1) } },
+            property: (property['items'] ?? {}) as Record<string, unknown>,
+            required: index < min,
+            value: entry,
+            onChange: (next) => {
+              const copy = [...entries];
+              copy[index] = next ?? blank;
+              onChange(copy);
+            },
+          })}
+          {entries.length > Math.max(min, 1) && (
+            <Button
+              aria-label={`${t.removeEntry}: ${t.entry(index + 1)}`}
+              onClick={() => onChange(entries.filter((_, i) => i !== index))}
+            >
+              {t.removeEntry}
+            </Button>
+          )}
+        </div>
+      ))}
+      {entries.length < max && <Button onClick={() => onChange([...entries, blank])}>{t.addEntry}</Button>}
+    </fieldset>
+  );
+}
+
+function isGroupAnswer(value: Value): value is { [name: string]: FormAnswer } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../protocol/i18n.js';
+import { applyKey, layoutFor, TEXT_LAYOUTS } from './layouts.js';
+
+const keys = (layout: Record<string, string[]>) =>
+  Object.values(layout).flatMap((row) => row.join(' ').split(' '));
+
+describe('on-screen keyboard layouts', () => {
+  it('has a text layout for every kiosk language, with the letters of its script', () => {
+    for (const locale of LOCALES) expect(TEXT_LAYOUTS[locale], locale).toBeDefined();
+    expect(keys(TEXT_LAYOUTS.de)).toEqual(expect.arrayContaining(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']));
+    expect(keys(TEXT_LAYOUTS.tr)).toEqual(expect.arrayContaining(['ç', 'ğ', 'ı', 'ş', 'İ', 'ö', 'ü']));
+    expect(keys(TEXT_LAYOUTS.ar)).toEqual(expect.arrayContaining(['ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'ء']));
+    expect(keys(TEXT_LAYOUTS.uk)).toEqual(expect.arrayContaining(['і', 'ї', 'є', 'ґ']));
+    expect(keys(TEXT_LAYOUTS.ru)).toEqual(expect.arrayContaining(['ы', 'э', 'ъ', 'ё']));
+  });
+
+  it('gives numbers a number pad and e-mail fields the @', () => {
+    expect(keys(layoutFor('numeric', 'ar')).filter((k) => /^\d$/.test(k))).toHaveLength(10);
+    expect(keys(layoutFor('email', 'ru'))).toEqual(expect.arrayContaining(['@', '.', '.de']));
+    expect(layoutFor('text', 'uk')).toBe(TEXT_LAYOUTS.uk);
+  });
+
+  it('applies keys like a keyboard: letters append, backspace deletes, shift types nothing', () => {
+    expect(applyKey('Stra', 'ß')).toBe('Straß');
+    expect(applyKey('ab', '{bksp}')).toBe('a');
+    expect(applyKey('a', '{space}')).toBe('a ');
+    expect(applyKey('a', '{shift}')).toBeNull();
+  });
+});

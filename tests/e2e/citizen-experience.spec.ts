@@ -1,0 +1,163 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { LOCALES, type Locale } from '../../protocol/i18n.js';
+import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoForm, demoPrivateKeyPath, submissionsOnDisk } from '../support/demo.js';
+import { expect, test } from '../support/fixtures.js';
+
+const blueCard = demoForm('blaue-karte');
+const residence = demoForm('wohnsitz-anmeldung');
+
+const MODES = {
+  default: { contrast: 'normal', textSize: 'normal', reach: 'normal' },
+  contrast: { contrast: 'high', textSize: 'normal', reach: 'normal' },
+  largest: { contrast: 'normal', textSize: 'largest', reach: 'normal' },
+  reach: { contrast: 'normal', textSize: 'normal', reach: 'low' },
+} as const;
+
+/**
+ * POP_A11Y_FULL=1 checks every language in every mode; by default every language in the default
+ * mode and every mode in the citizen's language (Arabic, the right-to-left case).
+ */
+const FULL_MATRIX = process.env['POP_A11Y_FULL'] === '1';
+
+function combinations(back: Locale, switchable: boolean): [Locale, keyof typeof MODES][] {
+  const locales: readonly Locale[] = switchable ? LOCALES : [back];
+  const modes = Object.keys(MODES) as (keyof typeof MODES)[];
+  if (FULL_MATRIX)
+    return locales.flatMap((locale) => modes.map((mode): [Locale, keyof typeof MODES] => [locale, mode]));
+  const sample = new Set<Locale>([back]);
+  return locales.flatMap((locale) =>
+    modes
+      .filter((mode) => mode === 'default' || sample.has(locale))
+      .map((mode): [Locale, keyof typeof MODES] => [locale, mode]),
+  );
+}
+
+/**
+ * WCAG 2.1 A/AA on the current screen in the languages and display modes. Languages are switched
+ * with the top bar like a citizen would; the display modes are set on <html> directly here (the
+ * panel that sets them is tested separately) to keep the matrix fast.
+ */
+async function expectAccessibleEverywhere(page: Page, screen: string, back: Locale, switchable = true) {
+  let current: Locale | null = null;
+  for (const [locale, mode] of combinations(back, switchable)) {
+    if (switchable && locale !== current) {
+      await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      current = locale;
+    }
+    await page.evaluate((a) => Object.assign(document.documentElement.dataset, a), MODES[mode]);
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .exclude('.kiosk-keyboard-dock')
+      .analyze();
+    const found = result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(found, `${screen} in ${locale}, ${mode}`).toEqual([]);
+  }
+  await page.evaluate((a) => Object.assign(document.documentElement.dataset, a), MODES.default);
+  if (switchable)
+    await page.getByRole('banner').getByRole('button', { name: TEXTS[back].languageName }).click();
+}
+
+test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, and the hub accepts it; every screen passes axe in every language and mode', async ({
+  hub,
+  kiosk,
+  page,
+  browser,
+}) => {
+  test.setTimeout(FULL_MATRIX ? 600_000 : 240_000);
+  const ar = TEXTS.ar;
+  await kiosk.open(hub.url);
+  await expectAccessibleEverywhere(page, 'attract', 'de', false);
+  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
+  await expectAccessibleEverywhere(page, 'language', 'de', false);
+  await page.getByRole('main').getByRole('button', { name: ar.languageName }).click();
+  await expect(page.getByRole('heading', { name: ar.catalogTitle })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await kiosk.waitOnline().catch(() => undefined);
+  await expectAccessibleEverywhere(page, 'catalog', 'ar');
+
+  // Arabic users may type the German name they saw on a letter, with a typo.
+  await page.getByLabel(ar.searchLabel).fill('Blaue Krte');
+  await page.getByRole('button', { name: /^Blaue Karte EU beantragen/ }).click();
+  await expect(page.getByText(ar.notTranslated)).toBeVisible();
+  await expectAccessibleEverywhere(page, 'service', 'ar');
+  await page.getByRole('button', { name: ar.startForm }).click();
+  // The FIM labels are translated; the German help texts are announced as German only.
+  await expect(page.getByLabel('اسم العائلة', { exact: true })).toBeVisible();
+  await expect(page.getByText(ar.fallbackNote)).toBeVisible();
+
+  const steps = blueCard.form.ui.steps;
+  for (const [index, step] of steps.entries()) {
+    const title = step.title['ar'] ?? step.title.de;
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
+    for (const name of step.fields) await kiosk.fillField(blueCard.form, name, blueCard.answers[name], 'ar');
+    await page.getByRole('button', { name: ar.next, exact: true }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: ar.review })).toBeVisible();
+  await expectAccessibleEverywhere(page, 'review', 'ar');
+  await page.getByRole('button', { name: ar.submit }).click();
+  await expect(page.getByRole('heading', { name: ar.receiptTitle })).toBeVisible();
+  await expect(page.getByText(ar.receiptSent)).toBeVisible();
+  await expectAccessibleEverywhere(page, 'receipt', 'ar');
+
+  const stored = submissionsOnDisk(hub.dataDir);
+  expect(stored).toHaveLength(1);
+  const trackingCode = stored[0]?.tracking_code ?? '';
+
+  // The hub cannot read the answers (end-to-end encrypted): the clerk's browser decrypts them and
+  // checks them against the form with the same validator; no problem may be reported.
+  const clerkContext = await browser.newContext();
+  const clerk = await clerkContext.newPage();
+  await clerk.goto(`${hub.url}/clerk/`);
+  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
+  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
+  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  await clerk.getByRole('link', { name: trackingCode }).click();
+  await clerk.getByLabel('Schlüsseldatei (JWK)').setInputFiles(demoPrivateKeyPath(blueCard.form.officeId));
+  await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
+  await clerk.getByLabel('Passphrase wiederholen').fill('lange geheime Passphrase');
+  await clerk.getByRole('button', { name: 'Schlüssel importieren' }).click();
+  await expect(clerk.getByText('Lindenstraße', { exact: true })).toBeVisible();
+  await expect(
+    clerk.getByText('Anschrift in Deutschland › Straßenanschrift › Straßenangaben › Straße', { exact: true }),
+  ).toBeVisible();
+  await expect(clerk.getByText('11942 Amman', { exact: true })).toBeVisible();
+  await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0);
+  await clerkContext.close();
+});
+
+test('the draft survives switching languages on a form step, and right-to-left follows the language', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await kiosk.search('ummelden');
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  const firstStep = residence.form.ui.steps[0];
+  for (const name of firstStep?.fields ?? [])
+    await kiosk.fillField(residence.form, name, residence.answers[name]);
+  for (const locale of ['ar', 'uk', 'tr', 'ru', 'en'] as const) {
+    await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+    await expect(page.getByRole('button', { name: TEXTS[locale].next, exact: true })).toBeVisible();
+  }
+  await page.getByRole('banner').getByRole('button', { name: 'Deutsch' }).click();
+  await kiosk.next();
+  await expect(
+    page.getByRole('heading', { level: 1, name: residence.form.ui.steps[1]?.title.de }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Zurück', exact: true }).click();
+  await expect(page.getByLabel('Straße', { exact: true })).toHaveValue(String(residence.answers['street']));
+  await expect(page.getByRole('group', { name: 'Tag des Einzugs' }).getByLabel('Jahr')).toHaveValue(
+    String(residence.answers['moveInDate']).slice(0, 4),
+  );
+});
