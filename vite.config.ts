@@ -33,7 +33,6 @@ export function nodeShimsForSimplePeer(): Plugin {
 }
 
 /** Entries sharing UI parts: the citizen kiosk, the clerk console and the provider's fleet console. */
-
 export default defineConfig({
   root,
   base: '/',
