@@ -61,6 +61,14 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['provider-cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      ['electron', '**/hub/**', '**/renderer/**', '**/electron/**'],
+      'The provider CLI talks to the hub over HTTP only; it shares protocol/ and kiosk-config/.',
+    ),
+  },
+  {
     // The one file that knows the WebRTC library, so it can be swapped here alone.
     files: ['renderer/shared/call/peer.ts'],
     rules: layer(

@@ -32,7 +32,7 @@ export function nodeShimsForSimplePeer(): Plugin {
   };
 }
 
-/** Two entries sharing UI parts: the citizen kiosk and the clerk console. */
+/** Entries sharing UI parts: the citizen kiosk, the clerk console and the provider's fleet console. */
 export default defineConfig({
   root,
   base: '/',
@@ -46,6 +46,7 @@ export default defineConfig({
       input: {
         kiosk: resolve(root, 'kiosk/index.html'),
         clerk: resolve(root, 'clerk/index.html'),
+        fleet: resolve(root, 'fleet/index.html'),
       },
     },
   },

@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { findRepoRoot } from './repo-root.js';
 import { loadDemoSeed, seedIfEmpty } from './seed/seed.js';
+import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth.js';
 import { buildHub } from './server.js';
 
 /** Bad options exit with 2, as CLI tools do; a failed start with 1. */
@@ -54,6 +55,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
     if (await seedIfEmpty(database.db, await loadDemoSeed(repoRoot)))
       log.info('seeded the demo municipality');
+    await ensureProviderToken(database.db, providerTokenFromEnv(), 'provider', new Date());
     const url = await app.listen({ port: options.port, host: options.host });
     log.info({ url }, 'hub listening');
   } catch (error) {

@@ -19,6 +19,9 @@ import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { callRoutes } from './routes/calls.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
+import { createFleet } from './fleet/fleet.js';
+import { fleetProviderRoutes } from './routes/fleet-provider.js';
+import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
@@ -74,7 +77,9 @@ export function buildHub(options: HubOptions): FastifyInstance {
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
   });
 
-  const terminals = terminalAuth(db);
+  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
+  app.addHook('onClose', () => fleet.close());
+  const terminals = terminalAuth(db, fleet.tokens, now);
   const sessions = clerkSessions(db, now);
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
@@ -109,6 +114,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }),
   );
   void app.register(callRoutes(db, terminals, sessions, now));
+  void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
+  void app.register(fleetProviderRoutes(db, fleet, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

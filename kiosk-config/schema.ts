@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
+import { FleetBootstrap } from './fleet/bootstrap.js';
 import { ShellSettings } from './shell.js';
 
 /**
@@ -12,14 +13,16 @@ export const KioskConfig = z
     terminalId: z.string().regex(/^[a-z0-9-]{2,64}$/, 'terminalId: lower-case letters, digits, dashes'),
     siteName: z.string().min(1).max(200),
     hubUrl: z.url({ protocol: /^https?$/, message: 'hubUrl must be an http(s) URL' }),
-    /** Secret the terminal presents to the hub; issue 5 replaces it with an enrolled key pair. */
-    terminalToken: z.string().min(24, 'terminalToken must have at least 24 characters').max(200),
+    /** Secret the terminal presents to the hub, unless it enrolls (fleet.enrollmentCode) instead. */
+    terminalToken: z.string().min(24, 'terminalToken must have at least 24 characters').max(200).optional(),
     locales: z.array(Locale).min(1),
     defaultLocale: Locale,
     idleTimeoutSeconds: z.number().int().min(15).max(3600),
     idleWarningSeconds: z.number().int().min(5).max(120),
     contentRefreshSeconds: z.number().int().min(10).max(86_400),
     attract: z.object({ title: LocalizedText, subtitle: LocalizedText }),
+    /** Fleet management: pinned provider keys; without it the terminal takes no remote config. */
+    fleet: FleetBootstrap.optional(),
     /** Video calls on rural lines: camera size and bandwidth caps (defaults in CALL_DEFAULTS). */
     call: z
       .strictObject({
@@ -36,6 +39,10 @@ export const KioskConfig = z
   .refine((c) => c.locales.includes(c.defaultLocale), {
     message: 'defaultLocale must be one of locales',
     path: ['defaultLocale'],
+  })
+  .refine((c) => c.terminalToken !== undefined || c.fleet?.enrollmentCode !== undefined, {
+    message: 'terminalToken is required unless fleet.enrollmentCode is given',
+    path: ['terminalToken'],
   })
   .refine((c) => c.idleWarningSeconds < c.idleTimeoutSeconds, {
     message: 'idleWarningSeconds must be shorter than idleTimeoutSeconds',

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { providerTokenFromEnv } from '../hub/fleet/provider-auth.js';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
 import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
 import { chromiumFlags, findChromium, kioskChromiumFlags } from './chromium.js';
@@ -61,6 +62,7 @@ const hubUrl = await new Promise<string>((resolveUrl) => {
 console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
+console.log(`Fleet console:  ${hubUrl}/fleet/  provider token: ${providerTokenFromEnv()}`);
 console.log(
   `Office key:     applications are end-to-end encrypted; import ${demoPrivateKeyPath('buergerbuero')}`,
 );

@@ -114,16 +114,18 @@ async function start(): Promise<void> {
     now: Date.now,
     schedule,
     log: createLogger('recovery'),
-    onCrashLoop: load.ok
-      ? createIncidentReporter({
-          hubUrl: load.config.hubUrl,
-          terminalToken: load.config.terminalToken,
-          shellVersion: app.getVersion(),
-          now: () => new Date(),
-          fetch,
-          log: createLogger('incidents'),
-        })
-      : undefined,
+    // An enrolled terminal has no token here (its key lives in the page): its page reports instead.
+    onCrashLoop:
+      load.ok && load.config.terminalToken !== undefined
+        ? createIncidentReporter({
+            hubUrl: load.config.hubUrl,
+            terminalToken: load.config.terminalToken,
+            shellVersion: app.getVersion(),
+            now: () => new Date(),
+            fetch,
+            log: createLogger('incidents'),
+          })
+        : undefined,
   });
   // A reloaded or crashed page has no call any more, whatever it said before.
   window.webContents.on('did-start-navigation', (details) => {

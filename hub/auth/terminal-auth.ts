@@ -28,13 +28,37 @@ function unauthenticated(message: string): HttpError {
   );
 }
 
-export function terminalAuth(db: HubKysely): TerminalAuth {
+/** Short-lived tokens of enrolled terminals (hub/fleet/enrollment.ts): the terminal id, or null. */
+export interface SignedTokenVerifier {
+  verify(token: string, now: Date): string | null;
+}
+
+export function terminalAuth(
+  db: HubKysely,
+  signedTokens?: SignedTokenVerifier,
+  now: () => Date = () => new Date(),
+): TerminalAuth {
   const terminals = new WeakMap<FastifyRequest, AuthenticatedTerminal>();
   return {
     async authenticate(request) {
       const token = bearerToken(request.headers.authorization);
       if (!token)
         throw unauthenticated('This route needs the terminal token: Authorization: Bearer <token>.');
+      if (signedTokens && token.startsWith('t1.')) {
+        const id = signedTokens.verify(token, now());
+        // Checked on every request, so a revocation takes effect at once, not at token expiry.
+        const enrolled = id
+          ? await db
+              .selectFrom('terminals')
+              .select(['id', 'name'])
+              .where('id', '=', id)
+              .where('revoked_at', 'is', null)
+              .executeTakeFirst()
+          : undefined;
+        if (!enrolled) throw unauthenticated('The terminal token is invalid, expired or revoked.');
+        terminals.set(request, enrolled);
+        return;
+      }
       // Stored as a hash: a leaked database does not hand out working terminal tokens.
       const terminal = await db
         .selectFrom('terminals')

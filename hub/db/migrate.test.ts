@@ -6,6 +6,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateToLatest } from './migrate.js';
 import { openDatabase, redactPassword, SQLITE_FILE_NAME } from './open.js';
 
+/** Tables of migration 0004 (fleet management). */
+const FLEET_TABLES = [
+  'config_documents',
+  'config_releases',
+  'enrollment_codes',
+  'fleet_events',
+  'provider_tokens',
+  'terminal_commands',
+  'terminal_daily',
+  'terminal_keys',
+  'terminal_status',
+];
+
 const root = mkdtempSync(join(tmpdir(), 'pop-hub-migrate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -35,6 +48,7 @@ describe('migrations on SQLite', () => {
         'shell_incidents',
         'submissions',
         'terminals',
+        ...FLEET_TABLES,
       ].sort(),
     );
     await second.db.destroy();

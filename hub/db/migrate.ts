@@ -3,6 +3,7 @@ import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
 import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js';
 import { calls } from './migrations/0003_calls.js';
+import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
 
 /**
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_encrypted_submissions': encryptedSubmissions,
   '0003_calls': calls,
+  '0004_fleet': fleet,
   '0005_shell_incidents': shellIncidents,
 };
 

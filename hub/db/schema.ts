@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SubmissionStatus } from '../../protocol/submission.js';
+import type { FleetTables } from './fleet-schema.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. Times are ISO 8601 UTC strings made with
@@ -128,7 +129,7 @@ export interface ShellIncidentTable {
   received_at: IsoTime;
 }
 
-export interface Database {
+export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
   life_situations: ContentDocumentTable;

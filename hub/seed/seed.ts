@@ -25,6 +25,7 @@ export async function loadDemoSeed(
   const file = join(repoRoot, 'kiosk-config', 'demo.json');
   const parsed = parseKioskConfig(JSON.parse(await readFile(file, 'utf8')));
   if (!parsed.ok) throw new Error(`${file} is not a valid kiosk config: ${parsed.problems.join('; ')}`);
+  if (!parsed.config.terminalToken) throw new Error(`${file} must give the demo terminal a terminalToken`);
   return {
     content: demoContent,
     terminal: {

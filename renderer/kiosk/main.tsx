@@ -7,6 +7,8 @@ import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
+import { FleetAgent } from './fleet/agent.js';
+import { bootFleet } from './fleet/boot.js';
 import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
@@ -41,15 +43,17 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const { config } = loaded;
-  const sync = startSync(db, new HubClient(config.hubUrl, config.terminalToken), {
+  // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
+  const fleet = await bootFleet(db, loaded.config);
+  const { config } = fleet;
+  const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });
   const callConfig = config.call ?? CALL_DEFAULTS;
   const calls = {
     client: new KioskCallClient({
       hubUrl: config.hubUrl,
-      terminalToken: config.terminalToken,
+      terminalToken: fleet.token,
       media: { width: callConfig.width, height: callConfig.height, frameRate: callConfig.frameRate },
       caps: {
         maxVideoKbps: callConfig.maxVideoKbps,
@@ -58,7 +62,7 @@ async function boot(): Promise<void> {
       },
       shell: bridge,
     }),
-    requests: new CallRequestSender(db, config.hubUrl, config.terminalToken),
+    requests: new CallRequestSender(db, config.hubUrl, fleet.token),
   };
   root.render(
     <StrictMode>
@@ -73,6 +77,7 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   bridge.reportReady();
+  if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 
 /**

@@ -42,7 +42,8 @@ export interface ChatLine {
 
 export interface KioskCallConfig {
   hubUrl: string;
-  terminalToken: string;
+  /** The installation's token, or a source of fresh tokens for an enrolled terminal. */
+  terminalToken: string | (() => string);
   media: { width: number; height: number; frameRate: number };
   caps: MediaCaps;
   /** The shell grants camera and microphone only between beginCall and endCall (Electron). */
@@ -77,7 +78,10 @@ export class KioskCallClient {
     this.signaling = new SignalingClient<HubToTerminal, TerminalToHub>({
       url: socketUrl(config.hubUrl, CALL_API.terminalSocket),
       schema: HubToTerminal,
-      hello: () => ({ type: 'hello', token: config.terminalToken }),
+      hello: () => ({
+        type: 'hello',
+        token: typeof config.terminalToken === 'string' ? config.terminalToken : config.terminalToken(),
+      }),
       onMessage: (message) => this.handle(message),
       // After a drop, a waiting or running call is picked up again by sending its request again.
       onOpen: () => {

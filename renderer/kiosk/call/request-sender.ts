@@ -27,7 +27,7 @@ export class CallRequestSender {
   constructor(
     private readonly db: KioskDatabase,
     private readonly hubUrl: string,
-    private readonly terminalToken: string,
+    private readonly terminalToken: string | (() => string),
   ) {
     void this.refreshCount();
     this.timer = window.setInterval(() => this.kick(), POLL_MS);
@@ -67,7 +67,9 @@ export class CallRequestSender {
         await requestJson(this.hubUrl.replace(/\/+$/, '') + CALL_API.requests, CallRequestReceipt, {
           method: 'POST',
           body: request,
-          headers: { authorization: `Bearer ${this.terminalToken}` },
+          headers: {
+            authorization: `Bearer ${typeof this.terminalToken === 'string' ? this.terminalToken : this.terminalToken()}`,
+          },
           timeoutMs: 15_000,
         });
         await acknowledgeCallRequest(this.db, request.id);

@@ -12,13 +12,15 @@ export class HubClient {
 
   constructor(
     hubUrl: string,
-    private readonly terminalToken: string,
+    /** The installation's token, or a source of fresh tokens for an enrolled terminal. */
+    private readonly terminalToken: string | (() => string),
   ) {
     this.base = hubUrl.replace(/\/+$/, '');
   }
 
   private get auth(): Record<string, string> {
-    return { authorization: `Bearer ${this.terminalToken}` };
+    const token = typeof this.terminalToken === 'string' ? this.terminalToken : this.terminalToken();
+    return { authorization: `Bearer ${token}` };
   }
 
   /** A real request, not navigator.onLine: true only when the hub itself answered. */

@@ -1,0 +1,60 @@
+/** Tables of fleet management (migration 0004). Times are ISO strings, documents JSON text. */
+export interface FleetTables {
+  provider_tokens: { token_hash: string; name: string; created_at: string; revoked_at: string | null };
+  config_releases: {
+    version: number;
+    issuer: string;
+    created_at: string;
+    rollout_percent: number;
+    /** JSON array of terminal ids that get this release whatever the percentage. */
+    rollout_terminals: string;
+    updated_at: string;
+  };
+  /** One signed config per terminal and release, stored exactly as the provider signed it. */
+  config_documents: { version: number; terminal_id: string; signed: string };
+  /** The public key of an enrolled terminal (JWK, ECDSA P-256). */
+  terminal_keys: { terminal_id: string; public_key: string; enrolled_at: string };
+  enrollment_codes: {
+    code_hash: string;
+    terminal_id: string;
+    terminal_name: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  /** The latest heartbeat of each terminal: one row per terminal, overwritten. */
+  terminal_status: {
+    terminal_id: string;
+    last_seen_at: string;
+    app_version: string;
+    config_version: number;
+    last_sync_at: string | null;
+    outbox_depth: number;
+    quarantined: number;
+    storage_bytes: number;
+    uptime_seconds: number;
+    last_error: string | null;
+    heartbeat_seconds: number;
+  };
+  /** Per terminal and UTC day: citizen sessions and seconds online, for the charts. */
+  terminal_daily: { terminal_id: string; day: string; sessions: number; online_seconds: number };
+  terminal_commands: {
+    id: string;
+    terminal_id: string;
+    kind: string;
+    status: string;
+    created_at: string;
+    expires_at: string;
+    delivered_at: string | null;
+    completed_at: string | null;
+    result: string | null;
+  };
+  fleet_events: {
+    id: string;
+    terminal_id: string;
+    at: string;
+    kind: string;
+    version: number | null;
+    message: string;
+  };
+}

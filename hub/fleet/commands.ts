@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandKind, CommandResult, FleetCommand, PendingCommand } from '../../protocol/fleet.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError } from '../http/errors.js';
+
+/**
+ * Remote commands ride on the heartbeat answer, so a terminal needs no extra polling. Which
+ * terminals have something waiting is kept in memory: a heartbeat without a command costs no
+ * query at all.
+ */
+export class CommandQueue {
+  private waiting: Promise<Set<string>> | null = null;
+
+  constructor(private readonly db: HubKysely) {}
+
+  private waitingSet(): Promise<Set<string>> {
+    this.waiting ??= this.db
+      .selectFrom('terminal_commands')
+      .select('terminal_id')
+      .where('status', '=', 'pending')
+      .execute()
+      .then((rows) => new Set(rows.map((r) => r.terminal_id)));
+    return this.waiting;
+  }
+
+  async create(terminalId: string, kind: CommandKind, ttlSeconds: number, now: Date): Promise<FleetCommand> {
+    const terminal = await this.db
+      .selectFrom('terminals')
+      .select(['id', 'revoked_at'])
+      .where('id', '=', terminalId)
+      .executeTakeFirst();
+    if (!terminal)
+      throw new HttpError(404, {
+        error: 'terminal_not_found',
+        message: `There is no terminal "${terminalId}".`,
+      });
+    if (terminal.revoked_at)
+      throw new HttpError(409, {
+        error: 'terminal_revoked',
+        message: `Terminal "${terminalId}" is revoked.`,
+      });
+    const command = {
+      id: randomUUID(),
+      terminal_id: terminalId,
+      kind,
+      status: 'pending',
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+      delivered_at: null,
+      completed_at: null,
+      result: null,
+    };
+    await this.db.insertInto('terminal_commands').values(command).execute();
+    (await this.waitingSet()).add(terminalId);
+    return toCommand(command, now);
+  }
+
+  /** Commands to hand to the terminal now; each is handed out once and only before it expires. */
+  async take(terminalId: string, now: Date): Promise<PendingCommand[]> {
+    const waiting = await this.waitingSet();
+    if (!waiting.has(terminalId)) return [];
+    waiting.delete(terminalId);
+    const at = now.toISOString();
+    const rows = await this.db
+      .selectFrom('terminal_commands')
+      .select(['id', 'kind', 'expires_at'])
+      .where('terminal_id', '=', terminalId)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', at)
+      .orderBy('created_at')
+      .execute();
+    if (rows.length === 0) return [];
+    await this.db
+      .updateTable('terminal_commands')
+      .set({ status: 'delivered', delivered_at: at })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({ id: r.id, kind: r.kind as CommandKind, expiresAt: r.expires_at }));
+  }
+
+  /** Only the terminal a command was for can answer it. */
+  async complete(terminalId: string, id: string, result: CommandResult, now: Date): Promise<void> {
+    const text = result.output ? `${result.message}\n\n${result.output}` : result.message;
+    const updated = await this.db
+      .updateTable('terminal_commands')
+      .set({ status: result.ok ? 'done' : 'failed', completed_at: now.toISOString(), result: text })
+      .where('id', '=', id)
+      .where('terminal_id', '=', terminalId)
+      .where('status', '=', 'delivered')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new HttpError(404, {
+        error: 'command_not_found',
+        message: `No command ${id} is waiting for a result from this terminal.`,
+      });
+  }
+
+  async list(now: Date, terminalId?: string): Promise<FleetCommand[]> {
+    let query = this.db.selectFrom('terminal_commands').selectAll().orderBy('created_at', 'desc').limit(200);
+    if (terminalId) query = query.where('terminal_id', '=', terminalId);
+    return (await query.execute()).map((row) => toCommand(row, now));
+  }
+}
+
+function toCommand(
+  row: {
+    id: string;
+    terminal_id: string;
+    kind: string;
+    status: string;
+    created_at: string;
+    expires_at: string;
+    result: string | null;
+  },
+  now: Date,
+): FleetCommand {
+  const expired = row.status === 'pending' && row.expires_at <= now.toISOString();
+  return {
+    id: row.id,
+    terminalId: row.terminal_id,
+    kind: row.kind as CommandKind,
+    status: expired ? 'expired' : (row.status as FleetCommand['status']),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    result: row.result,
+  };
+}

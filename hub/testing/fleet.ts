@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateFleetFile, type FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
+import type { ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
+import { signRelease, type Release } from '../../kiosk-config/fleet/release.js';
+import type { Heartbeat } from '../../protocol/fleet.js';
+import type { HubKysely } from '../db/schema.js';
+import { findRepoRoot } from '../repo-root.js';
+import { sha256Hex } from '../util/hash.js';
+
+/** The example fleet file with `count` extra terminals t-00, t-01, ... at the demo site. */
+export function exampleFleet(count: number): FleetFile {
+  const file = JSON.parse(
+    readFileSync(join(findRepoRoot(), 'kiosk-config/fleet-example.json'), 'utf8'),
+  ) as FleetFile;
+  for (let i = 0; i < count; i++) file.terminals[terminalName(i)] = { site: 'dorfladen' };
+  return file;
+}
+
+export const terminalName = (i: number) => `t-${String(i).padStart(2, '0')}`;
+export const tokenOf = (id: string) => `${id}-token-0123456789abcdefghij`;
+
+/** Terminals with bearer tokens, straight into the database (tests and the bench). */
+export async function insertTerminals(
+  db: HubKysely,
+  ids: readonly string[],
+  now = new Date(),
+): Promise<void> {
+  const rows = ids.map((id) => ({
+    id,
+    name: id,
+    token_hash: sha256Hex(tokenOf(id)),
+    created_at: now.toISOString(),
+    revoked_at: null,
+  }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('terminals')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function signedRelease(
+  file: FleetFile,
+  key: ProviderKeyPair,
+  version: number,
+  now = new Date(),
+): Promise<Release> {
+  const checked = validateFleetFile(file);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  return signRelease(checked.file, checked.terminals, { version, key, now, validForDays: 30 });
+}
+
+/** A plausible heartbeat body. */
+export function heartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    appVersion: '0.1.0',
+    configVersion: 0,
+    lastSyncAt: null,
+    outboxDepth: 0,
+    quarantined: 0,
+    storageBytes: 1000,
+    uptimeSeconds: 60,
+    lastError: null,
+    sessions: 0,
+    heartbeatSeconds: 30,
+    ...overrides,
+  };
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseKioskConfig } from '../schema.js';
+import { effectiveConfig } from './effective.js';
+import { validateFleetFile } from './fleet-file.js';
+
+const dir = join(import.meta.dirname, '..');
+const demo = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as Record<string, unknown>;
+const key = { keyId: 'kdn-2026', publicKey: 'A'.repeat(43) };
+
+describe('the installation config with fleet settings', () => {
+  it('keeps identity and secret, and takes everything else from the signed settings', () => {
+    const bootstrap = parseKioskConfig(demo);
+    const fleet = validateFleetFile(JSON.parse(readFileSync(join(dir, 'fleet-example.json'), 'utf8')));
+    if (!bootstrap.ok || !fleet.ok) throw new Error('fixtures are invalid');
+    const settings = { ...fleet.terminals[0]?.settings, idleTimeoutSeconds: 77 } as Parameters<
+      typeof effectiveConfig
+    >[1];
+    const effective = effectiveConfig(bootstrap.config, settings);
+    expect(effective).toMatchObject({
+      terminalId: 'demo-terminal-1',
+      terminalToken: bootstrap.config.terminalToken,
+      idleTimeoutSeconds: 77,
+      siteName: 'Dorfladen Lindenau, Hauptstraße 3',
+    });
+    expect(effectiveConfig(bootstrap.config, null)).toBe(bootstrap.config);
+  });
+
+  it('needs a terminal token unless the terminal enrolls, and checks pinned keys', () => {
+    const withoutToken = { ...demo };
+    delete withoutToken['terminalToken'];
+    expect(parseKioskConfig(withoutToken)).toEqual({
+      ok: false,
+      problems: ['terminalToken: terminalToken is required unless fleet.enrollmentCode is given'],
+    });
+    expect(
+      parseKioskConfig({ ...withoutToken, fleet: { providerKeys: [key], enrollmentCode: 'ABCD-EFGH-JKLM' } })
+        .ok,
+    ).toBe(true);
+    const badKey = parseKioskConfig({
+      ...demo,
+      fleet: { providerKeys: [{ keyId: 'x', publicKey: 'short' }] },
+    });
+    expect(badKey.ok).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+import type { KioskConfig } from '../schema.js';
+import type { TerminalSettings } from './settings.js';
+
+/**
+ * The config the kiosk runs with: the installation's identity and secrets, with everything a
+ * signed config may decide taken from it. A pure function, so "what runs" is always derivable.
+ */
+export function effectiveConfig(bootstrap: KioskConfig, settings: TerminalSettings | null): KioskConfig {
+  if (!settings) return bootstrap;
+  return {
+    ...bootstrap,
+    siteName: settings.siteName,
+    hubUrl: settings.hubUrl,
+    locales: settings.locales,
+    defaultLocale: settings.defaultLocale,
+    idleTimeoutSeconds: settings.idleTimeoutSeconds,
+    idleWarningSeconds: settings.idleWarningSeconds,
+    contentRefreshSeconds: settings.contentRefreshSeconds,
+    attract: { title: settings.attract.title, subtitle: settings.attract.subtitle },
+  };
+}

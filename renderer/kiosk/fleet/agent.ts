@@ -1,0 +1,211 @@
+import type { KioskBridge, ShellInfo } from '../../../protocol/bridge.js';
+import type { KioskConfig } from '../../../kiosk-config/schema.js';
+import type { CommandResult, PendingCommand } from '../../../protocol/fleet.js';
+import { DraftStore, type KioskDatabase } from '../storage/index.js';
+import type { SyncEngine } from '../sync/engine.js';
+import { FleetClient } from './fleet-client.js';
+import { considerConfig, recordReachability } from './config-state.js';
+import { withEvent, writeFleetRecord, type FleetBoot, type FleetRecord } from './boot.js';
+import { Telemetry } from './telemetry.js';
+
+export interface FleetAgentOptions {
+  db: KioskDatabase;
+  config: KioskConfig;
+  boot: FleetBoot;
+  sync: SyncEngine;
+  bridge: KioskBridge;
+  shell: ShellInfo;
+  /** Reloads the page; a new config takes effect only through a fresh start (atomic switch). */
+  reload?: () => void;
+}
+
+/**
+ * The terminal's fleet loop: a heartbeat with its figures, whose answer says which config
+ * version the hub assigns and which commands wait. New configs are verified, stored together
+ * with the fallback in one write, and take effect by a reload; a config on trial that keeps the
+ * hub away is reverted here.
+ */
+export class FleetAgent {
+  private record: FleetRecord;
+  private readonly client: FleetClient;
+  private readonly telemetry = new Telemetry();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private lastOnline: string | null = null;
+  private readonly unsubscribe: () => void;
+  private readonly reload: () => void;
+
+  constructor(private readonly options: FleetAgentOptions) {
+    this.record = options.boot.record;
+    this.client = new FleetClient(options.config.hubUrl, options.boot.token);
+    this.reload = options.reload ?? (() => location.reload());
+    this.unsubscribe = options.sync.connectivity.subscribe(() => this.noteConnectivity());
+    this.noteConnectivity();
+    this.publishState();
+  }
+
+  start(): void {
+    this.schedule(500);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.unsubscribe();
+    this.telemetry.stop();
+    this.options.boot.tokens?.stop();
+  }
+
+  private get intervalSeconds(): number {
+    return (
+      this.record.state.active?.payload.settings.heartbeatSeconds ??
+      this.options.config.fleet?.heartbeatSeconds ??
+      30
+    );
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private noteConnectivity(): void {
+    if (this.options.sync.connectivity.get() === 'online') this.lastOnline = new Date().toISOString();
+  }
+
+  private async tick(): Promise<void> {
+    let delay = this.intervalSeconds * 1000;
+    try {
+      const reloading = await this.beat();
+      if (reloading) return;
+    } catch (error) {
+      this.telemetry.error(`fleet: ${String(error)}`);
+      // While a new config is on trial, look more often, so a broken one is reverted in time.
+      if (this.record.state.trial) delay = Math.min(delay, 5_000);
+    }
+    this.schedule(delay);
+  }
+
+  /** One heartbeat round; true when the page is about to reload. */
+  private async beat(): Promise<boolean> {
+    const sessions = this.telemetry.sessions();
+    const events = this.record.events;
+    const storage = await navigator.storage?.estimate?.().catch(() => undefined);
+    this.noteConnectivity();
+    let answer;
+    try {
+      answer = await this.client.heartbeat({
+        appVersion: appVersion(this.options.shell),
+        configVersion: this.record.state.active?.payload.version ?? 0,
+        lastSyncAt: this.lastOnline,
+        outboxDepth: this.options.sync.outbox.get().waiting,
+        quarantined: this.options.sync.outbox.get().quarantined,
+        storageBytes: storage?.usage ?? 0,
+        uptimeSeconds: Math.round(performance.now() / 1000),
+        lastError: this.telemetry.lastError,
+        sessions,
+        heartbeatSeconds: this.intervalSeconds,
+        events,
+      });
+    } catch (error) {
+      if (await this.observe(false)) return true;
+      throw error;
+    }
+    this.telemetry.acknowledge(sessions);
+    await this.save({ ...this.record, events: this.record.events.slice(events.length) });
+    if (await this.observe(true)) return true;
+    for (const command of answer.commands) if (await this.run(command)) return true;
+    return this.maybeTakeConfig(answer.configVersion);
+  }
+
+  /** Feeds reachability into the trial; true when that reverted the config (page reloads). */
+  private async observe(reachable: boolean): Promise<boolean> {
+    const { state, event } = recordReachability(this.record.state, reachable, new Date());
+    if (state === this.record.state) return false;
+    await this.save(withEvent({ ...this.record, state }, event));
+    if (event?.kind === 'config_reverted') {
+      this.reload();
+      return true;
+    }
+    return false;
+  }
+
+  private async maybeTakeConfig(assigned: number | null): Promise<boolean> {
+    const { state } = this.record;
+    // Nothing newer than what ran or was reverted: a lower number would be a downgrade anyway.
+    if (assigned === null || assigned <= state.floorVersion) return false;
+    const raw = await this.client.config();
+    const terminalId = this.options.config.terminalId;
+    const outcome = await considerConfig(state, raw, terminalId, new Date());
+    if (outcome.event.kind === 'config_refused') {
+      this.telemetry.error(`config refused: ${outcome.event.message}`);
+      // Remember the refused number, so the same bad config is not fetched every heartbeat.
+      await this.save(
+        withEvent(
+          {
+            ...this.record,
+            state: {
+              ...state,
+              floorVersion: Math.max(state.floorVersion, outcome.event.version ?? assigned),
+            },
+          },
+          outcome.event,
+        ),
+      );
+      return false;
+    }
+    await this.save(withEvent({ ...this.record, state: outcome.state }, outcome.event));
+    this.reload();
+    return true;
+  }
+
+  private async run(command: PendingCommand): Promise<boolean> {
+    let result: CommandResult;
+    let reloadAfter = false;
+    switch (command.kind) {
+      case 'reload':
+      case 'restart':
+        // The browser shell can only restart the page; an Electron relaunch needs a bridge method.
+        result = { ok: true, message: `${command.kind}: the kiosk page restarts now.` };
+        reloadAfter = true;
+        break;
+      case 'wipe':
+        await new DraftStore(this.options.db).discard();
+        await this.options.bridge.endCitizenSession();
+        result = {
+          ok: true,
+          message: 'Citizen data wiped (draft and session); the outbox is kept so no submission is lost.',
+        };
+        reloadAfter = true;
+        break;
+      case 'collect_logs':
+        result = { ok: true, message: 'Logs of this page attached.', output: this.telemetry.logs() };
+        break;
+    }
+    this.telemetry.log(`command ${command.kind} (${command.id})`);
+    await this.client.commandResult(command.id, result);
+    if (reloadAfter) this.reload();
+    return reloadAfter;
+  }
+
+  private async save(record: FleetRecord): Promise<void> {
+    this.record = record;
+    await writeFleetRecord(this.options.db, record);
+    this.publishState();
+  }
+
+  /** For tests and support staff: the state on the root element, and one event per change. */
+  private publishState(): void {
+    const root = document.documentElement;
+    root.dataset['fleetConfigVersion'] = String(this.record.state.active?.payload.version ?? 0);
+    root.dataset['fleetTrial'] = this.record.state.trial ? 'yes' : 'no';
+    const last = this.record.events.at(-1);
+    if (last) root.dataset['fleetLastEvent'] = `${last.kind}:${last.version ?? ''}`;
+  }
+}
+
+/** Short enough for the fleet table: the browser's user agent is reduced to its engine version. */
+export function appVersion(shell: ShellInfo): string {
+  if (shell.kind === 'electron') return `electron ${shell.version}`.slice(0, 40);
+  return `browser ${/Chrom(?:e|ium)\/[\d.]+/.exec(shell.version)?.[0] ?? ''}`.trim().slice(0, 40);
+}
