@@ -107,9 +107,9 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
   void app.register(
     signalingRoutes({
-      db,
       center,
       sessions,
+      terminals,
       kioskOrigins: options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS,
     }),
   );

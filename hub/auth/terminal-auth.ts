@@ -11,6 +11,8 @@ export interface AuthenticatedTerminal {
 export interface TerminalAuth {
   /** Route hook: runs before the body is read, so strangers cannot make the hub parse uploads. */
   authenticate: onRequestHookHandler;
+  /** The terminal a token belongs to (installation or enrolled), for sockets; undefined if none. */
+  terminalForToken(token: string): Promise<AuthenticatedTerminal | undefined>;
   /** The terminal of a request that passed `authenticate`. */
   terminalOf(request: FastifyRequest): AuthenticatedTerminal;
 }
@@ -39,34 +41,36 @@ export function terminalAuth(
   now: () => Date = () => new Date(),
 ): TerminalAuth {
   const terminals = new WeakMap<FastifyRequest, AuthenticatedTerminal>();
+  // Installation tokens are stored as a hash: a leaked database hands out no working token.
+  // Enrolled terminals' short-lived tokens are checked against the revocation list every time,
+  // so a revocation takes effect at once, not at token expiry.
+  async function terminalForToken(token: string): Promise<AuthenticatedTerminal | undefined> {
+    if (signedTokens && token.startsWith('t1.')) {
+      const id = signedTokens.verify(token, now());
+      if (!id) return undefined;
+      return db
+        .selectFrom('terminals')
+        .select(['id', 'name'])
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+    }
+    return db
+      .selectFrom('terminals')
+      .select(['id', 'name'])
+      .where('token_hash', '=', sha256Hex(token))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  }
+
   return {
+    terminalForToken,
     async authenticate(request) {
       const token = bearerToken(request.headers.authorization);
       if (!token)
         throw unauthenticated('This route needs the terminal token: Authorization: Bearer <token>.');
-      if (signedTokens && token.startsWith('t1.')) {
-        const id = signedTokens.verify(token, now());
-        // Checked on every request, so a revocation takes effect at once, not at token expiry.
-        const enrolled = id
-          ? await db
-              .selectFrom('terminals')
-              .select(['id', 'name'])
-              .where('id', '=', id)
-              .where('revoked_at', 'is', null)
-              .executeTakeFirst()
-          : undefined;
-        if (!enrolled) throw unauthenticated('The terminal token is invalid, expired or revoked.');
-        terminals.set(request, enrolled);
-        return;
-      }
-      // Stored as a hash: a leaked database does not hand out working terminal tokens.
-      const terminal = await db
-        .selectFrom('terminals')
-        .select(['id', 'name'])
-        .where('token_hash', '=', sha256Hex(token))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (!terminal) throw unauthenticated('The terminal token is unknown or revoked.');
+      const terminal = await terminalForToken(token);
+      if (!terminal) throw unauthenticated('The terminal token is unknown, expired or revoked.');
       terminals.set(request, terminal);
     },
     terminalOf(request) {

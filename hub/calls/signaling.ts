@@ -12,9 +12,8 @@ import {
 } from '../../protocol/calls.js';
 import { bearerToken } from '../auth/terminal-auth.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
-import type { HubKysely } from '../db/schema.js';
+import type { TerminalAuth } from '../auth/terminal-auth.js';
 import { HttpError } from '../http/errors.js';
-import { sha256Hex } from '../util/hash.js';
 import type { CallCenter, Connection } from './call-center.js';
 
 /** Signaling messages are small; SDP with many candidates stays well below this. */
@@ -26,9 +25,9 @@ const HELLO_TIMEOUT_MS = 10_000;
 const MAX_MESSAGES_PER_SECOND = 200;
 
 export interface SignalingOptions {
-  db: HubKysely;
   center: CallCenter;
   sessions: ClerkSessions;
+  terminals: TerminalAuth;
   /** Origins besides the hub's own from which terminals may open their socket (app://kiosk). */
   kioskOrigins: readonly string[];
 }
@@ -117,7 +116,7 @@ function wire<In, Out>(
 
 /** The two signaling sockets: terminals (bearer token in the first message) and clerks (session cookie). */
 export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
-  const { db, center, sessions } = options;
+  const { center, sessions, terminals } = options;
   const kioskOrigins = new Set(options.kioskOrigins.map((o) => o.toLowerCase()));
   return async (app) => {
     await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
@@ -145,14 +144,8 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
           HELLO_TIMEOUT_MS,
         );
         const authenticate = async (token: string | undefined) => {
-          const terminal = token
-            ? await db
-                .selectFrom('terminals')
-                .select(['id', 'name'])
-                .where('token_hash', '=', sha256Hex(token))
-                .where('revoked_at', 'is', null)
-                .executeTakeFirst()
-            : undefined;
+          // The same check as every terminal request: installation token or enrolled terminal.
+          const terminal = token ? await terminals.terminalForToken(token) : undefined;
           clearTimeout(helloTimer);
           if (!terminal || !conn) {
             socket.close(CLOSE.unauthenticated, 'unknown or revoked terminal token');
