@@ -17,23 +17,11 @@ import {
   type CallQuality,
 } from '../../shared/call/call-session.js';
 import type { Quality } from '../../shared/call/quality.js';
+import { ValueStore as Value, ValueStore } from '../../shared/observable.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
 
-/** A tiny observable value for useSyncExternalStore. */
-export class Value<T> {
-  private readonly listeners = new Set<() => void>();
-  constructor(private value: T) {}
-  get = (): T => this.value;
-  set(value: T): void {
-    if (Object.is(value, this.value)) return;
-    this.value = value;
-    for (const listener of [...this.listeners]) listener();
-  }
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-}
+/** The clerk side's observable values are the same tiny store the kiosk uses. */
+export { ValueStore as Value };
 
 export interface QueueView {
   entries: QueueEntry[];

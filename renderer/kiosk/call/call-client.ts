@@ -17,7 +17,7 @@ import {
 } from '../../shared/call/call-session.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
 import { registerMediaStream } from '../session/media.js';
-import { ValueStore } from '../sync/observable.js';
+import { ValueStore } from '../../shared/observable.js';
 
 export type KioskCallState =
   | { phase: 'idle' }

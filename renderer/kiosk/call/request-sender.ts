@@ -8,7 +8,7 @@ import {
   type KioskDatabase,
 } from '../storage/index.js';
 import { classifyFailure, retryDelayMs } from '../sync/backoff.js';
-import { ValueStore } from '../sync/observable.js';
+import { ValueStore } from '../../shared/observable.js';
 
 const POLL_MS = 5_000;
 

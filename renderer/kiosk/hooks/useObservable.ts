@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Observable } from '../sync/observable.js';
+import type { Observable } from '../../shared/observable.js';
 
 export function useObservable<T>(store: Observable<T>): T {
   return useSyncExternalStore(store.subscribe, store.get);

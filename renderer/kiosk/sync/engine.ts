@@ -3,7 +3,7 @@ import type { KioskDatabase } from '../storage/db.js';
 import { outboxCounts, retryAllNow, type OutboxCounts } from '../storage/outbox-store.js';
 import { syncContent } from './content-sync.js';
 import type { HubClient } from './hub-client.js';
-import { ValueStore, type Observable } from './observable.js';
+import { ValueStore, type Observable } from '../../shared/observable.js';
 import { OutboxSender } from './outbox-sender.js';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
