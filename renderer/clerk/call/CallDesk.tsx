@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   CALL_API,
   CallDirectory,
@@ -9,6 +9,7 @@ import {
   type StoredCallRequest,
 } from '../../../protocol/calls.js';
 import { requestJson } from '../../shared/http.js';
+import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { Button } from '../../shared/ui/index.js';
 import { ClerkCallClient, type ActiveCall, type Value } from './clerk-call-client.js';
@@ -304,34 +305,14 @@ function CallView({
 
 function Chat({ client }: { client: ClerkCallClient }) {
   const chat = useValue(client.chat);
-  const [text, setText] = useState('');
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    client.sendChat(trimmed);
-    setText('');
-  };
   return (
-    <section aria-label={t.chat} className="clerk-call__chat">
-      <h4>{t.chat}</h4>
-      <ol aria-live="polite" className="clerk-call__chat-log">
-        {chat.map((line) => (
-          <li key={line.id} data-from={line.from}>
-            <strong>{line.from === 'me' ? t.me : t.citizen}:</strong> {line.text}
-          </li>
-        ))}
-      </ol>
-      <form onSubmit={send} className="clerk-call__row">
-        <input
-          aria-label={t.chatInput}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          maxLength={2000}
-        />
-        <Button type="submit">{t.send}</Button>
-      </form>
-    </section>
+    <ChatPanel
+      heading
+      lines={chat}
+      onSend={(text) => client.sendChat(text)}
+      labels={{ chat: t.chat, chatInput: t.chatInput, send: t.send, me: t.me, other: t.citizen }}
+      classes={{ root: 'clerk-call__chat', log: 'clerk-call__chat-log', form: 'clerk-call__row' }}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import type { ChatLine } from '../../shared/call/ChatPanel.js';
 import {
   CALL_API,
   CLOSE,
@@ -41,11 +42,7 @@ export interface ActiveCall {
   startedAt: number;
 }
 
-export interface ChatLine {
-  id: string;
-  from: 'me' | 'citizen';
-  text: string;
-}
+export type { ChatLine };
 
 export type CoviewState =
   | { status: 'off' }
@@ -272,7 +269,7 @@ export class ClerkCallClient {
   private onPeerMessage(message: PeerMessage) {
     switch (message.kind) {
       case 'chat':
-        this.chat.set([...this.chat.get(), { id: message.id, from: 'citizen', text: message.text }]);
+        this.chat.set([...this.chat.get(), { id: message.id, from: 'other', text: message.text }]);
         return;
       case 'coview.answer':
         this.coview.set(

@@ -3,6 +3,7 @@ import type { Office } from '../../../protocol/catalog.js';
 import { hoursOn, isWithinHours, nextSlots, type CallRequest } from '../../../protocol/calls.js';
 import { localize, type Locale } from '../../../protocol/i18n.js';
 import { Button } from '../../shared/ui/index.js';
+import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { useObservable } from '../hooks/useObservable.js';
 import type { KioskCallClient } from './call-client.js';
@@ -341,14 +342,6 @@ function InCall({
   const local = useObservable(client.localStream);
   const quality = useObservable(client.quality);
   const chat = useObservable(client.chat);
-  const [text, setText] = useState('');
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    client.sendChat(trimmed);
-    setText('');
-  };
   return (
     <div
       className="kiosk-call__incall"
@@ -381,24 +374,12 @@ function InCall({
           {t.quality[quality.level]}
         </p>
       )}
-      <section aria-label={t.chat} className="kiosk-call__chat">
-        <ol className="kiosk-call__chat-log" aria-live="polite">
-          {chat.map((line) => (
-            <li key={line.id} data-from={line.from}>
-              <strong>{line.from === 'me' ? t.me : t.clerk}:</strong> {line.text}
-            </li>
-          ))}
-        </ol>
-        <form onSubmit={send} className="kiosk-call__chat-form">
-          <input
-            aria-label={t.chatInput}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            maxLength={2000}
-          />
-          <Button type="submit">{t.send}</Button>
-        </form>
-      </section>
+      <ChatPanel
+        lines={chat}
+        onSend={(text) => client.sendChat(text)}
+        labels={{ chat: t.chat, chatInput: t.chatInput, send: t.send, me: t.me, other: t.clerk }}
+        classes={{ root: 'kiosk-call__chat', log: 'kiosk-call__chat-log', form: 'kiosk-call__chat-form' }}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ChatLine } from '../../shared/call/ChatPanel.js';
 import {
   CALL_API,
   CLOSE,
@@ -34,11 +35,7 @@ export type KioskCallState =
   | { phase: 'connected'; callId: string; officeId: string; clerkName: string; media: CallMediaState }
   | { phase: 'ended'; officeId: string; reason: CallEndReason | 'camera_failed' };
 
-export interface ChatLine {
-  id: string;
-  from: 'me' | 'clerk';
-  text: string;
-}
+export type { ChatLine };
 
 export interface KioskCallConfig {
   hubUrl: string;
@@ -268,7 +265,7 @@ export class KioskCallClient {
   private onMessage(message: PeerMessage) {
     switch (message.kind) {
       case 'chat':
-        this.chat.set([...this.chat.get(), { id: message.id, from: 'clerk', text: message.text }]);
+        this.chat.set([...this.chat.get(), { id: message.id, from: 'other', text: message.text }]);
         return;
       case 'push':
         for (const listener of [...this.pushListeners]) listener(message.serviceId, message.openForm);
