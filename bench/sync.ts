@@ -64,7 +64,7 @@ try {
   // 2. Delta after 1% changed.
   const changed = catalog.services.filter((_, i) => i % 100 === 0);
   const later = new Date(Date.now() + 60_000).toISOString();
-  const revisionBefore = await readRevision(page);
+  const revisionBefore = await kiosk.contentRevision();
   {
     const { db } = openDatabase({ dataDir });
     for (const service of changed) {
@@ -87,7 +87,7 @@ try {
     JSON.stringify(changed.map((s) => ({ ...s, updatedAt: later }))),
   ).length;
   await page.reload(); // boots, probes, pulls the delta
-  await waitForRevisionChange(page, revisionBefore);
+  await waitForRevisionChange(kiosk, revisionBefore);
   const deltaBytes = wire.take();
 
   // 3. Outbox flush after an outage, against a plain upload of the same bytes.
@@ -205,26 +205,10 @@ async function wireCounter(page: Page, path: string): Promise<{ take(): number }
   };
 }
 
-function readRevision(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const open = indexedDB.open('point-of-public-kiosk');
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('content');
-          get.onsuccess = () => {
-            resolve((get.result as { revision?: string } | undefined)?.revision ?? '');
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
-
-async function waitForRevisionChange(page: Page, before: string): Promise<void> {
+async function waitForRevisionChange(kiosk: KioskPage, before: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if ((await readRevision(page).catch(() => before)) !== before) return;
-    await page.waitForTimeout(50);
+    if ((await kiosk.contentRevision().catch(() => before)) !== before) return;
+    await kiosk.page.waitForTimeout(50);
   }
   throw new Error('the delta pull did not arrive');
 }

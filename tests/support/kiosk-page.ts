@@ -100,29 +100,28 @@ export class KioskPage {
 
   /** Waits until the first content sync has landed in IndexedDB (before cutting the network). */
   async waitForContent(intervals: number[] = [50]): Promise<void> {
-    await expect
-      .poll(
-        () =>
-          this.page.evaluate(
-            () =>
-              new Promise<boolean>((resolve) => {
-                const open = indexedDB.open('point-of-public-kiosk');
-                open.onerror = () => resolve(false);
-                open.onsuccess = () => {
-                  const db = open.result;
-                  if (!db.objectStoreNames.contains('meta')) return resolve(false);
-                  const get = db.transaction('meta').objectStore('meta').get('content');
-                  get.onsuccess = () => {
-                    resolve(get.result !== undefined);
-                    db.close();
-                  };
-                  get.onerror = () => resolve(false);
-                };
-              }),
-          ),
-        { intervals, timeout: 60_000 },
-      )
-      .toBe(true);
+    await expect.poll(() => this.contentRevision(), { intervals, timeout: 60_000 }).not.toBe('');
+  }
+
+  /** The revision of the catalog the kiosk holds ('' before the first sync), straight from IndexedDB. */
+  async contentRevision(): Promise<string> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('point-of-public-kiosk');
+          open.onerror = () => resolve('');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('meta')) return resolve('');
+            const get = db.transaction('meta').objectStore('meta').get('content');
+            get.onsuccess = () => {
+              resolve((get.result as { revision?: string } | undefined)?.revision ?? '');
+              db.close();
+            };
+            get.onerror = () => resolve('');
+          };
+        }),
+    );
   }
 
   /** How many applications wait in the kiosk's outbox (read straight from IndexedDB). */
