@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { trackingStatusRoutes } from './routes/tracking-status.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
@@ -84,6 +85,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
+  void app.register(attachmentRoutes(db, terminals, now));
   void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
