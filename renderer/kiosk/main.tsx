@@ -10,6 +10,7 @@ import { loadKioskConfig } from './boot/config.js';
 import { FleetAgent } from './fleet/agent.js';
 import { bootFleet } from './fleet/boot.js';
 import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
+import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart } from './session/wipe.js';
@@ -48,6 +49,7 @@ async function boot(): Promise<void> {
   const { config } = fleet;
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
+    uploadChunkBytes: (config.attachments ?? ATTACHMENT_DEFAULTS).uploadChunkBytes,
   });
   const callConfig = config.call ?? CALL_DEFAULTS;
   const calls = {
