@@ -29,7 +29,7 @@ export const AttachmentLimits = z.strictObject({
   uploadChunkBytes: z
     .number()
     .int()
-    .min(16 * 1024)
+    .min(4 * 1024)
     .max(4 * 1024 * 1024),
 });
 export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
@@ -109,3 +109,9 @@ export type UploadState = z.infer<typeof UploadState>;
 /** In the clerk's view of a submission: the attachments it has on the hub. */
 export const ClerkAttachment = z.object({ id: z.uuid(), length: z.number().int() });
 export type ClerkAttachment = z.infer<typeof ClerkAttachment>;
+
+/** A limit for people: "10 MB", "300 KB" (binary units, rounded down, as the check counts). */
+export function formatByteLimit(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.floor(mb)} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
+}

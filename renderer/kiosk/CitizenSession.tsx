@@ -3,6 +3,7 @@ import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   ATTACHMENT_DEFAULTS,
   attachmentProblem,
+  formatByteLimit,
   type AttachmentProblem,
 } from '../../protocol/attachments.js';
 import {
@@ -276,8 +277,7 @@ export function CitizenSession({
 
   function attachmentProblemText(problem: AttachmentProblem): string {
     const texts = t.attachments.problems;
-    if (problem === 'too_large')
-      return texts.too_large(Math.floor(attachmentLimits.maxBytes / (1024 * 1024)) || 1);
+    if (problem === 'too_large') return texts.too_large(formatByteLimit(attachmentLimits.maxBytes));
     if (problem === 'too_many') return texts.too_many(attachmentLimits.maxCount);
     return problem === 'wrong_type' ? texts.wrong_type : texts.empty;
   }

@@ -101,8 +101,8 @@ const de = {
     shot: (n: number) => `Aufnahme ${n}`,
     noCamera: 'Die Kamera ist gerade nicht verfügbar. Bitte bringen Sie das Dokument zum Amt mit.',
     problems: {
-      too_large: (maxMb: number) =>
-        `Die Datei ist zu groß. Erlaubt sind höchstens ${maxMb} MB. Bitte nehmen Sie das Dokument neu auf.`,
+      too_large: (max: string) =>
+        `Die Datei ist zu groß. Erlaubt sind höchstens ${max}. Bitte nehmen Sie das Dokument neu auf.`,
       wrong_type: 'Diese Art von Datei geht hier nicht. Erlaubt sind Fotos (JPEG, PNG) und PDF.',
       too_many: (max: number) => `Sie können höchstens ${max} Dateien anhängen. Entfernen Sie erst eine.`,
       empty: 'Die Aufnahme ist leer. Bitte nehmen Sie das Dokument neu auf.',
@@ -235,8 +235,8 @@ const en: Texts = {
     shot: (n) => `Picture ${n}`,
     noCamera: 'The camera is not available right now. Please bring the document to the office.',
     problems: {
-      too_large: (maxMb) =>
-        `The file is too large. At most ${maxMb} MB are allowed. Please take the document again.`,
+      too_large: (max) =>
+        `The file is too large. At most ${max} are allowed. Please take the document again.`,
       wrong_type: 'This kind of file cannot be used here. Photos (JPEG, PNG) and PDF are allowed.',
       too_many: (max) => `You can attach at most ${max} files. Remove one first.`,
       empty: 'The picture is empty. Please take the document again.',

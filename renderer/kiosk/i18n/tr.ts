@@ -72,7 +72,7 @@ export const tr: Texts = {
     shot: (n) => `Resim ${n}`,
     noCamera: 'Kamera şu anda kullanılamıyor. Lütfen belgeyi daireye getirin.',
     problems: {
-      too_large: (maxMb) => `Dosya çok büyük. En fazla ${maxMb} MB olabilir. Lütfen belgeyi yeniden çekin.`,
+      too_large: (max) => `Dosya çok büyük. En fazla ${max} olabilir. Lütfen belgeyi yeniden çekin.`,
       wrong_type: 'Bu dosya türü burada kullanılamaz. Fotoğraf (JPEG, PNG) ve PDF kullanılabilir.',
       too_many: (max) => `En fazla ${max} dosya ekleyebilirsiniz. Önce birini kaldırın.`,
       empty: 'Resim boş. Lütfen belgeyi yeniden çekin.',

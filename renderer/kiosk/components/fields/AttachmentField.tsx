@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AttachmentLimits, AttachmentProblem } from '../../../../protocol/attachments.js';
+import {
+  formatByteLimit,
+  type AttachmentLimits,
+  type AttachmentProblem,
+} from '../../../../protocol/attachments.js';
 import type { FieldUi } from '../../../../protocol/forms.js';
 import { localize } from '../../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../../shared/ui/index.js';
@@ -83,7 +87,7 @@ export function AttachmentField({
   const describe = (found: AttachmentProblem): string => {
     switch (found) {
       case 'too_large':
-        return texts.problems.too_large(Math.floor(limits.maxBytes / (1024 * 1024)) || 1);
+        return texts.problems.too_large(formatByteLimit(limits.maxBytes));
       case 'too_many':
         return texts.problems.too_many(limits.maxCount);
       case 'wrong_type':
