@@ -39,7 +39,7 @@ export const ATTACHMENT_DEFAULTS: AttachmentLimits = {
   maxCount: 5,
   mediaTypes: [...ATTACHMENT_MEDIA_TYPES],
   fileInput: false,
-  uploadChunkBytes: 256 * 1024,
+  uploadChunkBytes: 512 * 1024,
 };
 
 export type AttachmentProblem = 'too_large' | 'wrong_type' | 'too_many' | 'empty';
