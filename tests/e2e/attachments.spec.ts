@@ -273,3 +273,41 @@ function mostVaried(bytes: Buffer, size: number): Buffer {
   }
   return bytes.subarray(best, best + size);
 }
+
+test('ending the session deletes the draft’s photos and turns off a camera left open', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.waitForContent();
+  await kiosk.startInGerman();
+  await kiosk.search(parking.service.name.de);
+  await kiosk.openService(parking.service.name.de);
+  await kiosk.startForm();
+  const [first, second] = parking.form.ui.steps;
+  for (const name of first?.fields ?? []) await kiosk.fillField(parking.form, name, parking.answers[name]);
+  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: second?.title.de })).toBeVisible();
+  await takePhoto(page);
+  expect(await storeCount(page, 'draftAttachments')).toBe(1);
+
+  // The citizen opens the camera again and walks away with the preview on.
+  await page.getByRole('button', { name: 'Dokument fotografieren' }).click();
+  const preview = page.getByLabel('Kamerabild');
+  await expect
+    .poll(() => preview.evaluate((video) => (video as HTMLVideoElement).videoWidth))
+    .toBeGreaterThan(0);
+  await preview.evaluate((video) => {
+    (window as unknown as { heldStream: unknown }).heldStream = (video as HTMLVideoElement).srcObject;
+  });
+  await kiosk.endSession();
+  expect(await storeCount(page, 'draftAttachments')).toBe(0);
+  const live = await page.evaluate(
+    () =>
+      ((window as unknown as { heldStream: MediaStream }).heldStream.getTracks() ?? []).filter(
+        (track) => track.readyState === 'live',
+      ).length,
+  );
+  expect(live).toBe(0);
+});

@@ -99,7 +99,8 @@ export class HubClient {
         method: 'PUT',
         headers: { ...this.auth, 'content-type': 'application/octet-stream', accept: 'application/json' },
         body: chunk,
-        signal: AbortSignal.timeout(60_000),
+        // A village line may carry only a few KB/s: allow about 2 KB/s before giving up.
+        signal: AbortSignal.timeout(30_000 + chunk.length / 2),
         cache: 'no-store',
       });
     } catch (cause) {
