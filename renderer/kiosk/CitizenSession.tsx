@@ -74,6 +74,8 @@ export interface CitizenSessionProps {
   onEnd(): void;
   /** Prints the page as it is (the receipt) through the shell. */
   onPrintReceipt(): Promise<PrintOutcome>;
+  /** The shell grants the camera for a document photo only in between (Electron). */
+  camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ export function CitizenSession({
   calls,
   onEnd,
   onPrintReceipt,
+  camera,
 }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
@@ -458,6 +461,7 @@ export function CitizenSession({
             items: attachments,
             limits: attachmentLimits,
             onAdd: addAttachment,
+            camera,
             onRemove: (id) => void removeDraftAttachment(db, id).then(reloadAttachments),
           }}
           onNext={next}

@@ -28,6 +28,7 @@ export interface AttachmentControls {
   limits: AttachmentLimits;
   onAdd(fieldId: string, file: CapturedFile): Promise<AttachmentProblem | null>;
   onRemove(id: string): void;
+  camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
 }
 
 /** One step of a form, with a progress line and messages next to the fields. */
@@ -88,6 +89,7 @@ export function FormStepScreen({
                 t={t}
                 onAdd={(file) => attachments.onAdd(name, file)}
                 onRemove={attachments.onRemove}
+                camera={attachments.camera}
               />
             ) : null;
           }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   formatByteLimit,
   type AttachmentLimits,
@@ -30,6 +30,8 @@ export interface AttachmentFieldProps {
   /** Checks against the limits and stores the file in the draft; returns what is wrong, if anything. */
   onAdd(file: CapturedFile): Promise<AttachmentProblem | null>;
   onRemove(id: string): void;
+  /** The shell (Electron) grants the camera only between beginCapture and endCapture. */
+  camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ export function AttachmentField({
   t,
   onAdd,
   onRemove,
+  camera,
 }: AttachmentFieldProps) {
   const texts = t.attachments;
   const [mode, setMode] = useState<Mode>({ name: 'idle' });
@@ -69,14 +72,19 @@ export function AttachmentField({
   const help = ui.help ? localize(ui.help, locale).text : undefined;
   const domId = `field-${name}`;
 
-  const releaseCamera = () => {
+  const cameraRef = useRef(camera);
+  useEffect(() => {
+    cameraRef.current = camera;
+  }, [camera]);
+  const releaseCamera = useCallback(() => {
     const held = streamRef.current;
     streamRef.current = null;
     if (!held) return;
     for (const track of held.stream.getTracks()) track.stop();
     held.unregister();
-  };
-  useEffect(() => releaseCamera, []);
+    void cameraRef.current?.endCapture().catch(() => undefined);
+  }, []);
+  useEffect(() => releaseCamera, [releaseCamera]);
   useEffect(
     () => () => {
       if (mode.name === 'review') URL.revokeObjectURL(mode.url);
@@ -105,6 +113,7 @@ export function AttachmentField({
     }
     try {
       const size = CAPTURE[kind];
+      await camera?.beginCapture();
       const stream = await navigator.mediaDevices.getUserMedia({
         video: { width: { ideal: size.width }, height: { ideal: size.height }, facingMode: 'environment' },
         audio: false,
@@ -112,6 +121,7 @@ export function AttachmentField({
       streamRef.current = { stream, unregister: registerMediaStream(stream) };
       setMode({ name: 'camera' });
     } catch (error) {
+      void camera?.endCapture().catch(() => undefined);
       console.warn('camera not available', error);
       setProblem(texts.noCamera);
     }
