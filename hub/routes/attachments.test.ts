@@ -18,6 +18,7 @@ import {
   type TestHub,
 } from '../testing/test-hub.js';
 import { sha256Hex } from '../util/hash.js';
+import { ABANDONED_UPLOAD_DAYS, pruneAbandonedUploads } from '../submissions/attachments.js';
 
 let hub: TestHub;
 const otherTerminal = { id: 'other-terminal', token: 'other-terminal-token-0123456789abcdef' };
@@ -210,6 +211,29 @@ describe('attachment uploads', () => {
       payload: '"x"',
     });
     expect(json.statusCode).toBe(415);
+  });
+});
+
+describe('abandoned uploads', () => {
+  it('are deleted after a month when no submission lists them; submitted ones stay', async () => {
+    const { request, attachment } = await sealedWithPhoto();
+    await putChunk(request, attachment, 0, attachment.jwe.slice(0, 1000));
+    const submitted = await sealedWithPhoto();
+    await uploadAll(submitted.request, submitted.attachment);
+    expect((await submit(submitted.request)).statusCode).toBe(201);
+
+    const monthLater = new Date(Date.now() + (ABANDONED_UPLOAD_DAYS + 1) * 86_400_000);
+    expect(await pruneAbandonedUploads(hub.db, new Date(Date.now() - 60_000))).toBe(0); // too young
+    expect(await pruneAbandonedUploads(hub.db, monthLater)).toBeGreaterThanOrEqual(1);
+    expect((await uploadState(request, attachment)).statusCode).toBe(404);
+    const chunks = await hub.db
+      .selectFrom('attachment_chunks')
+      .select('start')
+      .where('attachment_id', '=', attachment.id)
+      .execute();
+    expect(chunks).toEqual([]);
+    const kept = await uploadState(submitted.request, submitted.attachment);
+    expect(UploadState.parse(kept.json()).complete).toBe(true);
   });
 });
 

@@ -233,3 +233,29 @@ export async function checkAttachments(
   }
   return { ok: true };
 }
+
+/** How long an upload whose submission never came is kept (a terminal may be offline for weeks). */
+export const ABANDONED_UPLOAD_DAYS = 30;
+
+/**
+ * Deletes uploads older than `before` that no submission lists: a terminal reset or a
+ * quarantined application leaves them behind, and nobody can ever read them. Returns how many.
+ */
+export async function pruneAbandonedUploads(db: HubKysely, before: Date): Promise<number> {
+  const stale = await db
+    .selectFrom('attachment_uploads')
+    .select(['submission_id', 'attachment_id'])
+    .where('created_at', '<', before.toISOString())
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('submissions')
+            .select('submissions.id')
+            .whereRef('submissions.id', '=', 'attachment_uploads.submission_id'),
+        ),
+      ),
+    )
+    .execute();
+  for (const upload of stale) await deleteUpload(db, upload.submission_id, upload.attachment_id);
+  return stale.length;
+}
