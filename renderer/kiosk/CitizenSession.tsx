@@ -20,6 +20,9 @@ import { KioskCall, type CoviewSnapshot } from './call/KioskCall.js';
 import type { CallRequestSender } from './call/request-sender.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
+import { DocumentOfferDialog } from './components/DocumentOfferDialog.js';
+import type { DocumentOffers, OfferedDocument } from './session/document-offers.js';
+import { ValueStore } from '../shared/observable.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
@@ -76,7 +79,11 @@ export interface CitizenSessionProps {
   onPrintReceipt(): Promise<PrintOutcome>;
   /** The shell grants the camera for a document photo only in between (Electron). */
   camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
+  /** Documents from outside the form (the clerk's still), attached only after the citizen says yes. */
+  documentOffers?: DocumentOffers | undefined;
 }
+
+const NO_OFFERS = new ValueStore<OfferedDocument | null>(null);
 
 /**
  * One citizen's visit. The parent remounts this component for every new citizen, so no React
@@ -91,6 +98,7 @@ export function CitizenSession({
   onEnd,
   onPrintReceipt,
   camera,
+  documentOffers,
 }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
@@ -103,6 +111,9 @@ export function CitizenSession({
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
   const uploads = useObservable(sync.uploads);
+  const offered = useObservable(documentOffers?.current ?? NO_OFFERS);
+  const [offerProblem, setOfferProblem] = useState<string | null>(null);
+  const [offerBusy, setOfferBusy] = useState(false);
   // The draft's photos and scans: stored in IndexedDB (citizen data), mirrored here for the screens.
   const attachmentLimits = config.attachments ?? ATTACHMENT_DEFAULTS;
   const [attachments, setAttachments] = useState<readonly DraftAttachment[]>([]);
@@ -305,6 +316,16 @@ export function CitizenSession({
     reloadAttachments();
     return null;
   };
+
+  // A document from outside the form goes to the open form's first photo or scan field.
+  const photoField = form
+    ? form.ui.steps
+        .flatMap((step) => step.fields)
+        .find((name) => {
+          const widget = form.ui.fields[name]?.widget;
+          return widget === 'photo' || widget === 'scan';
+        })
+    : undefined;
 
   const callUi: ReactNode = calls ? (
     <KioskCall
@@ -520,6 +541,27 @@ export function CitizenSession({
       {accessBar}
       {body}
       <KeyboardHost t={t} locale={state.locale} />
+      {offered && documentOffers && photoField && (screen.name === 'form' || screen.name === 'review') && (
+        <DocumentOfferDialog
+          t={t}
+          document={offered}
+          problem={offerProblem}
+          busy={offerBusy}
+          onAttach={() => {
+            setOfferBusy(true);
+            void addAttachment(photoField, offered)
+              .then((problem) => {
+                if (problem) setOfferProblem(attachmentProblemText(problem));
+                else documentOffers.clear();
+              })
+              .finally(() => setOfferBusy(false));
+          }}
+          onDecline={() => {
+            setOfferProblem(null);
+            documentOffers.clear();
+          }}
+        />
+      )}
       {idle.secondsLeft !== null && (
         <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
       )}

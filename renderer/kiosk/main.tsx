@@ -14,6 +14,7 @@ import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart } from './session/wipe.js';
+import { DocumentOffers } from './session/document-offers.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
@@ -66,9 +67,12 @@ async function boot(): Promise<void> {
     }),
     requests: new CallRequestSender(db, config.hubUrl, fleet.token),
   };
+  // Documents from outside the form (the clerk's still in a call) wait here for the citizen's yes.
+  const documentOffers = new DocumentOffers();
   root.render(
     <StrictMode>
       <KioskApp
+        documentOffers={documentOffers}
         db={db}
         config={config}
         sync={sync}

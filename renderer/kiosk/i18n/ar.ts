@@ -78,6 +78,10 @@ export const ar: Texts = {
       empty: 'الصورة فارغة. يرجى تصوير المستند من جديد.',
     },
     atFinalize: (name) => `مشكلة في «${name}»:`,
+    offerTitle: 'أرسلت البلدية صورة لمستندك',
+    offerBody: 'هل تريد إرفاقها بطلبك؟',
+    offerAttach: 'إرفاق',
+    offerDecline: 'عدم الإرفاق',
     uploading: (percent) => `يجري إرسال الصور إلى البلدية: ${percent}٪`,
   },
   days: {
