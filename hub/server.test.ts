@@ -34,6 +34,30 @@ describe('CORS for the terminal API', () => {
     expect((await preflight('http://localhost:5173')).statusCode).toBe(204);
   });
 
+  it('lets the Electron kiosk upload attachment chunks (PUT) and read the Upload-Offset', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const attachmentId = '00000000-0000-4000-8000-000000000002';
+    for (const url of [
+      API.submissionAttachment(id, attachmentId),
+      API.submissionAttachmentChunks(id, attachmentId),
+    ]) {
+      const response = await preflight('app://kiosk', url);
+      expect(response.statusCode, url).toBe(204);
+      expect(response.headers['access-control-allow-methods']).toMatch(/PUT/);
+    }
+    expect(
+      (await preflight('https://evil.example', API.submissionAttachment(id, attachmentId))).statusCode,
+    ).toBe(403);
+    const state = await hub.app.inject({
+      method: 'GET',
+      url: API.submissionAttachment(id, attachmentId),
+      headers: { ...terminalHeaders, origin: 'app://kiosk' },
+    });
+    expect(state.statusCode).toBe(404);
+    expect(state.headers['access-control-allow-origin']).toBe('app://kiosk');
+    expect(state.headers['access-control-expose-headers']).toMatch(/Upload-Offset/i);
+  });
+
   it('refuses other origins: no allow-origin header', async () => {
     const response = await preflight('https://evil.example');
     expect(response.statusCode).toBe(403);

@@ -56,7 +56,9 @@ async function start(): Promise<void> {
   const startedAt = new Date();
   const guardLog = createLogger('guard');
   const callState = createCallState(createLogger('call'));
-  const guard = createSessionGuard(guardLog, callState.isActive);
+  // A document photo needs the camera alone, between bridge.beginCapture and endCapture.
+  let captureActive = false;
+  const guard = createSessionGuard(guardLog, callState.isActive, () => captureActive);
   const devTools = devToolsAllowed(app.isPackaged, process.env);
   app.on('session-created', guard);
   app.on('web-contents-created', (_event, contents) => {
@@ -129,9 +131,15 @@ async function start(): Promise<void> {
   });
   // A reloaded or crashed page has no call any more, whatever it said before.
   window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) callState.set(false);
+    if (details.isMainFrame && !details.isSameDocument) {
+      callState.set(false);
+      captureActive = false;
+    }
   });
-  window.webContents.on('render-process-gone', () => callState.set(false));
+  window.webContents.on('render-process-gone', () => {
+    callState.set(false);
+    captureActive = false;
+  });
 
   // Black screen after the machine slept: the compositor may not repaint by itself.
   powerMonitor.on('resume', () => {
@@ -189,11 +197,17 @@ async function start(): Promise<void> {
     isKioskContents,
     endCitizenSession: (contents) =>
       endCitizenSession(contents.session, {
-        endCall: () => callState.set(false),
+        endCall: () => {
+          callState.set(false);
+          captureActive = false;
+        },
         clearClipboard: () => clipboard.clear(),
       }),
     onReady: () => recovery.markReady(),
     setCallActive: (active) => callState.set(active),
+    setCaptureActive: (active) => {
+      captureActive = active;
+    },
     printReceipt: (contents) => printReceipt(contents, shellSettings?.printerName, createLogger('print')),
     requestAdminExit: adminExit,
     log: createLogger('bridge'),

@@ -11,6 +11,13 @@ export const TERMINAL_API_PATHS: readonly string[] = [
   CALL_API.requests,
 ];
 
+/** Attachment uploads have ids in their paths (protocol/api.ts). */
+const ATTACHMENT_ROUTES: readonly string[] = [
+  API.submissionAttachmentRoute,
+  API.submissionAttachmentChunksRoute,
+];
+const ATTACHMENT_PATH = /^\/api\/v1\/submissions\/[^/]+\/attachments\/[^/]+(\/chunks)?$/;
+
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
  * The terminal authenticates with a bearer token, not cookies, so no credentials are allowed.
@@ -18,7 +25,10 @@ export const TERMINAL_API_PATHS: readonly string[] = [
  */
 export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
-  const isTerminalPath = (url: string) => TERMINAL_API_PATHS.includes(url.split('?')[0] ?? '');
+  const isTerminalPath = (url: string) => {
+    const path = url.split('?')[0] ?? '';
+    return TERMINAL_API_PATHS.includes(path) || ATTACHMENT_PATH.test(path);
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isTerminalPath(request.url)) return;
@@ -26,11 +36,11 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     const origin = request.headers.origin;
     if (origin !== undefined && allowed.has(origin.toLowerCase())) {
       reply.header('access-control-allow-origin', origin);
-      reply.header('access-control-expose-headers', 'ETag');
+      reply.header('access-control-expose-headers', 'ETag, Upload-Offset');
     }
   });
 
-  for (const path of TERMINAL_API_PATHS) {
+  for (const path of [...TERMINAL_API_PATHS, ...ATTACHMENT_ROUTES]) {
     app.options(path, async (request, reply) => {
       const origin = request.headers.origin;
       if (origin === undefined || !allowed.has(origin.toLowerCase())) {
@@ -41,7 +51,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
       }
       return reply
         .status(204)
-        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-methods', 'GET, POST, PUT')
         .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
         .header('access-control-max-age', '600')
         .send();

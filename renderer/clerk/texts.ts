@@ -107,6 +107,18 @@ export const de = {
     fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   },
 
+  attachments: {
+    heading: 'Anhänge',
+    none: 'Der Antrag hat keine Anhänge.',
+    loading: (name: string) => `${name} wird geladen und entschlüsselt …`,
+    verified: 'SHA-512 stimmt mit dem Metadatensatz überein.',
+    mismatch:
+      'Achtung: Der Inhalt passt nicht zum SHA-512 im Metadatensatz. Die Datei ist verändert oder beschädigt.',
+    failed: (name: string, reason: string) => `${name} ließ sich nicht laden oder entschlüsseln: ${reason}`,
+    download: (name: string) => `${name} herunterladen`,
+    size: (kb: number) => `${kb} KB`,
+  },
+
   statusForm: {
     heading: 'Status für die antragstellende Person',
     intro:

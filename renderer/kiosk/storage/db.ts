@@ -40,6 +40,28 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/**
+ * A photo or scan the citizen took for the current draft: plaintext, so it is citizen data
+ * (wiped at session end, deleted in the finalize transaction).
+ */
+export interface DraftAttachment {
+  id: string;
+  /** The form field it was taken for. */
+  fieldId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  bytes: Uint8Array<ArrayBuffer>;
+  createdAt: string;
+}
+
+/** A finalized application's attachment as it travels: its JWE, kept until the hub acknowledges. */
+export interface OutboxAttachment {
+  submissionId: string;
+  id: string;
+  jwe: string;
+}
+
 export interface DeviceSetting {
   key: string;
   value: unknown;
@@ -79,6 +101,8 @@ export class KioskDatabase extends Dexie {
   device!: EntityTable<DeviceSetting, 'key'>;
   pull!: EntityTable<PullCursor, 'key'>;
   staged!: EntityTable<StagedChange, 'seq'>;
+  draftAttachments!: EntityTable<DraftAttachment, 'id'>;
+  outboxAttachments!: Dexie.Table<OutboxAttachment, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -96,6 +120,12 @@ export class KioskDatabase extends Dexie {
     this.version(2).stores({ pull: 'key', staged: '++seq' });
     // The sender reads the oldest waiting applications by one index range instead of a scan.
     this.version(3).stores({ outbox: 'id, state, nextAttemptAt, [state+createdAt]' });
+    // Attachments: the draft's photos (citizen data) and the sealed ones waiting in the outbox,
+    // apart from the outbox entries so the sender's scans do not load megabytes of ciphertext.
+    this.version(6).stores({
+      draftAttachments: 'id, fieldId',
+      outboxAttachments: '[submissionId+id], submissionId',
+    });
   }
 }
 

@@ -31,12 +31,15 @@ export class DraftStore {
     await this.writing;
   }
 
-  /** Forgets the draft: nothing pending, nothing stored. */
+  /** Forgets the draft: nothing pending, nothing stored, its photos included. */
   async discard(): Promise<void> {
     this.cancelTimer();
     this.pending = null;
     await this.writing;
-    await this.db.drafts.clear();
+    await this.db.transaction('rw', this.db.drafts, this.db.draftAttachments, async () => {
+      await this.db.drafts.clear();
+      await this.db.draftAttachments.clear();
+    });
   }
 
   private cancelTimer(): void {

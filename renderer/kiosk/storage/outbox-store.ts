@@ -1,14 +1,21 @@
 import type { SubmissionRequest } from '../../../protocol/submission.js';
 import Dexie from 'dexie';
-import type { KioskDatabase, OutboxEntry } from './db.js';
+import type { KioskDatabase, OutboxAttachment, OutboxEntry } from './db.js';
 
 /**
  * The outbox of finalized applications. An entry is deleted only after the hub's durable
  * acknowledgement; what can never be sent is quarantined with its reason, never dropped.
  */
 
-/** Finalizes: the application enters the outbox and the draft is gone, in one transaction. */
-export async function finalizeSubmission(db: KioskDatabase, request: SubmissionRequest): Promise<void> {
+/**
+ * Finalizes: the application and its sealed attachments enter the outbox and the draft with its
+ * plaintext photos is gone, in one transaction.
+ */
+export async function finalizeSubmission(
+  db: KioskDatabase,
+  request: SubmissionRequest,
+  attachments: readonly { id: string; jwe: string }[] = [],
+): Promise<void> {
   const entry: OutboxEntry = {
     id: request.id,
     state: 'final',
@@ -18,10 +25,26 @@ export async function finalizeSubmission(db: KioskDatabase, request: SubmissionR
     lastError: null,
     createdAt: new Date().toISOString(),
   };
-  await db.transaction('rw', db.outbox, db.drafts, async () => {
+  const sealed: OutboxAttachment[] = attachments.map((a) => ({
+    submissionId: request.id,
+    id: a.id,
+    jwe: a.jwe,
+  }));
+  await db.transaction('rw', [db.outbox, db.outboxAttachments, db.drafts, db.draftAttachments], async () => {
     await db.outbox.add(entry);
+    if (sealed.length > 0) await db.outboxAttachments.bulkAdd(sealed);
     await db.drafts.clear();
+    await db.draftAttachments.clear();
   });
+}
+
+/** The sealed attachment the sender uploads (one read per attachment, when it is its turn). */
+export async function outboxAttachment(
+  db: KioskDatabase,
+  submissionId: string,
+  id: string,
+): Promise<OutboxAttachment | undefined> {
+  return db.outboxAttachments.get([submissionId, id]);
 }
 
 /** An entry left in "sending" by a crash may or may not have arrived; resending is safe (idempotent). */
@@ -54,7 +77,10 @@ export async function markSending(db: KioskDatabase, id: string): Promise<void> 
 }
 
 export async function acknowledge(db: KioskDatabase, id: string): Promise<void> {
-  await db.outbox.delete(id);
+  await db.transaction('rw', db.outbox, db.outboxAttachments, async () => {
+    await db.outbox.delete(id);
+    await db.outboxAttachments.where('submissionId').equals(id).delete();
+  });
 }
 
 export async function scheduleRetry(

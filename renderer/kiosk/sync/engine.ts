@@ -8,9 +8,16 @@ import { OutboxSender } from './outbox-sender.js';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
 
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
 export interface SyncEngine {
   connectivity: Observable<Connectivity>;
   outbox: Observable<OutboxCounts>;
+  /** Attachment bytes the hub holds per application being uploaded (for the receipt). */
+  uploads: Observable<ReadonlyMap<string, UploadProgress>>;
   /** Ids acknowledged by the hub while this page lives (for the receipt screen). */
   acknowledged: Observable<ReadonlyMap<string, SubmissionReceipt>>;
   sendNow(): void;
@@ -24,6 +31,8 @@ export interface SyncOptions {
   /** How often reachability is probed while the hub is away. */
   probeOfflineMs?: number;
   probeOnlineMs?: number;
+  /** Attachment chunk size (terminal config attachments.uploadChunkBytes). */
+  uploadChunkBytes?: number;
 }
 
 /** Wires content pull, outbox sending and reachability together; returns observable state. */
@@ -31,6 +40,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   const connectivity = new ValueStore<Connectivity>('unknown');
   const outbox = new ValueStore<OutboxCounts>({ waiting: 0, quarantined: 0 });
   const acknowledged = new ValueStore<ReadonlyMap<string, SubmissionReceipt>>(new Map());
+  const uploads = new ValueStore<ReadonlyMap<string, UploadProgress>>(new Map());
   let probeTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let lastContentSync = 0;
@@ -53,13 +63,27 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     }
   };
 
-  const sender = new OutboxSender(db, client, {
-    onAcknowledged(id, receipt) {
-      acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+  const sender = new OutboxSender(
+    db,
+    client,
+    {
+      onAcknowledged(id, receipt) {
+        acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+        if (uploads.get().has(id)) {
+          const rest = new Map(uploads.get());
+          rest.delete(id);
+          uploads.set(rest);
+        }
+      },
+      onReachability: setReachable,
+      onChange: refreshCounts,
+      onUploadProgress(id, sent, total) {
+        uploads.set(new Map(uploads.get()).set(id, { sent, total }));
+      },
     },
-    onReachability: setReachable,
-    onChange: refreshCounts,
-  });
+    Math.random,
+    { chunkBytes: options.uploadChunkBytes },
+  );
 
   const pullContent = async () => {
     const result = await syncContent(db, client);
@@ -107,6 +131,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   return {
     connectivity,
     outbox,
+    uploads,
     acknowledged,
     sendNow: () => sender.kick(),
     lookupStatus: (trackingCode) => client.trackingStatus(trackingCode),

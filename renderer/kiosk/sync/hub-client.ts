@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API } from '../../../protocol/api.js';
 import { ContentChanges } from '../../../protocol/content-changes.js';
+import { UploadState } from '../../../protocol/attachments.js';
 import { SubmissionReceipt, TrackingStatus, type SubmissionRequest } from '../../../protocol/submission.js';
 import { HttpError, requestJson, send, toHttpError } from '../../shared/http.js';
 
@@ -60,6 +61,61 @@ export class HubClient {
       if (error instanceof HttpError && error.status === 404) return null;
       throw error;
     }
+  }
+
+  /** How far the hub got with an upload; null when it has nothing of it. */
+  async uploadState(submissionId: string, attachmentId: string): Promise<UploadState | null> {
+    try {
+      const { data } = await requestJson(
+        this.base + API.submissionAttachment(submissionId, attachmentId),
+        UploadState,
+        {
+          headers: this.auth,
+          timeoutMs: 15_000,
+        },
+      );
+      return data;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404 && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  /**
+   * One chunk of a sealed attachment at `offset`. The hub answers with what it has; a 409
+   * offset_mismatch carries the offset to go on from (Upload-Offset), returned as the state.
+   */
+  async putChunk(
+    submissionId: string,
+    attachmentId: string,
+    offset: number,
+    length: number,
+    chunk: string,
+  ): Promise<UploadState> {
+    const url = `${this.base}${API.submissionAttachmentChunks(submissionId, attachmentId)}?offset=${offset}&length=${length}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'PUT',
+        headers: { ...this.auth, 'content-type': 'application/octet-stream', accept: 'application/json' },
+        body: chunk,
+        // A village line may carry only a few KB/s: allow about 2 KB/s before giving up.
+        signal: AbortSignal.timeout(30_000 + chunk.length / 2),
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw new HttpError(0, 'unreachable', `The hub could not be reached (${String(cause)})`);
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (response.status === 409 && (json as { error?: unknown } | null)?.error === 'offset_mismatch') {
+      const hubOffset = Number(response.headers.get('upload-offset'));
+      if (Number.isInteger(hubOffset)) return { offset: hubOffset, length, complete: false };
+    }
+    if (!response.ok) throw toHttpError(response.status, json);
+    const parsed = UploadState.safeParse(json);
+    if (!parsed.success)
+      throw new HttpError(response.status, 'bad_response', `Unexpected answer from ${url}`);
+    return parsed.data;
   }
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
