@@ -129,6 +129,20 @@ export interface ShellIncidentTable {
   received_at: IsoTime;
 }
 
+/** Applications a terminal holds in quarantine, envelope only (migration 0008). */
+export interface TerminalQuarantineTable {
+  terminal_id: string;
+  submission_id: string;
+  form_id: string;
+  form_version: number;
+  service_id: string;
+  office_id: string | null;
+  reason: string;
+  quarantined_at: string;
+  reported_at: IsoTime;
+  retry_requested_at: IsoTime | null;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -143,6 +157,7 @@ export interface Database extends FleetTables {
   call_log: CallLogTable;
   call_requests: CallRequestTable;
   shell_incidents: ShellIncidentTable;
+  terminal_quarantine: TerminalQuarantineTable;
 }
 
 export type HubKysely = Kysely<Database>;

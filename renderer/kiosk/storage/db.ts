@@ -38,6 +38,8 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   lastError: string | null;
   createdAt: string;
+  /** When it went to quarantine (entries quarantined before this field existed have none). */
+  quarantinedAt?: string;
 }
 
 export interface DeviceSetting {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { API } from '../../../protocol/api.js';
 import { ContentChanges } from '../../../protocol/content-changes.js';
+import {
+  QUARANTINE_API,
+  QuarantineReportAnswer,
+  type QuarantinedItem,
+} from '../../../protocol/quarantine.js';
 import { SubmissionReceipt, TrackingStatus, type SubmissionRequest } from '../../../protocol/submission.js';
 import { HttpError, requestJson, send, toHttpError } from '../../shared/http.js';
 
@@ -68,6 +73,17 @@ export class HubClient {
       body: request,
       headers: this.auth,
       timeoutMs: 30_000,
+    });
+    return data;
+  }
+
+  /** Tells the hub what this terminal holds in quarantine; the answer names items to try again. */
+  async reportQuarantine(items: QuarantinedItem[]): Promise<QuarantineReportAnswer> {
+    const { data } = await requestJson(this.base + QUARANTINE_API.terminal, QuarantineReportAnswer, {
+      method: 'POST',
+      body: { items },
+      headers: this.auth,
+      timeoutMs: 15_000,
     });
     return data;
   }
