@@ -7,6 +7,7 @@ import {
   type LoginRequest,
   type SubmissionSummary,
 } from '../../protocol/clerk.js';
+import { QUARANTINE_API, StuckApplications, type StuckApplication } from '../../protocol/quarantine.js';
 import type { StatusUpdate } from '../../protocol/submission.js';
 import { HttpError, requestJson } from '../shared/http.js';
 
@@ -34,6 +35,11 @@ export const clerkApi = {
 
   async submission(id: string): Promise<SubmissionDetail> {
     return (await requestJson(API.clerkSubmission(id), SubmissionDetail)).data;
+  },
+
+  /** Applications for the clerk's offices that terminals hold in quarantine. */
+  async stuckApplications(): Promise<StuckApplication[]> {
+    return (await requestJson(QUARANTINE_API.clerk, StuckApplications)).data.items;
   },
 
   async setStatus(id: string, update: StatusUpdate): Promise<void> {
