@@ -1,20 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../protocol/api.js';
 import { CALL_API } from '../../protocol/calls.js';
+import { NEXT_CHECKPOINT_HEADER } from '../../protocol/content-changes.js';
+import { QUARANTINE_API } from '../../protocol/quarantine.js';
 import { sendApiError } from './errors.js';
 
 /** The routes a terminal calls; only these answer other origins (the clerk API never does). */
 export const TERMINAL_API_PATHS: readonly string[] = [
   API.health,
   API.content,
+  API.contentChanges,
   API.submissions,
+  QUARANTINE_API.terminal,
   CALL_API.requests,
 ];
 
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
  * The terminal authenticates with a bearer token, not cookies, so no credentials are allowed.
- * If-None-Match is allowed so the kiosk may ask for a 304 itself; ETag is exposed so it can read it.
+ * If-None-Match is allowed so the kiosk may ask for a 304 itself; ETag is exposed so it can read it,
+ * and the next checkpoint of a content page so it can ask for the next page before parsing this one.
  */
 export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
@@ -26,7 +31,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     const origin = request.headers.origin;
     if (origin !== undefined && allowed.has(origin.toLowerCase())) {
       reply.header('access-control-allow-origin', origin);
-      reply.header('access-control-expose-headers', 'ETag');
+      reply.header('access-control-expose-headers', `ETag, ${NEXT_CHECKPOINT_HEADER}`);
     }
   });
 

@@ -64,9 +64,15 @@ export interface PullCursor {
   municipality: ContentSnapshot['municipality'];
 }
 
+/**
+ * One staged page of a pull: the hub's answer as the text it came in (validated on arrival), so
+ * staging costs one string copy instead of cloning thousands of objects. Rows of one change
+ * each (`change`) were written by earlier versions and are still read.
+ */
 export interface StagedChange {
   seq?: number;
-  change: ContentChange;
+  page?: string;
+  change?: ContentChange;
 }
 
 export class KioskDatabase extends Dexie {
