@@ -40,7 +40,14 @@ import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { useIdleTimeout } from './session/idle.js';
 import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import { formKey, getForm, type DraftStore, type KioskDatabase, type StoredForm } from './storage/index.js';
+import {
+  formKey,
+  getForm,
+  isQuotaExceeded,
+  type DraftStore,
+  type KioskDatabase,
+  type StoredForm,
+} from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
 export interface KioskCalls {
@@ -75,13 +82,14 @@ export function CitizenSession({
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<'submitFailed' | 'storageFull' | null>(null);
   const [submittedAt, setSubmittedAt] = useState('');
   const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   const content = useKioskContent(db);
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
+  const draftProblem = useObservable(drafts.problem);
   // Display settings belong to this citizen: a new session mounts with the defaults.
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   // What read-aloud did, for the screen it did it on: a new screen starts silent.
@@ -233,7 +241,8 @@ export function CitizenSession({
       sync.sendNow();
     } catch (error) {
       console.error('finalize failed', error);
-      setFailure(t.submitFailed);
+      // Nothing was written (one transaction): the outbox is as it was, the answers stay on screen.
+      setFailure(isQuotaExceeded(error) ? 'storageFull' : 'submitFailed');
     } finally {
       setSubmitting(false);
     }
@@ -327,6 +336,8 @@ export function CitizenSession({
     );
   }
 
+  const draftNotice =
+    draftProblem === 'full' ? t.draftNotSaved : draftProblem === 'failed' ? t.draftSaveFailed : null;
   let body;
   switch (screen.name) {
     case 'language':
@@ -389,6 +400,7 @@ export function CitizenSession({
           stepIndex={screen.stepIndex}
           answers={state.answers}
           errors={state.errors}
+          notice={draftNotice}
           onChange={(name, value) => dispatch({ type: 'answer', name, value })}
           onNext={next}
           onBack={() => dispatch({ type: 'back', stepCount })}
@@ -403,7 +415,8 @@ export function CitizenSession({
           form={form}
           answers={state.answers}
           busy={submitting}
-          failure={failure}
+          failure={failure && t[failure]}
+          notice={draftNotice}
           onEdit={(stepIndex) => dispatch({ type: 'goToStep', stepIndex, stepCount })}
           onSubmit={() => void submit()}
           onBack={() => dispatch({ type: 'back', stepCount })}

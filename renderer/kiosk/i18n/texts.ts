@@ -86,6 +86,12 @@ const de = {
   notConfiguredHelp: 'Bitte wenden Sie sich an den IT-Dienstleister der Gemeinde.',
   noContentYet: 'Das Terminal lädt die Dienstleistungen. Bitte warten Sie einen Moment.',
   submitFailed: 'Der Antrag konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
+  storageFull:
+    'Der Speicher dieses Terminals ist voll. Ihr Antrag wurde nicht gespeichert und nicht gesendet. Bitte sagen Sie dem Personal vor Ort Bescheid oder versuchen Sie es später noch einmal – Ihre Angaben bleiben bis dahin auf dem Bildschirm.',
+  draftNotSaved:
+    'Hinweis: Der Speicher dieses Terminals ist voll, Ihre Eingaben werden gerade nicht zwischengespeichert. Sie können weiter ausfüllen; klappt das Abschicken nicht, wenden Sie sich bitte an das Personal vor Ort.',
+  draftSaveFailed:
+    'Hinweis: Ihre Eingaben konnten gerade nicht zwischengespeichert werden. Sie können weiter ausfüllen.',
   statusOpen: 'Stand eines Antrags abfragen',
   statusTitle: 'Stand Ihres Antrags',
   statusIntro: 'Geben Sie die Vorgangsnummer von Ihrem Beleg ein.',
@@ -196,6 +202,11 @@ const en: Texts = {
   notConfiguredHelp: 'Please contact the municipality’s IT provider.',
   noContentYet: 'The terminal is loading the services. Please wait a moment.',
   submitFailed: 'The application could not be saved. Please try again.',
+  storageFull:
+    'This terminal’s storage is full. Your application was not saved and not sent. Please tell the staff here, or try again later – your answers stay on the screen until then.',
+  draftNotSaved:
+    'Note: this terminal’s storage is full, so your answers are not being saved in between. You can keep filling in; if sending does not work, please ask the staff here.',
+  draftSaveFailed: 'Note: your answers could not be saved in between. You can keep filling in.',
   statusOpen: 'Check the status of an application',
   statusTitle: 'Status of your application',
   statusIntro: 'Enter the tracking code from your receipt.',

@@ -57,6 +57,11 @@ export const tr: Texts = {
   notConfiguredHelp: 'Lütfen belediyenin bilgi işlem hizmet sağlayıcısına başvurun.',
   noContentYet: 'Terminal hizmetleri yüklüyor. Lütfen biraz bekleyin.',
   submitFailed: 'Başvuru kaydedilemedi. Lütfen tekrar deneyin.',
+  storageFull:
+    'Bu terminalin belleği dolu. Başvurunuz kaydedilmedi ve gönderilmedi. Lütfen buradaki görevlilere haber verin veya daha sonra tekrar deneyin; bilgileriniz o zamana kadar ekranda kalır.',
+  draftNotSaved:
+    'Not: Bu terminalin belleği dolu, bilgileriniz şu anda ara kayıt olarak saklanamıyor. Doldurmaya devam edebilirsiniz; gönderme olmazsa lütfen buradaki görevlilere başvurun.',
+  draftSaveFailed: 'Not: Bilgileriniz ara kayıt olarak saklanamadı. Doldurmaya devam edebilirsiniz.',
   days: { mon: 'Pzt', tue: 'Sal', wed: 'Çar', thu: 'Per', fri: 'Cum', sat: 'Cmt', sun: 'Paz' },
   fieldErrors: {
     required: 'Lütfen bu alanı doldurun.',
