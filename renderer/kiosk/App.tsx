@@ -66,6 +66,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }:
           calls={calls}
           onEnd={endSession}
           onPrintReceipt={() => bridge.printReceipt()}
+          cameraPermission={bridge}
         />
       )}
       {admin.open && (

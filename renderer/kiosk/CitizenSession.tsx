@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   normalizeAnswers,
@@ -37,6 +37,7 @@ import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.j
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
+import { scanCamera, type CameraPermission } from './qr/camera.js';
 import { useIdleTimeout } from './session/idle.js';
 import { finalize } from './session/finalize.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
@@ -64,6 +65,8 @@ export interface CitizenSessionProps {
   onEnd(): void;
   /** Prints the page as it is (the receipt) through the shell. */
   onPrintReceipt(): Promise<PrintOutcome>;
+  /** The shell's camera permission, for scanning a receipt's QR code; no scanning without it. */
+  cameraPermission?: CameraPermission;
 }
 
 /**
@@ -78,6 +81,7 @@ export function CitizenSession({
   calls,
   onEnd,
   onPrintReceipt,
+  cameraPermission,
 }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
@@ -135,6 +139,10 @@ export function CitizenSession({
   // A call being set up or running holds off the idle reset: the citizen is talking, not gone.
   const [callActive, setCallActive] = useState(false);
   const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
+  const camera = useMemo(
+    () => (cameraPermission ? scanCamera(cameraPermission, callActive) : undefined),
+    [cameraPermission, callActive],
+  );
   useEffect(() => {
     if (calls && connectivity === 'online') calls.requests.kick(true);
   }, [calls, connectivity]);
@@ -362,6 +370,7 @@ export function CitizenSession({
           t={t}
           locale={state.locale}
           lookup={sync.lookupStatus}
+          camera={camera}
           onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
