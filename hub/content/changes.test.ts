@@ -45,6 +45,20 @@ describe('readChangesJson', () => {
         }
       }
       expect(pages).toBeGreaterThan(4);
+
+      // Small pages add up to exactly the one big page: nothing skipped, nothing twice.
+      const whole = (await readChanges(db, null, 1000, meta)).changes.map((c) => `${c.kind}:${c.key}`);
+      const paged: string[] = [];
+      let cursor = null as ReturnType<typeof decodeCheckpoint> | null;
+      for (;;) {
+        const page = await readChanges(db, cursor, 3, meta);
+        // Pages after the first are deltas: they carry the deletion too, which a first pull leaves out.
+        paged.push(...page.changes.filter((c) => !c.deleted).map((c) => `${c.kind}:${c.key}`));
+        if (!page.hasMore || !page.checkpoint) break;
+        cursor = decodeCheckpoint(page.checkpoint);
+      }
+      expect(paged).toEqual(whole);
+      expect(new Set(whole).size).toBe(whole.length);
       const delta = await readChanges(
         db,
         decodeCheckpoint((await readChanges(db, null, 1000, meta)).checkpoint ?? ''),

@@ -69,17 +69,20 @@ async function readChangeRows(db: HubKysely, since: Checkpoint | null, limit: nu
   const found: { rank: number; kind: ContentKind; row: Row }[] = [];
   let truncated = false;
   for (const [rank, { kind, table }] of KINDS.entries()) {
-    const rows = await rowsAfter(db, table, rank, since, limit);
+    // A full page so far: a row of a later kind only gets in if it is strictly older than the
+    // page's last row (at the same time, the earlier kind comes first). This keeps a first pull
+    // from reading every form document for each page of services.
+    let before: string | null = null;
+    if (found.length >= limit) {
+      found.sort(byCheckpoint);
+      before = found[limit - 1]?.row.updated_at ?? null;
+      truncated = true;
+    }
+    const rows = await rowsAfter(db, table, rank, since, limit, before);
     if (rows.length === limit) truncated = true;
     for (const row of rows) found.push({ rank, kind, row });
   }
-  found.sort(
-    (a, b) =>
-      compare(a.row.updated_at, b.row.updated_at) ||
-      a.rank - b.rank ||
-      compare(a.row.id, b.row.id) ||
-      a.row.version - b.row.version,
-  );
+  found.sort(byCheckpoint);
   const page = found.slice(0, limit);
   const last = page.at(-1);
   const checkpoint = last
@@ -135,9 +138,11 @@ async function rowsAfter(
   rank: number,
   since: Checkpoint | null,
   limit: number,
+  before: string | null,
 ): Promise<Row[]> {
   const isForms = table === 'forms';
-  const after = afterCheckpoint(rank, since, isForms);
+  const checkpoint = afterCheckpoint(rank, since, isForms);
+  const after = before === null ? checkpoint : sql<SqlBool>`(${checkpoint} and updated_at < ${before})`;
   const rows = isForms
     ? await db
         .selectFrom('forms')
@@ -176,6 +181,15 @@ function toChange(kind: ContentKind, row: Row): ContentChange {
   const deleted = row.deleted_at !== null;
   const document = deleted ? undefined : (JSON.parse(row.document) as never);
   return { kind, key, updatedAt: row.updated_at, deleted, document } as ContentChange;
+}
+
+function byCheckpoint(a: { rank: number; row: Row }, b: { rank: number; row: Row }): number {
+  return (
+    compare(a.row.updated_at, b.row.updated_at) ||
+    a.rank - b.rank ||
+    compare(a.row.id, b.row.id) ||
+    a.row.version - b.row.version
+  );
 }
 
 function compare(a: string, b: string): number {
