@@ -1,3 +1,4 @@
+import type { IndexableType, Table } from 'dexie';
 import { ContentChanges, type ContentChange } from '../../../protocol/content-changes.js';
 import type { ContentMeta, KioskDatabase, PullCursor, StagedChange } from './db.js';
 import { planChanges } from './plan-changes.js';
@@ -71,11 +72,13 @@ export async function applyStaged(db: KioskDatabase, received?: readonly Content
       await db.lifeSituations.bulkDelete(plan.deletes.lifeSituations);
       await db.services.bulkDelete(plan.deletes.services);
       await db.forms.bulkDelete(plan.deletes.forms);
-      await db.offices.bulkPut(plan.puts.offices);
-      await db.categories.bulkPut(plan.puts.categories);
-      await db.lifeSituations.bulkPut(plan.puts.lifeSituations);
-      await db.services.bulkPut(plan.puts.services);
-      await db.forms.bulkPut(plan.puts.forms);
+      await Promise.all([
+        fill(db.offices, plan.puts.offices),
+        fill(db.categories, plan.puts.categories),
+        fill(db.lifeSituations, plan.puts.lifeSituations),
+        fill(db.services, plan.puts.services),
+        fill(db.forms, plan.puts.forms),
+      ]);
       const meta: ContentMeta = {
         key: 'content',
         revision: cursor.revision,
@@ -88,6 +91,16 @@ export async function applyStaged(db: KioskDatabase, received?: readonly Content
       await db.pull.clear();
     },
   );
+}
+
+/**
+ * Writes documents into a table: into an empty one (a first pull) as plain adds, which spares
+ * Dexie's change tracking a lookup of 8,600 old values that cannot exist; otherwise as puts.
+ */
+async function fill<T, K extends IndexableType>(table: Table<T, K>, items: readonly T[]): Promise<void> {
+  if (items.length === 0) return;
+  if ((await table.count()) === 0) await table.bulkAdd([...items]);
+  else await table.bulkPut([...items]);
 }
 
 export async function contentRevision(db: KioskDatabase): Promise<string | null> {
