@@ -97,7 +97,12 @@ describe('quarantine reports', () => {
 
   it('shows the latest report to the provider, with the office from the hub’s own forms', async () => {
     const first = item();
-    const second = item({ formId: 'test-urkunde', serviceId: 'urkunde', reason: 'unknown service' });
+    const second = item({
+      formId: 'test-urkunde',
+      serviceId: 'urkunde',
+      reason: 'unknown service',
+      quarantinedAt: '2026-11-21T09:59:00.000Z',
+    });
     expect(await report([first, second])).toEqual({ retry: [] });
     const listed = await providerList();
     expect(listed).toHaveLength(2);
@@ -123,7 +128,12 @@ describe('quarantine reports', () => {
   it('shows a clerk only the stuck applications of the clerk’s offices', async () => {
     const citizens = item();
     const registry = item({ formId: 'test-urkunde', serviceId: 'urkunde' });
-    const unknownForm = item({ formId: 'gone-form', officeId: 'standesamt', reason: 'unknown form' });
+    const unknownForm = item({
+      formId: 'gone-form',
+      officeId: 'standesamt',
+      reason: 'unknown form',
+      quarantinedAt: '2026-11-21T09:59:00.000Z',
+    });
     await report([citizens, registry, unknownForm]);
 
     const list = async (cookie: string) => {
