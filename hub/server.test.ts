@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../protocol/api.js';
+import { QUARANTINE_API } from '../protocol/quarantine.js';
 import { DEFAULT_BODY_LIMIT } from './server.js';
 import { startTestHub, terminalHeaders, type TestHub } from './testing/test-hub.js';
 
@@ -23,7 +24,14 @@ const preflight = (origin: string, url: string = API.submissions) =>
 
 describe('CORS for the terminal API', () => {
   it('allows the kiosk origins in a preflight, without credentials', async () => {
-    for (const url of [API.health, API.content, API.submissions]) {
+    for (const url of [
+      API.health,
+      API.content,
+      API.contentChanges,
+      API.submissions,
+      API.trackingStatus('ABCD-EFGH-JKMN'),
+      QUARANTINE_API.terminal,
+    ]) {
       const response = await preflight('app://kiosk', url);
       expect(response.statusCode, url).toBe(204);
       expect(response.headers['access-control-allow-origin']).toBe('app://kiosk');
@@ -54,6 +62,7 @@ describe('CORS for the terminal API', () => {
     });
     expect(content.headers['access-control-allow-origin']).toBe('app://kiosk');
     expect(content.headers['access-control-expose-headers']).toMatch(/ETag/i);
+    expect(content.headers['access-control-expose-headers']).toMatch(/x-pop-next-checkpoint/i);
     expect(content.headers['vary']).toMatch(/Origin/);
     const denied = await hub.app.inject({
       method: 'GET',

@@ -15,6 +15,9 @@ export const TERMINAL_API_PATHS: readonly string[] = [
   CALL_API.requests,
 ];
 
+/** The status lookup of a tracking code (`API.trackingStatus`), the one terminal path with a parameter. */
+const STATUS_PREFIX = API.trackingStatus('');
+
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
  * The terminal authenticates with a bearer token, not cookies, so no credentials are allowed.
@@ -23,7 +26,10 @@ export const TERMINAL_API_PATHS: readonly string[] = [
  */
 export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
-  const isTerminalPath = (url: string) => TERMINAL_API_PATHS.includes(url.split('?')[0] ?? '');
+  const isTerminalPath = (url: string) => {
+    const path = url.split('?')[0] ?? '';
+    return TERMINAL_API_PATHS.includes(path) || path.startsWith(STATUS_PREFIX);
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isTerminalPath(request.url)) return;
@@ -35,7 +41,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     }
   });
 
-  for (const path of TERMINAL_API_PATHS) {
+  for (const path of [...TERMINAL_API_PATHS, `${STATUS_PREFIX}:trackingCode`]) {
     app.options(path, async (request, reply) => {
       const origin = request.headers.origin;
       if (origin === undefined || !allowed.has(origin.toLowerCase())) {
