@@ -229,7 +229,8 @@ try {
 /** Sums the bytes on the wire (compressed, with headers) of responses whose URL contains `path`. */
 async function wireCounter(page: Page, path: string): Promise<{ take(): number }> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
+  // Only sizes are needed: no body buffering in the browser, which would slow the pull it measures.
+  await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
   const urls = new Map<string, string>();
   let bytes = 0;
   cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));

@@ -23,6 +23,7 @@ import { createFleet } from './fleet/fleet.js';
 import { fleetProviderRoutes } from './routes/fleet-provider.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
+import { quarantineRoutes } from './routes/quarantine.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -131,6 +132,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(callRoutes(db, terminals, sessions, now));
   void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
   void app.register(fleetProviderRoutes(db, fleet, now));
+  void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

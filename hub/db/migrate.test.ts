@@ -49,6 +49,7 @@ describe('migrations on SQLite', () => {
         'services',
         'shell_incidents',
         'submissions',
+        'terminal_quarantine',
         'terminals',
         ...FLEET_TABLES,
       ].sort(),

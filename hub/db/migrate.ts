@@ -6,6 +6,7 @@ import { calls } from './migrations/0003_calls.js';
 import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
 import { attachments } from './migrations/0006_attachments.js';
+import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_fleet': fleet,
   '0005_shell_incidents': shellIncidents,
   '0006_attachments': attachments,
+  '0008_terminal_quarantine': terminalQuarantine,
 };
 
 const provider: MigrationProvider = {

@@ -156,6 +156,20 @@ export interface ShellIncidentTable {
   received_at: IsoTime;
 }
 
+/** Applications a terminal holds in quarantine, envelope only (migration 0008). */
+export interface TerminalQuarantineTable {
+  terminal_id: string;
+  submission_id: string;
+  form_id: string;
+  form_version: number;
+  service_id: string;
+  office_id: string | null;
+  reason: string;
+  quarantined_at: string;
+  reported_at: IsoTime;
+  retry_requested_at: IsoTime | null;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -172,6 +186,7 @@ export interface Database extends FleetTables {
   shell_incidents: ShellIncidentTable;
   attachment_uploads: AttachmentUploadTable;
   attachment_chunks: AttachmentChunkTable;
+  terminal_quarantine: TerminalQuarantineTable;
 }
 
 export type HubKysely = Kysely<Database>;

@@ -7,6 +7,7 @@ import {
   type LoginRequest,
   type SubmissionSummary,
 } from '../../protocol/clerk.js';
+import { QUARANTINE_API, StuckApplications, type StuckApplication } from '../../protocol/quarantine.js';
 import type { StatusUpdate } from '../../protocol/submission.js';
 import { HttpError, requestJson, send, toHttpError } from '../shared/http.js';
 
@@ -41,6 +42,11 @@ export const clerkApi = {
     const response = await send(API.clerkSubmissionAttachment(id, attachmentId), { timeoutMs: 120_000 });
     if (!response.ok) throw toHttpError(response.status, await response.json().catch(() => null));
     return response.text();
+  },
+
+  /** Applications for the clerk's offices that terminals hold in quarantine. */
+  async stuckApplications(): Promise<StuckApplication[]> {
+    return (await requestJson(QUARANTINE_API.clerk, StuckApplications)).data.items;
   },
 
   async setStatus(id: string, update: StatusUpdate): Promise<void> {

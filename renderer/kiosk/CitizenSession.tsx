@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
   ATTACHMENT_DEFAULTS,
@@ -46,6 +46,7 @@ import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.j
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
+import { scanCamera } from './qr/camera.js';
 import { useIdleTimeout } from './session/idle.js';
 import { AttachmentRefused, finalize } from './session/finalize.js';
 import type { CapturedFile } from './components/fields/AttachmentField.js';
@@ -55,6 +56,7 @@ import {
   draftAttachments,
   formKey,
   getForm,
+  isQuotaExceeded,
   removeDraftAttachment,
   type DraftAttachment,
   type DraftStore,
@@ -103,7 +105,8 @@ export function CitizenSession({
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A failure at finalize: a known text (shown in the current language) or a composed message.
+  const [failure, setFailure] = useState<'submitFailed' | 'storageFull' | { message: string } | null>(null);
   const [submittedAt, setSubmittedAt] = useState('');
   const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   const content = useKioskContent(db);
@@ -121,6 +124,7 @@ export function CitizenSession({
     void draftAttachments(db).then(setAttachments);
   }, [db]);
   useEffect(() => reloadAttachments(), [reloadAttachments]);
+  const draftProblem = useObservable(drafts.problem);
   // Display settings belong to this citizen: a new session mounts with the defaults.
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   // What read-aloud did, for the screen it did it on: a new screen starts silent.
@@ -169,6 +173,8 @@ export function CitizenSession({
   // A call being set up or running holds off the idle reset: the citizen is talking, not gone.
   const [callActive, setCallActive] = useState(false);
   const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
+  // The receipt's QR code is scanned inside the same camera-alone window as a document photo.
+  const scanner = useMemo(() => (camera ? scanCamera(camera) : undefined), [camera]);
   useEffect(() => {
     if (calls && connectivity === 'online') calls.requests.kick(true);
   }, [calls, connectivity]);
@@ -277,13 +283,14 @@ export function CitizenSession({
       sync.sendNow();
     } catch (error) {
       if (error instanceof AttachmentRefused) {
-        setFailure(
-          `${t.attachments.atFinalize(error.attachmentName)} ${attachmentProblemText(error.problem)}`,
-        );
+        setFailure({
+          message: `${t.attachments.atFinalize(error.attachmentName)} ${attachmentProblemText(error.problem)}`,
+        });
         return;
       }
       console.error('finalize failed', error);
-      setFailure(t.submitFailed);
+      // Nothing was written (one transaction): the outbox is as it was, the answers stay on screen.
+      setFailure(isQuotaExceeded(error) ? 'storageFull' : 'submitFailed');
     } finally {
       setSubmitting(false);
     }
@@ -415,6 +422,8 @@ export function CitizenSession({
     );
   }
 
+  const draftNotice =
+    draftProblem === 'full' ? t.draftNotSaved : draftProblem === 'failed' ? t.draftSaveFailed : null;
   let body;
   switch (screen.name) {
     case 'language':
@@ -439,6 +448,7 @@ export function CitizenSession({
           t={t}
           locale={state.locale}
           lookup={sync.lookupStatus}
+          camera={scanner}
           onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
@@ -477,6 +487,7 @@ export function CitizenSession({
           stepIndex={screen.stepIndex}
           answers={state.answers}
           errors={state.errors}
+          notice={draftNotice}
           onChange={(name, value) => dispatch({ type: 'answer', name, value })}
           attachments={{
             items: attachments,
@@ -499,7 +510,8 @@ export function CitizenSession({
           answers={state.answers}
           attachments={attachments}
           busy={submitting}
-          failure={failure}
+          failure={failure && (typeof failure === 'string' ? t[failure] : failure.message)}
+          notice={draftNotice}
           onEdit={(stepIndex) => dispatch({ type: 'goToStep', stepIndex, stepCount })}
           onSubmit={() => void submit()}
           onBack={() => dispatch({ type: 'back', stepCount })}

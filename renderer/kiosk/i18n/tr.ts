@@ -84,6 +84,11 @@ export const tr: Texts = {
     offerDecline: 'Ekleme',
     uploading: (percent) => `Fotoğraflar belediyeye gönderiliyor: %${percent}`,
   },
+  storageFull:
+    'Bu terminalin belleği dolu. Başvurunuz kaydedilmedi ve gönderilmedi. Lütfen buradaki görevlilere haber verin veya daha sonra tekrar deneyin; bilgileriniz o zamana kadar ekranda kalır.',
+  draftNotSaved:
+    'Not: Bu terminalin belleği dolu, bilgileriniz şu anda ara kayıt olarak saklanamıyor. Doldurmaya devam edebilirsiniz; gönderme olmazsa lütfen buradaki görevlilere başvurun.',
+  draftSaveFailed: 'Not: Bilgileriniz ara kayıt olarak saklanamadı. Doldurmaya devam edebilirsiniz.',
   days: { mon: 'Pzt', tue: 'Sal', wed: 'Çar', thu: 'Per', fri: 'Cum', sat: 'Cmt', sun: 'Paz' },
   fieldErrors: {
     required: 'Lütfen bu alanı doldurun.',
@@ -143,6 +148,11 @@ export const tr: Texts = {
   statusIntro: 'Makbuzunuzdaki takip numarasını girin.',
   statusLookup: 'Sorgula',
   statusInvalidCode: 'Takip numarası 12 karakterden oluşur, örneğin AB12-CD34-EF56.',
+  statusScan: 'QR kodunu tara',
+  statusScanHint: 'Belgenizdeki QR kodunu terminalin kamerasına tutun.',
+  statusScanVideo: 'Tarama için kamera görüntüsü',
+  statusScanStop: 'Taramayı bitir',
+  statusScanNoCamera: 'Kamera kullanılamıyor. Lütfen takip numarasını girin.',
   statusNotFound: 'Bu takip numarasıyla bir başvuru yok. Lütfen numarayı kontrol edin.',
   statusUnreachable: 'Belediyeye şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin.',
   statusSince: (date) => `${date} itibarıyla`,

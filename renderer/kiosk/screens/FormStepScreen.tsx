@@ -16,6 +16,8 @@ export interface FormStepScreenProps {
   stepIndex: number;
   answers: Record<string, AnswerValue>;
   errors: Record<string, FieldErrorCode>;
+  /** A problem that does not stop the citizen (e.g. the draft could not be saved), or null. */
+  notice?: string | null;
   onChange(name: string, value: AnswerValue): void;
   /** Photo and scan fields: the draft's attachments and how to add or remove one. */
   attachments?: AttachmentControls | undefined;
@@ -39,6 +41,7 @@ export function FormStepScreen({
   stepIndex,
   answers,
   errors,
+  notice = null,
   onChange,
   attachments,
   onNext,
@@ -64,6 +67,7 @@ export function FormStepScreen({
         {localize(step.title, locale).text}
       </h1>
       {fellBack && <p className="kiosk-note">{t.fallbackNote}</p>}
+      {notice && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
       <form
         noValidate

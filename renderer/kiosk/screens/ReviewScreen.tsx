@@ -15,6 +15,8 @@ export interface ReviewScreenProps {
   attachments?: readonly DraftAttachment[] | undefined;
   busy: boolean;
   failure: string | null;
+  /** A problem that does not stop the citizen (e.g. the draft could not be saved), or null. */
+  notice?: string | null;
   onEdit(stepIndex: number): void;
   onSubmit(): void;
   onBack(): void;
@@ -29,6 +31,7 @@ export function ReviewScreen({
   attachments = [],
   busy,
   failure,
+  notice = null,
   onEdit,
   onSubmit,
   onBack,
@@ -44,6 +47,7 @@ export function ReviewScreen({
       </div>
       <h1>{t.review}</h1>
       <p>{t.reviewIntro}</p>
+      {notice && !failure && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {form.ui.steps.map((step, index) => (
         <section key={step.id} className="kiosk-review__step">
           <div className="kiosk-review__heading">

@@ -38,6 +38,8 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   lastError: string | null;
   createdAt: string;
+  /** When it went to quarantine (entries quarantined before this field existed have none). */
+  quarantinedAt?: string;
 }
 
 /**
@@ -84,9 +86,15 @@ export interface PullCursor {
   municipality: ContentSnapshot['municipality'];
 }
 
+/**
+ * One staged page of a pull: the hub's answer as the text it came in (validated on arrival), so
+ * staging costs one string copy instead of cloning thousands of objects. Rows of one change
+ * each (`change`) were written by earlier versions and are still read.
+ */
 export interface StagedChange {
   seq?: number;
-  change: ContentChange;
+  page?: string;
+  change?: ContentChange;
 }
 
 export class KioskDatabase extends Dexie {

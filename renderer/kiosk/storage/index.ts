@@ -9,7 +9,8 @@ export {
 } from './draft-attachments.js';
 export { applyStaged, contentRevision, getForm, pullStart, readCatalog, stagePage } from './content-store.js';
 export { planChanges } from './plan-changes.js';
-export { DraftStore } from './draft-store.js';
+export { DraftStore, type DraftSaveProblem } from './draft-store.js';
+export { isQuotaExceeded } from './quota.js';
 export { CITIZEN_TABLES, wipeCitizenData } from './citizen-data.js';
 export { finalizeSubmission, outboxCounts, isPending } from './outbox-store.js';
 export { readDeviceSetting, writeDeviceSetting } from './device-store.js';

@@ -1,6 +1,7 @@
 import type { SubmissionRequest } from '../../../protocol/submission.js';
+import { MAX_REPORTED_QUARANTINE, type QuarantinedItem } from '../../../protocol/quarantine.js';
 import Dexie from 'dexie';
-import type { KioskDatabase, OutboxAttachment, OutboxEntry } from './db.js';
+import { formKey, type KioskDatabase, type OutboxAttachment, type OutboxEntry } from './db.js';
 
 /**
  * The outbox of finalized applications. An entry is deleted only after the hub's durable
@@ -105,8 +106,53 @@ export async function retryAllNow(db: KioskDatabase): Promise<void> {
   await db.outbox.where('state').equals('final').modify({ nextAttemptAt: 0 });
 }
 
-export async function quarantine(db: KioskDatabase, id: string, reason: string): Promise<void> {
-  await db.outbox.update(id, { state: 'quarantined', lastError: reason });
+export async function quarantine(
+  db: KioskDatabase,
+  id: string,
+  reason: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await db.outbox.update(id, { state: 'quarantined', lastError: reason, quarantinedAt: at.toISOString() });
+}
+
+/**
+ * What the terminal reports about its quarantine: the envelope of each entry (form, service,
+ * office, reason, when) — never the sealed answers, never the tracking code.
+ */
+export async function quarantineReport(db: KioskDatabase): Promise<QuarantinedItem[]> {
+  return db.transaction('r', db.outbox, db.forms, async () => {
+    const entries = await db.outbox.where('state').equals('quarantined').toArray();
+    entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const items: QuarantinedItem[] = [];
+    for (const entry of entries.slice(0, MAX_REPORTED_QUARANTINE)) {
+      const { id, formId, formVersion, serviceId } = entry.request;
+      const form = await db.forms.get(formKey(formId, formVersion));
+      items.push({
+        submissionId: id,
+        formId,
+        formVersion,
+        serviceId,
+        officeId: form?.officeId ?? null,
+        reason: (entry.lastError ?? 'refused by the hub').slice(0, 500) || 'refused by the hub',
+        quarantinedAt: entry.quarantinedAt ?? entry.createdAt,
+      });
+    }
+    return items;
+  });
+}
+
+/** The provider asked for another try (after a fix): back to the queue, due at once. */
+export async function releaseQuarantined(db: KioskDatabase, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.outbox
+    .where('id')
+    .anyOf([...ids])
+    .and((entry) => entry.state === 'quarantined')
+    .modify((entry) => {
+      entry.state = 'final';
+      entry.attempts = 0;
+      entry.nextAttemptAt = 0;
+    });
 }
 
 export interface OutboxCounts {

@@ -5,6 +5,7 @@ import { syncContent } from './content-sync.js';
 import type { HubClient } from './hub-client.js';
 import { ValueStore, type Observable } from '../../shared/observable.js';
 import { OutboxSender } from './outbox-sender.js';
+import { QuarantineReporter } from './quarantine-reporter.js';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
 
@@ -50,7 +51,11 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   const refreshCounts = () => {
     countsTimer ??= setTimeout(() => {
       countsTimer = null;
-      void outboxCounts(db).then((counts) => outbox.set(counts));
+      void outboxCounts(db).then((counts) => {
+        const quarantineChanged = counts.quarantined !== outbox.get().quarantined;
+        outbox.set(counts);
+        if (quarantineChanged && connectivity.get() === 'online') void reporter.report();
+      });
     }, 150);
   };
 
@@ -85,6 +90,13 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     { chunkBytes: options.uploadChunkBytes },
   );
 
+  // What can never be sent is reported to the hub (fleet and clerk consoles); the answer may
+  // release items the provider wants tried again.
+  const reporter = new QuarantineReporter(db, client, () => {
+    refreshCounts();
+    sender.kick();
+  });
+
   const pullContent = async () => {
     const result = await syncContent(db, client);
     if (result !== 'failed') lastContentSync = Date.now();
@@ -106,6 +118,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     try {
       reachable = await client.isReachable();
       setReachable(reachable);
+      if (reachable) void reporter.report();
       if (reachable && Date.now() - lastContentSync >= options.contentRefreshMs) await pullContent();
     } finally {
       probing = false;
