@@ -20,6 +20,8 @@ export interface ReceiptScreenProps {
   submittedAt: string;
   delivered: boolean;
   printState: ReceiptPrintState;
+  /** False when the terminal has no printer (config): the receipt stays on screen. */
+  canPrint?: boolean;
   onPrint(): void;
   onFinish(): void;
 }
@@ -40,6 +42,7 @@ export function ReceiptScreen({
   submittedAt,
   delivered,
   printState,
+  canPrint = true,
   onPrint,
   onFinish,
 }: ReceiptScreenProps) {
@@ -84,9 +87,11 @@ export function ReceiptScreen({
         {printState === 'no-printer' && <StatusMessage tone="info">{t.receiptNoPrinter}</StatusMessage>}
       </div>
       <div className="kiosk-actions">
-        <Button size="large" onClick={onPrint} disabled={printState === 'printing'}>
-          {t.receiptPrint}
-        </Button>
+        {canPrint && (
+          <Button size="large" onClick={onPrint} disabled={printState === 'printing'}>
+            {t.receiptPrint}
+          </Button>
+        )}
         <Button variant="primary" size="large" onClick={onFinish}>
           {t.finish}
         </Button>
