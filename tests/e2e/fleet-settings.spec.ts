@@ -1,0 +1,83 @@
+import { expect, test } from '../support/fixtures.js';
+import { Provider } from '../support/fleet.js';
+
+const TERMINAL = 'demo-terminal-1';
+
+test('a signed config changes what the terminal offers: languages, services, idle timeout, video, accessibility defaults', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const provider = await Provider.create(hub.url);
+  await kiosk.open(hub.url, { fleet: { providerKeys: provider.pinnedKeys, heartbeatSeconds: 5 } });
+  const root = page.locator('html');
+  // Before: the installation's settings (six languages, every office, video on, normal contrast).
+  await expect(root).toHaveAttribute('data-contrast', 'normal');
+  await expect(page.getByRole('button', { name: 'Mit dem Rathaus sprechen', exact: true })).toBeVisible();
+
+  const file = provider.fleet((fleet) => {
+    fleet.defaults.heartbeatSeconds = 10;
+    fleet.defaults.locales = ['de', 'tr'];
+    fleet.defaults.defaultLocale = 'de';
+    fleet.defaults.idleTimeoutSeconds = 20;
+    fleet.defaults.idleWarningSeconds = 10;
+    fleet.defaults.accessibility = { fontScale: 1.2, highContrast: true, readAloud: false };
+    fleet.defaults.video = { enabled: false, hours: [], maxBitrateKbps: 300 };
+    fleet.municipalities['lindenau'] = {
+      name: 'Gemeinde Lindenau',
+      settings: { offices: ['buergerbuero', 'steueramt'] },
+    };
+    fleet.sites['dorfladen'] = {
+      name: 'Dorfladen',
+      municipality: 'lindenau',
+      settings: {
+        siteName: 'Dorfladen',
+        // Standesamt's birth registration is listed but its office is not served: it stays hidden.
+        services: ['personalausweis', 'reisepass', 'hundesteuer-anmelden', 'geburt-beurkunden'],
+        attract: { title: { de: 'Rathaus nach Plan' }, rotateSeconds: 600 },
+      },
+    };
+  });
+  await provider.publish(await provider.release(file, 1), { terminals: [TERMINAL] });
+  await expect(root).toHaveAttribute('data-fleet-config-version', '1', { timeout: 30_000 });
+
+  // The attract screen of the new config, with the session's accessibility defaults already on.
+  await expect(page.getByText('Rathaus nach Plan')).toBeVisible();
+  await expect(root).toHaveAttribute('data-contrast', 'high');
+  await expect(root).toHaveAttribute('data-text-size', 'large');
+  await expect(page.getByRole('button', { name: 'Mit dem Rathaus sprechen', exact: true })).toHaveCount(0);
+
+  // Only the configured languages are offered.
+  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
+  const languages = page.getByRole('main').getByRole('button');
+  await expect(languages).toHaveText(['Deutsch', 'Türkçe']);
+  await page.getByRole('main').getByRole('button', { name: 'Deutsch', exact: true }).click();
+
+  // Only the listed services of the offices served.
+  await expect(page.getByRole('heading', { name: 'Was möchten Sie erledigen?' })).toBeVisible();
+  await expect(page.locator('.kiosk-catalog__count')).toHaveText('3 Dienstleistungen');
+  await expect(page.getByRole('button', { name: /^Personalausweis beantragen/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Hund anmelden/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Wohnsitz anmelden/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Geburt anzeigen/ })).toHaveCount(0);
+  await kiosk.search('Gewerbe');
+  await expect(page.locator('.kiosk-catalog__count')).toContainText('Keine passende Dienstleistung gefunden');
+
+  // The citizen turns high contrast off; the next session starts with the terminal's default again.
+  await page.getByRole('button', { name: /Anzeige/ }).click();
+  await page.getByRole('button', { name: 'Hoher Kontrast' }).click();
+  await expect(root).toHaveAttribute('data-contrast', 'normal');
+  await page.getByRole('button', { name: 'Sitzung beenden' }).click();
+  await expect(page.getByText('Rathaus nach Plan')).toBeVisible();
+  await expect(root).toHaveAttribute('data-contrast', 'high');
+
+  // Idle timeout 20 s with a 10 s warning: the warning comes after 10 quiet seconds, not 100.
+  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
+  const started = Date.now();
+  const warning = page.getByRole('alertdialog');
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  expect(Date.now() - started).toBeLessThan(20_000);
+  await expect(warning).toContainText(/in (10|9|8|7) Sekunden/);
+  await expect(page.getByText('Rathaus nach Plan')).toBeVisible({ timeout: 15_000 });
+});
