@@ -14,4 +14,6 @@ export const BRIDGE_CHANNELS = {
   endCall: 'pop:end-call',
   printReceipt: 'pop:print-receipt',
   requestAdminExit: 'pop:request-admin-exit',
+  restartShell: 'pop:restart-shell',
+  applyFleetConfig: 'pop:apply-fleet-config',
 } as const satisfies Record<keyof KioskBridge, `pop:${string}`>;

@@ -47,6 +47,11 @@ async function boot(): Promise<void> {
   // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
   const fleet = await bootFleet(db, loaded.config);
   const { config } = fleet;
+  // The shell takes its part of the signed config (printer, restart window, hub for its CSP).
+  if (config.fleet)
+    void bridge
+      .applyFleetConfig(fleet.record.state.active?.signed ?? null)
+      .catch((error: unknown) => console.warn('fleet: the shell did not take the config', error));
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
   });

@@ -23,9 +23,15 @@ export function hubConnectSources(hubUrl: string): string[] {
   return [origin, origin.replace(/^http/, 'ws')];
 }
 
-/** @param hubUrl the configured hub; absent while the config is broken (error page only). */
-export function kioskContentSecurityPolicy(hubUrl?: string): string {
-  const hub = hubUrl === undefined ? [] : hubConnectSources(hubUrl);
+/**
+ * @param hubUrl the configured hub; absent while the config is broken (error page only).
+ * @param signedHubUrls hubs named by a signed config the shell verified itself (a terminal moved
+ *   to another hub); the installation's hub stays, so a revert can still reach it.
+ */
+export function kioskContentSecurityPolicy(hubUrl?: string, signedHubUrls: readonly string[] = []): string {
+  const hub = [
+    ...new Set([...(hubUrl === undefined ? [] : [hubUrl]), ...signedHubUrls].flatMap(hubConnectSources)),
+  ];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['connect-src', "'self'", ...hub],
