@@ -64,7 +64,9 @@ export function buildHub(options: HubOptions): FastifyInstance {
       : Fastify({ ...base, logger });
 
   installErrorHandling(app);
-  installSecurityHeaders(app);
+  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
+  installSecurityHeaders(app, () => fleet.connectSources.list());
+  app.addHook('onReady', () => fleet.connectSources.load());
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
@@ -77,7 +79,6 @@ export function buildHub(options: HubOptions): FastifyInstance {
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
   });
 
-  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
   app.addHook('onClose', () => fleet.close());
   const terminals = terminalAuth(db, fleet.tokens, now);
   const sessions = clerkSessions(db, now);

@@ -5,6 +5,7 @@ import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js
 import { calls } from './migrations/0003_calls.js';
 import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
+import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_calls': calls,
   '0004_fleet': fleet,
   '0005_shell_incidents': shellIncidents,
+  '0009_release_hub_origins': releaseHubOrigins,
 };
 
 const provider: MigrationProvider = {
