@@ -42,13 +42,13 @@ export function installSecurityHeaders(
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(ALWAYS);
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('text/html')) {
-      const kioskPage = request.url === '/kiosk' || request.url.startsWith('/kiosk/');
-      reply.header(
-        'content-security-policy',
-        kioskPage ? kioskContentSecurityPolicy(kioskConnectSources()) : CONTENT_SECURITY_POLICY,
-      );
-    }
+    const html = typeof type === 'string' && type.startsWith('text/html');
+    const kioskPage = request.url === '/kiosk' || request.url.startsWith('/kiosk/');
+    // A revalidated kiosk page (304) carries the policy too: the browser updates its stored
+    // headers from it, so a widened connect-src reaches a page that did not change.
+    if (kioskPage && (html || reply.statusCode === 304))
+      reply.header('content-security-policy', kioskContentSecurityPolicy(kioskConnectSources()));
+    else if (html) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return payload;
   });
 }

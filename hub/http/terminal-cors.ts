@@ -1,15 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../protocol/api.js';
 import { CALL_API } from '../../protocol/calls.js';
+import { FLEET_API } from '../../protocol/fleet.js';
 import { sendApiError } from './errors.js';
 
 /** The routes a terminal calls; only these answer other origins (the clerk API never does). */
 export const TERMINAL_API_PATHS: readonly string[] = [
   API.health,
   API.content,
+  API.contentChanges,
   API.submissions,
   CALL_API.requests,
+  FLEET_API.enroll,
 ];
+
+/** Terminal routes with a parameter (tracking codes, command ids) or a family of them (fleet). */
+export const TERMINAL_API_PREFIXES: readonly string[] = ['/api/v1/terminal/', '/api/v1/status/'];
 
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
@@ -18,7 +24,12 @@ export const TERMINAL_API_PATHS: readonly string[] = [
  */
 export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
-  const isTerminalPath = (url: string) => TERMINAL_API_PATHS.includes(url.split('?')[0] ?? '');
+  const isTerminalPath = (url: string) => {
+    const path = url.split('?')[0] ?? '';
+    return (
+      TERMINAL_API_PATHS.includes(path) || TERMINAL_API_PREFIXES.some((prefix) => path.startsWith(prefix))
+    );
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isTerminalPath(request.url)) return;
@@ -30,7 +41,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     }
   });
 
-  for (const path of TERMINAL_API_PATHS) {
+  for (const path of [...TERMINAL_API_PATHS, ...TERMINAL_API_PREFIXES.map((prefix) => `${prefix}*`)]) {
     app.options(path, async (request, reply) => {
       const origin = request.headers.origin;
       if (origin === undefined || !allowed.has(origin.toLowerCase())) {

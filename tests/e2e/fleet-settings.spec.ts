@@ -1,5 +1,6 @@
 import { expect, test } from '../support/fixtures.js';
 import { Provider } from '../support/fleet.js';
+import { removeDataDir, startHub } from '../support/hub-process.js';
 
 const TERMINAL = 'demo-terminal-1';
 
@@ -80,4 +81,54 @@ test('a signed config changes what the terminal offers: languages, services, idl
   expect(Date.now() - started).toBeLessThan(20_000);
   await expect(warning).toContainText(/in (10|9|8|7) Sekunden/);
   await expect(page.getByText('Rathaus nach Plan')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a signed config moves a Chromium-mode terminal to another hub: the CSP lets it, and only it', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The new hub accepts the kiosk pages that the old hub serves (CORS), as a provider would set it up.
+  const newHub = await startHub({ env: { POP_KIOSK_ORIGINS: `app://kiosk,${new URL(hub.url).origin}` } });
+  try {
+    const provider = await Provider.create(hub.url);
+    await kiosk.open(hub.url, { fleet: { providerKeys: provider.pinnedKeys, heartbeatSeconds: 5 } });
+    const reach = (url: string) =>
+      page.evaluate(
+        (target) =>
+          fetch(`${target}/api/v1/health`).then(
+            () => 'reached',
+            () => 'blocked',
+          ),
+        url,
+      );
+    expect(await reach(newHub.url)).toBe('blocked');
+
+    const file = provider.fleet((fleet) => {
+      fleet.defaults.heartbeatSeconds = 10;
+      fleet.terminals[TERMINAL] = { site: 'dorfladen', settings: { hubUrl: newHub.url } };
+    });
+    // The terminal stores the new config and reloads: the reloaded page gets the widened CSP.
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    await provider.publish(await provider.release(file, 1), { terminals: [TERMINAL] });
+    await reloaded;
+    await expect(page.locator('html')).toHaveAttribute('data-fleet-config-version', '1');
+    expect(await reach(newHub.url)).toBe('reached');
+    // Only the published hub: any other address stays blocked.
+    expect(await reach('http://127.0.0.1:9')).toBe('blocked');
+
+    // The terminal now reports to the new hub and stays on the new config.
+    const onNewHub = new Provider(newHub.url);
+    await expect
+      .poll(async () => (await onNewHub.overview()).terminals.find((t) => t.id === TERMINAL)?.state, {
+        timeout: 30_000,
+      })
+      .toBe('online');
+    await kiosk.startInGerman();
+    await kiosk.waitOnline();
+  } finally {
+    await newHub.stop();
+    removeDataDir(newHub.dataDir);
+  }
 });
