@@ -29,6 +29,8 @@ export interface LoadgenOutput {
   heartbeat: Float64Array;
   pull: Float64Array;
   config: Float64Array;
+  /** The hub's own processing time per request (Server-Timing). */
+  hub: Float64Array;
   errors: number;
   errorSamples: string[];
   lagP99Ms: number;
@@ -62,6 +64,8 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
     pipelining: 1,
   });
   const kinds = { heartbeat: new Recorder(), pull: new Recorder(), config: new Recorder() };
+  // The hub's own time per request (its Server-Timing header), to tell it from the client's.
+  const hubTime = new Recorder();
   const sendDelay = new Recorder();
   let errors = 0;
   const errorSamples: string[] = [];
@@ -93,7 +97,11 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
     try {
       const response = await pool.request({ method, path, headers, body });
       await response.body.dump();
-      if (measured) kinds[kind].add(performance.now() - started);
+      if (measured) {
+        kinds[kind].add(performance.now() - started);
+        const timing = /dur=([\d.]+)/.exec(String(response.headers['server-timing'] ?? ''));
+        if (timing?.[1]) hubTime.add(Number(timing[1]));
+      }
       const ok = response.statusCode === 200 || response.statusCode === 204 || response.statusCode === 304;
       if (!ok) fail(`${kind} ${response.statusCode}`);
       return response.statusCode;
@@ -161,6 +169,7 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
     heartbeat: kinds.heartbeat.result(),
     pull: kinds.pull.result(),
     config: kinds.config.result(),
+    hub: hubTime.result(),
     errors,
     errorSamples,
     lagP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,
@@ -174,7 +183,7 @@ if (parentPort) {
   void run(workerData as LoadgenInput).then((output) =>
     port.postMessage(
       output,
-      [output.heartbeat, output.pull, output.config].map((a) => a.buffer as ArrayBuffer),
+      [output.heartbeat, output.pull, output.config, output.hub].map((a) => a.buffer as ArrayBuffer),
     ),
   );
 }

@@ -134,6 +134,8 @@ interface StepResult {
   errors: number;
   error_samples: string[];
   p99_by_kind_ms: Record<string, number>;
+  /** The hub's own time (Server-Timing), p99: what the hub spent, without network and client. */
+  hub_own_p99_ms: number;
   /** Per generator thread: its own event-loop lag (p99, max) and how late requests left. */
   loadgen: { lag_p99_ms: number; lag_max_ms: number; send_delay_p99_ms: number }[];
   loadgen_lag_p99_ms: number;
@@ -173,7 +175,7 @@ async function step(size: number): Promise<StepResult> {
       });
     }),
   );
-  const merge = (kind: 'heartbeat' | 'pull' | 'config') => {
+  const merge = (kind: 'heartbeat' | 'pull' | 'config' | 'hub') => {
     const all = new Float64Array(outputs.reduce((n, o) => n + o[kind].length, 0));
     let at = 0;
     for (const o of outputs) {
@@ -198,6 +200,7 @@ async function step(size: number): Promise<StepResult> {
     errors: outputs.reduce((n, o) => n + o.errors, 0),
     error_samples: outputs.flatMap((o) => o.errorSamples).slice(0, 5),
     p99_by_kind_ms: Object.fromEntries(Object.entries(byKind).map(([k, list]) => [k, at(list, 0.99)])),
+    hub_own_p99_ms: at(merge('hub'), 0.99),
     loadgen: outputs.map((o) => ({
       lag_p99_ms: o.lagP99Ms,
       lag_max_ms: o.lagMaxMs,

@@ -14,6 +14,7 @@ import type { HubKysely } from './db/schema.js';
 import { installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installSecurityHeaders } from './http/security-headers.js';
+import { installServerTiming } from './http/server-timing.js';
 import { installTerminalCors } from './http/terminal-cors.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { callRoutes } from './routes/calls.js';
@@ -66,6 +67,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installErrorHandling(app);
   const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
   installSecurityHeaders(app, () => fleet.connectSources.list());
+  installServerTiming(app);
   app.addHook('onReady', () => fleet.connectSources.load());
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
