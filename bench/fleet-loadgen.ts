@@ -31,6 +31,8 @@ export interface LoadgenOutput {
   config: Float64Array;
   /** The hub's own processing time per request (Server-Timing). */
   hub: Float64Array;
+  /** The worst 10-second event-loop lag p99 the hub reported during the step. */
+  hubLagMaxMs: number;
   errors: number;
   errorSamples: string[];
   lagP99Ms: number;
@@ -66,6 +68,7 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
   const kinds = { heartbeat: new Recorder(), pull: new Recorder(), config: new Recorder() };
   // The hub's own time per request (its Server-Timing header), to tell it from the client's.
   const hubTime = new Recorder();
+  let hubLagMaxMs = 0;
   const sendDelay = new Recorder();
   let errors = 0;
   const errorSamples: string[] = [];
@@ -99,8 +102,11 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
       await response.body.dump();
       if (measured) {
         kinds[kind].add(performance.now() - started);
-        const timing = /dur=([\d.]+)/.exec(String(response.headers['server-timing'] ?? ''));
-        if (timing?.[1]) hubTime.add(Number(timing[1]));
+        const timing = String(response.headers['server-timing'] ?? '');
+        const own = /app;dur=([\d.]+)/.exec(timing)?.[1];
+        if (own) hubTime.add(Number(own));
+        const lagged = /lag;dur=([\d.]+)/.exec(timing)?.[1];
+        if (lagged) hubLagMaxMs = Math.max(hubLagMaxMs, Number(lagged));
       }
       const ok = response.statusCode === 200 || response.statusCode === 204 || response.statusCode === 304;
       if (!ok) fail(`${kind} ${response.statusCode}`);
@@ -170,6 +176,7 @@ async function run(input: LoadgenInput): Promise<LoadgenOutput> {
     pull: kinds.pull.result(),
     config: kinds.config.result(),
     hub: hubTime.result(),
+    hubLagMaxMs,
     errors,
     errorSamples,
     lagP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,

@@ -136,6 +136,8 @@ interface StepResult {
   p99_by_kind_ms: Record<string, number>;
   /** The hub's own time (Server-Timing), p99: what the hub spent, without network and client. */
   hub_own_p99_ms: number;
+  /** The hub's event-loop lag (p99 over 10 s windows, the worst window): its wait for the CPU. */
+  hub_loop_lag_p99_worst_ms: number;
   /** Per generator thread: its own event-loop lag (p99, max) and how late requests left. */
   loadgen: { lag_p99_ms: number; lag_max_ms: number; send_delay_p99_ms: number }[];
   loadgen_lag_p99_ms: number;
@@ -201,6 +203,7 @@ async function step(size: number): Promise<StepResult> {
     error_samples: outputs.flatMap((o) => o.errorSamples).slice(0, 5),
     p99_by_kind_ms: Object.fromEntries(Object.entries(byKind).map(([k, list]) => [k, at(list, 0.99)])),
     hub_own_p99_ms: at(merge('hub'), 0.99),
+    hub_loop_lag_p99_worst_ms: Math.max(...outputs.map((o) => o.hubLagMaxMs)),
     loadgen: outputs.map((o) => ({
       lag_p99_ms: o.lagP99Ms,
       lag_max_ms: o.lagMaxMs,
