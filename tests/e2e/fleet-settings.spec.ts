@@ -1,4 +1,5 @@
 import { expect, test } from '../support/fixtures.js';
+import { FLEET_API } from '../../protocol/fleet.js';
 import { Provider } from '../support/fleet.js';
 import { removeDataDir, startHub } from '../support/hub-process.js';
 
@@ -131,4 +132,34 @@ test('a signed config moves a Chromium-mode terminal to another hub: the CSP let
     await newHub.stop();
     removeDataDir(newHub.dataDir);
   }
+});
+
+test('remote "restart" in Chromium mode reloads the page and says so plainly in its result', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  const provider = await Provider.create(hub.url);
+  await kiosk.open(hub.url, { fleet: { providerKeys: provider.pinnedKeys, heartbeatSeconds: 5 } });
+  await page.evaluate(() => {
+    (window as unknown as { beforeRestart: boolean }).beforeRestart = true;
+  });
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  await provider.call('POST', FLEET_API.terminalCommands(TERMINAL), { kind: 'restart' }, 201);
+  await reloaded;
+  expect(await page.evaluate(() => 'beforeRestart' in window)).toBe(false);
+  await expect
+    .poll(
+      async () => {
+        const { commands } = (await provider.call('GET', FLEET_API.commands)) as {
+          commands: { kind: string; status: string; result: string | null }[];
+        };
+        return commands.find((c) => c.kind === 'restart');
+      },
+      { timeout: 20_000 },
+    )
+    .toMatchObject({
+      status: 'done',
+      result: expect.stringMatching(/Chromium mode .* reloads instead/) as unknown,
+    });
 });
