@@ -14,6 +14,7 @@ import type { HubKysely } from './db/schema.js';
 import { installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installSecurityHeaders } from './http/security-headers.js';
+import { installServerTiming } from './http/server-timing.js';
 import { installTerminalCors } from './http/terminal-cors.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { callRoutes } from './routes/calls.js';
@@ -67,7 +68,10 @@ export function buildHub(options: HubOptions): FastifyInstance {
       : Fastify({ ...base, logger });
 
   installErrorHandling(app);
-  installSecurityHeaders(app);
+  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
+  installSecurityHeaders(app, () => fleet.connectSources.list());
+  installServerTiming(app);
+  app.addHook('onReady', () => fleet.connectSources.load());
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
@@ -80,7 +84,6 @@ export function buildHub(options: HubOptions): FastifyInstance {
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
   });
 
-  const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
   app.addHook('onClose', () => fleet.close());
   const terminals = terminalAuth(db, fleet.tokens, now);
   const sessions = clerkSessions(db, now);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttachmentLimits } from '../protocol/attachments.js';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
 import { FleetBootstrap } from './fleet/bootstrap.js';
+import { SettingsGroups } from './fleet/settings.js';
 import { ShellSettings } from './shell.js';
 
 /**
@@ -38,6 +39,23 @@ export const KioskConfig = z
     attachments: AttachmentLimits.optional(),
     /** Settings of the Electron shell (kiosk-config/shell.ts). */
     shell: ShellSettings.optional(),
+    /*
+     * What a signed fleet config decides beyond the essentials (kiosk-config/fleet/settings.ts);
+     * an installation may set them too. Each one absent: the kiosk's built-in behaviour.
+     */
+    /** Offices served: only their services are shown. */
+    offices: SettingsGroups.offices.optional(),
+    /** The services shown, in this order, or "all". */
+    services: SettingsGroups.services.optional(),
+    /** How long the attract screen shows one language before the next. */
+    attractRotateSeconds: SettingsGroups.attract.shape.rotateSeconds.optional(),
+    /** Video calls at this terminal: on or off, and the hours in which the call button is offered. */
+    video: SettingsGroups.video.omit({ maxBitrateKbps: true }).optional(),
+    printer: SettingsGroups.printer.optional(),
+    /** Display defaults of every new session (the citizen may change them; they end with it). */
+    accessibility: SettingsGroups.accessibility.optional(),
+    wipe: SettingsGroups.wipe.optional(),
+    maintenance: SettingsGroups.maintenance.optional(),
   })
   .refine((c) => c.locales.includes(c.defaultLocale), {
     message: 'defaultLocale must be one of locales',

@@ -20,6 +20,23 @@ export type PrintOutcome = 'printed' | 'no-printer' | 'browser';
 /** The answer to an admin-exit attempt. 'locked': too many wrong PINs; try again later. */
 export type AdminExitOutcome = 'exiting' | 'wrong-pin' | 'locked' | 'unavailable';
 
+/**
+ * What a restart request does. 'restarting': the Electron shell relaunches (main process and
+ * page). 'reloading': a browser cannot restart itself; the page reloads instead.
+ */
+export type RestartOutcome = 'restarting' | 'reloading';
+
+/**
+ * What the shell made of the signed config the page runs with. 'applied': the shell verified it
+ * against the pinned provider keys and uses its shell settings (printer, maintenance window, hub
+ * address for the CSP). 'refused': it did not verify there; the shell keeps the installation's.
+ * 'unavailable': a browser has no shell to tell.
+ */
+export type FleetConfigOutcome = 'applied' | 'refused' | 'unavailable';
+
+/** The largest signed config the page may hand to the shell (the same limit the page applies). */
+export const MAX_BRIDGE_SIGNED_CONFIG_CHARS = 256 * 1024;
+
 /** The admin PIN as the page may pass it: digits only, bounded, validated again in the shell. */
 export const ADMIN_PIN_PATTERN = /^[0-9]{4,12}$/;
 
@@ -44,6 +61,13 @@ export interface KioskBridge {
   printReceipt(): Promise<PrintOutcome>;
   /** The admin gesture was made and a PIN typed: the shell checks it and, if right, quits. */
   requestAdminExit(pin: string): Promise<AdminExitOutcome>;
+  /** Remote command "restart": the shell restarts itself (Electron) or says the page must reload. */
+  restartShell(): Promise<RestartOutcome>;
+  /**
+   * The signed config the page now runs with (null: the installation's own). The shell verifies
+   * it again itself — it never takes shell settings on the page's word.
+   */
+  applyFleetConfig(signed: string | null): Promise<FleetConfigOutcome>;
 }
 
 /** The bridge's method names, for the renderer's shape check and the shell's channel list. */
@@ -58,6 +82,8 @@ export const BRIDGE_METHODS = [
   'endCapture',
   'printReceipt',
   'requestAdminExit',
+  'restartShell',
+  'applyFleetConfig',
 ] as const satisfies readonly (keyof KioskBridge)[];
 
 /** The name of the one global the preload exposes. */

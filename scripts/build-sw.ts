@@ -5,6 +5,7 @@
  */
 import { generateSW } from 'workbox-build';
 import { resolve } from 'node:path';
+import { KIOSK_PAGE_CACHE } from '../renderer/kiosk/session/app-shell.js';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist/renderer');
@@ -15,9 +16,22 @@ const { count, size, warnings } = await generateSW({
   globIgnores: ['**/*.map', 'assets/clerk-*'],
   modifyURLPrefix: { '': '/' },
   swDest: resolve(outDir, 'kiosk/sw.js'),
-  navigateFallback: '/kiosk/index.html',
-  navigateFallbackAllowlist: [/^\/kiosk\//],
-  navigateFallbackDenylist: [/^\/api\//],
+  // The page itself is fetched from the hub first, so its CSP (which the hub widens when a signed
+  // config moves terminals to another hub, hub/fleet/hub-origins.ts) is the current one; offline,
+  // the last page fetched, and before any, the precached copy.
+  directoryIndex: null,
+  runtimeCaching: [
+    {
+      urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/kiosk/'),
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: KIOSK_PAGE_CACHE,
+        networkTimeoutSeconds: 4,
+        expiration: { maxEntries: 2 },
+        precacheFallback: { fallbackURL: '/kiosk/index.html' },
+      },
+    },
+  ],
   // Vite's file names carry a content hash; the HTML does not and is revisioned by Workbox.
   dontCacheBustURLsMatching: /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css)$/,
   inlineWorkboxRuntime: true,

@@ -130,8 +130,9 @@ describe('preload channels', () => {
         true,
       );
       const fn = property.initializer as ts.ArrowFunction;
-      // Only the admin PIN crosses from the page; every other method takes nothing.
-      expect(fn.parameters).toHaveLength(propertyName(property) === 'requestAdminExit' ? 1 : 0);
+      // Only the admin PIN and the signed config (verified again in main) cross from the page.
+      const takesOne = ['requestAdminExit', 'applyFleetConfig'].includes(propertyName(property));
+      expect(fn.parameters).toHaveLength(takesOne ? 1 : 0);
     }
     const exposeCalls: ts.CallExpression[] = [];
     const visit = (node: ts.Node) => {

@@ -16,4 +16,6 @@ export const BRIDGE_CHANNELS = {
   endCapture: 'pop:end-capture',
   printReceipt: 'pop:print-receipt',
   requestAdminExit: 'pop:request-admin-exit',
+  restartShell: 'pop:restart-shell',
+  applyFleetConfig: 'pop:apply-fleet-config',
 } as const satisfies Record<keyof KioskBridge, `pop:${string}`>;

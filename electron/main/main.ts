@@ -1,6 +1,7 @@
 import { isPrimaryInstance } from './prelude.js';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   BrowserWindow,
   Menu,
@@ -18,6 +19,12 @@ import { CONFIG_ERROR_URL, shellFiles } from './error-page.js';
 import { createLogger } from './log.js';
 import { APP_SCHEME, KIOSK_ENTRY_URL } from './policy/app-origin.js';
 import { kioskContentSecurityPolicy } from './policy/csp.js';
+import {
+  RESTART_COMMAND_DELAY_MS,
+  nextShellRestart,
+  receiptPrinter,
+  type FleetShellSettings,
+} from './policy/fleet-shell.js';
 import { configForPage } from './policy/page-config.js';
 import { KIOSK_PARTITION, devToolsAllowed, kioskWebPreferences } from './policy/web-preferences.js';
 import { kioskWindowOptions, windowedForDevelopment } from './policy/window-options.js';
@@ -26,6 +33,7 @@ import { createAdminExit } from './shell/admin-exit.js';
 import { registerBridgeIpc } from './shell/bridge-ipc.js';
 import { createCallState } from './shell/call-state.js';
 import { endCitizenSession } from './shell/citizen-session.js';
+import { createFleetConfigApplier } from './shell/fleet-config.js';
 import { attachCrashRecovery } from './shell/crash-recovery.js';
 import { DisplayAwakeService } from './shell/display-awake.js';
 import { createIncidentReporter } from './shell/incident-reporter.js';
@@ -84,6 +92,24 @@ async function start(): Promise<void> {
   if (load.ok) log.info(describeConfigLoad(load));
   else log.error(describeConfigLoad(load));
 
+  // The signed config the page last ran with, verified here again (shell/fleet-config.ts): it may
+  // move the hub (CSP), choose the printer and the restart window. Kept in a file so that a
+  // restarted shell serves the page with the right CSP from its first load.
+  let fleetShell: FleetShellSettings | null = null;
+  const fleetFile = join(app.getPath('userData'), 'fleet-config.signed.json');
+  let onFleetChange: () => void = () => undefined;
+  const applyFleetConfig = createFleetConfigApplier({
+    keyring: load.ok ? (load.config.fleet?.providerKeys ?? []) : [],
+    terminalId: load.ok && load.config.fleet?.enrollmentCode === undefined ? load.config.terminalId : null,
+    apply: (settings) => {
+      fleetShell = settings;
+      onFleetChange();
+    },
+    log: createLogger('fleet'),
+  });
+  const storedFleetConfig = await readFile(fleetFile, 'utf8').catch(() => null);
+  if (storedFleetConfig !== null) await applyFleetConfig(storedFleetConfig);
+
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
   guard(session.defaultSession);
   guard(kioskSession);
@@ -93,7 +119,11 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppProtocolHandler({
       rendererRoot: paths.rendererRoot,
-      contentSecurityPolicy: kioskContentSecurityPolicy(load.ok ? load.config.hubUrl : undefined),
+      contentSecurityPolicy: () =>
+        kioskContentSecurityPolicy(
+          load.ok ? load.config.hubUrl : undefined,
+          fleetShell ? [fleetShell.hubUrl] : [],
+        ),
       readFile: (path) => readFile(path),
       shellFiles: shellFiles(
         load.ok ? null : { problems: load.problems, configPath: load.location?.path ?? null },
@@ -168,21 +198,30 @@ async function start(): Promise<void> {
         log: createLogger('updates'),
       })
     : null;
-  const cancelMaintenance = scheduleMaintenanceRestart({
-    window: shellSettings?.maintenanceWindow,
-    startedAt,
-    now: () => new Date(),
-    schedule,
-    restart: () => {
-      if (updates?.hasDownloadedUpdate()) {
-        updates.installAndRestart();
-        return;
-      }
-      app.relaunch();
-      app.exit(0);
-    },
-    log: createLogger('maintenance'),
-  });
+  const restartShell = () => {
+    if (updates?.hasDownloadedUpdate()) {
+      updates.installAndRestart();
+      return;
+    }
+    app.relaunch();
+    app.exit(0);
+  };
+  const armMaintenance = () =>
+    scheduleMaintenanceRestart({
+      window: shellSettings?.maintenanceWindow,
+      nextRestart: (now, started) =>
+        nextShellRestart(now, started, shellSettings?.maintenanceWindow, fleetShell?.maintenance),
+      startedAt,
+      now: () => new Date(),
+      schedule,
+      restart: restartShell,
+      log: createLogger('maintenance'),
+    });
+  let cancelMaintenance = armMaintenance();
+  onFleetChange = () => {
+    cancelMaintenance();
+    cancelMaintenance = armMaintenance();
+  };
   const adminExit = createAdminExit({
     pinHash: shellSettings?.adminPinHash,
     now: Date.now,
@@ -208,8 +247,25 @@ async function start(): Promise<void> {
     setCaptureActive: (active) => {
       captureActive = active;
     },
-    printReceipt: (contents) => printReceipt(contents, shellSettings?.printerName, createLogger('print')),
+    printReceipt: (contents) => {
+      const printer = receiptPrinter(shellSettings?.printerName, fleetShell);
+      if (!printer.print) return Promise.resolve('no-printer' as const);
+      return printReceipt(contents, printer.printerName, createLogger('print'));
+    },
     requestAdminExit: adminExit,
+    restartShell: () => {
+      log.info('remote command: restarting the shell');
+      schedule(restartShell, RESTART_COMMAND_DELAY_MS);
+      return 'restarting';
+    },
+    applyFleetConfig: async (signed) => {
+      const outcome = await applyFleetConfig(signed);
+      if (outcome === 'applied')
+        await (
+          typeof signed === 'string' ? writeFile(fleetFile, signed) : rm(fleetFile, { force: true })
+        ).catch((error: unknown) => log.error('keeping the fleet config for the next start failed', error));
+      return outcome;
+    },
     log: createLogger('bridge'),
   });
 

@@ -3,8 +3,10 @@ import electron = require('electron');
 import type {
   AdminExitOutcome,
   BRIDGE_GLOBAL,
+  FleetConfigOutcome,
   KioskBridge,
   PrintOutcome,
+  RestartOutcome,
   ShellInfo,
 } from '../../protocol/bridge.js';
 
@@ -29,10 +31,12 @@ const CHANNELS = {
   endCapture: 'pop:end-capture',
   printReceipt: 'pop:print-receipt',
   requestAdminExit: 'pop:request-admin-exit',
+  restartShell: 'pop:restart-shell',
+  applyFleetConfig: 'pop:apply-fleet-config',
 } as const satisfies Record<keyof KioskBridge, string>;
 
 // Named methods on fixed channels; nothing the page passes reaches ipcRenderer except the one
-// string argument of requestAdminExit, which main validates again. ipcRenderer itself never
+// string argument of requestAdminExit and applyFleetConfig, which main validates again. ipcRenderer itself never
 // reaches the page.
 const bridge = {
   getShellInfo: () => ipcRenderer.invoke(CHANNELS.getShellInfo) as Promise<ShellInfo>,
@@ -53,6 +57,12 @@ const bridge = {
   printReceipt: () => ipcRenderer.invoke(CHANNELS.printReceipt) as Promise<PrintOutcome>,
   requestAdminExit: (pin: string) =>
     ipcRenderer.invoke(CHANNELS.requestAdminExit, String(pin)) as Promise<AdminExitOutcome>,
+  restartShell: () => ipcRenderer.invoke(CHANNELS.restartShell) as Promise<RestartOutcome>,
+  applyFleetConfig: (signed: string | null) =>
+    ipcRenderer.invoke(
+      CHANNELS.applyFleetConfig,
+      signed === null ? null : String(signed),
+    ) as Promise<FleetConfigOutcome>,
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobal, bridge);

@@ -12,6 +12,8 @@ export interface FleetTables {
   };
   /** One signed config per terminal and release, stored exactly as the provider signed it. */
   config_documents: { version: number; terminal_id: string; signed: string };
+  /** The hub addresses each release names (migration 0009): the kiosk pages' CSP connect-src. */
+  release_hub_origins: { version: number; hub_url: string };
   /** The public key of an enrolled terminal (JWK, ECDSA P-256). */
   terminal_keys: { terminal_id: string; public_key: string; enrolled_at: string };
   enrollment_codes: {

@@ -13,6 +13,7 @@ const FLEET_TABLES = [
   'enrollment_codes',
   'fleet_events',
   'provider_tokens',
+  'release_hub_origins',
   'terminal_commands',
   'terminal_daily',
   'terminal_keys',

@@ -7,6 +7,7 @@ import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
 import { attachments } from './migrations/0006_attachments.js';
 import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
+import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_shell_incidents': shellIncidents,
   '0006_attachments': attachments,
   '0008_terminal_quarantine': terminalQuarantine,
+  '0009_release_hub_origins': releaseHubOrigins,
 };
 
 const provider: MigrationProvider = {

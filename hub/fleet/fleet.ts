@@ -2,6 +2,7 @@ import type { HubKysely } from '../db/schema.js';
 import { CommandQueue } from './commands.js';
 import { TerminalTokens } from './enrollment.js';
 import { HeartbeatBuffer } from './heartbeats.js';
+import { KioskConnectSources } from './hub-origins.js';
 import { RolloutCache } from './rollout.js';
 
 /** The fleet services of one hub process, shared by the terminal and provider routes. */
@@ -10,6 +11,8 @@ export interface Fleet {
   heartbeats: HeartbeatBuffer;
   commands: CommandQueue;
   tokens: TerminalTokens;
+  /** Hubs that published releases name: the kiosk page's CSP connect-src (Chromium mode). */
+  connectSources: KioskConnectSources;
   close(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export function createFleet(db: HubKysely, onError: (error: unknown) => void = (
     heartbeats,
     commands: new CommandQueue(db),
     tokens: new TerminalTokens(db),
+    connectSources: new KioskConnectSources(db),
     close: () => heartbeats.close(),
   };
 }

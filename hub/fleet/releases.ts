@@ -2,6 +2,7 @@ import { Release } from '../../kiosk-config/fleet/release.js';
 import type { ReleaseSummary, Rollout } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
+import { hubUrlOfSignedConfig } from './hub-origins.js';
 
 const INSERT_CHUNK = 200;
 
@@ -62,6 +63,12 @@ export async function publishRelease(
       await trx
         .insertInto('config_documents')
         .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    const hubUrls = new Set(rows.map((row) => hubUrlOfSignedConfig(row.signed)).filter((u) => u !== null));
+    if (hubUrls.size > 0)
+      await trx
+        .insertInto('release_hub_origins')
+        .values([...hubUrls].map((hub_url) => ({ version: release.version, hub_url })))
         .execute();
   });
   return {

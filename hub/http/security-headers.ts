@@ -22,13 +22,33 @@ const ALWAYS = {
   'cross-origin-opener-policy': 'same-origin',
 } as const;
 
-export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+/**
+ * The kiosk page's policy: the same, except that it may also connect to the hubs that published
+ * (provider-signed) releases name, so a signed config can move a terminal to another hub. Only
+ * connect-src widens, and only to plain http(s)/ws(s) origins (protocol/hub-origin.ts).
+ */
+export function kioskContentSecurityPolicy(connectSources: readonly string[]): string {
+  if (connectSources.length === 0) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${connectSources.join(' ')}`,
+  );
+}
+
+export function installSecurityHeaders(
+  app: FastifyInstance,
+  kioskConnectSources: () => readonly string[] = () => [],
+): void {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(ALWAYS);
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('text/html')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    }
+    const html = typeof type === 'string' && type.startsWith('text/html');
+    const kioskPage = request.url === '/kiosk' || request.url.startsWith('/kiosk/');
+    // A revalidated kiosk page (304) carries the policy too: the browser updates its stored
+    // headers from it, so a widened connect-src reaches a page that did not change.
+    if (kioskPage && (html || reply.statusCode === 304))
+      reply.header('content-security-policy', kioskContentSecurityPolicy(kioskConnectSources()));
+    else if (html) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return payload;
   });
 }

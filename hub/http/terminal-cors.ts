@@ -15,10 +15,13 @@ export const TERMINAL_API_PATHS: readonly string[] = [
   QUARANTINE_API.terminal,
   CALL_API.requests,
   FLEET_API.enroll,
-  FLEET_API.terminalToken,
-  FLEET_API.heartbeat,
-  FLEET_API.terminalConfig,
 ];
+
+/**
+ * Terminal routes with a parameter (tracking codes, command ids) or a family of them (fleet,
+ * quarantine report: everything under /api/v1/terminal/ is terminal-authenticated).
+ */
+export const TERMINAL_API_PREFIXES: readonly string[] = ['/api/v1/terminal/', '/api/v1/status/'];
 
 /** Attachment uploads have ids in their paths (protocol/api.ts). */
 const ATTACHMENT_ROUTES: readonly string[] = [
@@ -26,11 +29,6 @@ const ATTACHMENT_ROUTES: readonly string[] = [
   API.submissionAttachmentChunksRoute,
 ];
 const ATTACHMENT_PATH = /^\/api\/v1\/submissions\/[^/]+\/attachments\/[^/]+(\/chunks)?$/;
-/** The result of a remote command names the command in its path. */
-const COMMAND_RESULT_ROUTE = '/api/v1/terminal/commands/:id/result';
-const COMMAND_RESULT_PATH = /^\/api\/v1\/terminal\/commands\/[^/]+\/result$/;
-/** The status lookup of a tracking code (`API.trackingStatus`). */
-const STATUS_PREFIX = API.trackingStatus('');
 
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
@@ -45,8 +43,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     return (
       TERMINAL_API_PATHS.includes(path) ||
       ATTACHMENT_PATH.test(path) ||
-      COMMAND_RESULT_PATH.test(path) ||
-      path.startsWith(STATUS_PREFIX)
+      TERMINAL_API_PREFIXES.some((prefix) => path.startsWith(prefix))
     );
   };
 
@@ -63,8 +60,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
   for (const path of [
     ...TERMINAL_API_PATHS,
     ...ATTACHMENT_ROUTES,
-    COMMAND_RESULT_ROUTE,
-    `${STATUS_PREFIX}:trackingCode`,
+    ...TERMINAL_API_PREFIXES.map((prefix) => `${prefix}*`),
   ]) {
     app.options(path, async (request, reply) => {
       const origin = request.headers.origin;

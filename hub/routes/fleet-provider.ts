@@ -58,6 +58,7 @@ export function fleetProviderRoutes(db: HubKysely, fleet: Fleet, now: () => Date
       const { release, rollout } = parseOrThrow(PublishBody, request.body);
       const summary = await publishRelease(db, release, rollout, now());
       fleet.rollout.invalidate();
+      await fleet.connectSources.load();
       request.log.info({ version: release.version, rollout }, 'config release published');
       return reply.status(201).send(summary);
     });

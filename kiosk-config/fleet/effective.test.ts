@@ -27,6 +27,30 @@ describe('the installation config with fleet settings', () => {
     expect(effectiveConfig(bootstrap.config, null)).toBe(bootstrap.config);
   });
 
+  it('carries every setting a terminal applies, and the result is a valid kiosk config again', () => {
+    const bootstrap = parseKioskConfig(demo);
+    const fleet = validateFleetFile(JSON.parse(readFileSync(join(dir, 'fleet-example.json'), 'utf8')));
+    if (!bootstrap.ok || !fleet.ok) throw new Error('fixtures are invalid');
+    const settings = fleet.terminals[0]?.settings as NonNullable<Parameters<typeof effectiveConfig>[1]>;
+    const effective = effectiveConfig(bootstrap.config, {
+      ...settings,
+      printer: { enabled: true, name: 'Kasse-Drucker', paper: 'A4' },
+    });
+    expect(effective).toMatchObject({
+      offices: settings.offices,
+      services: settings.services,
+      attractRotateSeconds: settings.attract.rotateSeconds,
+      video: { enabled: settings.video.enabled, hours: settings.video.hours },
+      call: { maxVideoKbps: settings.video.maxBitrateKbps },
+      printer: { enabled: true, name: 'Kasse-Drucker' },
+      shell: { printerName: 'Kasse-Drucker' },
+      accessibility: settings.accessibility,
+      wipe: settings.wipe,
+      maintenance: settings.maintenance,
+    });
+    expect(parseKioskConfig(effective)).toEqual({ ok: true, config: effective });
+  });
+
   it('needs a terminal token unless the terminal enrolls, and checks pinned keys', () => {
     const withoutToken = { ...demo };
     delete withoutToken['terminalToken'];

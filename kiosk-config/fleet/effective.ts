@@ -1,4 +1,4 @@
-import type { KioskConfig } from '../schema.js';
+import { CALL_DEFAULTS, type KioskConfig } from '../schema.js';
 import type { TerminalSettings } from './settings.js';
 
 /**
@@ -17,5 +17,19 @@ export function effectiveConfig(bootstrap: KioskConfig, settings: TerminalSettin
     idleWarningSeconds: settings.idleWarningSeconds,
     contentRefreshSeconds: settings.contentRefreshSeconds,
     attract: { title: settings.attract.title, subtitle: settings.attract.subtitle },
+    attractRotateSeconds: settings.attract.rotateSeconds,
+    offices: settings.offices,
+    services: settings.services,
+    video: { enabled: settings.video.enabled, hours: settings.video.hours },
+    call: { ...(bootstrap.call ?? CALL_DEFAULTS), maxVideoKbps: settings.video.maxBitrateKbps },
+    printer: settings.printer,
+    accessibility: settings.accessibility,
+    wipe: settings.wipe,
+    maintenance: settings.maintenance,
+    // The Electron shell reads these from the installation; the signed config wins there too.
+    shell: {
+      ...bootstrap.shell,
+      ...(settings.printer.name === null ? {} : { printerName: settings.printer.name }),
+    },
   };
 }

@@ -22,9 +22,9 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be 2-64 lower-case letters, digits or dashes');
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const TimeWindow = z
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const TimeWindow = z
   .strictObject({
     days: z.array(z.enum(WEEKDAYS)).min(1, 'must name at least one weekday'),
     from: ClockTime,
@@ -65,6 +65,8 @@ const settingsShape = {
     fontScale: z.number().min(1).max(2),
     highContrast: z.boolean(),
     readAloud: z.boolean(),
+    /** Every control in the lower part of the screen (wheelchair users); absent: off. */
+    reachMode: z.boolean().optional(),
   }),
   wipe: z.strictObject({
     /** Always true: the next citizen must never see the last one's data. */
@@ -85,6 +87,8 @@ const settingsShape = {
 
 type Shape = typeof settingsShape;
 const TerminalSettingsObject = z.strictObject(settingsShape);
+/** Each group's schema on its own, for the parts of the kiosk config a signed config decides. */
+export const SettingsGroups = TerminalSettingsObject.shape;
 
 /** Everything a terminal needs, complete: what the merged layers must add up to. */
 export const TerminalSettings = TerminalSettingsObject.superRefine((s, ctx) => {

@@ -28,12 +28,13 @@ import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
 import { AccessBar } from './a11y/AccessBar.js';
+import { applyDisplaySettings, clearDisplaySettings, type DisplaySettings } from './a11y/display-settings.js';
 import {
-  applyDisplaySettings,
-  clearDisplaySettings,
-  DEFAULT_DISPLAY,
-  type DisplaySettings,
-} from './a11y/display-settings.js';
+  contentForTerminal,
+  displayDefaults,
+  printingEnabled,
+  videoOffered,
+} from './fleet/terminal-policy.js';
 import { speak, stopSpeaking, textToRead } from './a11y/speech.js';
 import { textsFor } from './i18n/plain.js';
 import { KeyboardHost } from './keyboard/KeyboardHost.js';
@@ -109,7 +110,9 @@ export function CitizenSession({
   const [failure, setFailure] = useState<'submitFailed' | 'storageFull' | { message: string } | null>(null);
   const [submittedAt, setSubmittedAt] = useState('');
   const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
-  const content = useKioskContent(db);
+  // Only the offices and services this terminal is configured for.
+  const synced = useKioskContent(db);
+  const content = useMemo(() => contentForTerminal(synced, config), [synced, config]);
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
@@ -125,8 +128,8 @@ export function CitizenSession({
   }, [db]);
   useEffect(() => reloadAttachments(), [reloadAttachments]);
   const draftProblem = useObservable(drafts.problem);
-  // Display settings belong to this citizen: a new session mounts with the defaults.
-  const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
+  // Display settings belong to this citizen: a new session mounts with the terminal's defaults.
+  const [display, setDisplay] = useState<DisplaySettings>(() => displayDefaults(config.accessibility));
   // What read-aloud did, for the screen it did it on: a new screen starts silent.
   const [speech, setSpeech] = useState<{
     on: object;
@@ -199,6 +202,30 @@ export function CitizenSession({
 
   useEffect(() => stopSpeaking(), [screen, state.locale]);
   useEffect(() => stopSpeaking, []);
+  // Read-aloud as a default: every new screen is read until the citizen stops it.
+  const autoRead = display.readAloud && !restoring && screen.name !== 'attract';
+  useEffect(() => {
+    if (!autoRead) return;
+    // After the screen has painted, so what is read is what is shown.
+    const timer = setTimeout(() => {
+      const result = speak(textToRead(document), INTL_LOCALES[state.locale], () => setSpeech(null));
+      setSpeech({ on: screen, locale: state.locale, state: result });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [autoRead, screen, state.locale]);
+
+  // For the daily jobs (fleet/daily-jobs.ts), which never interrupt a citizen.
+  useEffect(() => {
+    document.documentElement.dataset['kioskScreen'] = screen.name;
+  }, [screen.name]);
+
+  // The terminal's video hours: the call button comes and goes with them.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const callOffered = callActive || videoOffered(config, now);
 
   const form = 'formKey' in screen ? content.forms.get(screen.formKey) : undefined;
   const stepCount = form?.ui.steps.length ?? 0;
@@ -334,32 +361,33 @@ export function CitizenSession({
         })
     : undefined;
 
-  const callUi: ReactNode = calls ? (
-    <KioskCall
-      client={calls.client}
-      requests={calls.requests}
-      locale={state.locale}
-      offices={content.offices}
-      officeId={officeOfScreen(screen, content.services, form?.officeId)}
-      serviceId={'serviceId' in screen ? screen.serviceId : null}
-      coview={form ? coviewOf(form, screen, state.answers, state.locale) : null}
-      onActiveChange={onCallActive}
-      onOpen={() => {
-        if (screen.name === 'attract') dispatch({ type: 'start' });
-      }}
-      onPush={(serviceId, openForm) => {
-        const service = content.services.find((s) => s.id === serviceId);
-        if (!service) return;
-        const latest = openForm && service.formId ? content.latestForm(service.formId) : undefined;
-        if (latest) {
-          void drafts.discard();
-          dispatch({ type: 'startForm', serviceId, formKey: formKey(latest.id, latest.version) });
-        } else {
-          dispatch({ type: 'openService', serviceId });
-        }
-      }}
-    />
-  ) : null;
+  const callUi: ReactNode =
+    calls && callOffered ? (
+      <KioskCall
+        client={calls.client}
+        requests={calls.requests}
+        locale={state.locale}
+        offices={content.offices}
+        officeId={officeOfScreen(screen, content.services, form?.officeId)}
+        serviceId={'serviceId' in screen ? screen.serviceId : null}
+        coview={form ? coviewOf(form, screen, state.answers, state.locale) : null}
+        onActiveChange={onCallActive}
+        onOpen={() => {
+          if (screen.name === 'attract') dispatch({ type: 'start' });
+        }}
+        onPush={(serviceId, openForm) => {
+          const service = content.services.find((s) => s.id === serviceId);
+          if (!service) return;
+          const latest = openForm && service.formId ? content.latestForm(service.formId) : undefined;
+          if (latest) {
+            void drafts.discard();
+            dispatch({ type: 'startForm', serviceId, formKey: formKey(latest.id, latest.version) });
+          } else {
+            dispatch({ type: 'openService', serviceId });
+          }
+        }}
+      />
+    ) : null;
 
   const topBar = (
     <TopBar
@@ -388,6 +416,7 @@ export function CitizenSession({
       onStopReading={() => {
         stopSpeaking();
         setSpeech(null);
+        if (display.readAloud) setDisplay({ ...display, readAloud: false });
       }}
     />
   );
@@ -399,6 +428,15 @@ export function CitizenSession({
         locale={state.locale}
         title={config.attract.title}
         subtitle={config.attract.subtitle}
+        rotation={
+          config.attractRotateSeconds === undefined
+            ? undefined
+            : {
+                locales: config.locales,
+                seconds: config.attractRotateSeconds,
+                cta: (locale) => TEXTS[locale].attractStart,
+              }
+        }
         onStart={() => dispatch({ type: 'start' })}
       />
     );
@@ -520,6 +558,7 @@ export function CitizenSession({
       break;
     case 'receipt': {
       const service = form ? content.services.find((s) => s.formId === form.id) : undefined;
+      const canPrint = printingEnabled(config);
       const print = () => {
         setPrintState('printing');
         onPrintReceipt().then(setPrintState, (error: unknown) => {
@@ -539,7 +578,8 @@ export function CitizenSession({
           submittedAt={submittedAt}
           delivered={acknowledged.has(screen.submissionId)}
           upload={uploads.get(screen.submissionId)}
-          printState={printState}
+          printState={canPrint ? printState : 'no-printer'}
+          canPrint={canPrint}
           onPrint={print}
           onFinish={onEnd}
         />

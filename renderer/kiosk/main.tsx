@@ -8,17 +8,18 @@ import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
 import { FleetAgent } from './fleet/agent.js';
+import { startDailyJobs } from './fleet/daily-jobs.js';
+import { callSettingsFor } from './fleet/terminal-policy.js';
 import { bootFleet } from './fleet/boot.js';
-import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
 import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
-import { forgetLeftoversAtStart } from './session/wipe.js';
+import { forgetLeftoversAtStart, wipeCitizen } from './session/wipe.js';
 import { DocumentOffers } from './session/document-offers.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
-import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
+import { DATABASE_NAME, DraftStore, KioskDatabase } from './storage/index.js';
 import { startSync } from './sync/engine.js';
 import { HubClient } from './sync/hub-client.js';
 
@@ -48,21 +49,20 @@ async function boot(): Promise<void> {
   // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
   const fleet = await bootFleet(db, loaded.config);
   const { config } = fleet;
+  // The shell takes its part of the signed config (printer, restart window, hub for its CSP).
+  if (config.fleet)
+    void bridge
+      .applyFleetConfig(fleet.record.state.active?.signed ?? null)
+      .catch((error: unknown) => console.warn('fleet: the shell did not take the config', error));
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
     uploadChunkBytes: (config.attachments ?? ATTACHMENT_DEFAULTS).uploadChunkBytes,
   });
-  const callConfig = config.call ?? CALL_DEFAULTS;
   const calls = {
     client: new KioskCallClient({
       hubUrl: config.hubUrl,
       terminalToken: fleet.token,
-      media: { width: callConfig.width, height: callConfig.height, frameRate: callConfig.frameRate },
-      caps: {
-        maxVideoKbps: callConfig.maxVideoKbps,
-        maxFrameRate: callConfig.frameRate,
-        audioOnlyWhenWeak: callConfig.audioOnlyWhenWeak,
-      },
+      ...callSettingsFor(config),
       shell: bridge,
     }),
     requests: new CallRequestSender(db, config.hubUrl, fleet.token),
@@ -83,6 +83,17 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   bridge.reportReady();
+  // The receipt's paper size for the print stylesheet (receipt.css); absent: the printer's own.
+  if (config.printer) document.documentElement.dataset['paper'] = config.printer.paper.toLowerCase();
+  startDailyJobs({
+    config,
+    shell: shell.kind,
+    now: () => new Date(),
+    isIdle: () => document.documentElement.dataset['kioskScreen'] === 'attract',
+    wipeCitizen: () => wipeCitizen({ db, drafts: new DraftStore(db), bridge }),
+    reload: () => location.reload(),
+    log: (message) => console.info(`kiosk: ${message}`),
+  });
   if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 

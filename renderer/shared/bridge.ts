@@ -56,4 +56,8 @@ export const browserBridge: KioskBridge = {
   },
   // A page cannot end a Chromium kiosk; the technician stops the kiosk session on the machine.
   requestAdminExit: () => Promise.resolve('unavailable'),
+  // A page cannot restart the browser around it: the caller reloads the page instead.
+  restartShell: () => Promise.resolve('reloading'),
+  // No shell: the page's own verification is all there is (and the hub's CSP, hub/http/kiosk-csp.ts).
+  applyFleetConfig: () => Promise.resolve('unavailable'),
 };

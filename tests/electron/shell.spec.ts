@@ -89,6 +89,7 @@ test.describe('Electron shell', () => {
         .sort();
     });
     expect(exposed).toEqual([
+      'applyFleetConfig:function',
       'beginCall:function',
       'beginCapture:function',
       'endCall:function',
@@ -99,6 +100,7 @@ test.describe('Electron shell', () => {
       'printReceipt:function',
       'reportReady:function',
       'requestAdminExit:function',
+      'restartShell:function',
     ]);
     const nodeGlobals = await shell.page.evaluate(() => [
       typeof (globalThis as Record<string, unknown>)['require'],

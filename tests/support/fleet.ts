@@ -7,9 +7,10 @@ import { FLEET_API, FleetOverview, type Rollout } from '../../protocol/fleet.js'
 
 /** The provider's side in end-to-end tests: its key, fleet files and the hub API. */
 export class Provider {
-  private constructor(
+  /** Without a key: a provider that only watches (another hub's fleet view). */
+  constructor(
     readonly hubUrl: string,
-    readonly key: ProviderKeyPair,
+    readonly key: ProviderKeyPair | null = null,
   ) {}
 
   static async create(hubUrl: string): Promise<Provider> {
@@ -17,7 +18,12 @@ export class Provider {
   }
 
   get pinnedKeys() {
-    return [publicHalf(this.key)];
+    return [publicHalf(this.signingKey)];
+  }
+
+  private get signingKey(): ProviderKeyPair {
+    if (!this.key) throw new Error('this provider has no signing key');
+    return this.key;
   }
 
   /** The example fleet pointed at this hub, changed by `edit`. */
@@ -29,7 +35,7 @@ export class Provider {
   }
 
   release(file: FleetFile, version: number): Promise<Release> {
-    return signedRelease(file, this.key, version);
+    return signedRelease(file, this.signingKey, version);
   }
 
   async publish(release: Release, rollout: Rollout): Promise<void> {

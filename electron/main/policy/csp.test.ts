@@ -20,6 +20,23 @@ describe('kioskContentSecurityPolicy', () => {
     ]);
   });
 
+  it('adds the hub of a verified signed config beside the installation hub, and nothing malformed', () => {
+    const policy = directives(
+      kioskContentSecurityPolicy('http://127.0.0.1:8080', [
+        'https://hub-neu.example.org/',
+        'http://127.0.0.1:8080',
+        'javascript:alert(1)',
+      ]),
+    );
+    expect(policy.get('connect-src')).toEqual([
+      "'self'",
+      'http://127.0.0.1:8080',
+      'ws://127.0.0.1:8080',
+      'https://hub-neu.example.org',
+      'wss://hub-neu.example.org',
+    ]);
+  });
+
   it('holds every directive the kiosk relies on', () => {
     const policy = directives(kioskContentSecurityPolicy('http://127.0.0.1:8080'));
     expect(Object.fromEntries(policy)).toEqual({

@@ -11,8 +11,8 @@ export interface ShellFile {
 export interface AppProtocolHandlerDeps {
   /** Absolute path of the renderer build (dist/renderer). */
   rendererRoot: string;
-  /** The Content-Security-Policy for every response. */
-  contentSecurityPolicy: string;
+  /** The Content-Security-Policy for every response (read per response: a signed config may move the hub). */
+  contentSecurityPolicy: string | (() => string);
   readFile: (path: string) => Promise<Uint8Array>;
   shellFiles?: ReadonlyMap<string, ShellFile>;
   log: Logger;
@@ -26,8 +26,8 @@ export interface AppProtocolHandlerDeps {
 export function createAppProtocolHandler(
   deps: AppProtocolHandlerDeps,
 ): (request: Request) => Promise<Response> {
+  const csp = deps.contentSecurityPolicy;
   const baseHeaders = {
-    'Content-Security-Policy': deps.contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -38,7 +38,11 @@ export function createAppProtocolHandler(
   const respond = (request: Request, status: number, body: Uint8Array | string, mimeType: string): Response =>
     new Response(request.method === 'HEAD' ? null : body, {
       status,
-      headers: { ...baseHeaders, 'Content-Type': mimeType },
+      headers: {
+        ...baseHeaders,
+        'Content-Security-Policy': typeof csp === 'string' ? csp : csp(),
+        'Content-Type': mimeType,
+      },
     });
   const plain = (request: Request, status: number, text: string): Response =>
     respond(request, status, text, 'text/plain; charset=utf-8');

@@ -68,6 +68,14 @@ function setUp(overrides: Partial<BridgeIpcDeps> = {}) {
       calls.push(`exit:${String(pin)}`);
       return Promise.resolve('wrong-pin');
     },
+    restartShell: () => {
+      calls.push('restart');
+      return 'restarting';
+    },
+    applyFleetConfig: (signed) => {
+      calls.push(`fleet:${String(signed)}`);
+      return Promise.resolve('refused');
+    },
     log,
     ...overrides,
   };
@@ -105,6 +113,8 @@ describe('registerBridgeIpc', () => {
     expect(await invoke(BRIDGE_CHANNELS.requestAdminExit, eventFrom(kioskContents), '1234')).toBe(
       'wrong-pin',
     );
+    expect(await invoke(BRIDGE_CHANNELS.restartShell, eventFrom(kioskContents))).toBe('restarting');
+    expect(await invoke(BRIDGE_CHANNELS.applyFleetConfig, eventFrom(kioskContents), 'x')).toBe('refused');
     expect(calls).toEqual([
       'end:1',
       'ready',
@@ -114,6 +124,8 @@ describe('registerBridgeIpc', () => {
       'capture:false',
       'print',
       'exit:1234',
+      'restart',
+      'fleet:x',
     ]);
   });
 

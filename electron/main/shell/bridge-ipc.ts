@@ -1,5 +1,11 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { AdminExitOutcome, PrintOutcome, ShellInfo } from '../../../protocol/bridge.js';
+import type {
+  AdminExitOutcome,
+  FleetConfigOutcome,
+  PrintOutcome,
+  RestartOutcome,
+  ShellInfo,
+} from '../../../protocol/bridge.js';
 import { BRIDGE_CHANNELS } from '../channels.js';
 import { isTrustedIpcSender, type IpcSenderFrame } from '../policy/ipc-sender.js';
 import type { Logger } from '../log.js';
@@ -21,6 +27,10 @@ export interface BridgeIpcDeps {
   printReceipt: (contents: WebContents) => Promise<PrintOutcome>;
   /** Gets whatever the page passed; the admin-exit service validates it. */
   requestAdminExit: (pin: unknown) => Promise<AdminExitOutcome>;
+  /** Remote command "restart": relaunches the shell (after answering, so the page hears it). */
+  restartShell: () => RestartOutcome;
+  /** Gets whatever the page passed; the fleet-config service validates and verifies it. */
+  applyFleetConfig: (signed: unknown) => Promise<FleetConfigOutcome>;
   log: Logger;
 }
 
@@ -37,8 +47,8 @@ function senderFrameOf(event: IpcMainEvent | IpcMainInvokeEvent): IpcSenderFrame
 
 /**
  * One handler per bridge method, each on its fixed channel, each checking who is calling. Nothing
- * from the page is passed on, except the admin PIN, which is handed to a service that validates
- * it; every other method takes no arguments, so its handler reads none.
+ * from the page is passed on, except the admin PIN and the signed config, which go to services
+ * that validate them; every other method takes no arguments, so its handler reads none.
  * Returns a function that removes every handler again.
  */
 export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): () => void {
@@ -96,6 +106,16 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     return await deps.requestAdminExit(pin);
   });
 
+  ipcMain.handle(BRIDGE_CHANNELS.restartShell, (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.restartShell)) throw refusal(BRIDGE_CHANNELS.restartShell);
+    return deps.restartShell();
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.applyFleetConfig, async (event, signed: unknown) => {
+    if (!trusted(event, BRIDGE_CHANNELS.applyFleetConfig)) throw refusal(BRIDGE_CHANNELS.applyFleetConfig);
+    return await deps.applyFleetConfig(signed);
+  });
+
   const onReportReady = (event: IpcMainEvent) => {
     if (trusted(event, BRIDGE_CHANNELS.reportReady)) deps.onReady(event.sender);
   };
@@ -111,6 +131,8 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     ipcMain.removeHandler(BRIDGE_CHANNELS.endCapture);
     ipcMain.removeHandler(BRIDGE_CHANNELS.printReceipt);
     ipcMain.removeHandler(BRIDGE_CHANNELS.requestAdminExit);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.restartShell);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.applyFleetConfig);
     ipcMain.removeListener(BRIDGE_CHANNELS.reportReady, onReportReady);
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../log.js';
+import { nextShellRestart } from '../policy/fleet-shell.js';
 import { scheduleMaintenanceRestart } from './maintenance-restart.js';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -23,5 +24,29 @@ describe('scheduleMaintenanceRestart', () => {
     expect(timers.map((t) => t.delayMs)).toEqual([13 * 60 * 60 * 1000]);
     timers[0]?.task();
     expect(restarts).toBe(1);
+  });
+
+  it('follows the signed config’s schedule when one is given', () => {
+    const now = new Date('2026-11-21T12:00:00Z'); // Saturday, 13:00 in Berlin
+    const timers: number[] = [];
+    scheduleMaintenanceRestart({
+      window: { start: '03:00', end: '04:00' },
+      nextRestart: (at, started) =>
+        nextShellRestart(at, started, undefined, {
+          timezone: 'Europe/Berlin',
+          window: { days: ['sun'], from: '02:00', to: '05:00' },
+          restartAt: '04:00',
+        }),
+      startedAt: new Date('2026-11-01T00:00:00Z'),
+      now: () => now,
+      schedule: (_task, delayMs) => {
+        timers.push(delayMs);
+        return () => undefined;
+      },
+      restart: () => undefined,
+      log: quiet,
+    });
+    // Sunday 04:00 in Berlin is 03:00 UTC: 15 hours after Saturday noon UTC.
+    expect(timers).toEqual([15 * 60 * 60 * 1000]);
   });
 });

@@ -7,6 +7,8 @@ import type { Logger } from '../log.js';
 
 export interface MaintenanceRestartDeps {
   window: MaintenanceWindow | undefined;
+  /** The restart policy to follow instead of the daily window (a signed config's, policy/fleet-shell.ts). */
+  nextRestart?: (now: Date, startedAt: Date) => Date;
   startedAt: Date;
   now: () => Date;
   schedule: (task: () => void, delayMs: number) => () => void;
@@ -23,7 +25,9 @@ export function scheduleMaintenanceRestart(deps: MaintenanceRestartDeps): () => 
   const window = deps.window ?? DEFAULT_MAINTENANCE_WINDOW;
   let cancel: () => void = () => undefined;
   const arm = () => {
-    const at = nextMaintenanceRestart(deps.now(), deps.startedAt, window);
+    const at = deps.nextRestart
+      ? deps.nextRestart(deps.now(), deps.startedAt)
+      : nextMaintenanceRestart(deps.now(), deps.startedAt, window);
     const delay = Math.max(0, at.getTime() - deps.now().getTime());
     if (delay > MAX_TIMER_MS) {
       cancel = deps.schedule(arm, MAX_TIMER_MS);

@@ -1,7 +1,7 @@
 /**
  * How the citizen wants the screen: contrast, text size, controls within reach, plain language.
  * They live in the citizen's session (React state of CitizenSession), so the next citizen starts
- * with the defaults; `applyDisplaySettings` mirrors them onto <html> for the CSS.
+ * with the defaults (the terminal's config may set them: fleet/terminal-policy.ts); `applyDisplaySettings` mirrors them onto <html> for the CSS.
  */
 export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
@@ -11,6 +11,8 @@ export interface DisplaySettings {
   textSize: TextSize;
   reach: boolean;
   plain: boolean;
+  /** Every new screen is read aloud (until the citizen stops it). */
+  readAloud: boolean;
 }
 
 export const DEFAULT_DISPLAY: DisplaySettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_DISPLAY: DisplaySettings = {
   textSize: 'normal',
   reach: false,
   plain: false,
+  readAloud: false,
 };
 
 export function applyDisplaySettings(root: HTMLElement, settings: DisplaySettings): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appVersion } from './agent.js';
+import { appVersion, restartPlan } from './agent.js';
 
 describe('appVersion', () => {
   it('reduces a browser user agent to its engine and keeps Electron versions', () => {
@@ -11,5 +11,19 @@ describe('appVersion', () => {
       }),
     ).toBe('browser Chrome/142.0.7444.59');
     expect(appVersion({ kind: 'electron', version: '45.4.1' })).toBe('electron 45.4.1');
+  });
+});
+
+describe('restartPlan', () => {
+  it('restarts the Electron shell through the bridge, and says plainly that a browser only reloads', () => {
+    expect(restartPlan('restart', 'electron')).toEqual({
+      action: 'restart-shell',
+      message: 'restart: the Electron shell restarts now (main process and page).',
+    });
+    expect(restartPlan('restart', 'browser')).toMatchObject({
+      action: 'reload',
+      message: expect.stringMatching(/Chromium mode .* reloads instead/) as unknown,
+    });
+    expect(restartPlan('reload', 'electron').action).toBe('reload');
   });
 });

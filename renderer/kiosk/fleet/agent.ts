@@ -1,4 +1,4 @@
-import type { KioskBridge, ShellInfo } from '../../../protocol/bridge.js';
+import type { KioskBridge, ShellInfo, ShellKind } from '../../../protocol/bridge.js';
 import type { KioskConfig } from '../../../kiosk-config/schema.js';
 import type { CommandResult, PendingCommand } from '../../../protocol/fleet.js';
 import { DraftStore, type KioskDatabase } from '../storage/index.js';
@@ -124,6 +124,7 @@ export class FleetAgent {
     if (state === this.record.state) return false;
     await this.save(withEvent({ ...this.record, state }, event));
     if (event?.kind === 'config_reverted') {
+      await this.tellShell();
       this.reload();
       return true;
     }
@@ -155,20 +156,36 @@ export class FleetAgent {
       return false;
     }
     await this.save(withEvent({ ...this.record, state: outcome.state }, outcome.event));
+    await this.tellShell();
     this.reload();
     return true;
+  }
+
+  /**
+   * The shell verifies the config itself and takes its shell settings (printer, restart window,
+   * the hub for its CSP) before the reload, so the reloaded page may reach a new hub at once.
+   */
+  private async tellShell(): Promise<void> {
+    const outcome = await this.options.bridge
+      .applyFleetConfig(this.record.state.active?.signed ?? null)
+      .catch((error: unknown) => `failed: ${String(error)}`);
+    if (outcome !== 'applied' && outcome !== 'unavailable')
+      this.telemetry.error(`the shell did not take the config: ${outcome}`);
   }
 
   private async run(command: PendingCommand): Promise<boolean> {
     let result: CommandResult;
     let reloadAfter = false;
+    let restartShell = false;
     switch (command.kind) {
       case 'reload':
-      case 'restart':
-        // The browser shell can only restart the page; an Electron relaunch needs a bridge method.
-        result = { ok: true, message: `${command.kind}: the kiosk page restarts now.` };
-        reloadAfter = true;
+      case 'restart': {
+        const plan = restartPlan(command.kind, this.options.shell.kind);
+        result = { ok: true, message: plan.message };
+        restartShell = plan.action === 'restart-shell';
+        reloadAfter = plan.action === 'reload';
         break;
+      }
       case 'wipe':
         await new DraftStore(this.options.db).discard();
         await this.options.bridge.endCitizenSession();
@@ -184,6 +201,12 @@ export class FleetAgent {
     }
     this.telemetry.log(`command ${command.kind} (${command.id})`);
     await this.client.commandResult(command.id, result);
+    if (restartShell) {
+      // The shell answers first and relaunches a moment later; if it cannot, the page reloads.
+      const outcome = await this.options.bridge.restartShell().catch(() => 'reloading' as const);
+      if (outcome === 'restarting') return true;
+      reloadAfter = true;
+    }
     if (reloadAfter) this.reload();
     return reloadAfter;
   }
@@ -202,6 +225,27 @@ export class FleetAgent {
     const last = this.record.events.at(-1);
     if (last) root.dataset['fleetLastEvent'] = `${last.kind}:${last.version ?? ''}`;
   }
+}
+
+/**
+ * What "reload" and "restart" do in this shell: Electron relaunches itself through the bridge
+ * (main process and page); a browser cannot be restarted by its page, so the page reloads and the
+ * result says so plainly.
+ */
+export function restartPlan(
+  kind: 'reload' | 'restart',
+  shell: ShellKind,
+): { action: 'reload' | 'restart-shell'; message: string } {
+  if (kind === 'reload') return { action: 'reload', message: 'reload: the kiosk page restarts now.' };
+  if (shell === 'electron')
+    return {
+      action: 'restart-shell',
+      message: 'restart: the Electron shell restarts now (main process and page).',
+    };
+  return {
+    action: 'reload',
+    message: 'restart: Chromium mode has no shell the kiosk may restart; the kiosk page reloads instead.',
+  };
 }
 
 /** Short enough for the fleet table: the browser's user agent is reduced to its engine version. */

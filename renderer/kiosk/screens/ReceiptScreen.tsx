@@ -22,6 +22,8 @@ export interface ReceiptScreenProps {
   /** Attachment bytes on their way, while the application's photos upload. */
   upload?: { sent: number; total: number } | undefined;
   printState: ReceiptPrintState;
+  /** False when the terminal has no printer (config): the receipt stays on screen. */
+  canPrint?: boolean;
   onPrint(): void;
   onFinish(): void;
 }
@@ -43,6 +45,7 @@ export function ReceiptScreen({
   delivered,
   upload,
   printState,
+  canPrint = true,
   onPrint,
   onFinish,
 }: ReceiptScreenProps) {
@@ -93,9 +96,11 @@ export function ReceiptScreen({
         {printState === 'no-printer' && <StatusMessage tone="info">{t.receiptNoPrinter}</StatusMessage>}
       </div>
       <div className="kiosk-actions">
-        <Button size="large" onClick={onPrint} disabled={printState === 'printing'}>
-          {t.receiptPrint}
-        </Button>
+        {canPrint && (
+          <Button size="large" onClick={onPrint} disabled={printState === 'printing'}>
+            {t.receiptPrint}
+          </Button>
+        )}
         <Button variant="primary" size="large" onClick={onFinish}>
           {t.finish}
         </Button>

@@ -1,14 +1,15 @@
 import type { KioskBridge } from '../../../protocol/bridge.js';
 import { wipeCitizenData, type DraftStore, type KioskDatabase } from '../storage/index.js';
+import { KIOSK_PAGE_CACHE } from './app-shell.js';
 import { releaseAllMedia } from './media.js';
 
 /**
- * Caches the kiosk itself needs: Workbox's precache of the app shell (scripts/build-sw.ts), which
- * lets the terminal start without network. Every other cache may hold something a citizen looked
+ * Caches the kiosk itself needs: Workbox's precache of the app shell and the last kiosk page
+ * fetched (scripts/build-sw.ts), which let the terminal start without network. Every other cache may hold something a citizen looked
  * at, and goes.
  */
 export function isAppShellCache(name: string): boolean {
-  return name.startsWith('workbox-precache');
+  return name.startsWith('workbox-precache') || name === KIOSK_PAGE_CACHE;
 }
 
 export interface CitizenWipeDeps {
