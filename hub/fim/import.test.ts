@@ -59,6 +59,38 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(JSON.stringify(props['angabenZurAusbildungsstaette'])).toContain('"minItems":2');
   });
 
+  it('makes the address groups it recognises address entries, keeping their FIM structure', () => {
+    const home = form.ui.fields['anschriftInDeutschland']?.fields?.['strassenanschrift'];
+    expect(home?.widget).toBe('address');
+    expect(home?.address?.parts).toEqual({
+      street: 'strassenangaben/strasse',
+      houseNumber: 'strassenangaben/hausnummer',
+      postalCode: 'ort/postleitzahl',
+      city: 'ort/ort',
+    });
+    const employer = form.ui.fields['angabenZumArbeitgeber']?.fields?.['anschrift'];
+    expect(employer?.address?.parts.postalCode).toBe('ortInland/postleitzahl');
+    // A post-office box has no street: it stays a plain group.
+    expect(form.ui.fields['anschriftInDeutschland']?.fields?.['anschriftPostfach']?.widget).toBe('group');
+    expect(notes.filter((n) => n.includes('address entry'))).toHaveLength(3);
+    const inGermany = validateFormData(form.schema, {
+      ...demoAnswers['blaue-karte'],
+      anschriftInDeutschland: {
+        strassenanschrift: {
+          strassenangaben: { strasse: 'Markt' },
+          ort: { postleitzahl: 'O1665', ort: 'X' },
+        },
+      },
+    });
+    expect(inGermany.map((e) => [e.field, e.code])).toEqual([
+      ['anschriftInDeutschland/strassenanschrift/ort/postleitzahl', 'pattern'],
+    ]);
+    const withPlaces = importFimXml(xml, { ...options, places: [{ postalCode: '01665', city: 'Lindenau' }] });
+    expect(
+      withPlaces.form.ui.fields['anschriftInDeutschland']?.fields?.['strassenanschrift']?.address?.places,
+    ).toEqual([{ postalCode: '01665', city: 'Lindenau' }]);
+  });
+
   it('falls back to free text with a note for code lists, and to a note for uploads', () => {
     expect(props['geschlecht']).toEqual({ type: 'string' });
     expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);

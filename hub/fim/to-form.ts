@@ -1,4 +1,4 @@
-import { FormDefinition, type FieldUi, type FormStep } from '../../protocol/forms.js';
+import { FormDefinition, type AddressUi, type FieldUi, type FormStep } from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
 import type { FimChild, FimField, FimGroup, FimSchema } from './xdatenfelder.js';
 
@@ -11,6 +11,8 @@ export interface FimImportOptions {
   version?: number;
   /** Translations keyed by the German text (labels repeat across FIM schemas: "Straße", "Ort"). */
   translations?: Record<string, Partial<Record<string, string>>>;
+  /** Postcodes and towns of the offices' region: address groups suggest the town from them offline. */
+  places?: AddressUi['places'];
 }
 
 export interface FimImportResult {
@@ -62,8 +64,9 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   const steps: FormStep[] = [];
   const stepIds = new Names();
 
+  const context: Context = { tr, notes, places: options.places };
   const place = (item: FimChild, names: Names, into: StepBuilder) => {
-    const converted = convertChild(item, tr, notes, item.element.id);
+    const converted = convertChild(item, context, item.element.id);
     const name = names.take(item.element.label || item.element.name || item.element.id);
     uiFields[name] = converted.ui;
     if (converted.schema) {
@@ -138,14 +141,17 @@ interface Converted {
   required: boolean;
 }
 
-function convertChild(
-  { element, cardinality }: FimChild,
-  tr: (german: string) => LocalizedText,
-  notes: string[],
-  path: string,
-): Converted {
+interface Context {
+  tr: (german: string) => LocalizedText;
+  notes: string[];
+  places: AddressUi['places'];
+}
+
+function convertChild({ element, cardinality }: FimChild, context: Context, path: string): Converted {
   const single =
-    element.kind === 'group' ? convertGroup(element, tr, notes, path) : convertField(element, tr, notes);
+    element.kind === 'group'
+      ? convertGroup(element, context, path)
+      : convertField(element, context.tr, context.notes);
   const repeatable = cardinality.max === null || cardinality.max > 1;
   if (!single.schema) return { ...single, required: false };
   if (!repeatable) return { ...single, required: cardinality.min >= 1 };
@@ -163,18 +169,14 @@ function convertChild(
   };
 }
 
-function convertGroup(
-  group: FimGroup,
-  tr: (german: string) => LocalizedText,
-  notes: string[],
-  path: string,
-): Converted {
+function convertGroup(group: FimGroup, context: Context, path: string): Converted {
+  const { tr, notes } = context;
   const names = new Names();
   const properties: Record<string, PropertySchema> = {};
   const required: string[] = [];
   const fields: Record<string, FieldUi> = {};
   for (const item of group.children) {
-    const converted = convertChild(item, tr, notes, `${path}/${item.element.id}`);
+    const converted = convertChild(item, context, `${path}/${item.element.id}`);
     const name = names.take(item.element.label || item.element.name || item.element.id);
     fields[name] = converted.ui;
     if (converted.schema) {
@@ -183,16 +185,67 @@ function convertGroup(
     }
   }
   const label = group.label || group.name;
-  return {
-    schema: { type: 'object', properties, required, additionalProperties: false },
-    ui: {
-      label: label ? tr(label) : ENTRY,
-      ...(group.help ? { help: tr(group.help) } : {}),
-      widget: 'group',
-      fields,
-    },
-    required: false,
+  const schema = { type: 'object', properties, required, additionalProperties: false };
+  const ui: FieldUi = {
+    label: label ? tr(label) : ENTRY,
+    ...(group.help ? { help: tr(group.help) } : {}),
+    widget: 'group',
+    fields,
   };
+  const parts = addressParts(ui, schema);
+  if (parts) {
+    notes.push(`${path} "${label}": address entry (street, house number, postcode, town)`);
+    germanPostalCode(schema, parts.postalCode);
+    ui.widget = 'address';
+    ui.address = { parts, ...(context.places ? { places: context.places } : {}) };
+  }
+  return { schema, ui, required: false };
+}
+
+/** German labels of FIM's address fields (the Baukasten's "Straße", "Postleitzahl", ...). */
+const ADDRESS_LABELS: Record<keyof AddressUi['parts'], string[]> = {
+  street: ['Straße'],
+  houseNumber: ['Hausnummer'],
+  postalCode: ['Postleitzahl', 'PLZ'],
+  city: ['Ort', 'Wohnort'],
+};
+
+/**
+ * Where a group holds street, postcode and town as text fields (directly or in single nested
+ * groups, as FIM's "Straßenanschrift" does), which field is which; otherwise undefined. Groups
+ * already recognised as addresses are not looked into, so the innermost group gets the widget.
+ */
+function addressParts(ui: FieldUi, schema: PropertySchema): AddressUi['parts'] | undefined {
+  const found: Partial<Record<keyof AddressUi['parts'], string>> = {};
+  const visit = (fields: Record<string, FieldUi>, prefix: string, depth: number) => {
+    for (const [name, child] of Object.entries(fields)) {
+      const path = prefix ? `${prefix}/${name}` : name;
+      if (child.widget === 'group' && depth < 3) visit(child.fields ?? {}, path, depth + 1);
+      if (child.widget !== 'text') continue;
+      for (const [part, labels] of Object.entries(ADDRESS_LABELS) as [keyof AddressUi['parts'], string[]][]) {
+        if (found[part] === undefined && labels.includes(child.label.de)) found[part] = path;
+      }
+    }
+  };
+  visit(ui.fields ?? {}, '', 0);
+  const { street, houseNumber, postalCode, city } = found;
+  if (street === undefined || postalCode === undefined || city === undefined) return undefined;
+  if (!stringAt(schema, street) || !stringAt(schema, postalCode) || !stringAt(schema, city)) return undefined;
+  return { street, ...(houseNumber !== undefined ? { houseNumber } : {}), postalCode, city };
+}
+
+function stringAt(schema: PropertySchema, path: string): PropertySchema | undefined {
+  let current: PropertySchema | undefined = schema;
+  for (const name of path.split('/')) {
+    current = (current?.['properties'] as Record<string, PropertySchema> | undefined)?.[name];
+  }
+  return current?.['type'] === 'string' ? current : undefined;
+}
+
+/** A postcode in Germany has five digits; FIM often says only "at most 5 characters". */
+function germanPostalCode(schema: PropertySchema, path: string): void {
+  const property = stringAt(schema, path);
+  if (property && property['pattern'] === undefined) property['pattern'] = '^[0-9]{5}$';
 }
 
 function convertField(field: FimField, tr: (german: string) => LocalizedText, notes: string[]): Converted {

@@ -156,7 +156,8 @@ test('the draft survives switching languages on a form step, and right-to-left f
     page.getByRole('heading', { level: 1, name: residence.form.ui.steps[1]?.title.de }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Zurück', exact: true }).click();
-  await expect(page.getByLabel('Straße', { exact: true })).toHaveValue(String(residence.answers['street']));
+  const address = residence.answers['address'] as { street: string };
+  await expect(page.getByLabel('Straße', { exact: true })).toHaveValue(address.street);
   await expect(page.getByRole('group', { name: 'Tag des Einzugs' }).getByLabel('Jahr')).toHaveValue(
     String(residence.answers['moveInDate']).slice(0, 4),
   );

@@ -2,8 +2,10 @@ import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../protocol/form
 import { localize } from '../../../protocol/i18n.js';
 import { Field } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
+import { AddressField } from './fields/AddressField.js';
 import { DateField } from './fields/DateField.js';
-import { GroupField, RepeatField } from './fields/GroupField.js';
+import { errorText } from './fields/error-text.js';
+import { GroupField, RepeatField, type GroupFieldProps } from './fields/GroupField.js';
 
 export type AnswerValue = FormAnswer | undefined;
 
@@ -50,36 +52,35 @@ export function FormField(props: FormFieldProps) {
       </div>
     );
   }
-  if (ui.widget === 'group' || ui.widget === 'repeat') {
-    const Component = ui.widget === 'group' ? GroupField : RepeatField;
-    return (
-      <Component
-        path={path}
-        ui={ui}
-        property={property}
-        value={value}
-        error={error}
-        locale={locale}
-        t={t}
-        onChange={(next) => onChange(name, next)}
-        renderField={(child) => (
-          <FormField
-            key={child.path}
-            name={child.name}
-            path={child.path}
-            ui={child.ui}
-            property={child.property}
-            required={child.required}
-            value={child.value}
-            error={errors[child.path]}
-            errors={errors}
-            locale={locale}
-            t={t}
-            onChange={(_, next) => child.onChange(next)}
-          />
-        )}
-      />
-    );
+  if (ui.widget === 'group' || ui.widget === 'repeat' || ui.widget === 'address') {
+    const container: GroupFieldProps = {
+      path,
+      ui,
+      property,
+      value,
+      error,
+      locale,
+      t,
+      onChange: (next) => onChange(name, next),
+      renderField: (child) => (
+        <FormField
+          key={child.path}
+          name={child.name}
+          path={child.path}
+          ui={child.ui}
+          property={child.property}
+          required={child.required}
+          value={child.value}
+          error={errors[child.path]}
+          errors={errors}
+          locale={locale}
+          t={t}
+          onChange={(_, next) => child.onChange(next)}
+        />
+      ),
+    };
+    if (ui.widget === 'address') return <AddressField {...container} errors={errors} />;
+    return ui.widget === 'group' ? <GroupField {...container} /> : <RepeatField {...container} />;
   }
   if (ui.widget === 'date') {
     return (
@@ -226,11 +227,4 @@ function toAnswer(text: string, property: Record<string, unknown>): AnswerValue 
     return Number.isFinite(number) && /^-?\d+([.,]\d+)?$/.test(text.trim()) ? number : text;
   }
   return text;
-}
-
-function errorText(code: FieldErrorCode, ui: FieldUi, locale: string, t: Texts): string {
-  if ((code === 'pattern' || code === 'format' || code === 'type') && ui.invalidMessage) {
-    return localize(ui.invalidMessage, locale).text;
-  }
-  return t.fieldErrors[code];
 }
