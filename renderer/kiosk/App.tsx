@@ -71,6 +71,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }:
       {admin.open && (
         <AdminExitDialog
           t={TEXTS[config.defaultLocale]}
+          locale={config.defaultLocale}
           onSubmit={(pin) => bridge.requestAdminExit(pin)}
           onCancel={admin.close}
         />
