@@ -16,6 +16,7 @@ import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
+import { prepareCatalogIndex } from './search/useCatalogIndex.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
 import { AccessBar } from './a11y/AccessBar.js';
@@ -92,6 +93,14 @@ export function CitizenSession({
   } | null>(null);
   const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
+
+  // While the terminal waits for the next citizen, the search index of its default language is
+  // built in idle time, so the first keystroke on the catalog finds it ready.
+  const waiting = screen.name === 'attract';
+  useEffect(() => {
+    if (!waiting || !content.ready) return;
+    return prepareCatalogIndex(content.services, config.defaultLocale, content.lifeSituations);
+  }, [waiting, content.ready, content.services, content.lifeSituations, config.defaultLocale]);
 
   // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
   // while the session would still be alive: an old draft belongs to someone who has left.

@@ -16,6 +16,8 @@ import { forgetLeftoversAtStart } from './session/wipe.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
+import { preloadQrCode } from './receipt/QrCode.js';
+import { whenIdle } from './search/index-cache.js';
 import { DATABASE_NAME, KioskDatabase } from './storage/index.js';
 import { startSync } from './sync/engine.js';
 import { HubClient } from './sync/hub-client.js';
@@ -23,6 +25,7 @@ import { HubClient } from './sync/hub-client.js';
 async function boot(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('#root is missing from kiosk/index.html');
+  performance.mark('pop:boot');
   installPageLockdown();
   const root = createRoot(rootElement);
   const bridge = getBridge();
@@ -30,8 +33,10 @@ async function boot(): Promise<void> {
   if (shell.kind === 'browser') registerServiceWorker();
   await forgetLeftoversAtStart().catch((error: unknown) => console.error('clearing leftovers failed', error));
 
+  performance.mark('pop:leftovers-cleared');
   const db = new KioskDatabase(DATABASE_NAME);
   const loaded = await loadKioskConfig(bridge, db);
+  performance.mark('pop:config-loaded');
   if (!loaded.ok) {
     console.error('kiosk configuration refused:', loaded.problems);
     root.render(
@@ -45,6 +50,7 @@ async function boot(): Promise<void> {
   }
   // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
   const fleet = await bootFleet(db, loaded.config);
+  performance.mark('pop:fleet-booted');
   const { config } = fleet;
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
@@ -76,7 +82,10 @@ async function boot(): Promise<void> {
       />
     </StrictMode>,
   );
+  performance.mark('pop:rendered');
   bridge.reportReady();
+  // Parts the first screens do not need are fetched and parsed while the terminal is idle.
+  whenIdle(() => void preloadQrCode(), 10_000);
   if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 
