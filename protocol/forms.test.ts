@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addressPart,
+  dropHiddenAnswers,
   formDefinitionProblems,
+  isVisible,
   normalizeAnswers,
   validateFormData,
   type FormJsonSchema,
@@ -163,5 +165,49 @@ describe('address groups', () => {
     expect(
       formDefinitionProblems({ schema: addressSchema, ui: { steps, fields: { home: unnamed } } }),
     ).toEqual(['address "home" must name its parts (address.parts)']);
+  });
+});
+
+describe('fields shown only on a condition', () => {
+  const fields = {
+    insured: { label: label('Versichert?'), widget: 'yesno' as const },
+    insurer: {
+      label: label('Versicherung'),
+      widget: 'text' as const,
+      visibleWhen: { field: 'insured', equals: true },
+    },
+    more: {
+      label: label('Weiteres'),
+      widget: 'group' as const,
+      fields: {
+        court: {
+          label: label('Gericht'),
+          widget: 'text' as const,
+          visibleWhen: { field: 'more/convicted', equals: true },
+        },
+        convicted: { label: label('Vorbestraft?'), widget: 'yesno' as const },
+      },
+    },
+  };
+
+  it('is visible while the other field has the answer, also inside groups', () => {
+    expect(isVisible(fields.insurer, { insured: true })).toBe(true);
+    expect(isVisible(fields.insurer, { insured: false })).toBe(false);
+    expect(isVisible(fields.insurer, {})).toBe(false);
+    expect(isVisible(fields.more.fields.court, { more: { convicted: true } })).toBe(true);
+  });
+
+  it('drops what a condition hides, so it is neither checked nor sent', () => {
+    expect(
+      dropHiddenAnswers(fields, {
+        insured: false,
+        insurer: 'AOK',
+        more: { convicted: false, court: 'AG Meißen' },
+      }),
+    ).toEqual({ insured: false, more: { convicted: false } });
+    expect(dropHiddenAnswers(fields, { insured: true, insurer: 'AOK' })).toEqual({
+      insured: true,
+      insurer: 'AOK',
+    });
   });
 });

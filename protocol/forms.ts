@@ -71,7 +71,15 @@ export interface FieldUi {
   item?: FieldUi | undefined;
   /** address: which field of the group is street, house number, postcode and town. */
   address?: AddressUi | undefined;
+  /** Shown (and sent) only while another field, named by its path from the form's root, has this answer. */
+  visibleWhen?: VisibleWhen | undefined;
 }
+
+export const VisibleWhen = z.object({
+  field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}(\/[a-zA-Z][a-zA-Z0-9_]{0,63}){0,5}$/),
+  equals: z.union([z.boolean(), z.string()]),
+});
+export type VisibleWhen = z.infer<typeof VisibleWhen>;
 
 const FieldNamePattern = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 
@@ -89,6 +97,7 @@ export const FieldUi: z.ZodType<FieldUi> = z.object({
     return FieldUi.optional();
   },
   address: AddressUi.optional(),
+  visibleWhen: VisibleWhen.optional(),
 });
 
 export const FormStep = z.object({
@@ -243,6 +252,38 @@ function asRecord(value: unknown): Record<string, Record<string, unknown>> | und
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, Record<string, unknown>>)
     : undefined;
+}
+
+/** Whether a field with a `visibleWhen` condition is shown for these answers (the form root's). */
+export function isVisible(ui: FieldUi, answers: Record<string, unknown>): boolean {
+  if (!ui.visibleWhen) return true;
+  let value: unknown = answers;
+  for (const name of ui.visibleWhen.field.split('/')) {
+    value =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  return value === ui.visibleWhen.equals;
+}
+
+/**
+ * The answers without those of fields that are hidden by their condition (answered before the
+ * condition changed): what is not shown is not sent. Groups are looked into; repeatables are not.
+ */
+export function dropHiddenAnswers(
+  fields: Record<string, FieldUi>,
+  answers: Record<string, unknown>,
+  root: Record<string, unknown> = answers,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const ui = fields[name];
+    if (ui && !isVisible(ui, root)) continue;
+    const nested = ui?.fields && typeof value === 'object' && value !== null && !Array.isArray(value);
+    result[name] = nested
+      ? dropHiddenAnswers(ui.fields ?? {}, value as Record<string, unknown>, root)
+      : value;
+  }
+  return result;
 }
 
 export type AnswerScalar = string | number | boolean;

@@ -91,6 +91,40 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     ).toEqual([{ postalCode: '01665', city: 'Lindenau' }]);
   });
 
+  it('evaluates FIM rules of the kind "X is only filled in when Y was answered yes" as conditions', () => {
+    expect(form.ui.fields['krankenversicherungstraeger']?.visibleWhen).toEqual({
+      field: 'bestehtKrankenversicherungsschutzFuerDie',
+      equals: true,
+    });
+    const convicted = [
+      'bezeichnungDesGerichts',
+      'aktenzeichen',
+      'tatbestand',
+      'datum',
+      'woWurdeDieStrafeBegangen',
+    ];
+    for (const name of convicted)
+      expect(form.ui.fields[name]?.visibleWhen).toEqual({ field: 'sindSieVorbestraft', equals: true });
+    // The rule leaves out "Strafmaß": it stays visible, as FIM wrote it.
+    expect(form.ui.fields['strafmass']?.visibleWhen).toBeUndefined();
+    expect(notes.filter((n) => n.includes('evaluated:'))).toHaveLength(3);
+    // Nothing left unevaluated: no note for the citizen.
+    expect(form.ui.steps[0]?.fields[0]).toBe('titel');
+  });
+
+  it('tells the citizen when a rule is not evaluated, and names it for the person importing', () => {
+    const odd = xml.replace(
+      /"F00001028 Krankenversicherungsträger" ist nur dann zu befüllen[^<]*/,
+      'Der Beginn der Versicherung liegt vor dem Einreisedatum.',
+    );
+    const result = importFimXml(odd, options);
+    expect(result.notes.some((n) => /R00000254 .* is not evaluated/.test(n))).toBe(true);
+    expect(result.form.ui.fields['krankenversicherungstraeger']?.visibleWhen).toBeUndefined();
+    const first = result.form.ui.steps[0]?.fields[0] ?? '';
+    expect(result.form.ui.fields[first]).toMatchObject({ widget: 'note', label: { de: 'Hinweis' } });
+    expect(result.form.ui.fields[first]?.help?.de).toMatch(/prüft das Terminal nicht/);
+  });
+
   it('falls back to free text with a note for code lists, and to a note for uploads', () => {
     expect(props['geschlecht']).toEqual({ type: 'string' });
     expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
 import {
+  dropHiddenAnswers,
   normalizeAnswers,
   topField,
   validateFormData,
@@ -194,7 +195,10 @@ export function CitizenSession({
 
   const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
     if (!form) return {};
-    const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
+    const errors = validateFormData(
+      form.schema,
+      normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)),
+    );
     return Object.fromEntries(
       errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
     );
@@ -214,7 +218,8 @@ export function CitizenSession({
 
   const submit = async () => {
     if (screen.name !== 'review' || !form || submitting) return;
-    const answers = normalizeAnswers(state.answers) as FormAnswers;
+    // What a condition hides is neither checked nor sent.
+    const answers = normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
       const first = form.ui.steps.findIndex((step) =>
@@ -410,7 +415,7 @@ export function CitizenSession({
           t={t}
           locale={state.locale}
           form={form}
-          answers={state.answers}
+          answers={dropHiddenAnswers(form.ui.fields, state.answers) as FormAnswers}
           busy={submitting}
           failure={failure}
           onEdit={(stepIndex) => dispatch({ type: 'goToStep', stepIndex, stepCount })}

@@ -1,4 +1,4 @@
-import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../protocol/forms.js';
+import { isVisible, type FieldErrorCode, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Field } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
@@ -23,6 +23,8 @@ export interface FormFieldProps {
   path?: string;
   /** Every error of the form by path, for the fields inside groups. */
   errors?: Record<string, FieldErrorCode>;
+  /** All answers of the form, for fields shown only while another field has a given answer. */
+  answers?: Record<string, unknown>;
 }
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
@@ -43,6 +45,7 @@ export function FormField(props: FormFieldProps) {
   const message = error ? errorText(error, ui, locale, t) : undefined;
   const shownLabel = required ? label : `${label} (${t.optional})`;
   const domId = `field-${path.replace(/\//g, '-')}`;
+  if (props.answers && !isVisible(ui, props.answers)) return null;
 
   if (ui.widget === 'note') {
     return (
@@ -73,6 +76,7 @@ export function FormField(props: FormFieldProps) {
           value={child.value}
           error={errors[child.path]}
           errors={errors}
+          answers={props.answers}
           locale={locale}
           t={t}
           onChange={(_, next) => child.onChange(next)}
