@@ -6,6 +6,7 @@ import {
   topField,
   validateFormData,
   type FieldErrorCode,
+  type FieldUi,
   type FormAnswers,
 } from '../../protocol/forms.js';
 import type { PrintOutcome } from '../../protocol/bridge.js';
@@ -483,6 +484,31 @@ function officeOfScreen(
   return services.find((s) => s.id === serviceId)?.officeId ?? null;
 }
 
+/** One answer as label/value lines: groups and address entries line by line ("Anschrift › Straße"). */
+function coviewEntries(
+  ui: FieldUi | undefined,
+  value: AnswerValue,
+  label: string,
+  locale: Locale,
+): { label: string; value: string }[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => coviewEntries(ui?.item, item, `${label} ${index + 1}`, locale));
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([name, inner]) => {
+      const child = ui?.fields?.[name];
+      return coviewEntries(
+        child,
+        inner,
+        `${label} › ${child ? localize(child.label, locale).text : name}`,
+        locale,
+      );
+    });
+  }
+  const shown = ui?.widget === 'choice' ? (ui.options?.find((o) => o.value === value)?.label ?? null) : null;
+  return [{ label, value: shown ? localize(shown, locale).text : value === undefined ? '' : String(value) }];
+}
+
 /** The form as the citizen sees it, for the clerk's read-only co-view. */
 function coviewOf(
   form: StoredForm,
@@ -498,15 +524,9 @@ function coviewOf(
     step: step ? localize(step.title, locale).text : screen.name === 'review' ? 'review' : '',
     fields: fields
       .filter((name) => (answers[name] !== undefined && answers[name] !== '') || step?.fields.includes(name))
-      .map((name) => {
+      .flatMap((name) => {
         const ui = form.ui.fields[name];
-        const value = answers[name];
-        const shown =
-          ui?.widget === 'choice' ? (ui.options?.find((o) => o.value === value)?.label ?? null) : null;
-        return {
-          label: ui ? localize(ui.label, locale).text : name,
-          value: shown ? localize(shown, locale).text : value === undefined ? '' : String(value),
-        };
+        return coviewEntries(ui, answers[name], ui ? localize(ui.label, locale).text : name, locale);
       }),
   };
 }
