@@ -20,9 +20,6 @@ const SESSIONS = Number(process.env['POP_SOAK_SESSIONS'] ?? 500);
 const MAX_MS = Number(process.env['POP_SOAK_MAX_MINUTES'] ?? 30) * 60_000;
 const HEAP_TARGET_BYTES = 5 * 1024 * 1024;
 const residence = demoForm('wohnsitz-anmeldung');
-const textFields = (residence.form.ui.steps[0]?.fields ?? [])
-  .filter((name) => residence.form.ui.fields[name]?.widget === 'text')
-  .slice(0, 3);
 
 const hub = await startHub();
 const browser = await chromium.launch({
@@ -70,7 +67,11 @@ try {
     await kiosk.search(i % 2 === 0 ? 'ummelden' : 'wohnsitz');
     await kiosk.openService(residence.service.name.de);
     await kiosk.startForm();
-    for (const name of textFields) await kiosk.fillField(residence.form, name, `Soak ${i} ${name}`);
+    await kiosk.fillField(residence.form, 'address', {
+      street: `Soak ${i} street`,
+      houseNumber: `${i}`,
+      city: `Soak ${i} city`,
+    });
     await attachFakeFile(page, i);
     await kiosk.endSession();
     done += 1;

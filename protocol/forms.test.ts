@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formDefinitionProblems, normalizeAnswers, validateFormData, type FormJsonSchema } from './forms.js';
+import {
+  addressPart,
+  dropHiddenAnswers,
+  formDefinitionProblems,
+  isVisible,
+  normalizeAnswers,
+  validateFormData,
+  type FormJsonSchema,
+} from './forms.js';
 
 const schema = {
   type: 'object',
@@ -113,5 +121,113 @@ describe('forms with groups, repeatables and notes', () => {
       ['a', 'required'],
       ['b', 'tooSmall'],
     ]);
+  });
+});
+
+describe('address groups', () => {
+  const addressSchema = {
+    type: 'object',
+    properties: {
+      home: {
+        type: 'object',
+        properties: {
+          lines: {
+            type: 'object',
+            properties: { strasse: { type: 'string' }, nr: { type: 'string' } },
+            required: ['strasse'],
+            additionalProperties: false,
+          },
+          plz: { type: 'string', pattern: '^[0-9]{5}$' },
+          ort: { type: 'string' },
+        },
+        required: ['lines', 'plz'],
+        additionalProperties: false,
+      },
+    },
+    required: ['home'],
+    additionalProperties: false,
+  } as unknown as FormJsonSchema;
+  const text = (de: string) => ({ label: label(de), widget: 'text' as const });
+  const home = {
+    label: label('Anschrift'),
+    widget: 'address' as const,
+    fields: {
+      lines: {
+        label: label('Straßenangaben'),
+        widget: 'group' as const,
+        fields: { strasse: text('Straße'), nr: text('Nr') },
+      },
+      plz: text('PLZ'),
+      ort: text('Ort'),
+    },
+    address: { parts: { street: 'lines/strasse', houseNumber: 'lines/nr', postalCode: 'plz', city: 'ort' } },
+  };
+  const steps = [{ id: 'one', title: label('Eins'), fields: ['home'] }];
+
+  it('finds each part through nested groups, required only when the whole path is', () => {
+    expect(formDefinitionProblems({ schema: addressSchema, ui: { steps, fields: { home } } })).toEqual([]);
+    const property = addressSchema.properties['home'] ?? {};
+    expect(addressPart({ ui: home, property }, 'lines/strasse')?.required).toBe(true);
+    expect(addressPart({ ui: home, property }, 'lines/nr')?.required).toBe(false);
+    expect(addressPart({ ui: home, property }, 'ort')?.ui.label.de).toBe('Ort');
+    expect(addressPart({ ui: home, property }, 'lines/plz')).toBeUndefined();
+  });
+
+  it('refuses an address whose parts are missing or not text fields', () => {
+    const broken = { ...home, address: { parts: { street: 'lines', postalCode: 'zip', city: 'ort' } } };
+    expect(
+      formDefinitionProblems({ schema: addressSchema, ui: { steps, fields: { home: broken } } }),
+    ).toEqual([
+      'address "home": street "lines" is not a text field of the group',
+      'address "home": postalCode "zip" is not a text field of the group',
+    ]);
+    const unnamed = { ...home, address: undefined };
+    expect(
+      formDefinitionProblems({ schema: addressSchema, ui: { steps, fields: { home: unnamed } } }),
+    ).toEqual(['address "home" must name its parts (address.parts)']);
+  });
+});
+
+describe('fields shown only on a condition', () => {
+  const fields = {
+    insured: { label: label('Versichert?'), widget: 'yesno' as const },
+    insurer: {
+      label: label('Versicherung'),
+      widget: 'text' as const,
+      visibleWhen: { field: 'insured', equals: true },
+    },
+    more: {
+      label: label('Weiteres'),
+      widget: 'group' as const,
+      fields: {
+        court: {
+          label: label('Gericht'),
+          widget: 'text' as const,
+          visibleWhen: { field: 'more/convicted', equals: true },
+        },
+        convicted: { label: label('Vorbestraft?'), widget: 'yesno' as const },
+      },
+    },
+  };
+
+  it('is visible while the other field has the answer, also inside groups', () => {
+    expect(isVisible(fields.insurer, { insured: true })).toBe(true);
+    expect(isVisible(fields.insurer, { insured: false })).toBe(false);
+    expect(isVisible(fields.insurer, {})).toBe(false);
+    expect(isVisible(fields.more.fields.court, { more: { convicted: true } })).toBe(true);
+  });
+
+  it('drops what a condition hides, so it is neither checked nor sent', () => {
+    expect(
+      dropHiddenAnswers(fields, {
+        insured: false,
+        insurer: 'AOK',
+        more: { convicted: false, court: 'AG Meißen' },
+      }),
+    ).toEqual({ insured: false, more: { convicted: false } });
+    expect(dropHiddenAnswers(fields, { insured: true, insurer: 'AOK' })).toEqual({
+      insured: true,
+      insurer: 'AOK',
+    });
   });
 });

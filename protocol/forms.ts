@@ -24,6 +24,12 @@ export const FIELD_WIDGETS = [
   'group',
   /** A group or field the citizen can add several times (an array). */
   'repeat',
+  /**
+   * A group holding a postal address in Germany (street, house number, postcode, town), entered
+   * with one touch layout: postcode on the number pad, town suggested from the postcode. `address`
+   * names which of the group's fields plays which part; other fields of the group show below.
+   */
+  'address',
   /** Text for the citizen, no answer: hints, and what to bring along where the terminal cannot take it. */
   'note',
   /**
@@ -44,6 +50,25 @@ export function isAnswerless(widget: FieldWidget): boolean {
 
 export const ChoiceOption = z.object({ value: z.string().min(1), label: LocalizedText });
 
+/** A part's place inside the address group: a field name, or a path through nested groups ("ort/postleitzahl"). */
+const PartPath = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}(\/[a-zA-Z][a-zA-Z0-9_]{0,63}){0,3}$/);
+
+export const AddressUi = z.object({
+  parts: z.object({
+    street: PartPath,
+    houseNumber: PartPath.optional(),
+    postalCode: PartPath,
+    city: PartPath,
+  }),
+  /** Postcodes of the offices' region with their towns, so the town is suggested offline. */
+  places: z
+    .array(z.object({ postalCode: z.string().regex(/^\d{5}$/), city: z.string().min(1).max(100) }))
+    .max(10_000)
+    .optional(),
+});
+export type AddressUi = z.infer<typeof AddressUi>;
+export type AddressPart = keyof AddressUi['parts'];
+
 export interface FieldUi {
   label: LocalizedText;
   help?: LocalizedText | undefined;
@@ -56,7 +81,17 @@ export interface FieldUi {
   fields?: Record<string, FieldUi> | undefined;
   /** repeat: how one entry looks. */
   item?: FieldUi | undefined;
+  /** address: which field of the group is street, house number, postcode and town. */
+  address?: AddressUi | undefined;
+  /** Shown (and sent) only while another field, named by its path from the form's root, has this answer. */
+  visibleWhen?: VisibleWhen | undefined;
 }
+
+export const VisibleWhen = z.object({
+  field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}(\/[a-zA-Z][a-zA-Z0-9_]{0,63}){0,5}$/),
+  equals: z.union([z.boolean(), z.string()]),
+});
+export type VisibleWhen = z.infer<typeof VisibleWhen>;
 
 const FieldNamePattern = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 
@@ -73,6 +108,8 @@ export const FieldUi: z.ZodType<FieldUi> = z.object({
   get item() {
     return FieldUi.optional();
   },
+  address: AddressUi.optional(),
+  visibleWhen: VisibleWhen.optional(),
 });
 
 export const FormStep = z.object({
@@ -159,7 +196,7 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
       problems.push(`choice field "${path}" must list the same options as its enum`);
     }
   }
-  if (ui.widget === 'group') {
+  if (ui.widget === 'group' || ui.widget === 'address') {
     const properties = asRecord(property['properties']);
     if (property['type'] !== 'object' || !properties || property['additionalProperties'] !== false) {
       return [`group "${path}" needs an object schema with properties and additionalProperties: false`];
@@ -173,6 +210,7 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
         problems.push(`group "${path}" shows unknown field "${name}"`);
       problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name])));
     }
+    if (ui.widget === 'address') problems.push(...addressProblems(path, ui, property));
   } else if (property['type'] === 'object') {
     problems.push(`field "${path}" has an object schema but is not a group`);
   }
@@ -188,10 +226,77 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
   return problems;
 }
 
+function addressProblems(path: string, ui: FieldUi, property: Record<string, unknown>): string[] {
+  if (!ui.address) return [`address "${path}" must name its parts (address.parts)`];
+  const problems: string[] = [];
+  for (const [part, partPath] of Object.entries(ui.address.parts)) {
+    if (partPath === undefined) continue;
+    const found = addressPart({ ui, property }, partPath);
+    if (!found || found.property['type'] !== 'string' || found.ui.widget !== 'text') {
+      problems.push(`address "${path}": ${part} "${partPath}" is not a text field of the group`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The UI and schema of one part of an address group, found along its path through nested groups;
+ * `required` is true only when every step of the path is required.
+ */
+export function addressPart(
+  group: { ui: FieldUi; property: Record<string, unknown> },
+  partPath: string,
+): { ui: FieldUi; property: Record<string, unknown>; required: boolean } | undefined {
+  let ui: FieldUi | undefined = group.ui;
+  let property: Record<string, unknown> | undefined = group.property;
+  let required = true;
+  for (const name of partPath.split('/')) {
+    const properties = asRecord(property?.['properties']);
+    const requiredNames: unknown = property?.['required'];
+    required &&= Array.isArray(requiredNames) && requiredNames.includes(name);
+    ui = ui?.fields?.[name];
+    property = properties?.[name];
+    if (!ui || !property) return undefined;
+  }
+  return { ui, property, required };
+}
+
 function asRecord(value: unknown): Record<string, Record<string, unknown>> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, Record<string, unknown>>)
     : undefined;
+}
+
+/** Whether a field with a `visibleWhen` condition is shown for these answers (the form root's). */
+export function isVisible(ui: FieldUi, answers: Record<string, unknown>): boolean {
+  if (!ui.visibleWhen) return true;
+  let value: unknown = answers;
+  for (const name of ui.visibleWhen.field.split('/')) {
+    value =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  return value === ui.visibleWhen.equals;
+}
+
+/**
+ * The answers without those of fields that are hidden by their condition (answered before the
+ * condition changed): what is not shown is not sent. Groups are looked into; repeatables are not.
+ */
+export function dropHiddenAnswers(
+  fields: Record<string, FieldUi>,
+  answers: Record<string, unknown>,
+  root: Record<string, unknown> = answers,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(answers)) {
+    const ui = fields[name];
+    if (ui && !isVisible(ui, root)) continue;
+    const nested = ui?.fields && typeof value === 'object' && value !== null && !Array.isArray(value);
+    result[name] = nested
+      ? dropHiddenAnswers(ui.fields ?? {}, value as Record<string, unknown>, root)
+      : value;
+  }
+  return result;
 }
 
 export type AnswerScalar = string | number | boolean;

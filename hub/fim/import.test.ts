@@ -59,6 +59,72 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(JSON.stringify(props['angabenZurAusbildungsstaette'])).toContain('"minItems":2');
   });
 
+  it('makes the address groups it recognises address entries, keeping their FIM structure', () => {
+    const home = form.ui.fields['anschriftInDeutschland']?.fields?.['strassenanschrift'];
+    expect(home?.widget).toBe('address');
+    expect(home?.address?.parts).toEqual({
+      street: 'strassenangaben/strasse',
+      houseNumber: 'strassenangaben/hausnummer',
+      postalCode: 'ort/postleitzahl',
+      city: 'ort/ort',
+    });
+    const employer = form.ui.fields['angabenZumArbeitgeber']?.fields?.['anschrift'];
+    expect(employer?.address?.parts.postalCode).toBe('ortInland/postleitzahl');
+    // A post-office box has no street: it stays a plain group.
+    expect(form.ui.fields['anschriftInDeutschland']?.fields?.['anschriftPostfach']?.widget).toBe('group');
+    expect(notes.filter((n) => n.includes('address entry'))).toHaveLength(3);
+    const inGermany = validateFormData(form.schema, {
+      ...demoAnswers['blaue-karte'],
+      anschriftInDeutschland: {
+        strassenanschrift: {
+          strassenangaben: { strasse: 'Markt' },
+          ort: { postleitzahl: 'O1665', ort: 'X' },
+        },
+      },
+    });
+    expect(inGermany.map((e) => [e.field, e.code])).toEqual([
+      ['anschriftInDeutschland/strassenanschrift/ort/postleitzahl', 'pattern'],
+    ]);
+    const withPlaces = importFimXml(xml, { ...options, places: [{ postalCode: '01665', city: 'Lindenau' }] });
+    expect(
+      withPlaces.form.ui.fields['anschriftInDeutschland']?.fields?.['strassenanschrift']?.address?.places,
+    ).toEqual([{ postalCode: '01665', city: 'Lindenau' }]);
+  });
+
+  it('evaluates FIM rules of the kind "X is only filled in when Y was answered yes" as conditions', () => {
+    expect(form.ui.fields['krankenversicherungstraeger']?.visibleWhen).toEqual({
+      field: 'bestehtKrankenversicherungsschutzFuerDie',
+      equals: true,
+    });
+    const convicted = [
+      'bezeichnungDesGerichts',
+      'aktenzeichen',
+      'tatbestand',
+      'datum',
+      'woWurdeDieStrafeBegangen',
+    ];
+    for (const name of convicted)
+      expect(form.ui.fields[name]?.visibleWhen).toEqual({ field: 'sindSieVorbestraft', equals: true });
+    // The rule leaves out "Strafmaß": it stays visible, as FIM wrote it.
+    expect(form.ui.fields['strafmass']?.visibleWhen).toBeUndefined();
+    expect(notes.filter((n) => n.includes('evaluated:'))).toHaveLength(3);
+    // Nothing left unevaluated: no note for the citizen.
+    expect(form.ui.steps[0]?.fields[0]).toBe('titel');
+  });
+
+  it('tells the citizen when a rule is not evaluated, and names it for the person importing', () => {
+    const odd = xml.replace(
+      /"F00001028 Krankenversicherungsträger" ist nur dann zu befüllen[^<]*/,
+      'Der Beginn der Versicherung liegt vor dem Einreisedatum.',
+    );
+    const result = importFimXml(odd, options);
+    expect(result.notes.some((n) => /R00000254 .* is not evaluated/.test(n))).toBe(true);
+    expect(result.form.ui.fields['krankenversicherungstraeger']?.visibleWhen).toBeUndefined();
+    const first = result.form.ui.steps[0]?.fields[0] ?? '';
+    expect(result.form.ui.fields[first]).toMatchObject({ widget: 'note', label: { de: 'Hinweis' } });
+    expect(result.form.ui.fields[first]?.help?.de).toMatch(/prüft das Terminal nicht/);
+  });
+
   it('falls back to free text with a note for code lists, and to a note for uploads', () => {
     expect(props['geschlecht']).toEqual({ type: 'string' });
     expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);

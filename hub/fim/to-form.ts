@@ -1,6 +1,6 @@
-import { FormDefinition, type FieldUi, type FormStep } from '../../protocol/forms.js';
+import { FormDefinition, type AddressUi, type FieldUi, type FormStep } from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
-import type { FimChild, FimField, FimGroup, FimSchema } from './xdatenfelder.js';
+import type { FimChild, FimField, FimGroup, FimRule, FimSchema } from './xdatenfelder.js';
 
 type PropertySchema = Record<string, unknown>;
 
@@ -11,6 +11,8 @@ export interface FimImportOptions {
   version?: number;
   /** Translations keyed by the German text (labels repeat across FIM schemas: "Straße", "Ort"). */
   translations?: Record<string, Partial<Record<string, string>>>;
+  /** Postcodes and towns of the offices' region: address groups suggest the town from them offline. */
+  places?: AddressUi['places'];
 }
 
 export interface FimImportResult {
@@ -62,9 +64,10 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   const steps: FormStep[] = [];
   const stepIds = new Names();
 
+  const context: Context = { tr, notes, places: options.places, fields: new Map() };
   const place = (item: FimChild, names: Names, into: StepBuilder) => {
-    const converted = convertChild(item, tr, notes, item.element.id);
     const name = names.take(item.element.label || item.element.name || item.element.id);
+    const converted = convertChild(item, context, item.element.id, name);
     uiFields[name] = converted.ui;
     if (converted.schema) {
       properties[name] = converted.schema;
@@ -95,8 +98,22 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
       place(item, topNames, loose);
     }
   }
+  const unevaluated: string[] = [];
   for (const rule of fim.rules) {
-    notes.push(`rule "${rule}" is not evaluated on the terminal: its fields are shown, and optional`);
+    const condition = applyRule(rule, context.fields);
+    if (condition) notes.push(`rule ${rule.id} "${rule.name}" evaluated: ${condition}`);
+    else {
+      unevaluated.push(rule.name);
+      notes.push(
+        `rule ${rule.id} "${rule.name}" is not evaluated on the terminal: its fields are shown, and optional`,
+      );
+    }
+  }
+  if (unevaluated.length > 0 && steps[0]) {
+    // The citizen is told, and the clerk checks those conditions.
+    const name = topNames.take('Hinweis zu Bedingungen');
+    uiFields[name] = { label: RULES_NOTE_TITLE, help: RULES_NOTE, widget: 'note' };
+    steps[0].fields.unshift(name);
   }
 
   const form = FormDefinition.parse({
@@ -138,15 +155,33 @@ interface Converted {
   required: boolean;
 }
 
+interface Context {
+  tr: (german: string) => LocalizedText;
+  notes: string[];
+  places: AddressUi['places'];
+  /** FIM field id -> where the field sits in the answers and its UI (outside repeatables only). */
+  fields: Map<string, { path: string; ui: FieldUi; boolean: boolean }>;
+}
+
 function convertChild(
   { element, cardinality }: FimChild,
-  tr: (german: string) => LocalizedText,
-  notes: string[],
+  context: Context,
   path: string,
+  answerPath: string | null,
 ): Converted {
-  const single =
-    element.kind === 'group' ? convertGroup(element, tr, notes, path) : convertField(element, tr, notes);
   const repeatable = cardinality.max === null || cardinality.max > 1;
+  const inside = repeatable ? null : answerPath;
+  const single =
+    element.kind === 'group'
+      ? convertGroup(element, context, path, inside)
+      : convertField(element, context.tr, context.notes);
+  if (element.kind === 'field' && inside !== null && single.schema) {
+    context.fields.set(element.id, {
+      path: inside,
+      ui: single.ui,
+      boolean: single.schema['type'] === 'boolean',
+    });
+  }
   if (!single.schema) return { ...single, required: false };
   if (!repeatable) return { ...single, required: cardinality.min >= 1 };
   const schema: PropertySchema = { type: 'array', items: single.schema, maxItems: cardinality.max ?? 20 };
@@ -163,19 +198,20 @@ function convertChild(
   };
 }
 
-function convertGroup(
-  group: FimGroup,
-  tr: (german: string) => LocalizedText,
-  notes: string[],
-  path: string,
-): Converted {
+function convertGroup(group: FimGroup, context: Context, path: string, answerPath: string | null): Converted {
+  const { tr, notes } = context;
   const names = new Names();
   const properties: Record<string, PropertySchema> = {};
   const required: string[] = [];
   const fields: Record<string, FieldUi> = {};
   for (const item of group.children) {
-    const converted = convertChild(item, tr, notes, `${path}/${item.element.id}`);
     const name = names.take(item.element.label || item.element.name || item.element.id);
+    const converted = convertChild(
+      item,
+      context,
+      `${path}/${item.element.id}`,
+      answerPath === null ? null : `${answerPath}/${name}`,
+    );
     fields[name] = converted.ui;
     if (converted.schema) {
       properties[name] = converted.schema;
@@ -183,16 +219,104 @@ function convertGroup(
     }
   }
   const label = group.label || group.name;
-  return {
-    schema: { type: 'object', properties, required, additionalProperties: false },
-    ui: {
-      label: label ? tr(label) : ENTRY,
-      ...(group.help ? { help: tr(group.help) } : {}),
-      widget: 'group',
-      fields,
-    },
-    required: false,
+  const schema = { type: 'object', properties, required, additionalProperties: false };
+  const ui: FieldUi = {
+    label: label ? tr(label) : ENTRY,
+    ...(group.help ? { help: tr(group.help) } : {}),
+    widget: 'group',
+    fields,
   };
+  const parts = addressParts(ui, schema);
+  if (parts) {
+    notes.push(`${path} "${label}": address entry (street, house number, postcode, town)`);
+    germanPostalCode(schema, parts.postalCode);
+    ui.widget = 'address';
+    ui.address = { parts, ...(context.places ? { places: context.places } : {}) };
+  }
+  return { schema, ui, required: false };
+}
+
+const RULES_NOTE_TITLE: LocalizedText = {
+  de: 'Hinweis',
+  en: 'Note',
+  tr: 'Not',
+  ar: 'ملاحظة',
+  uk: 'Примітка',
+  ru: 'Примечание',
+};
+const RULES_NOTE: LocalizedText = {
+  de: 'Einige Bedingungen dieses Formulars prüft das Terminal nicht. Füllen Sie aus, was auf Sie zutrifft; die Verwaltung prüft den Rest.',
+  en: 'The terminal does not check some conditions of this form. Fill in what applies to you; the office checks the rest.',
+  tr: 'Terminal bu formun bazı koşullarını kontrol etmez. Size uyanları doldurun; gerisini idare kontrol eder.',
+  ar: 'لا يتحقق الجهاز من بعض شروط هذا النموذج. املأ ما ينطبق عليك؛ وتتحقق الإدارة من الباقي.',
+  uk: 'Термінал не перевіряє деякі умови цієї форми. Заповніть те, що стосується вас; решту перевірить установа.',
+  ru: 'Терминал не проверяет некоторые условия этой формы. Заполните то, что относится к вам; остальное проверит ведомство.',
+};
+
+/**
+ * The one kind of FIM rule the terminal evaluates, as FIM writes it in German:
+ * '"F… A", "F… B" sind nur dann zu befüllen, wenn "F… C" bejaht wurde' (or "verneint"). The
+ * fields A and B get a `visibleWhen` on C (a yes/no field); anything else stays unevaluated.
+ * Returns a description of what was applied, or null.
+ */
+function applyRule(rule: FimRule, fields: Context['fields']): string | null {
+  const match =
+    /^(.*)\b(?:ist|sind) nur dann (?:zu befüllen|auszufüllen|anzugeben), wenn "(F\d+)[^"]*" (bejaht|verneint) wurde\.?$/.exec(
+      rule.definition.trim(),
+    );
+  if (!match) return null;
+  const condition = fields.get(match[2] ?? '');
+  const targets = [...(match[1] ?? '').matchAll(/"(F\d+)[^"]*"/g)].map((m) => fields.get(m[1] ?? ''));
+  if (!condition?.boolean || targets.length === 0 || targets.some((t) => t === undefined)) return null;
+  const equals = match[3] === 'bejaht';
+  for (const target of targets) if (target) target.ui.visibleWhen = { field: condition.path, equals };
+  return `${targets.map((t) => t?.path).join(', ')} shown only when ${condition.path} is ${equals ? 'yes' : 'no'}`;
+}
+
+/** German labels of FIM's address fields (the Baukasten's "Straße", "Postleitzahl", ...). */
+const ADDRESS_LABELS: Record<keyof AddressUi['parts'], string[]> = {
+  street: ['Straße'],
+  houseNumber: ['Hausnummer'],
+  postalCode: ['Postleitzahl', 'PLZ'],
+  city: ['Ort', 'Wohnort'],
+};
+
+/**
+ * Where a group holds street, postcode and town as text fields (directly or in single nested
+ * groups, as FIM's "Straßenanschrift" does), which field is which; otherwise undefined. Groups
+ * already recognised as addresses are not looked into, so the innermost group gets the widget.
+ */
+function addressParts(ui: FieldUi, schema: PropertySchema): AddressUi['parts'] | undefined {
+  const found: Partial<Record<keyof AddressUi['parts'], string>> = {};
+  const visit = (fields: Record<string, FieldUi>, prefix: string, depth: number) => {
+    for (const [name, child] of Object.entries(fields)) {
+      const path = prefix ? `${prefix}/${name}` : name;
+      if (child.widget === 'group' && depth < 3) visit(child.fields ?? {}, path, depth + 1);
+      if (child.widget !== 'text') continue;
+      for (const [part, labels] of Object.entries(ADDRESS_LABELS) as [keyof AddressUi['parts'], string[]][]) {
+        if (found[part] === undefined && labels.includes(child.label.de)) found[part] = path;
+      }
+    }
+  };
+  visit(ui.fields ?? {}, '', 0);
+  const { street, houseNumber, postalCode, city } = found;
+  if (street === undefined || postalCode === undefined || city === undefined) return undefined;
+  if (!stringAt(schema, street) || !stringAt(schema, postalCode) || !stringAt(schema, city)) return undefined;
+  return { street, ...(houseNumber !== undefined ? { houseNumber } : {}), postalCode, city };
+}
+
+function stringAt(schema: PropertySchema, path: string): PropertySchema | undefined {
+  let current: PropertySchema | undefined = schema;
+  for (const name of path.split('/')) {
+    current = (current?.['properties'] as Record<string, PropertySchema> | undefined)?.[name];
+  }
+  return current?.['type'] === 'string' ? current : undefined;
+}
+
+/** A postcode in Germany has five digits; FIM often says only "at most 5 characters". */
+function germanPostalCode(schema: PropertySchema, path: string): void {
+  const property = stringAt(schema, path);
+  if (property && property['pattern'] === undefined) property['pattern'] = '^[0-9]{5}$';
 }
 
 function convertField(field: FimField, tr: (german: string) => LocalizedText, notes: string[]): Converted {

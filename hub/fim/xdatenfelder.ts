@@ -61,8 +61,14 @@ export interface FimSchema {
   description: string;
   legalBasis: string;
   children: FimChild[];
-  /** Names of rules (regel): conditions the terminal does not evaluate yet. */
-  rules: string[];
+  /** Rules (regel): conditions between fields, written as German sentences in `definition`. */
+  rules: FimRule[];
+}
+
+export interface FimRule {
+  id: string;
+  name: string;
+  definition: string;
 }
 
 export class FimError extends Error {}
@@ -77,7 +83,7 @@ export function readFimSchema(xml: string): FimSchema {
   const schema = child(root, 'stammdatenschema');
   if (!schema) throw new FimError('the message has no <stammdatenschema>');
   const identification = child(schema, 'identifikation');
-  const rules: string[] = [];
+  const rules: FimRule[] = [];
   collectRules(schema, rules);
   return {
     version,
@@ -88,7 +94,7 @@ export function readFimSchema(xml: string): FimSchema {
     description: childText(schema, 'beschreibung'),
     legalBasis: childText(schema, 'bezug'),
     children: readStructure(schema),
-    rules: [...new Set(rules)],
+    rules: rules.filter((rule, index) => rules.findIndex((r) => r.id === rule.id) === index),
   };
 }
 
@@ -189,9 +195,13 @@ function readConstraints(node: XmlElement | undefined): FimConstraints {
   return constraints;
 }
 
-function collectRules(element: XmlElement, into: string[]): void {
+function collectRules(element: XmlElement, into: FimRule[]): void {
   for (const node of element.children) {
-    if (node.local === 'regel') into.push(childText(node, 'name') || childText(node, 'id'));
-    else collectRules(node, into);
+    if (node.local === 'regel') {
+      const identification = child(node, 'identifikation');
+      const id = (identification && childText(identification, 'id')) || childText(node, 'name');
+      const definition = childText(node, 'definition').replace(/\s+/g, ' ');
+      into.push({ id, name: childText(node, 'name') || id, definition });
+    } else collectRules(node, into);
   }
 }

@@ -4,10 +4,7 @@ import type { FormAnswers } from '../../protocol/forms.js';
 export const demoAnswers: Record<string, FormAnswers> = {
   'wohnsitz-anmeldung': {
     moveInDate: '2026-10-15',
-    street: 'Lindenstraße',
-    houseNumber: '12a',
-    postalCode: '01665',
-    city: 'Lindenau',
+    address: { street: 'Lindenstraße', houseNumber: '12a', postalCode: '01665', city: 'Lindenau' },
     residenceType: 'main',
     previousStreet: 'Bautzner Straße 40',
     previousPostalCode: '01099',

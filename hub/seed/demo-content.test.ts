@@ -210,13 +210,29 @@ describe('demo content of Gemeinde Lindenau', () => {
 
   it('rejects invalid registration answers with the right codes', () => {
     expect(errorsFor('wohnsitz-anmeldung', {}, ['familyName'])).toEqual([['familyName', 'required']]);
-    expect(errorsFor('wohnsitz-anmeldung', { postalCode: '1665' })).toEqual([['postalCode', 'pattern']]);
-    expect(errorsFor('wohnsitz-anmeldung', { postalCode: '01665a' })).toEqual([['postalCode', 'pattern']]);
+    const address = (changes: Record<string, unknown>) => ({
+      address: Object.fromEntries(
+        Object.entries({ ...(demoAnswers['wohnsitz-anmeldung']?.['address'] as object), ...changes }).filter(
+          ([, value]) => value !== undefined,
+        ),
+      ),
+    });
+    expect(errorsFor('wohnsitz-anmeldung', address({ postalCode: '1665' }))).toEqual([
+      ['address/postalCode', 'pattern'],
+    ]);
+    expect(errorsFor('wohnsitz-anmeldung', address({ postalCode: '01665a' }))).toEqual([
+      ['address/postalCode', 'pattern'],
+    ]);
+    expect(errorsFor('wohnsitz-anmeldung', address({ city: undefined }))).toEqual([
+      ['address/city', 'required'],
+    ]);
     expect(errorsFor('wohnsitz-anmeldung', { consent: false })).toEqual([['consent', 'mustAccept']]);
     expect(errorsFor('wohnsitz-anmeldung', { moveInDate: '2026-02-30' })).toEqual([['moveInDate', 'format']]);
     expect(errorsFor('wohnsitz-anmeldung', { email: 'anna@' })).toEqual([['email', 'format']]);
     expect(errorsFor('wohnsitz-anmeldung', { sex: 'x' })).toEqual([['sex', 'notAllowed']]);
-    expect(errorsFor('wohnsitz-anmeldung', { houseNumber: 'zwölf' })).toEqual([['houseNumber', 'pattern']]);
+    expect(errorsFor('wohnsitz-anmeldung', address({ houseNumber: 'zwölf' }))).toEqual([
+      ['address/houseNumber', 'pattern'],
+    ]);
     expect(errorsFor('wohnsitz-anmeldung', { religion: 'none' })).toEqual([['religion', 'unknownField']]);
   });
 

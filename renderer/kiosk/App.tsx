@@ -85,6 +85,7 @@ export function KioskApp({
       {admin.open && (
         <AdminExitDialog
           t={TEXTS[config.defaultLocale]}
+          locale={config.defaultLocale}
           onSubmit={(pin) => bridge.requestAdminExit(pin)}
           onCancel={admin.close}
         />

@@ -7,10 +7,12 @@ import {
   type AttachmentProblem,
 } from '../../protocol/attachments.js';
 import {
+  dropHiddenAnswers,
   normalizeAnswers,
   topField,
   validateFormData,
   type FieldErrorCode,
+  type FieldUi,
   type FormAnswers,
 } from '../../protocol/forms.js';
 import type { PrintOutcome } from '../../protocol/bridge.js';
@@ -25,6 +27,7 @@ import type { DocumentOffers, OfferedDocument } from './session/document-offers.
 import { ValueStore } from '../shared/observable.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
+import { prepareCatalogIndex } from './search/useCatalogIndex.js';
 import { useObservable } from './hooks/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
 import { AccessBar } from './a11y/AccessBar.js';
@@ -138,6 +141,14 @@ export function CitizenSession({
   } | null>(null);
   const t = textsFor(TEXTS[state.locale], state.locale, display.plain);
   const { screen } = state;
+
+  // While the terminal waits for the next citizen, the search index of its default language is
+  // built in idle time, so the first keystroke on the catalog finds it ready.
+  const waiting = screen.name === 'attract';
+  useEffect(() => {
+    if (!waiting || !content.ready) return;
+    return prepareCatalogIndex(content.services, config.defaultLocale, content.lifeSituations);
+  }, [waiting, content.ready, content.services, content.lifeSituations, config.defaultLocale]);
 
   // A reload or renderer crash in the middle of a form brings the citizen back to it, but only
   // while the session would still be alive: an old draft belongs to someone who has left.
@@ -260,7 +271,10 @@ export function CitizenSession({
 
   const stepErrors = (fields: readonly string[]): Record<string, FieldErrorCode> => {
     if (!form) return {};
-    const errors = validateFormData(form.schema, normalizeAnswers(state.answers));
+    const errors = validateFormData(
+      form.schema,
+      normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)),
+    );
     return Object.fromEntries(
       errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
     );
@@ -280,7 +294,8 @@ export function CitizenSession({
 
   const submit = async () => {
     if (screen.name !== 'review' || !form || submitting) return;
-    const answers = normalizeAnswers(state.answers) as FormAnswers;
+    // What a condition hides is neither checked nor sent.
+    const answers = normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)) as FormAnswers;
     const errors = validateFormData(form.schema, answers);
     if (errors.length > 0) {
       const first = form.ui.steps.findIndex((step) =>
@@ -545,7 +560,7 @@ export function CitizenSession({
           t={t}
           locale={state.locale}
           form={form}
-          answers={state.answers}
+          answers={dropHiddenAnswers(form.ui.fields, state.answers) as FormAnswers}
           attachments={attachments}
           busy={submitting}
           failure={failure && (typeof failure === 'string' ? t[failure] : failure.message)}
@@ -639,6 +654,31 @@ function officeOfScreen(
   return services.find((s) => s.id === serviceId)?.officeId ?? null;
 }
 
+/** One answer as label/value lines: groups and address entries line by line ("Anschrift › Straße"). */
+function coviewEntries(
+  ui: FieldUi | undefined,
+  value: AnswerValue,
+  label: string,
+  locale: Locale,
+): { label: string; value: string }[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => coviewEntries(ui?.item, item, `${label} ${index + 1}`, locale));
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([name, inner]) => {
+      const child = ui?.fields?.[name];
+      return coviewEntries(
+        child,
+        inner,
+        `${label} › ${child ? localize(child.label, locale).text : name}`,
+        locale,
+      );
+    });
+  }
+  const shown = ui?.widget === 'choice' ? (ui.options?.find((o) => o.value === value)?.label ?? null) : null;
+  return [{ label, value: shown ? localize(shown, locale).text : value === undefined ? '' : String(value) }];
+}
+
 /** The form as the citizen sees it, for the clerk's read-only co-view. */
 function coviewOf(
   form: StoredForm,
@@ -654,15 +694,9 @@ function coviewOf(
     step: step ? localize(step.title, locale).text : screen.name === 'review' ? 'review' : '',
     fields: fields
       .filter((name) => (answers[name] !== undefined && answers[name] !== '') || step?.fields.includes(name))
-      .map((name) => {
+      .flatMap((name) => {
         const ui = form.ui.fields[name];
-        const value = answers[name];
-        const shown =
-          ui?.widget === 'choice' ? (ui.options?.find((o) => o.value === value)?.label ?? null) : null;
-        return {
-          label: ui ? localize(ui.label, locale).text : name,
-          value: shown ? localize(shown, locale).text : value === undefined ? '' : String(value),
-        };
+        return coviewEntries(ui, answers[name], ui ? localize(ui.label, locale).text : name, locale);
       }),
   };
 }

@@ -19,6 +19,8 @@ import { DocumentOffers } from './session/document-offers.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
+import { preloadQrCode } from './receipt/QrCode.js';
+import { whenIdle } from './search/index-cache.js';
 import { DATABASE_NAME, DraftStore, KioskDatabase } from './storage/index.js';
 import { startSync } from './sync/engine.js';
 import { HubClient } from './sync/hub-client.js';
@@ -26,6 +28,7 @@ import { HubClient } from './sync/hub-client.js';
 async function boot(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('#root is missing from kiosk/index.html');
+  performance.mark('pop:boot');
   installPageLockdown();
   const root = createRoot(rootElement);
   const bridge = getBridge();
@@ -33,8 +36,10 @@ async function boot(): Promise<void> {
   if (shell.kind === 'browser') registerServiceWorker();
   await forgetLeftoversAtStart().catch((error: unknown) => console.error('clearing leftovers failed', error));
 
+  performance.mark('pop:leftovers-cleared');
   const db = new KioskDatabase(DATABASE_NAME);
   const loaded = await loadKioskConfig(bridge, db);
+  performance.mark('pop:config-loaded');
   if (!loaded.ok) {
     console.error('kiosk configuration refused:', loaded.problems);
     root.render(
@@ -48,6 +53,7 @@ async function boot(): Promise<void> {
   }
   // Signed remote config, enrollment and heartbeat (fleet/): the config it returns is what runs.
   const fleet = await bootFleet(db, loaded.config);
+  performance.mark('pop:fleet-booted');
   const { config } = fleet;
   // The shell takes its part of the signed config (printer, restart window, hub for its CSP).
   if (config.fleet)
@@ -82,6 +88,7 @@ async function boot(): Promise<void> {
       />
     </StrictMode>,
   );
+  performance.mark('pop:rendered');
   bridge.reportReady();
   // The receipt's paper size for the print stylesheet (receipt.css); absent: the printer's own.
   if (config.printer) document.documentElement.dataset['paper'] = config.printer.paper.toLowerCase();
@@ -94,6 +101,8 @@ async function boot(): Promise<void> {
     reload: () => location.reload(),
     log: (message) => console.info(`kiosk: ${message}`),
   });
+  // Parts the first screens do not need are fetched and parsed while the terminal is idle.
+  whenIdle(() => void preloadQrCode(), 10_000);
   if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 

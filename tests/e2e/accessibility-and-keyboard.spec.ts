@@ -90,7 +90,10 @@ test('read aloud speaks the screen, or the focused field, in the citizen languag
   await kiosk.startForm();
   await page.getByLabel('Straße', { exact: true }).focus();
   await page.getByRole('button', { name: 'Vorlesen', exact: true }).click();
-  await expect.poll(async () => (await spoken()).at(-1)?.text ?? '').toMatch(/^Straße/);
+  // The field is read with the section it belongs to.
+  await expect
+    .poll(async () => (await spoken()).at(-1)?.text ?? '')
+    .toMatch(/^Anschrift der neuen Wohnung\. Straße/);
 
   await page.getByRole('banner').getByRole('button', { name: TEXTS.uk.languageName }).click();
   await page.getByRole('button', { name: TEXTS.uk.readAloud, exact: true }).click();
@@ -135,6 +138,9 @@ test('the on-screen keyboard opens on touch with the right layout and never cove
   expect(field && board && field.y + field.height <= board.y).toBe(true);
   await key('L').or(key('l')).first().tap();
   await expect(city).toHaveValue(/^[lL]$/);
+  // The postcode of the address entry takes the number pad.
+  await page.getByLabel('Postleitzahl', { exact: true }).tap();
+  await expect(keyboard.locator('[data-kind="numeric"]')).toBeVisible();
 
   await page.getByRole('group', { name: 'Tag des Einzugs' }).getByLabel('Tag').tap();
   await expect(keyboard.locator('[data-kind="numeric"]')).toBeVisible();

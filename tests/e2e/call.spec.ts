@@ -72,10 +72,10 @@ test('a citizen calls, waits in the queue, a clerk accepts: video both ways, cha
   await expect(consent).toBeVisible();
   await expect(clerk.call.getByLabel('Eingaben am Terminal (nur lesen)')).toHaveCount(0);
   await consent.getByRole('button', { name: 'Ja, zeigen' }).click();
-  const field = firstStep.fields.find((name) => residence.form.ui.fields[name]?.widget === 'text') ?? '';
-  await kiosk.fillField(residence.form, field, 'Mitsehmann');
+  // The address entry is a group: the clerk sees its parts line by line.
+  await kiosk.fillField(residence.form, 'address', { street: 'Mitsehmann' });
   const coview = clerk.call.getByLabel('Eingaben am Terminal (nur lesen)');
-  await expect(coview).toContainText(residence.form.ui.fields[field]?.label.de ?? field);
+  await expect(coview).toContainText('Anschrift der neuen Wohnung › Straße');
   await expect(coview).toContainText('Mitsehmann');
   await expect(coview.locator('input, textarea, select')).toHaveCount(0);
 

@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { BRIDGE_GLOBAL } from '../../protocol/bridge.js';
 import { LOCALES, type Locale } from '../../protocol/i18n.js';
+import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
 import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
 import { demoForm, demoPrivateKeyPath, submissionsOnDisk } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
+import { KioskPage } from '../support/kiosk-page.js';
 
 const blueCard = demoForm('blaue-karte');
 const residence = demoForm('wohnsitz-anmeldung');
@@ -35,32 +38,48 @@ function combinations(back: Locale, switchable: boolean): [Locale, keyof typeof 
   );
 }
 
+interface Screen {
+  /** Check the on-screen keyboard too (it is left out where it only happens to be open). */
+  keyboard?: boolean;
+  /** Overlays block the top bar: close before a language switch... */
+  beforeSwitch?: (locale: Locale) => Promise<void>;
+  /** ...and bring the screen back after it (reopen a dialog, a panel, the keyboard). */
+  afterSwitch?: (locale: Locale) => Promise<void>;
+}
+
 /**
  * WCAG 2.1 A/AA on the current screen in the languages and display modes. Languages are switched
  * with the top bar like a citizen would; the display modes are set on <html> directly here (the
  * panel that sets them is tested separately) to keep the matrix fast.
  */
-async function expectAccessibleEverywhere(page: Page, screen: string, back: Locale, switchable = true) {
-  let current: Locale | null = null;
+async function expectAccessibleEverywhere(
+  page: Page,
+  screen: string,
+  back: Locale,
+  switchable = true,
+  how: Screen = {},
+) {
+  let current: Locale = back;
+  const switchTo = async (locale: Locale) => {
+    if (locale === current) return;
+    await how.beforeSwitch?.(current);
+    await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    current = locale;
+    await how.afterSwitch?.(locale);
+  };
   for (const [locale, mode] of combinations(back, switchable)) {
-    if (switchable && locale !== current) {
-      await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
-      await expect(page.locator('html')).toHaveAttribute('lang', locale);
-      current = locale;
-    }
+    if (switchable) await switchTo(locale);
     await page.evaluate((a) => Object.assign(document.documentElement.dataset, a), MODES[mode]);
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .exclude('.kiosk-keyboard-dock')
-      .analyze();
+    const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    const result = await (how.keyboard ? builder : builder.exclude('.kiosk-keyboard-dock')).analyze();
     const found = result.violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
     expect(found, `${screen} in ${locale}, ${mode}`).toEqual([]);
   }
   await page.evaluate((a) => Object.assign(document.documentElement.dataset, a), MODES.default);
-  if (switchable)
-    await page.getByRole('banner').getByRole('button', { name: TEXTS[back].languageName }).click();
+  if (switchable) await switchTo(back);
 }
 
 test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, and the hub accepts it; every screen passes axe in every language and mode', async ({
@@ -132,6 +151,111 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   await clerkContext.close();
 });
 
+test('the secondary screens and overlays pass axe too: status lookup, display settings, on-screen keyboard, call panel, admin exit, idle warning', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  test.setTimeout(FULL_MATRIX ? 600_000 : 300_000);
+  // The admin exit exists only in the Electron shell: this page gets the shell's bridge, as the
+  // preload would expose it (the Electron binary itself cannot run here).
+  const config = demoKioskConfig(hub.url);
+  await page.addInitScript(
+    ({ global, kioskConfig }) => {
+      Object.assign(window, {
+        [global]: {
+          getShellInfo: () => Promise.resolve({ kind: 'electron', version: 'test' }),
+          getKioskConfig: () => Promise.resolve(kioskConfig),
+          endCitizenSession: () => Promise.resolve(),
+          reportReady: () => undefined,
+          beginCall: () => Promise.resolve(),
+          endCall: () => Promise.resolve(),
+          printReceipt: () => Promise.resolve('printed'),
+          requestAdminExit: () => Promise.resolve('wrong-pin'),
+        },
+      });
+    },
+    { global: BRIDGE_GLOBAL, kioskConfig: config },
+  );
+  await page.goto(`${hub.url}/kiosk/`);
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+
+  await page.getByRole('button', { name: TEXTS.de.statusOpen }).click();
+  await expectAccessibleEverywhere(page, 'status lookup', 'de');
+  await page.getByLabel(TEXTS.de.receiptTrackingCode).fill('ABCD-EFGH-JKMN');
+  await page.getByRole('button', { name: TEXTS.de.statusLookup, exact: true }).click();
+  await expect(page.getByText(TEXTS.de.statusNotFound)).toBeVisible();
+  await expectAccessibleEverywhere(page, 'status lookup answer', 'de');
+  await page.getByRole('button', { name: TEXTS.de.home }).click();
+
+  const displayButton = (locale: Locale) =>
+    page.getByRole('button', { name: TEXTS[locale].display, exact: true });
+  await displayButton('de').click();
+  await expect(displayButton('de')).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessibleEverywhere(page, 'display settings', 'de', true, {
+    afterSwitch: async (locale) => {
+      if ((await displayButton(locale).getAttribute('aria-expanded')) !== 'true')
+        await displayButton(locale).click();
+    },
+  });
+  await displayButton('de').click();
+
+  const keyboard = page.getByTestId('on-screen-keyboard');
+  const openKeyboard = async (locale: Locale) => {
+    await page.getByLabel(TEXTS[locale].searchLabel).tap();
+    await expect(keyboard).toBeVisible();
+  };
+  await openKeyboard('de');
+  await expectAccessibleEverywhere(page, 'on-screen keyboard', 'de', true, {
+    keyboard: true,
+    afterSwitch: openKeyboard,
+  });
+  await keyboard.getByRole('button', { name: TEXTS.de.keyboardClose }).tap();
+
+  const callPanel = page.getByRole('complementary', { name: 'Video-Beratung mit dem Rathaus' });
+  await page.getByRole('button', { name: 'Mit dem Rathaus sprechen' }).click();
+  await expect(callPanel).toBeVisible();
+  await expectAccessibleEverywhere(page, 'call panel before a call', 'de');
+  await callPanel.getByRole('button', { name: 'Rückruf anfordern' }).click();
+  await expectAccessibleEverywhere(page, 'callback request form', 'de');
+  await callPanel.getByRole('button', { name: 'Abbrechen' }).click();
+  await callPanel.getByRole('button', { name: 'Schließen' }).click();
+  await expect(callPanel).toHaveCount(0);
+
+  const adminDialog = page.getByRole('dialog');
+  const cornerGesture = async () => {
+    for (let tap = 0; tap < 5; tap++) await page.mouse.click(8, 8);
+    await expect(adminDialog).toBeVisible();
+  };
+  await cornerGesture();
+  await adminDialog.getByLabel(TEXTS.de.adminPin).fill('1234');
+  await adminDialog.getByRole('button', { name: TEXTS.de.adminSubmit }).click();
+  await expect(adminDialog.getByText(TEXTS.de.adminWrongPin)).toBeVisible();
+  // The dialog is for the technician: in the terminal's language (German here), whatever the citizen chose.
+  await expect(adminDialog).toHaveAttribute('lang', 'de');
+  await expectAccessibleEverywhere(page, 'admin exit dialog', 'de', true, {
+    beforeSwitch: () => adminDialog.getByRole('button', { name: TEXTS.de.adminCancel, exact: true }).click(),
+    afterSwitch: cornerGesture,
+  });
+  await adminDialog.getByRole('button', { name: TEXTS.de.adminCancel, exact: true }).click();
+
+  // The idle warning appears after 3 s without a touch and stays 37 s: long enough for axe. A
+  // fresh page in the browser shell, with the short idle time in its configuration.
+  const idlePage = await page.context().newPage();
+  await page.close();
+  const idleKiosk = new KioskPage(idlePage);
+  await idleKiosk.open(hub.url, { idleTimeoutSeconds: 40, idleWarningSeconds: 37 });
+  await idleKiosk.startInGerman();
+  const idleDialog = (locale: Locale) => idlePage.getByRole('alertdialog', { name: TEXTS[locale].idleTitle });
+  await expect(idleDialog('de')).toBeVisible();
+  await expectAccessibleEverywhere(idlePage, 'idle warning', 'de', true, {
+    beforeSwitch: (locale) =>
+      idleDialog(locale).getByRole('button', { name: TEXTS[locale].idleContinue, exact: true }).click(),
+    afterSwitch: (locale) => expect(idleDialog(locale)).toBeVisible(),
+  });
+});
+
 test('the draft survives switching languages on a form step, and right-to-left follows the language', async ({
   hub,
   kiosk,
@@ -156,7 +280,8 @@ test('the draft survives switching languages on a form step, and right-to-left f
     page.getByRole('heading', { level: 1, name: residence.form.ui.steps[1]?.title.de }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Zurück', exact: true }).click();
-  await expect(page.getByLabel('Straße', { exact: true })).toHaveValue(String(residence.answers['street']));
+  const address = residence.answers['address'] as { street: string };
+  await expect(page.getByLabel('Straße', { exact: true })).toHaveValue(address.street);
   await expect(page.getByRole('group', { name: 'Tag des Einzugs' }).getByLabel('Jahr')).toHaveValue(
     String(residence.answers['moveInDate']).slice(0, 4),
   );

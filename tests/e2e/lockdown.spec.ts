@@ -121,7 +121,9 @@ test('escape shortcuts the page can intercept are cancelled, typing is not', asy
   // The page is still the same document on the same screen: nothing reloaded or navigated.
   await expect(page.getByRole('heading', { level: 1, name: residence.service.name.de })).toBeVisible();
   await kiosk.startForm();
-  const street = page.getByLabel(residence.form.ui.fields['street']?.label.de ?? '', { exact: true });
+  const street = page.getByLabel(residence.form.ui.fields['address']?.fields?.['street']?.label.de ?? '', {
+    exact: true,
+  });
   await street.click();
   await page.keyboard.type('Dorfstraße');
   await page.keyboard.press('Backspace');

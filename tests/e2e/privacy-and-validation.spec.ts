@@ -21,12 +21,9 @@ test('the idle reset warns, then leaves no trace of the form in the page or in I
   await kiosk.startForm();
 
   const marker = `Zzmarker${Date.now()}`;
-  const firstStep = residence.form.ui.steps[0];
-  if (!firstStep) throw new Error('form without steps');
-  const textFields = firstStep.fields.filter((name) => residence.form.ui.fields[name]?.widget === 'text');
-  for (const name of textFields) await kiosk.fillField(residence.form, name, `${marker}-${name}`);
+  await kiosk.fillField(residence.form, 'address', { street: `${marker}-street`, city: `${marker}-city` });
   // The draft reaches IndexedDB (debounced), so the wipe has something to remove.
-  await expect.poll(() => kiosk.everythingStored()).toContain(`${marker}-${textFields[0]}`);
+  await expect.poll(() => kiosk.everythingStored()).toContain(`${marker}-street`);
   await kiosk.plantTraces(`${marker}-planted`);
   expect(await kiosk.everythingStored()).toContain(`scratch-${marker}-planted`);
 
@@ -49,11 +46,11 @@ test('"Weitermachen" in the idle warning keeps the session and its answers', asy
   await kiosk.search('ummelden');
   await kiosk.openService(residence.service.name.de);
   await kiosk.startForm();
-  await kiosk.fillField(residence.form, 'street', 'Keep-Me-Straße');
+  await kiosk.fillField(residence.form, 'address', { street: 'Keep-Me-Straße' });
   await page.getByRole('button', { name: 'Weitermachen' }).click({ timeout: 30_000 });
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(
-    page.getByLabel(residence.form.ui.fields['street']?.label.de ?? '', { exact: true }),
+    page.getByLabel(residence.form.ui.fields['address']?.fields?.['street']?.label.de ?? '', { exact: true }),
   ).toHaveValue('Keep-Me-Straße');
 });
 
@@ -74,12 +71,11 @@ test('invalid input is refused with a message next to the field, in the citizen 
   const firstStep = residence.form.ui.steps[0];
   expect(firstStep).toBeDefined();
 
-  // A postal code with four digits gets the form's own plain-language message.
-  const postal = residence.form.ui.fields['postalCode'];
-  if (!firstStep?.fields.includes('postalCode') || !postal?.invalidMessage)
-    throw new Error('demo form changed');
+  // A postal code with four digits gets the form's own plain-language message, next to it.
+  const postal = residence.form.ui.fields['address']?.fields?.['postalCode'];
+  if (!firstStep?.fields.includes('address') || !postal?.invalidMessage) throw new Error('demo form changed');
   for (const name of firstStep.fields) await kiosk.fillField(residence.form, name, residence.answers[name]);
-  await kiosk.fillField(residence.form, 'postalCode', '0166');
+  await kiosk.fillField(residence.form, 'address', { postalCode: '0166' });
   await kiosk.next();
   await expect(page.getByText(postal.invalidMessage.de)).toBeVisible();
   await expect(page.getByLabel(postal.label.de, { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -89,6 +85,36 @@ test('invalid input is refused with a message next to the field, in the citizen 
   await expect(page.getByLabel(postal.label.en ?? '', { exact: true })).toHaveValue('0166');
   await kiosk.page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByText(postal.invalidMessage.en ?? '')).toBeVisible();
+});
+
+test('the address entry takes the postcode on the number pad and suggests the town offline', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await kiosk.search('ummelden');
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  await page.context().setOffline(true);
+  const address = page.getByRole('group', { name: residence.form.ui.fields['address']?.label.de ?? '' });
+  const postalCode = address.getByLabel('Postleitzahl', { exact: true });
+  const town = address.getByLabel('Ort', { exact: true });
+  await expect(postalCode).toHaveAttribute('inputmode', 'numeric');
+  await postalCode.fill('01665');
+  await expect(town).toHaveValue('Lindenau');
+  // Two towns share a postcode: both are offered, the citizen picks one by touch.
+  await postalCode.fill('01667');
+  await expect(town).toHaveValue('Lindenau');
+  await address.getByRole('button', { name: 'Unterlindenau übernehmen' }).click();
+  await expect(town).toHaveValue('Unterlindenau');
+  await expect(address.getByRole('button', { name: 'Oberlindenau übernehmen' })).toBeVisible();
+  await expect(address.getByRole('button', { name: 'Unterlindenau übernehmen' })).toHaveCount(0);
+  // A postcode outside the region suggests nothing and keeps what the citizen typed.
+  await postalCode.fill('80331');
+  await expect(town).toHaveValue('Unterlindenau');
+  await expect(address.getByRole('button', { name: /übernehmen/ })).toHaveCount(0);
 });
 
 test('the hub refuses invalid submissions with a readable message, never a 500', async ({ hub, request }) => {

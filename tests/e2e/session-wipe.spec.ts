@@ -49,7 +49,7 @@ test('"Sitzung beenden" in the top bar wipes at once, without waiting for the id
   await kiosk.openService(residence.service.name.de);
   await kiosk.startForm();
   const marker = `Qqend${Date.now()}`;
-  await kiosk.fillField(residence.form, 'street', marker);
+  await kiosk.fillField(residence.form, 'address', { street: marker });
   await expect.poll(() => kiosk.everythingStored()).toContain(marker);
   await kiosk.plantTraces(marker);
   await kiosk.endSession();
@@ -60,7 +60,7 @@ test('"Sitzung beenden" in the top bar wipes at once, without waiting for the id
   await kiosk.openService(residence.service.name.de);
   await kiosk.startForm();
   await expect(
-    page.getByLabel(residence.form.ui.fields['street']?.label.de ?? '', { exact: true }),
+    page.getByLabel(residence.form.ui.fields['address']?.fields?.['street']?.label.de ?? '', { exact: true }),
   ).toHaveValue('');
 });
 
@@ -84,7 +84,7 @@ test('twenty citizens in a row leave no growing trail of DOM nodes, listeners or
     await kiosk.search('ummelden');
     await kiosk.openService(residence.service.name.de);
     await kiosk.startForm();
-    await kiosk.fillField(residence.form, 'street', `Soakstraße ${i}`);
+    await kiosk.fillField(residence.form, 'address', { street: `Soakstraße ${i}` });
     await kiosk.endSession();
   };
   for (let i = 0; i < 3; i += 1) await visit(i);

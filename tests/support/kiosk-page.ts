@@ -1,5 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { FieldUi, FormAnswer, FormAnswers, FormDefinition } from '../../protocol/forms.js';
+import {
+  addressPart,
+  type FieldUi,
+  type FormAnswer,
+  type FormAnswers,
+  type FormDefinition,
+} from '../../protocol/forms.js';
 import { localize } from '../../protocol/i18n.js';
 import { TEXTS, type Texts } from '../../renderer/kiosk/i18n/texts.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
@@ -216,7 +222,18 @@ async function fillAnswer(
   const t: Texts = TEXTS[locale as keyof typeof TEXTS];
   const text = localize(ui.label, locale).text;
   const label = required ? text : `${text} (${t.optional})`;
-  if (ui.widget === 'group' && typeof value === 'object' && !Array.isArray(value)) {
+  if (ui.widget === 'address' && typeof value === 'object' && !Array.isArray(value)) {
+    // Parts and other fields by their own labels, wherever they sit inside the group.
+    const group = scope.getByRole('group', { name: text, exact: true });
+    for (const [path, inner] of leaves(value)) {
+      const part = addressPart({ ui, property }, path);
+      if (!part) throw new Error(`no field ${path} in address ${text}`);
+      const partText = localize(part.ui.label, locale).text;
+      await group
+        .getByLabel(part.required ? partText : `${partText} (${t.optional})`, { exact: true })
+        .fill(String(inner));
+    }
+  } else if (ui.widget === 'group' && typeof value === 'object' && !Array.isArray(value)) {
     const group = scope.getByRole('group', { name: text, exact: true });
     const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
     const requiredNames = (property['required'] ?? []) as string[];
@@ -267,6 +284,12 @@ async function fillAnswer(
   } else {
     await scope.getByLabel(label, { exact: true }).fill(String(value));
   }
+}
+
+/** Every answer inside nested group answers, by its path ("ort/postleitzahl"). */
+function leaves(value: FormAnswer, prefix = ''): [string, FormAnswer][] {
+  if (typeof value !== 'object' || Array.isArray(value)) return [[prefix, value]];
+  return Object.entries(value).flatMap(([name, inner]) => leaves(inner, prefix ? `${prefix}/${name}` : name));
 }
 
 function escapeRegExp(text: string): string {

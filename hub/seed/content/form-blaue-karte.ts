@@ -5,6 +5,7 @@ import { findRepoRoot } from '../../repo-root.js';
 import { blaueKarteLabels } from './blaue-karte-labels.js';
 import { blaueKarteTranslations } from './blaue-karte-translations.js';
 import { FORMS_SEEDED_AT } from './ids.js';
+import { LINDENAU_REGION_PLACES } from './places.js';
 import type { SeedForm } from './form-fields.js';
 
 /** The real FIM schema S00000121 in the repository, imported exactly as the CLI would import it. */
@@ -21,6 +22,7 @@ export const blaueKarteForm: SeedForm = {
     officeId: 'buergerbuero',
     updatedAt: FORMS_SEEDED_AT,
     translations: { ...blaueKarteLabels, ...blaueKarteTranslations },
+    places: [...LINDENAU_REGION_PLACES],
   }).form,
   id: 'blaue-karte',
   officeId: 'buergerbuero',

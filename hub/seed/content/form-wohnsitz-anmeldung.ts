@@ -15,6 +15,7 @@ import {
   textSchema,
   type SeedForm,
 } from './form-fields.js';
+import { LINDENAU_REGION_PLACES } from './places.js';
 
 export const RESIDENCE_TYPES = ['main', 'secondary'] as const;
 export const SEX_VALUES = ['female', 'male', 'diverse', 'unspecified'] as const;
@@ -34,10 +35,17 @@ export const wohnsitzAnmeldungForm: SeedForm = {
     type: 'object',
     properties: {
       moveInDate: dateSchema,
-      street: textSchema(100),
-      houseNumber: houseNumberSchema,
-      postalCode: postalCodeSchema,
-      city: textSchema(100),
+      address: {
+        type: 'object',
+        properties: {
+          street: textSchema(100),
+          houseNumber: houseNumberSchema,
+          postalCode: postalCodeSchema,
+          city: textSchema(100),
+        },
+        required: ['street', 'houseNumber', 'postalCode', 'city'],
+        additionalProperties: false,
+      },
       residenceType: choiceSchema(RESIDENCE_TYPES),
       previousStreet: textSchema(120),
       previousPostalCode: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9 -]{3,10}$' },
@@ -56,10 +64,7 @@ export const wohnsitzAnmeldungForm: SeedForm = {
     },
     required: [
       'moveInDate',
-      'street',
-      'houseNumber',
-      'postalCode',
-      'city',
+      'address',
       'residenceType',
       'previousStreet',
       'previousPostalCode',
@@ -79,7 +84,7 @@ export const wohnsitzAnmeldungForm: SeedForm = {
       {
         id: 'neue-wohnung',
         title: { de: 'Ihre neue Wohnung', en: 'Your new home' },
-        fields: ['moveInDate', 'street', 'houseNumber', 'postalCode', 'city', 'residenceType'],
+        fields: ['moveInDate', 'address', 'residenceType'],
       },
       {
         id: 'bisherige-wohnung',
@@ -120,18 +125,31 @@ export const wohnsitzAnmeldungForm: SeedForm = {
         widget: 'date',
         invalidMessage: dateInvalidMessage,
       },
-      street: {
-        label: { de: 'Straße', en: 'Street' },
-        widget: 'text',
-        autocomplete: 'address-line1',
-      },
-      houseNumber: houseNumberUi,
-      postalCode: postalCodeUi({ de: 'Postleitzahl', en: 'Postal code' }),
-      city: {
-        label: { de: 'Ort', en: 'Town' },
-        help: { de: 'Bei uns meist Lindenau.', en: 'Usually Lindenau.' },
-        widget: 'text',
-        autocomplete: 'address-level2',
+      address: {
+        label: { de: 'Anschrift der neuen Wohnung', en: 'Address of your new home' },
+        widget: 'address',
+        fields: {
+          street: {
+            label: { de: 'Straße', en: 'Street' },
+            widget: 'text',
+            autocomplete: 'address-line1',
+          },
+          houseNumber: houseNumberUi,
+          postalCode: postalCodeUi({ de: 'Postleitzahl', en: 'Postal code' }),
+          city: {
+            label: { de: 'Ort', en: 'Town' },
+            help: {
+              de: 'Wird nach der Postleitzahl vorgeschlagen.',
+              en: 'Suggested from the postal code.',
+            },
+            widget: 'text',
+            autocomplete: 'address-level2',
+          },
+        },
+        address: {
+          parts: { street: 'street', houseNumber: 'houseNumber', postalCode: 'postalCode', city: 'city' },
+          places: [...LINDENAU_REGION_PLACES],
+        },
       },
       residenceType: {
         label: { de: 'Art der Wohnung', en: 'Type of residence' },

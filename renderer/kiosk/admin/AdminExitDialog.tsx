@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminExitOutcome } from '../../../protocol/bridge.js';
 import { ADMIN_PIN_PATTERN } from '../../../protocol/bridge.js';
+import { textDirection } from '../../../protocol/i18n.js';
 import { Button } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface AdminExitDialogProps {
   t: Texts;
+  /** The technician's language (the terminal's default), marked so it is read right whatever the citizen chose. */
+  locale: string;
   onSubmit(pin: string): Promise<AdminExitOutcome>;
   onCancel(): void;
 }
 
 /** Asks for the admin PIN after the corner gesture; the shell checks it. */
-export function AdminExitDialog({ t, onSubmit, onCancel }: AdminExitDialogProps) {
+export function AdminExitDialog({ t, locale, onSubmit, onCancel }: AdminExitDialogProps) {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,6 +43,8 @@ export function AdminExitDialog({ t, onSubmit, onCancel }: AdminExitDialogProps)
         role="dialog"
         aria-modal="true"
         aria-labelledby="admin-title"
+        lang={locale}
+        dir={textDirection(locale)}
         className="kiosk-dialog"
         onSubmit={submit}
       >

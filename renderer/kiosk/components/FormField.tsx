@@ -1,9 +1,11 @@
-import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../protocol/forms.js';
+import { isVisible, type FieldErrorCode, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Field } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
+import { AddressField } from './fields/AddressField.js';
 import { DateField } from './fields/DateField.js';
-import { GroupField, RepeatField } from './fields/GroupField.js';
+import { errorText } from './fields/error-text.js';
+import { GroupField, RepeatField, type GroupFieldProps } from './fields/GroupField.js';
 
 export type AnswerValue = FormAnswer | undefined;
 
@@ -21,6 +23,8 @@ export interface FormFieldProps {
   path?: string;
   /** Every error of the form by path, for the fields inside groups. */
   errors?: Record<string, FieldErrorCode>;
+  /** All answers of the form, for fields shown only while another field has a given answer. */
+  answers?: Record<string, unknown>;
 }
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
@@ -41,6 +45,7 @@ export function FormField(props: FormFieldProps) {
   const message = error ? errorText(error, ui, locale, t) : undefined;
   const shownLabel = required ? label : `${label} (${t.optional})`;
   const domId = `field-${path.replace(/\//g, '-')}`;
+  if (props.answers && !isVisible(ui, props.answers)) return null;
 
   if (ui.widget === 'note') {
     return (
@@ -50,36 +55,36 @@ export function FormField(props: FormFieldProps) {
       </div>
     );
   }
-  if (ui.widget === 'group' || ui.widget === 'repeat') {
-    const Component = ui.widget === 'group' ? GroupField : RepeatField;
-    return (
-      <Component
-        path={path}
-        ui={ui}
-        property={property}
-        value={value}
-        error={error}
-        locale={locale}
-        t={t}
-        onChange={(next) => onChange(name, next)}
-        renderField={(child) => (
-          <FormField
-            key={child.path}
-            name={child.name}
-            path={child.path}
-            ui={child.ui}
-            property={child.property}
-            required={child.required}
-            value={child.value}
-            error={errors[child.path]}
-            errors={errors}
-            locale={locale}
-            t={t}
-            onChange={(_, next) => child.onChange(next)}
-          />
-        )}
-      />
-    );
+  if (ui.widget === 'group' || ui.widget === 'repeat' || ui.widget === 'address') {
+    const container: GroupFieldProps = {
+      path,
+      ui,
+      property,
+      value,
+      error,
+      locale,
+      t,
+      onChange: (next) => onChange(name, next),
+      renderField: (child) => (
+        <FormField
+          key={child.path}
+          name={child.name}
+          path={child.path}
+          ui={child.ui}
+          property={child.property}
+          required={child.required}
+          value={child.value}
+          error={errors[child.path]}
+          errors={errors}
+          answers={props.answers}
+          locale={locale}
+          t={t}
+          onChange={(_, next) => child.onChange(next)}
+        />
+      ),
+    };
+    if (ui.widget === 'address') return <AddressField {...container} errors={errors} />;
+    return ui.widget === 'group' ? <GroupField {...container} /> : <RepeatField {...container} />;
   }
   if (ui.widget === 'date') {
     return (
@@ -226,11 +231,4 @@ function toAnswer(text: string, property: Record<string, unknown>): AnswerValue 
     return Number.isFinite(number) && /^-?\d+([.,]\d+)?$/.test(text.trim()) ? number : text;
   }
   return text;
-}
-
-function errorText(code: FieldErrorCode, ui: FieldUi, locale: string, t: Texts): string {
-  if ((code === 'pattern' || code === 'format' || code === 'type') && ui.invalidMessage) {
-    return localize(ui.invalidMessage, locale).text;
-  }
-  return t.fieldErrors[code];
 }

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
-import { qrMatrix } from './qr.js';
+import { useEffect, useState } from 'react';
+import type * as Qr from './qr.js';
+import type { QrMatrix } from './qr.js';
 
 export interface QrCodeProps {
   text: string;
@@ -7,10 +8,36 @@ export interface QrCodeProps {
   label: string;
 }
 
+type QrModule = typeof Qr;
+let qrModule: Promise<QrModule> | null = null;
+let loadedQr: QrModule | null = null;
+
+/**
+ * The QR encoder is loaded on demand, off the start-up path; `preloadQrCode` fetches it while
+ * the terminal is idle, so the receipt draws it at once (offline too: the chunk is precached).
+ */
+export function preloadQrCode(): Promise<QrModule> {
+  qrModule ??= import('./qr.js').then((module) => (loadedQr = module));
+  return qrModule;
+}
+
 /** A QR code as inline SVG, with the four-module quiet zone scanners need. */
 export function QrCode({ text, label }: QrCodeProps) {
-  const { size, path } = useMemo(() => qrMatrix(text), [text]);
+  const [matrix, setMatrix] = useState<{ text: string; qr: QrMatrix } | null>(() =>
+    loadedQr ? { text, qr: loadedQr.qrMatrix(text) } : null,
+  );
+  useEffect(() => {
+    let cancelled = false;
+    void preloadQrCode().then(({ qrMatrix }) => {
+      if (!cancelled)
+        setMatrix((current) => (current?.text === text ? current : { text, qr: qrMatrix(text) }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [text]);
   const quiet = 4;
+  const size = matrix?.text === text ? matrix.qr.size : 25;
   const box = size + quiet * 2;
   return (
     <svg
@@ -20,9 +47,10 @@ export function QrCode({ text, label }: QrCodeProps) {
       viewBox={`${-quiet} ${-quiet} ${box} ${box}`}
       shapeRendering="crispEdges"
       data-testid="receipt-qr"
+      data-ready={matrix?.text === text ? 'true' : 'false'}
     >
       <rect x={-quiet} y={-quiet} width={box} height={box} fill="#fff" />
-      <path d={path} fill="#000" />
+      {matrix?.text === text && <path d={matrix.qr.path} fill="#000" />}
     </svg>
   );
 }

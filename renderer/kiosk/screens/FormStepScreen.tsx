@@ -107,6 +107,7 @@ export function FormStepScreen({
               value={answers[name]}
               error={errors[name]}
               errors={errors}
+              answers={answers}
               locale={locale}
               t={t}
               onChange={onChange}

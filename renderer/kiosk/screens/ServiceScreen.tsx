@@ -25,13 +25,17 @@ export function ServiceScreen({
   onBack,
 }: ServiceScreenProps) {
   const tr = (text: LocalizedText) => localize(text, locale);
-  const name = tr(service.name);
+  /** German shown in place of a missing translation is marked as German, left to right (WCAG 3.1.2). */
+  const as = (text: LocalizedText) => {
+    const shown = tr(text);
+    return { children: shown.text, ...(shown.fellBack ? { lang: 'de', dir: 'ltr' } : {}) };
+  };
   const anyFallback = [service.name, service.shortText, service.longText].some((text) => tr(text).fellBack);
   return (
     <main className="kiosk-page kiosk-service-detail">
-      <h1>{name.text}</h1>
+      <h1 {...as(service.name)} />
       {anyFallback && <p className="kiosk-note">{t.notTranslated}</p>}
-      <p className="kiosk-lead">{tr(service.shortText).text}</p>
+      <p className="kiosk-lead" {...as(service.shortText)} />
       <div className="kiosk-actions">
         {hasForm ? (
           <Button variant="primary" size="large" onClick={onStartForm}>
@@ -44,9 +48,9 @@ export function ServiceScreen({
           {t.back}
         </Button>
       </div>
-      <p>{tr(service.longText).text}</p>
-      <Section title={t.requiredDocuments} items={service.requiredDocuments.map((d) => tr(d).text)} />
-      <Section title={t.prerequisites} items={service.prerequisites.map((d) => tr(d).text)} />
+      <p {...as(service.longText)} />
+      <Section title={t.requiredDocuments} items={service.requiredDocuments.map(as)} />
+      <Section title={t.prerequisites} items={service.prerequisites.map(as)} />
       <Section
         title={t.fees}
         items={service.fees.map((fee) => {
@@ -56,20 +60,21 @@ export function ServiceScreen({
               : fee.amountCents === 0
                 ? t.free
                 : formatEuro(fee.amountCents, locale);
-          return [tr(fee.description).text, amount].filter(Boolean).join(': ');
+          const description = as(fee.description);
+          return { ...description, children: [description.children, amount].filter(Boolean).join(': ') };
         })}
       />
       <section>
         <h2>{t.processingTime}</h2>
-        <p>{tr(service.processingTime).text}</p>
+        <p {...as(service.processingTime)} />
       </section>
       {service.deadlines && (
         <section>
           <h2>{t.deadlines}</h2>
-          <p>{tr(service.deadlines).text}</p>
+          <p {...as(service.deadlines)} />
         </section>
       )}
-      <Section title={t.legalBasis} items={service.legalBasis} />
+      <Section title={t.legalBasis} items={service.legalBasis.map((basis) => ({ children: basis }))} />
       {office && (
         <section>
           <h2>{t.responsibleOffice}</h2>
@@ -98,14 +103,20 @@ export function ServiceScreen({
   );
 }
 
-function Section({ title, items }: { title: string; items: string[] }) {
+function Section({
+  title,
+  items,
+}: {
+  title: string;
+  items: { children: string; lang?: string; dir?: string }[];
+}) {
   if (items.length === 0) return null;
   return (
     <section>
       <h2>{title}</h2>
       <ul>
         {items.map((item, index) => (
-          <li key={index}>{item}</li>
+          <li key={index} {...item} />
         ))}
       </ul>
     </section>
