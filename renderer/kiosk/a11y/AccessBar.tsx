@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import './a11y.css';
-import { Button } from '../../shared/ui/index.js';
+import { Button, Icon } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
 import { TEXT_SIZES, type DisplaySettings } from './display-settings.js';
 
@@ -34,11 +34,11 @@ export function AccessBar({
           <Button onClick={onStopReading}>{t.readAloudStop}</Button>
         ) : (
           <Button onMouseDown={(event) => event.preventDefault()} onClick={onReadAloud}>
-            <span aria-hidden="true">🔊</span> {t.readAloud}
+            <Icon name="speaker" /> {t.readAloud}
           </Button>
         )}
         <Button aria-expanded={open} aria-controls="kiosk-display-panel" onClick={() => setOpen(!open)}>
-          <span aria-hidden="true">◐</span> {t.display}
+          <Icon name="contrast" /> {t.display}
         </Button>
         <p className="kiosk-access__status" role="status">
           {speechState === 'unavailable' ? t.readAloudUnavailable : ''}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Office } from '../../../protocol/catalog.js';
 import { hoursOn, isWithinHours, nextSlots, type CallRequest } from '../../../protocol/calls.js';
 import { localize, type Locale } from '../../../protocol/i18n.js';
-import { Button } from '../../shared/ui/index.js';
+import { Button, Icon } from '../../shared/ui/index.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { useObservable } from '../hooks/useObservable.js';
@@ -96,7 +96,7 @@ export function KioskCall(props: KioskCallProps) {
   if (!inCall && call.phase !== 'ended' && step === 'closed') {
     return (
       <button type="button" className="kiosk-call-button" onClick={open}>
-        <span aria-hidden="true">📞</span> {t.talkToClerk}
+        <Icon name="phone" /> {t.talkToClerk}
       </button>
     );
   }

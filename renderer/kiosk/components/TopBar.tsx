@@ -2,6 +2,7 @@ import type { Locale } from '../../../protocol/i18n.js';
 import type { Texts } from '../i18n/texts.js';
 import { TEXTS } from '../i18n/texts.js';
 import type { Connectivity } from '../sync/engine.js';
+import { Icon } from '../../shared/ui/index.js';
 
 export interface TopBarProps {
   t: Texts;
@@ -32,7 +33,7 @@ export function TopBar({
   return (
     <header className="kiosk-topbar">
       <button type="button" className="kiosk-topbar__home" onClick={onHome}>
-        <span aria-hidden="true">⌂</span> {t.home}
+        <Icon name="home" /> {t.home}
       </button>
       <span className="kiosk-topbar__title">{municipality}</span>
       <div className="kiosk-topbar__status" role="status" data-connectivity={connectivity}>

@@ -9,3 +9,5 @@ export { Spinner } from './Spinner.js';
 export type { SpinnerProps } from './Spinner.js';
 export { formatDateTime, formatTime } from './format.js';
 export type { DateTimeFormatOptions } from './format.js';
+export { Icon } from './Icon.js';
+export type { IconName } from './Icon.js';

@@ -1,7 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Button } from './Button.js';
 import { Field } from './Field.js';
+import { Icon } from './Icon.js';
 import { StatusMessage } from './StatusMessage.js';
 
 describe('Button', () => {
@@ -53,5 +56,34 @@ describe('StatusMessage', () => {
       'role="alert"',
     );
     expect(renderToStaticMarkup(<StatusMessage>Gespeichert</StatusMessage>)).toContain('role="status"');
+  });
+});
+
+describe('Icon', () => {
+  it('is a decorative inline SVG in the text colour, independent of the fonts installed', () => {
+    const html = renderToStaticMarkup(<Icon name="phone" />);
+    expect(html).toMatch(/^<svg[^>]*aria-hidden="true"/);
+    expect(html).toContain('fill="currentColor"');
+  });
+
+  it('is used instead of emoji, which render as empty boxes without an emoji font', () => {
+    // Emoji (and the symbols browsers draw as emoji) need an emoji font that kiosks often lack.
+    const pictographs = /[\u{2600}-\u{27BF}\u{1F300}-\u{1FAFF}]/u;
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.tsx') && !path.endsWith('.test.tsx')) {
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .forEach((line, index) => {
+              if (pictographs.test(line)) offenders.push(`${path}:${index + 1}`);
+            });
+        }
+      }
+    };
+    walk(join(import.meta.dirname, '..', '..'));
+    expect(offenders).toEqual([]);
   });
 });
