@@ -98,7 +98,7 @@ export class OutboxSender {
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const batch = await dueEntries(this.db, Date.now());
+      const batch = await dueEntries(this.db, Date.now(), 100);
       if (batch.length === 0) return;
       const uploads = new UploadPool(this.options.uploadConcurrency ?? 3);
       const prepared = batch.map((entry) => uploads.run(() => this.uploadAttachments(entry)));
