@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKioskConfig } from '../schema.js';
 import { effectiveConfig } from './effective.js';
 import { validateFleetFile } from './fleet-file.js';
+import { TerminalSettings } from './settings.js';
 
 const dir = join(import.meta.dirname, '..');
 const demo = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as Record<string, unknown>;
@@ -49,6 +50,28 @@ describe('the installation config with fleet settings', () => {
       maintenance: settings.maintenance,
     });
     expect(parseKioskConfig(effective)).toEqual({ ok: true, config: effective });
+  });
+
+  it("takes the attachment limits from the signed config when it sets them, else keeps the installation's", () => {
+    const bootstrap = parseKioskConfig(demo);
+    const fleet = validateFleetFile(JSON.parse(readFileSync(join(dir, 'fleet-example.json'), 'utf8')));
+    if (!bootstrap.ok || !fleet.ok) throw new Error('fixtures are invalid');
+    const settings = fleet.terminals[0]?.settings as NonNullable<Parameters<typeof effectiveConfig>[1]>;
+    const limits = {
+      maxBytes: 2 * 1024 * 1024,
+      maxCount: 2,
+      mediaTypes: ['image/jpeg' as const],
+      fileInput: false,
+      uploadChunkBytes: 64 * 1024,
+    };
+    expect(effectiveConfig(bootstrap.config, { ...settings, attachments: limits }).attachments).toEqual(
+      limits,
+    );
+    expect(effectiveConfig(bootstrap.config, { ...settings, attachments: undefined }).attachments).toEqual(
+      bootstrap.config.attachments,
+    );
+    const tooBig = TerminalSettings.safeParse({ ...settings, attachments: { ...limits, maxBytes: 10 ** 9 } });
+    expect(tooBig.success).toBe(false);
   });
 
   it('needs a terminal token unless the terminal enrolls, and checks pinned keys', () => {

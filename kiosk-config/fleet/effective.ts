@@ -23,6 +23,7 @@ export function effectiveConfig(bootstrap: KioskConfig, settings: TerminalSettin
     video: { enabled: settings.video.enabled, hours: settings.video.hours },
     call: { ...(bootstrap.call ?? CALL_DEFAULTS), maxVideoKbps: settings.video.maxBitrateKbps },
     printer: settings.printer,
+    ...(settings.attachments ? { attachments: settings.attachments } : {}),
     accessibility: settings.accessibility,
     wipe: settings.wipe,
     maintenance: settings.maintenance,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentLimits } from '../../protocol/attachments.js';
 import { Locale } from '../../protocol/i18n.js';
 
 /**
@@ -78,6 +79,11 @@ const settingsShape = {
     window: TimeWindow,
     restartAt: ClockTime.nullable(),
   }),
+  /**
+   * Document photos and scans: size, count, types, file input, upload chunk size. Optional (absent:
+   * the installation's limits, else the defaults); a layer that sets it sets the whole group.
+   */
+  attachments: AttachmentLimits.optional(),
   /** When a new config counts as having broken the terminal (then it reverts on its own). */
   revert: z.strictObject({
     hubUnreachableSeconds: z.number().int().min(10).max(3600),
