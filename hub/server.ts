@@ -54,6 +54,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Video calls: TURN, timeouts. */
   calls?: Partial<CallOptions>;
+  /** Bytes of uploads no submission lists yet that one terminal may hold (default 256 MiB). */
+  maxPendingUploadBytes?: number;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -90,7 +92,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
-  void app.register(attachmentRoutes(db, terminals, now));
+  void app.register(attachmentRoutes(db, terminals, now, options.maxPendingUploadBytes));
   // Uploads whose submission never came are deleted after a month, once a day.
   const prune = () => {
     const before = new Date(now().getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000);

@@ -8,6 +8,7 @@ import { shellIncidents } from './migrations/0005_shell_incidents.js';
 import { attachments } from './migrations/0006_attachments.js';
 import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
 import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
+import { attachmentUploadsByTerminal } from './migrations/0012_attachment_uploads_terminal.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_attachments': attachments,
   '0008_terminal_quarantine': terminalQuarantine,
   '0009_release_hub_origins': releaseHubOrigins,
+  '0012_attachment_uploads_terminal': attachmentUploadsByTerminal,
 };
 
 const provider: MigrationProvider = {

@@ -18,7 +18,11 @@ import {
   type TestHub,
 } from '../testing/test-hub.js';
 import { sha256Hex } from '../util/hash.js';
-import { ABANDONED_UPLOAD_DAYS, pruneAbandonedUploads } from '../submissions/attachments.js';
+import {
+  ABANDONED_UPLOAD_DAYS,
+  pruneAbandonedUploads,
+  putChunk as storeChunk,
+} from '../submissions/attachments.js';
 
 let hub: TestHub;
 const otherTerminal = { id: 'other-terminal', token: 'other-terminal-token-0123456789abcdef' };
@@ -306,5 +310,76 @@ describe('a submission with attachments', () => {
     const response = await submit(body);
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).error).toBe('invalid_encryption');
+  });
+});
+
+describe('the upload quota per terminal', () => {
+  it('refuses a new upload past the bytes a terminal may hold unsubmitted, counts only its own, and frees them with the submission', async () => {
+    const terminalId = 'quota-terminal';
+    const put = (submissionId: string, attachmentId: string, length: number, max: number) =>
+      storeChunk(
+        hub.db,
+        {
+          submissionId,
+          attachmentId,
+          terminalId,
+          offset: 0,
+          length,
+          text: 'a'.repeat(10),
+          maxPendingBytes: max,
+        },
+        new Date(),
+      );
+    const first = randomUUID();
+    expect((await put(first, 'a1', 600, 1000)).kind).toBe('stored');
+    // Another terminal's pending uploads do not count against this one.
+    const stranger = await storeChunk(
+      hub.db,
+      {
+        submissionId: randomUUID(),
+        attachmentId: 'x',
+        terminalId: 'someone-else',
+        offset: 0,
+        length: 900,
+        text: 'a',
+      },
+      new Date(),
+    );
+    expect(stranger.kind).toBe('stored');
+    const refused = await put(randomUUID(), 'a2', 500, 1000);
+    expect(refused).toEqual({ kind: 'quota_exceeded', pendingBytes: 600, maxPendingBytes: 1000 });
+    // Chunks of an upload already begun are never refused by the quota.
+    expect((await put(first, 'a1', 600, 1)).kind).toBe('stored');
+    // Once a submission lists the upload, its bytes no longer count as pending.
+    await hub.db
+      .insertInto('submissions')
+      .values({
+        ...(await hub.db.selectFrom('submissions').selectAll().executeTakeFirstOrThrow()),
+        id: first,
+        tracking_code: makeTrackingCode((bytes) => randomFillSync(bytes)),
+      })
+      .execute();
+    expect((await put(randomUUID(), 'a3', 500, 1000)).kind).toBe('stored');
+  });
+
+  it('answers a refused upload with 507 and a plain message, which the terminal retries later', async () => {
+    const small = await startTestHub({ maxPendingUploadBytes: 1000 });
+    try {
+      const chunk = (submissionId: string, length: number) =>
+        small.app.inject({
+          method: 'PUT',
+          url: `${API.submissionAttachmentChunks(submissionId, randomUUID())}?offset=0&length=${length}`,
+          headers: { ...terminalHeaders, 'content-type': 'application/octet-stream' },
+          payload: Buffer.from('eyJhbGciOiJSU0EtT0FFUC0yNTYi'),
+        });
+      expect((await chunk(randomUUID(), 900)).statusCode).toBe(200);
+      const refused = await chunk(randomUUID(), 900);
+      expect(refused.statusCode).toBe(507);
+      const body = ApiError.parse(refused.json());
+      expect(body.error).toBe('upload_quota_exceeded');
+      expect(body.message).toMatch(/at most 1000 are allowed/);
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -14,7 +14,12 @@ const CHUNK_PATH = API.submissionAttachmentChunksRoute;
  * got, `PUT …/chunks?offset=N&length=TOTAL` (application/octet-stream) adds the next slice of
  * the sealed attachment. The offset travels in the answer and in an Upload-Offset header.
  */
-export function attachmentRoutes(db: HubKysely, auth: TerminalAuth, now: () => Date): FastifyPluginAsync {
+export function attachmentRoutes(
+  db: HubKysely,
+  auth: TerminalAuth,
+  now: () => Date,
+  maxPendingBytes?: number,
+): FastifyPluginAsync {
   return async (app) => {
     // Chunks are raw bytes; the parser exists only inside this plugin, so no other route takes them.
     app.addContentTypeParser(
@@ -62,7 +67,15 @@ export function attachmentRoutes(db: HubKysely, auth: TerminalAuth, now: () => D
         const terminalId = auth.terminalOf(request).id;
         const outcome = await putChunk(
           db,
-          { submissionId: id, attachmentId, terminalId, offset, length, text },
+          {
+            submissionId: id,
+            attachmentId,
+            terminalId,
+            offset,
+            length,
+            text,
+            ...(maxPendingBytes === undefined ? {} : { maxPendingBytes }),
+          },
           now(),
         );
         switch (outcome.kind) {
@@ -100,6 +113,12 @@ export function attachmentRoutes(db: HubKysely, auth: TerminalAuth, now: () => D
             throw new HttpError(409, {
               error: 'submission_closed',
               message: `Submission ${id} was already received; it takes no new attachments.`,
+            });
+          case 'quota_exceeded':
+            // 507: the terminal keeps the attachment and tries again later (it retries every 5xx).
+            throw new HttpError(507, {
+              error: 'upload_quota_exceeded',
+              message: `This terminal already holds ${outcome.pendingBytes} bytes of uploads that no submission lists; at most ${outcome.maxPendingBytes} are allowed. Send the waiting submissions first.`,
             });
           case 'invalid_encryption':
             throw new HttpError(400, {

@@ -19,7 +19,16 @@ export interface ChunkInput {
   /** Total length of the sealed attachment (JWE compact text). */
   length: number;
   text: string;
+  /** Most bytes of uploads no submission lists yet that one terminal may hold (default below). */
+  maxPendingBytes?: number;
 }
+
+/**
+ * A terminal uploads at most a few attachments ahead of their submission (the outbox sender keeps
+ * three in flight, each at most 20 MB plaintext), so this is generous for honest terminals while it
+ * keeps a stolen or broken one from filling the hub's disk with uploads it never submits.
+ */
+export const MAX_PENDING_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 export type ChunkOutcome =
   | { kind: 'stored'; state: UploadState }
@@ -28,6 +37,7 @@ export type ChunkOutcome =
   | { kind: 'overflow' }
   | { kind: 'not_found' }
   | { kind: 'submission_closed' }
+  | { kind: 'quota_exceeded'; pendingBytes: number; maxPendingBytes: number }
   | { kind: 'invalid_encryption'; message: string };
 
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
@@ -84,6 +94,11 @@ async function putChunkOnce(db: HubKysely, input: ChunkInput, now: Date): Promis
         .executeTakeFirst();
       if (submission) return { kind: 'submission_closed' };
       if (offset !== 0) return { kind: 'offset_mismatch', state: { offset: 0, length, complete: false } };
+      const maxPendingBytes = input.maxPendingBytes ?? MAX_PENDING_UPLOAD_BYTES;
+      const pendingBytes = await pendingUploadBytes(trx, terminalId);
+      if (pendingBytes + length > maxPendingBytes) {
+        return { kind: 'quota_exceeded', pendingBytes, maxPendingBytes };
+      }
       upload = {
         submission_id: submissionId,
         attachment_id: attachmentId,
@@ -135,6 +150,19 @@ async function putChunkOnce(db: HubKysely, input: ChunkInput, now: Date): Promis
       .execute();
     return { kind: 'stored', state: { offset: received, length, complete: completedAt !== null } };
   });
+}
+
+/** Bytes of this terminal's uploads that no received submission lists yet. */
+async function pendingUploadBytes(db: HubKysely, terminalId: string): Promise<number> {
+  const row = await db
+    .selectFrom('attachment_uploads as u')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('u.length'), eb.lit(0)).as('bytes'))
+    .where('u.terminal_id', '=', terminalId)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('submissions as s').select('s.id').whereRef('s.id', '=', 'u.submission_id'))),
+    )
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
 }
 
 function jweProblem(text: string): string | null {
