@@ -69,6 +69,8 @@ export class ClerkCallClient {
   readonly localStream = new Value<MediaStream | null>(null);
   readonly remoteStream = new Value<MediaStream | null>(null);
   readonly quality = new Value<CallQuality | null>(null);
+  /** Video is off both ways because the terminal's line is too weak. */
+  readonly audioOnly = new Value(false);
   readonly remoteQuality = new Value<Quality | null>(null);
   readonly chat = new Value<readonly ChatLine[]>([]);
   readonly coview = new Value<CoviewState>({ status: 'off' });
@@ -238,6 +240,7 @@ export class ClerkCallClient {
           onMessage: (peerMessage) => this.onPeerMessage(peerMessage),
           onQuality: (quality) => this.quality.set(quality),
           onRemoteQuality: (quality) => this.remoteQuality.set(quality),
+          onAudioOnly: (local, remote) => this.audioOnly.set(local || remote),
         });
         this.call.set({
           callId,
@@ -310,6 +313,7 @@ export class ClerkCallClient {
     this.call.set(null);
     this.remoteStream.set(null);
     this.quality.set(null);
+    this.audioOnly.set(false);
     this.remoteQuality.set(null);
     this.coview.set({ status: 'off' });
     this.lastEnded.set({ callId, reason });

@@ -59,6 +59,8 @@ export class KioskCallClient {
   readonly localStream = new ValueStore<MediaStream | null>(null);
   readonly remoteStream = new ValueStore<MediaStream | null>(null);
   readonly quality = new ValueStore<CallQuality | null>(null);
+  /** Video is off both ways because a line is too weak (this terminal's or, rarely, the clerk's). */
+  readonly audioOnly = new ValueStore(false);
   readonly chat = new ValueStore<readonly ChatLine[]>([]);
   /** Co-view: the clerk asked ('asked'), the citizen agreed ('on'), or neither. */
   readonly coview = new ValueStore<'off' | 'asked' | 'on'>('off');
@@ -235,6 +237,7 @@ export class KioskCallClient {
             },
             onMessage: (peerMessage) => this.onMessage(peerMessage),
             onQuality: (quality) => this.quality.set(quality),
+            onAudioOnly: (local, remote) => this.audioOnly.set(local || remote),
           });
         }
         this.call.set({
@@ -325,6 +328,7 @@ export class KioskCallClient {
     void this.config.shell?.endCall().catch(() => undefined);
     this.remoteStream.set(null);
     this.quality.set(null);
+    this.audioOnly.set(false);
     this.coview.set('off');
     this.stillTaken.set(false);
     this.call.set({ phase: 'ended', officeId, reason });
