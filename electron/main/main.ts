@@ -24,7 +24,7 @@ import { kioskWindowOptions, windowedForDevelopment } from './policy/window-opti
 import { createAppProtocolHandler } from './shell/app-protocol-handler.js';
 import { createAdminExit } from './shell/admin-exit.js';
 import { registerBridgeIpc } from './shell/bridge-ipc.js';
-import { createCallState } from './shell/call-state.js';
+import { createCallState, endCallWhenPageGoes } from './shell/call-state.js';
 import { endCitizenSession } from './shell/citizen-session.js';
 import { attachCrashRecovery } from './shell/crash-recovery.js';
 import { DisplayAwakeService } from './shell/display-awake.js';
@@ -127,11 +127,7 @@ async function start(): Promise<void> {
           })
         : undefined,
   });
-  // A reloaded or crashed page has no call any more, whatever it said before.
-  window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) callState.set(false);
-  });
-  window.webContents.on('render-process-gone', () => callState.set(false));
+  endCallWhenPageGoes(window.webContents, callState);
 
   // Black screen after the machine slept: the compositor may not repaint by itself.
   powerMonitor.on('resume', () => {
@@ -145,13 +141,7 @@ async function start(): Promise<void> {
   });
   display.update();
   const stopDisplayTicks = every(() => display.update(), 60_000);
-  let lastTouchNoted = 0;
-  window.webContents.on('input-event', (_event, input) => {
-    // Any touch, click or key; noted at most every few seconds, the check is cheap but not free.
-    if (input.type === 'mouseMove' || Date.now() - lastTouchNoted < 5_000) return;
-    lastTouchNoted = Date.now();
-    display.noteTouch();
-  });
+  window.webContents.on('input-event', (_event, input) => display.noteInput(input.type));
 
   const updates = app.isPackaged
     ? startUpdates(electronUpdater.autoUpdater as unknown as Updater, {
