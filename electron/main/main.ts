@@ -30,7 +30,7 @@ import { attachCrashRecovery } from './shell/crash-recovery.js';
 import { DisplayAwakeService } from './shell/display-awake.js';
 import { createIncidentReporter } from './shell/incident-reporter.js';
 import { guardKeyboard } from './shell/keyboard-guard.js';
-import { scheduleMaintenanceRestart } from './shell/maintenance-restart.js';
+import { restartShell, scheduleMaintenanceRestart } from './shell/maintenance-restart.js';
 import { shellPaths } from './shell/paths.js';
 import { printReceipt } from './shell/printing.js';
 import { createSessionGuard } from './shell/session-guard.js';
@@ -155,14 +155,12 @@ async function start(): Promise<void> {
     startedAt,
     now: () => new Date(),
     schedule,
-    restart: () => {
-      if (updates?.hasDownloadedUpdate()) {
-        updates.installAndRestart();
-        return;
-      }
-      app.relaunch();
-      app.exit(0);
-    },
+    restart: () =>
+      restartShell(updates, () => {
+        app.relaunch();
+        app.exit(0);
+      }),
+    isBusy: () => callState.isActive(),
     log: createLogger('maintenance'),
   });
   const adminExit = createAdminExit({
