@@ -26,7 +26,7 @@ test('the call panel speaks every kiosk language, lays out right to left in Arab
   hub,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const clerk = await ClerkDesk.open(browser, hub.url);
   await clerk.available();
   const { kiosk } = await openKiosk(browser, hub.url);
