@@ -5,9 +5,10 @@
  *   on the wire (target < 3 s);
  * - delta pull after 1% of the services changed: bytes on the wire against the compressed size of
  *   the changed records alone (target at most 2x);
- * - outbox flush of N sealed applications after an outage, against a plain sequential upload of
- *   the same bytes from the same page (target: flush throughput at least 50% of the plain one).
- * Attachments are not part of the applications yet (the 300 KB photo of the issue is missing).
+ * - outbox flush of N sealed applications (20 KB data + one 300 KB photo each, the photo sealed as
+ *   its own JWE and uploaded in chunks before its submission) after an outage, against a plain
+ *   sequential upload of the same bytes from the same page (one PUT of the whole photo, one POST
+ *   of the submission, per application); target: flush throughput at least 50% of the plain one.
  * Prints one JSON line last.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -25,6 +26,7 @@ import { findRepoRoot } from '../hub/repo-root.js';
 import { loadDemoSeed, seedIfEmpty } from '../hub/seed/seed.js';
 import { API } from '../protocol/api.js';
 import { makeTrackingCode } from '../protocol/tracking-code.js';
+import { encryptJwe, importEncryptionKey } from '../renderer/shared/encryption/jwe.js';
 import { sealSubmission } from '../renderer/shared/encryption/seal.js';
 import { chromiumFlags, findChromium } from '../scripts/chromium.js';
 import { demoKioskConfig } from '../scripts/kiosk-url.js';
@@ -95,8 +97,20 @@ try {
   const form = catalog.forms[0];
   if (!office || !form) throw new Error('catalog without forms');
   const answers = demoAnswers[demoContent.forms[0]?.id ?? ''] ?? {}; // form-000 is a copy of it
-  const seal = async () =>
-    sealSubmission(
+  // 20 KB of data per application: the answers plus incompressible filler (the hub cannot read
+  // the data, so it does not mind), and one 300 KB photo sealed as its own JWE. Every application
+  // carries the same photo ciphertext under its own attachment id, so the page gets it once.
+  const filler = randomFillSync(Buffer.alloc(14 * 1024)).toString('base64');
+  const photo = new Uint8Array(randomFillSync(Buffer.alloc(300 * 1024)));
+  const [photoKey] = office.encryptionKeys.filter((k) => k.status === 'current');
+  if (!photoKey) throw new Error('office without a current key');
+  const photoJwe = await encryptJwe(
+    photo,
+    await importEncryptionKey(photoKey.jwk as JsonWebKey),
+    photoKey.kid,
+  );
+  const seal = async () => {
+    const request = await sealSubmission(
       {
         id: crypto.randomUUID(),
         trackingCode: makeTrackingCode((b) => randomFillSync(b)),
@@ -106,34 +120,47 @@ try {
         locale: 'de',
         submittedAt: new Date().toISOString(),
       },
-      answers,
+      { ...answers, benchFiller: filler },
       office.encryptionKeys,
     );
+    return { ...request, attachments: [{ id: crypto.randomUUID(), length: photoJwe.length }] };
+  };
   const queued = await Promise.all(Array.from({ length: APPLICATIONS }, seal));
   const plain = await Promise.all(Array.from({ length: APPLICATIONS }, seal));
+  const dataBytes = Math.round(
+    queued.reduce((sum, r) => sum + r.data.length + r.metadata.length, 0) / APPLICATIONS,
+  );
 
   await context.setOffline(true);
-  await page.evaluate(async (entries) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('point-of-public-kiosk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction('outbox', 'readwrite');
-    for (const request of entries) {
-      tx.objectStore('outbox').put({
-        id: request.id,
-        state: 'final',
-        request,
-        attempts: 0,
-        nextAttemptAt: 0,
-        lastError: null,
-        createdAt: request.submittedAt,
+  await page.evaluate(
+    async ({ entries, jwe }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('point-of-public-kiosk');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
       });
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, queued);
+      // In slices, so a thousand photos do not make one giant transaction.
+      for (let start = 0; start < entries.length; start += 50) {
+        const tx = db.transaction(['outbox', 'outboxAttachments'], 'readwrite');
+        for (const request of entries.slice(start, start + 50)) {
+          tx.objectStore('outbox').put({
+            id: request.id,
+            state: 'final',
+            request,
+            attempts: 0,
+            nextAttemptAt: 0,
+            lastError: null,
+            createdAt: request.submittedAt,
+          });
+          for (const ref of request.attachments)
+            tx.objectStore('outboxAttachments').put({ submissionId: request.id, id: ref.id, jwe });
+        }
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+      }
+      db.close();
+    },
+    { entries: queued, jwe: photoJwe },
+  );
   const flushStart = performance.now();
   await context.setOffline(false);
   for (let polls = 0; (await kiosk.outboxSize()) > 0; polls++) {
@@ -144,19 +171,29 @@ try {
 
   const token = String(demoKioskConfig(hub.url)['terminalToken']);
   const rawMs = await page.evaluate(
-    async ({ bodies, url, token }) => {
+    async ({ bodies, base, token, jwe }) => {
+      const auth = { authorization: `Bearer ${token}` };
       const start = performance.now();
       for (const body of bodies) {
-        const response = await fetch(url, {
+        for (const ref of body.attachments) {
+          const url = `${base}/api/v1/submissions/${body.id}/attachments/${ref.id}/chunks?offset=0&length=${jwe.length}`;
+          const put = await fetch(url, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/octet-stream', ...auth },
+            body: jwe,
+          });
+          if (!put.ok) throw new Error(`plain photo upload answered ${put.status}`);
+        }
+        const response = await fetch(`${base}/api/v1/submissions`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify(body),
         });
         if (!response.ok) throw new Error(`plain upload answered ${response.status}`);
       }
       return performance.now() - start;
     },
-    { bodies: plain, url: hub.url + API.submissions, token },
+    { bodies: plain, base: hub.url, token, jwe: photoJwe },
   );
 
   const delivered = submissionCount(dataDir);
@@ -177,7 +214,10 @@ try {
       services: catalog.services.length,
       forms: catalog.forms.length,
       applications: APPLICATIONS,
-      attachments: 'none yet',
+      data_bytes_per_application: dataBytes,
+      photo_bytes_per_application: photo.length,
+      photo_sealed_bytes: photoJwe.length,
+      flush_vs_plain_throughput: Number((rawMs / flushMs).toFixed(2)),
     }),
   );
 } finally {
@@ -189,7 +229,8 @@ try {
 /** Sums the bytes on the wire (compressed, with headers) of responses whose URL contains `path`. */
 async function wireCounter(page: Page, path: string): Promise<{ take(): number }> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
+  // Only sizes are needed: no body buffering in the browser, which would slow the pull it measures.
+  await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
   const urls = new Map<string, string>();
   let bytes = 0;
   cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLEET_API } from '../protocol/fleet.js';
 import { API } from '../protocol/api.js';
+import { QUARANTINE_API } from '../protocol/quarantine.js';
 import { DEFAULT_BODY_LIMIT } from './server.js';
 import { startTestHub, terminalHeaders, type TestHub } from './testing/test-hub.js';
 
@@ -23,7 +25,20 @@ const preflight = (origin: string, url: string = API.submissions) =>
 
 describe('CORS for the terminal API', () => {
   it('allows the kiosk origins in a preflight, without credentials', async () => {
-    for (const url of [API.health, API.content, API.submissions]) {
+    for (const url of [
+      API.health,
+      API.content,
+      API.contentChanges,
+      API.submissions,
+      API.trackingStatus('ABCD-EFGH-JKMN'),
+      QUARANTINE_API.terminal,
+      FLEET_API.enroll,
+      FLEET_API.terminalToken,
+      FLEET_API.heartbeat,
+      FLEET_API.terminalConfig,
+      FLEET_API.commandResult('cmd-1'),
+      API.submissionAttachmentChunks('9b2f4c1e-0000-4000-8000-000000000001', 'att-1'),
+    ]) {
       const response = await preflight('app://kiosk', url);
       expect(response.statusCode, url).toBe(204);
       expect(response.headers['access-control-allow-origin']).toBe('app://kiosk');
@@ -32,6 +47,30 @@ describe('CORS for the terminal API', () => {
       expect(response.headers['access-control-allow-credentials']).toBeUndefined();
     }
     expect((await preflight('http://localhost:5173')).statusCode).toBe(204);
+  });
+
+  it('lets the Electron kiosk upload attachment chunks (PUT) and read the Upload-Offset', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const attachmentId = '00000000-0000-4000-8000-000000000002';
+    for (const url of [
+      API.submissionAttachment(id, attachmentId),
+      API.submissionAttachmentChunks(id, attachmentId),
+    ]) {
+      const response = await preflight('app://kiosk', url);
+      expect(response.statusCode, url).toBe(204);
+      expect(response.headers['access-control-allow-methods']).toMatch(/PUT/);
+    }
+    expect(
+      (await preflight('https://evil.example', API.submissionAttachment(id, attachmentId))).statusCode,
+    ).toBe(403);
+    const state = await hub.app.inject({
+      method: 'GET',
+      url: API.submissionAttachment(id, attachmentId),
+      headers: { ...terminalHeaders, origin: 'app://kiosk' },
+    });
+    expect(state.statusCode).toBe(404);
+    expect(state.headers['access-control-allow-origin']).toBe('app://kiosk');
+    expect(state.headers['access-control-expose-headers']).toMatch(/Upload-Offset/i);
   });
 
   it('refuses other origins: no allow-origin header', async () => {
@@ -54,6 +93,7 @@ describe('CORS for the terminal API', () => {
     });
     expect(content.headers['access-control-allow-origin']).toBe('app://kiosk');
     expect(content.headers['access-control-expose-headers']).toMatch(/ETag/i);
+    expect(content.headers['access-control-expose-headers']).toMatch(/x-pop-next-checkpoint/i);
     expect(content.headers['vary']).toMatch(/Origin/);
     const denied = await hub.app.inject({
       method: 'GET',

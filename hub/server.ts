@@ -23,9 +23,12 @@ import { createFleet } from './fleet/fleet.js';
 import { fleetProviderRoutes } from './routes/fleet-provider.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
+import { quarantineRoutes } from './routes/quarantine.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { ABANDONED_UPLOAD_DAYS, pruneAbandonedUploads } from './submissions/attachments.js';
 import { trackingStatusRoutes } from './routes/tracking-status.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
@@ -84,6 +87,19 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
+  void app.register(attachmentRoutes(db, terminals, now));
+  // Uploads whose submission never came are deleted after a month, once a day.
+  const prune = () => {
+    const before = new Date(now().getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000);
+    pruneAbandonedUploads(db, before).then(
+      (count) => count > 0 && app.log.info({ count }, 'abandoned attachment uploads deleted'),
+      (error: unknown) => app.log.error({ err: error }, 'pruning attachment uploads failed'),
+    );
+  };
+  const pruneTimer = setInterval(prune, 86_400_000);
+  pruneTimer.unref();
+  app.addHook('onReady', async () => prune());
+  app.addHook('onClose', async () => clearInterval(pruneTimer));
   void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
@@ -116,6 +132,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(callRoutes(db, terminals, sessions, now));
   void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
   void app.register(fleetProviderRoutes(db, fleet, now));
+  void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

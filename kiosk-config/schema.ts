@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentLimits } from '../protocol/attachments.js';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
 import { FleetBootstrap } from './fleet/bootstrap.js';
 import { ShellSettings } from './shell.js';
@@ -33,6 +34,8 @@ export const KioskConfig = z
         audioOnlyWhenWeak: z.boolean(),
       })
       .optional(),
+    /** Document photos and scans: size, count, types, chunk size (defaults: ATTACHMENT_DEFAULTS). */
+    attachments: AttachmentLimits.optional(),
     /** Settings of the Electron shell (kiosk-config/shell.ts). */
     shell: ShellSettings.optional(),
   })

@@ -4,6 +4,15 @@ export const API = {
   content: '/api/v1/content',
   contentChanges: '/api/v1/content/changes',
   submissions: '/api/v1/submissions',
+  /** Route patterns of the two below (fastify syntax). */
+  submissionAttachmentRoute: '/api/v1/submissions/:id/attachments/:attachmentId',
+  submissionAttachmentChunksRoute: '/api/v1/submissions/:id/attachments/:attachmentId/chunks',
+  /** GET: what the hub has of an upload (offset, length, complete). */
+  submissionAttachment: (id: string, attachmentId: string) =>
+    `/api/v1/submissions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+  /** PUT ?offset=N&length=TOTAL, body application/octet-stream: one chunk of the sealed attachment. */
+  submissionAttachmentChunks: (id: string, attachmentId: string) =>
+    `/api/v1/submissions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}/chunks`,
   shellIncidents: '/api/v1/terminal/incidents',
   clerkLogin: '/api/v1/clerk/login',
   clerkLogout: '/api/v1/clerk/logout',
@@ -11,6 +20,9 @@ export const API = {
   clerkSubmissions: '/api/v1/clerk/submissions',
   clerkSubmission: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}`,
   clerkSubmissionStatus: (id: string) => `/api/v1/clerk/submissions/${encodeURIComponent(id)}/status`,
+  clerkSubmissionAttachmentRoute: '/api/v1/clerk/submissions/:id/attachments/:attachmentId',
+  clerkSubmissionAttachment: (id: string, attachmentId: string) =>
+    `/api/v1/clerk/submissions/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   trackingStatus: (trackingCode: string) => `/api/v1/status/${encodeURIComponent(trackingCode)}`,
 } as const;
 

@@ -36,6 +36,10 @@ export interface KioskBridge {
   beginCall(): Promise<void>;
   /** The call is over: camera and microphone are refused again. */
   endCall(): Promise<void>;
+  /** A document photo or scan: the camera alone (no microphone) may be granted until endCapture. */
+  beginCapture(): Promise<void>;
+  /** The picture is taken (or the citizen cancelled): the camera is refused again. */
+  endCapture(): Promise<void>;
   /** Prints the page as it is now (the receipt) to the configured printer, without a dialog. */
   printReceipt(): Promise<PrintOutcome>;
   /** The admin gesture was made and a PIN typed: the shell checks it and, if right, quits. */
@@ -50,6 +54,8 @@ export const BRIDGE_METHODS = [
   'reportReady',
   'beginCall',
   'endCall',
+  'beginCapture',
+  'endCapture',
   'printReceipt',
   'requestAdminExit',
 ] as const satisfies readonly (keyof KioskBridge)[];

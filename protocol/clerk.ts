@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Locale } from './i18n.js';
 import { FormDefinition } from './forms.js';
 import { SubmissionStatus } from './submission.js';
+import { ClerkAttachment } from './attachments.js';
 
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1, 'username is required').max(100),
@@ -41,6 +42,8 @@ export const SubmissionDetail = SubmissionSummary.extend({
   keyId: z.string(),
   data: z.string(),
   metadata: z.string(),
+  /** Sealed attachments on the hub; the console fetches each JWE by id and decrypts it. */
+  attachments: z.array(ClerkAttachment).default([]),
   form: FormDefinition,
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;

@@ -41,3 +41,9 @@ export type ContentChanges = z.infer<typeof ContentChanges>;
 
 /** Large pages: a first pull of a LeiKa-size catalog takes a handful of round trips, not dozens. */
 export const CONTENT_PAGE_LIMIT = 2_000;
+
+/**
+ * Set on a content page that has more after it: the page's checkpoint, so the terminal can ask
+ * for the next page as soon as the headers arrive, while it still parses and stages this one.
+ */
+export const NEXT_CHECKPOINT_HEADER = 'x-pop-next-checkpoint';

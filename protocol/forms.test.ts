@@ -39,6 +39,26 @@ const ui = {
   },
 };
 
+describe('photo and scan fields', () => {
+  it('take no answer: they need no schema property and may not have one', () => {
+    const withPhoto = {
+      ...ui,
+      steps: ui.steps.map((step, index) =>
+        index === 0 ? { ...step, fields: [...step.fields, 'idPhoto'] } : step,
+      ),
+      fields: { ...ui.fields, idPhoto: { label: label('Foto'), widget: 'photo' as const } },
+    };
+    expect(formDefinitionProblems({ schema, ui: withPhoto })).toEqual([]);
+    const withProperty = {
+      ...schema,
+      properties: { ...schema.properties, idPhoto: { type: 'string' as const } },
+    };
+    expect(formDefinitionProblems({ schema: withProperty, ui: withPhoto })).toEqual([
+      'photo "idPhoto" must not have a schema property',
+    ]);
+  });
+});
+
 describe('forms with groups, repeatables and notes', () => {
   it('accepts a consistent definition and names what does not fit', () => {
     expect(formDefinitionProblems({ schema, ui })).toEqual([]);

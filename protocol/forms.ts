@@ -26,9 +26,21 @@ export const FIELD_WIDGETS = [
   'repeat',
   /** Text for the citizen, no answer: hints, and what to bring along where the terminal cannot take it. */
   'note',
+  /**
+   * A document photo taken with the terminal's camera. Like a note it has no schema property:
+   * the photos become attachments (protocol/attachments.ts), not answers.
+   */
+  'photo',
+  /** A document scan: the camera at its highest resolution, or a scanner's file where allowed. */
+  'scan',
 ] as const;
 export const FieldWidget = z.enum(FIELD_WIDGETS);
 export type FieldWidget = z.infer<typeof FieldWidget>;
+
+/** Widgets that take no answer in the data: notes, and photo/scan fields whose files are attachments. */
+export function isAnswerless(widget: FieldWidget): boolean {
+  return widget === 'note' || widget === 'photo' || widget === 'scan';
+}
 
 export const ChoiceOption = z.object({ value: z.string().min(1), label: LocalizedText });
 
@@ -121,8 +133,9 @@ export function formDefinitionProblems(form: {
     if (count !== 1) problems.push(`field "${name}" is placed in ${count} steps, expected 1`);
   }
   for (const name of placed) {
-    const isNote = form.ui.fields[name]?.widget === 'note';
-    if (!(name in form.schema.properties) && !isNote) problems.push(`step refers to unknown field "${name}"`);
+    const widget = form.ui.fields[name]?.widget;
+    if (!(name in form.schema.properties) && !(widget && isAnswerless(widget)))
+      problems.push(`step refers to unknown field "${name}"`);
   }
   for (const name of form.schema.required) {
     if (!(name in form.schema.properties)) problems.push(`required field "${name}" is not defined`);
@@ -134,8 +147,8 @@ export function formDefinitionProblems(form: {
 }
 
 function fieldProblems(path: string, ui: FieldUi, property: Record<string, unknown> | undefined): string[] {
-  if (ui.widget === 'note') {
-    return property ? [`note "${path}" must not have a schema property`] : [];
+  if (isAnswerless(ui.widget)) {
+    return property ? [`${ui.widget} "${path}" must not have a schema property`] : [];
   }
   if (!property) return [];
   const problems: string[] = [];
@@ -156,7 +169,7 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
       if (!fields[name]) problems.push(`field "${path}/${name}" has no UI description`);
     }
     for (const [name, child] of Object.entries(fields)) {
-      if (child.widget !== 'note' && !(name in properties))
+      if (!isAnswerless(child.widget) && !(name in properties))
         problems.push(`group "${path}" shows unknown field "${name}"`);
       problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name])));
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRefs } from './attachments.js';
 import { Locale } from './i18n.js';
 import { TRACKING_CODE_PATTERN } from './tracking-code.js';
 
@@ -33,6 +34,11 @@ export const SubmissionRequest = z.strictObject({
   data: Jwe,
   /** The metadata record (SubmissionMetadata, JSON) as JWE. */
   metadata: Jwe,
+  /**
+   * The attachments uploaded before this submission (each a JWE of its own, see
+   * protocol/attachments.ts). Omitted when there are none, so older bodies hash the same.
+   */
+  attachments: AttachmentRefs.optional(),
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 
@@ -45,6 +51,7 @@ export const SubmissionMetadata = z.object({
   submittedAt: z.string(),
   /** SHA-512 (hex) of the exact bytes of the decrypted data. */
   dataSha512: z.string().regex(/^[0-9a-f]{128}$/),
+  /** One entry per attachment: what the decrypted bytes must be (size, type, SHA-512 hex). */
   attachments: z.array(
     z.object({
       id: z.string(),
@@ -52,6 +59,8 @@ export const SubmissionMetadata = z.object({
       mediaType: z.string(),
       size: z.number().int(),
       sha512: z.string(),
+      /** The form field (photo or scan) the attachment was taken for. */
+      fieldId: z.string().optional(),
     }),
   ),
 });

@@ -12,6 +12,8 @@ export const BRIDGE_CHANNELS = {
   reportReady: 'pop:report-ready',
   beginCall: 'pop:begin-call',
   endCall: 'pop:end-call',
+  beginCapture: 'pop:begin-capture',
+  endCapture: 'pop:end-capture',
   printReceipt: 'pop:print-receipt',
   requestAdminExit: 'pop:request-admin-exit',
 } as const satisfies Record<keyof KioskBridge, `pop:${string}`>;

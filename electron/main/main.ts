@@ -56,7 +56,9 @@ async function start(): Promise<void> {
   const startedAt = new Date();
   const guardLog = createLogger('guard');
   const callState = createCallState(createLogger('call'));
-  const guard = createSessionGuard(guardLog, callState.isActive);
+  // A document photo needs the camera alone, between bridge.beginCapture and endCapture.
+  let captureActive = false;
+  const guard = createSessionGuard(guardLog, callState.isActive, () => captureActive);
   const devTools = devToolsAllowed(app.isPackaged, process.env);
   app.on('session-created', guard);
   app.on('web-contents-created', (_event, contents) => {
@@ -127,7 +129,13 @@ async function start(): Promise<void> {
           })
         : undefined,
   });
-  endCallWhenPageGoes(window.webContents, callState);
+  // A reloaded, navigated or crashed page has no call and no document capture any more.
+  endCallWhenPageGoes(window.webContents, {
+    set: (active) => {
+      callState.set(active);
+      if (!active) captureActive = false;
+    },
+  });
 
   // Black screen after the machine slept: the compositor may not repaint by itself.
   powerMonitor.on('resume', () => {
@@ -177,11 +185,17 @@ async function start(): Promise<void> {
     isKioskContents,
     endCitizenSession: (contents) =>
       endCitizenSession(contents.session, {
-        endCall: () => callState.set(false),
+        endCall: () => {
+          callState.set(false);
+          captureActive = false;
+        },
         clearClipboard: () => clipboard.clear(),
       }),
     onReady: () => recovery.markReady(),
     setCallActive: (active) => callState.set(active),
+    setCaptureActive: (active) => {
+      captureActive = active;
+    },
     printReceipt: (contents) => printReceipt(contents, shellSettings?.printerName, createLogger('print')),
     requestAdminExit: adminExit,
     log: createLogger('bridge'),

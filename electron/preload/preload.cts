@@ -25,6 +25,8 @@ const CHANNELS = {
   reportReady: 'pop:report-ready',
   beginCall: 'pop:begin-call',
   endCall: 'pop:end-call',
+  beginCapture: 'pop:begin-capture',
+  endCapture: 'pop:end-capture',
   printReceipt: 'pop:print-receipt',
   requestAdminExit: 'pop:request-admin-exit',
 } as const satisfies Record<keyof KioskBridge, string>;
@@ -46,6 +48,8 @@ const bridge = {
   },
   beginCall: () => ipcRenderer.invoke(CHANNELS.beginCall) as Promise<void>,
   endCall: () => ipcRenderer.invoke(CHANNELS.endCall) as Promise<void>,
+  beginCapture: () => ipcRenderer.invoke(CHANNELS.beginCapture) as Promise<void>,
+  endCapture: () => ipcRenderer.invoke(CHANNELS.endCapture) as Promise<void>,
   printReceipt: () => ipcRenderer.invoke(CHANNELS.printReceipt) as Promise<PrintOutcome>,
   requestAdminExit: (pin: string) =>
     ipcRenderer.invoke(CHANNELS.requestAdminExit, String(pin)) as Promise<AdminExitOutcome>,

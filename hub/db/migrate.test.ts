@@ -35,6 +35,8 @@ describe('migrations on SQLite', () => {
     const tables = (await second.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
       [
+        'attachment_chunks',
+        'attachment_uploads',
         'call_log',
         'call_requests',
         'categories',
@@ -47,6 +49,7 @@ describe('migrations on SQLite', () => {
         'services',
         'shell_incidents',
         'submissions',
+        'terminal_quarantine',
         'terminals',
         ...FLEET_TABLES,
       ].sort(),
@@ -90,6 +93,7 @@ describe('migrations on SQLite', () => {
           status: 'received',
           submitted_at: 'x',
           received_at: 'x',
+          attachments: '[]',
         })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);

@@ -5,6 +5,8 @@ import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js
 import { calls } from './migrations/0003_calls.js';
 import { fleet } from './migrations/0004_fleet.js';
 import { shellIncidents } from './migrations/0005_shell_incidents.js';
+import { attachments } from './migrations/0006_attachments.js';
+import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -16,6 +18,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_calls': calls,
   '0004_fleet': fleet,
   '0005_shell_incidents': shellIncidents,
+  '0006_attachments': attachments,
+  '0008_terminal_quarantine': terminalQuarantine,
 };
 
 const provider: MigrationProvider = {

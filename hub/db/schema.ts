@@ -84,6 +84,33 @@ export interface SubmissionTable {
   /** As the terminal reported it (the citizen's time, may be offline and hours old). */
   submitted_at: string;
   received_at: IsoTime;
+  /** JSON array of the attachment refs ({ id, length }) the submission listed; '[]' without. */
+  attachments: JsonText;
+}
+
+/**
+ * A sealed attachment (JWE compact, ASCII) arriving in chunks before its submission. Everything
+ * before `received` is committed; `completed_at` is set once all `length` bytes are in and the
+ * whole text was checked to be a JWE of the required algorithms.
+ */
+export interface AttachmentUploadTable {
+  submission_id: string;
+  attachment_id: string;
+  terminal_id: string;
+  length: number;
+  received: number;
+  created_at: IsoTime;
+  completed_at: IsoTime | null;
+}
+
+/** One chunk of an upload, keyed by where it starts; the text is a slice of the JWE. */
+export interface AttachmentChunkTable {
+  submission_id: string;
+  attachment_id: string;
+  start: number;
+  text: string;
+  /** sha-256 hex of the chunk, so an identical resend is recognised without comparing text. */
+  sha256: string;
 }
 
 /** One finished video call: times and outcome only, never media, chat or co-view content. */
@@ -129,6 +156,20 @@ export interface ShellIncidentTable {
   received_at: IsoTime;
 }
 
+/** Applications a terminal holds in quarantine, envelope only (migration 0008). */
+export interface TerminalQuarantineTable {
+  terminal_id: string;
+  submission_id: string;
+  form_id: string;
+  form_version: number;
+  service_id: string;
+  office_id: string | null;
+  reason: string;
+  quarantined_at: string;
+  reported_at: IsoTime;
+  retry_requested_at: IsoTime | null;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -143,6 +184,9 @@ export interface Database extends FleetTables {
   call_log: CallLogTable;
   call_requests: CallRequestTable;
   shell_incidents: ShellIncidentTable;
+  attachment_uploads: AttachmentUploadTable;
+  attachment_chunks: AttachmentChunkTable;
+  terminal_quarantine: TerminalQuarantineTable;
 }
 
 export type HubKysely = Kysely<Database>;

@@ -1,24 +1,54 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../protocol/api.js';
 import { CALL_API } from '../../protocol/calls.js';
+import { NEXT_CHECKPOINT_HEADER } from '../../protocol/content-changes.js';
+import { FLEET_API } from '../../protocol/fleet.js';
+import { QUARANTINE_API } from '../../protocol/quarantine.js';
 import { sendApiError } from './errors.js';
 
 /** The routes a terminal calls; only these answer other origins (the clerk API never does). */
 export const TERMINAL_API_PATHS: readonly string[] = [
   API.health,
   API.content,
+  API.contentChanges,
   API.submissions,
+  QUARANTINE_API.terminal,
   CALL_API.requests,
+  FLEET_API.enroll,
+  FLEET_API.terminalToken,
+  FLEET_API.heartbeat,
+  FLEET_API.terminalConfig,
 ];
+
+/** Attachment uploads have ids in their paths (protocol/api.ts). */
+const ATTACHMENT_ROUTES: readonly string[] = [
+  API.submissionAttachmentRoute,
+  API.submissionAttachmentChunksRoute,
+];
+const ATTACHMENT_PATH = /^\/api\/v1\/submissions\/[^/]+\/attachments\/[^/]+(\/chunks)?$/;
+/** The result of a remote command names the command in its path. */
+const COMMAND_RESULT_ROUTE = '/api/v1/terminal/commands/:id/result';
+const COMMAND_RESULT_PATH = /^\/api\/v1\/terminal\/commands\/[^/]+\/result$/;
+/** The status lookup of a tracking code (`API.trackingStatus`). */
+const STATUS_PREFIX = API.trackingStatus('');
 
 /**
  * CORS for the kiosk in the Electron shell, whose pages come from its own origin (app://kiosk).
  * The terminal authenticates with a bearer token, not cookies, so no credentials are allowed.
- * If-None-Match is allowed so the kiosk may ask for a 304 itself; ETag is exposed so it can read it.
+ * If-None-Match is allowed so the kiosk may ask for a 304 itself; ETag is exposed so it can read it,
+ * and the next checkpoint of a content page so it can ask for the next page before parsing this one.
  */
 export function installTerminalCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
-  const isTerminalPath = (url: string) => TERMINAL_API_PATHS.includes(url.split('?')[0] ?? '');
+  const isTerminalPath = (url: string) => {
+    const path = url.split('?')[0] ?? '';
+    return (
+      TERMINAL_API_PATHS.includes(path) ||
+      ATTACHMENT_PATH.test(path) ||
+      COMMAND_RESULT_PATH.test(path) ||
+      path.startsWith(STATUS_PREFIX)
+    );
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isTerminalPath(request.url)) return;
@@ -26,11 +56,16 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     const origin = request.headers.origin;
     if (origin !== undefined && allowed.has(origin.toLowerCase())) {
       reply.header('access-control-allow-origin', origin);
-      reply.header('access-control-expose-headers', 'ETag');
+      reply.header('access-control-expose-headers', `ETag, Upload-Offset, ${NEXT_CHECKPOINT_HEADER}`);
     }
   });
 
-  for (const path of TERMINAL_API_PATHS) {
+  for (const path of [
+    ...TERMINAL_API_PATHS,
+    ...ATTACHMENT_ROUTES,
+    COMMAND_RESULT_ROUTE,
+    `${STATUS_PREFIX}:trackingCode`,
+  ]) {
     app.options(path, async (request, reply) => {
       const origin = request.headers.origin;
       if (origin === undefined || !allowed.has(origin.toLowerCase())) {
@@ -41,7 +76,7 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
       }
       return reply
         .status(204)
-        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-methods', 'GET, POST, PUT')
         .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
         .header('access-control-max-age', '600')
         .send();

@@ -6,11 +6,15 @@ import { StatusUpdate, SubmissionStatus } from '../../protocol/submission.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
-import { getSubmission, listSubmissions } from '../submissions/inbox.js';
+import { sealedText } from '../submissions/attachments.js';
+import { attachmentRefsOf, getSubmission, listSubmissions } from '../submissions/inbox.js';
 import { setStatus } from '../submissions/status.js';
 
 const ListQuery = z.object({ status: SubmissionStatus.optional() });
 const DetailParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
+const AttachmentParams = DetailParams.extend({
+  attachmentId: z.uuid({ message: 'attachmentId must be a UUID' }),
+});
 
 /** The clerk's inbox: submissions of the clerk's own offices only. */
 export function clerkSubmissionRoutes(
@@ -38,6 +42,28 @@ export function clerkSubmissionRoutes(
       if (!detail)
         throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });
       return detail;
+    });
+
+    // One sealed attachment as its JWE text; the console decrypts it with the office key.
+    app.get(API.clerkSubmissionAttachmentRoute, async (request, reply) => {
+      const { id, attachmentId } = parseOrThrow(AttachmentParams, request.params);
+      const row = await db
+        .selectFrom('submissions')
+        .select(['office_id', 'attachments'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      const listed =
+        row &&
+        sessions.clerkOf(request).officeIds.includes(row.office_id) &&
+        attachmentRefsOf(row).some((ref) => ref.id === attachmentId);
+      const text = listed ? await sealedText(db, id, attachmentId) : undefined;
+      if (!text) {
+        throw new HttpError(404, {
+          error: 'not_found',
+          message: `There is no attachment ${attachmentId} of submission ${id} for you.`,
+        });
+      }
+      return reply.type('application/jose').send(text);
     });
 
     app.post(`${API.clerkSubmissions}/:id/status`, async (request, reply) => {

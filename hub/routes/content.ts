@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../protocol/api.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import { z } from 'zod';
-import { CONTENT_PAGE_LIMIT } from '../../protocol/content-changes.js';
-import { decodeCheckpoint, readChanges, type Checkpoint } from '../content/changes.js';
+import { CONTENT_PAGE_LIMIT, NEXT_CHECKPOINT_HEADER } from '../../protocol/content-changes.js';
+import { decodeCheckpoint, readChangesJson, type Checkpoint } from '../content/changes.js';
 import { readMeta, readRevision, readSnapshot } from '../content/store.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
 import type { HubKysely } from '../db/schema.js';
@@ -49,8 +49,10 @@ export function contentRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginA
           throw new HttpError(400, { error: 'invalid_checkpoint', message: (error as Error).message });
         }
       }
-      reply.header('etag', `"${meta.revision}"`);
-      return readChanges(db, checkpoint, limit, meta);
+      const page = await readChangesJson(db, checkpoint, limit, meta);
+      reply.header('etag', `"${meta.revision}"`).type('application/json; charset=utf-8');
+      if (page.hasMore && page.checkpoint) reply.header(NEXT_CHECKPOINT_HEADER, page.checkpoint);
+      return reply.send(page.text);
     });
   };
 }

@@ -49,6 +49,11 @@ export function submissionRoutes(db: HubKysely, auth: TerminalAuth, now: () => D
               error: 'invalid_encryption',
               message: `The submission is not encrypted as required: ${outcome.message}.`,
             });
+          case 'attachments_incomplete':
+            throw new HttpError(409, {
+              error: 'attachments_incomplete',
+              message: `Upload the attachments first; the hub does not have all of ${outcome.missing.join(', ')}.`,
+            });
         }
       },
     );

@@ -42,6 +42,7 @@ export async function getSubmission(
     keyId: row.key_id,
     data: row.data_jwe,
     metadata: row.metadata_jwe,
+    attachments: attachmentRefsOf(row),
     form,
   };
 }
@@ -61,4 +62,12 @@ function summaryOf(row: SubmissionTable, form: FormDefinition | undefined): Subm
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
   };
+}
+
+/** The attachments a submission listed (the hub has them all: it refuses a submission otherwise). */
+export function attachmentRefsOf(
+  row: Pick<SubmissionTable, 'attachments'>,
+): { id: string; length: number }[] {
+  const parsed: unknown = JSON.parse(row.attachments || '[]');
+  return Array.isArray(parsed) ? (parsed as { id: string; length: number }[]) : [];
 }

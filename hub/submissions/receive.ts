@@ -1,4 +1,5 @@
 import type { SubmissionReceipt, SubmissionRequest } from '../../protocol/submission.js';
+import { checkAttachments } from './attachments.js';
 import { findForm, findOfficeKeys, serviceExists } from '../content/store.js';
 import { readJweHeader } from '../util/jwe-header.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -14,7 +15,8 @@ export type ReceiveOutcome =
   | { kind: 'unknown_form' }
   | { kind: 'unknown_service' }
   | { kind: 'unknown_key'; message: string }
-  | { kind: 'invalid_encryption'; message: string };
+  | { kind: 'invalid_encryption'; message: string }
+  | { kind: 'attachments_incomplete'; missing: string[] };
 
 /** Identifies the request body by meaning, so a resend with reordered keys is still a replay. */
 export function submissionBodyHash(request: SubmissionRequest): string {
@@ -44,6 +46,14 @@ export async function receiveSubmission(
   // encrypted to a key the responsible office holds (current or retired, never an unknown one).
   const keyProblem = await checkEncryption(db, form.officeId, request);
   if (keyProblem) return keyProblem;
+  // The submission is acknowledged only with all its attachments: the terminal uploads them first.
+  const refs = request.attachments ?? [];
+  const attachmentCheck = await checkAttachments(db, request.id, refs, terminalId, request.keyId);
+  if (!attachmentCheck.ok) {
+    return attachmentCheck.kind === 'attachments_incomplete'
+      ? { kind: 'attachments_incomplete', missing: attachmentCheck.missing }
+      : { kind: 'invalid_encryption', message: attachmentCheck.message };
+  }
 
   const row: SubmissionTable = {
     id: request.id,
@@ -63,6 +73,7 @@ export async function receiveSubmission(
     status_updated_at: null,
     submitted_at: request.submittedAt,
     received_at: now.toISOString(),
+    attachments: JSON.stringify(refs),
   };
   try {
     await db.transaction().execute((trx) => trx.insertInto('submissions').values(row).execute());

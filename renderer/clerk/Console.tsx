@@ -16,6 +16,8 @@ import { useDocumentTitle } from './hooks/useDocumentTitle.js';
 import { useHashRoute } from './hooks/useHashRoute.js';
 import { useSubmission, type SubmissionProblem } from './hooks/useSubmission.js';
 import { SUBMISSIONS_REFRESH_MS, useSubmissions, type SubmissionsControls } from './hooks/useSubmissions.js';
+import { StuckApplications } from './quarantine/StuckApplications.js';
+import { useStuckApplications } from './quarantine/useStuckApplications.js';
 import { routeHref } from './route.js';
 import type { ClerkTexts } from './texts.js';
 
@@ -79,18 +81,22 @@ function ListScreen({
   focusId: string | null;
 }) {
   useDocumentTitle(t.documentTitle.base);
+  const stuck = useStuckApplications();
   return (
-    <SubmissionListView
-      t={t}
-      submissions={list.submissions}
-      fetchedAt={list.fetchedAt}
-      refreshing={list.refreshing}
-      problem={list.problem}
-      onRefresh={list.refresh}
-      refreshSeconds={SUBMISSIONS_REFRESH_MS / 1000}
-      hrefFor={hrefForSubmission}
-      focusId={focusId}
-    />
+    <>
+      <StuckApplications t={t} items={stuck} />
+      <SubmissionListView
+        t={t}
+        submissions={list.submissions}
+        fetchedAt={list.fetchedAt}
+        refreshing={list.refreshing}
+        problem={list.problem}
+        onRefresh={list.refresh}
+        refreshSeconds={SUBMISSIONS_REFRESH_MS / 1000}
+        hrefFor={hrefForSubmission}
+        focusId={focusId}
+      />
+    </>
   );
 }
 

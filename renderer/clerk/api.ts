@@ -7,8 +7,9 @@ import {
   type LoginRequest,
   type SubmissionSummary,
 } from '../../protocol/clerk.js';
+import { QUARANTINE_API, StuckApplications, type StuckApplication } from '../../protocol/quarantine.js';
 import type { StatusUpdate } from '../../protocol/submission.js';
-import { HttpError, requestJson } from '../shared/http.js';
+import { HttpError, requestJson, send, toHttpError } from '../shared/http.js';
 
 /**
  * The console's only door to the hub. Each call parses the answer with the protocol schema;
@@ -34,6 +35,18 @@ export const clerkApi = {
 
   async submission(id: string): Promise<SubmissionDetail> {
     return (await requestJson(API.clerkSubmission(id), SubmissionDetail)).data;
+  },
+
+  /** One sealed attachment: its JWE text, decrypted in this browser. */
+  async attachment(id: string, attachmentId: string): Promise<string> {
+    const response = await send(API.clerkSubmissionAttachment(id, attachmentId), { timeoutMs: 120_000 });
+    if (!response.ok) throw toHttpError(response.status, await response.json().catch(() => null));
+    return response.text();
+  },
+
+  /** Applications for the clerk's offices that terminals hold in quarantine. */
+  async stuckApplications(): Promise<StuckApplication[]> {
+    return (await requestJson(QUARANTINE_API.clerk, StuckApplications)).data.items;
   },
 
   async setStatus(id: string, update: StatusUpdate): Promise<void> {

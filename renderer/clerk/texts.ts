@@ -26,6 +26,19 @@ export const de = {
     logoutFailed: 'Abmelden ist fehlgeschlagen, Sie sind noch angemeldet. Bitte versuchen Sie es erneut.',
   },
 
+  stuck: {
+    heading: (count: number) =>
+      count === 1 ? '1 Antrag hängt auf einem Terminal fest' : `${count} Anträge hängen auf Terminals fest`,
+    intro:
+      'Der Hub hat diese Anträge abgelehnt; sie liegen verschlüsselt auf dem Terminal und gehen nicht verloren. Die Antworten kann hier niemand lesen. Sagen Sie Ihrem IT-Dienstleister Bescheid: Er behebt die Ursache und lässt das Terminal den Antrag erneut senden.',
+    office: (office: string) => `Amt: ${office}`,
+    unknownOffice: 'unbekannt',
+    onTerminal: (name: string, id: string) => `Auf Terminal ${name} (${id}) festgehalten:`,
+    form: (formId: string, version: number) => `Formular ${formId} (Version ${version})`,
+    since: (when: string) => `seit ${when}`,
+    retryRequested: 'erneuter Versuch angefordert',
+  },
+
   login: {
     heading: 'Anmeldung für die Sachbearbeitung',
     intro: 'Melden Sie sich mit Ihrem Konto der Stadtverwaltung an.',
@@ -105,6 +118,18 @@ export const de = {
     failed: (reason: string) => `Der Antrag ließ sich nicht entschlüsseln: ${reason}`,
     problems: 'Prüfung des Antrags',
     fieldProblem: (label: string, message: string) => `${label}: ${message}`,
+  },
+
+  attachments: {
+    heading: 'Anhänge',
+    none: 'Der Antrag hat keine Anhänge.',
+    loading: (name: string) => `${name} wird geladen und entschlüsselt …`,
+    verified: 'SHA-512 stimmt mit dem Metadatensatz überein.',
+    mismatch:
+      'Achtung: Der Inhalt passt nicht zum SHA-512 im Metadatensatz. Die Datei ist verändert oder beschädigt.',
+    failed: (name: string, reason: string) => `${name} ließ sich nicht laden oder entschlüsseln: ${reason}`,
+    download: (name: string) => `${name} herunterladen`,
+    size: (kb: number) => `${kb} KB`,
   },
 
   statusForm: {

@@ -5,6 +5,7 @@ import { fleetApi } from './api.js';
 import { BarChart } from './components/BarChart.js';
 import { FilterBar } from './components/FilterBar.js';
 import { AlertList, CommandList } from './components/Lists.js';
+import { QuarantineList } from './components/QuarantineList.js';
 import { TerminalTable } from './components/TerminalTable.js';
 import { filterTerminals, NO_FILTER } from './filter.js';
 import type { FleetData } from './hooks/useFleetData.js';
@@ -20,13 +21,23 @@ export interface FleetConsoleProps {
 export function FleetConsole({ t, data, onChanged, onLogout }: FleetConsoleProps) {
   const [filter, setFilter] = useState(NO_FILTER);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const { overview, stats, commands } = data;
+  const { overview, stats, commands, quarantine } = data;
   const shown = filterTerminals(overview.terminals, overview.alerts, filter);
 
   const send = (terminalId: string, kind: CommandKind) => {
     fleetApi.sendCommand(terminalId, kind).then(
       () => {
         setNotice({ tone: 'success', text: t.commands.sent(t.commands.kinds[kind], terminalId) });
+        onChanged();
+      },
+      (error: unknown) => setNotice({ tone: 'error', text: String((error as Error).message) }),
+    );
+  };
+
+  const retry = (terminalId: string, submissionId: string) => {
+    fleetApi.retryQuarantined(terminalId, submissionId).then(
+      () => {
+        setNotice({ tone: 'success', text: t.quarantine.retrySent(terminalId) });
         onChanged();
       },
       (error: unknown) => setNotice({ tone: 'error', text: String((error as Error).message) }),
@@ -47,6 +58,11 @@ export function FleetConsole({ t, data, onChanged, onLogout }: FleetConsoleProps
         <AlertList t={t} alerts={overview.alerts} />
         <FilterBar t={t} filter={filter} onChange={setFilter} />
         <TerminalTable t={t} terminals={shown} total={overview.terminals.length} onCommand={send} />
+        <QuarantineList
+          t={t}
+          items={quarantine}
+          onRetry={(item) => retry(item.terminalId, item.submissionId)}
+        />
         <div className="fleet-charts">
           <BarChart
             title={t.charts.sessions}

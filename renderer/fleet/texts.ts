@@ -54,6 +54,26 @@ export const de = {
       config_refused: 'Konfiguration abgelehnt',
     } satisfies Record<FleetAlert['kind'], string>,
   },
+  quarantine: {
+    heading: 'Anträge in Quarantäne',
+    intro:
+      'Diese Anträge hat der Hub endgültig abgelehnt; sie liegen verschlüsselt auf dem Terminal und gehen nicht verloren. Beheben Sie die Ursache (z. B. Schlüssel des Amts, Formular) und lassen Sie das Terminal es erneut versuchen.',
+    none: 'Kein Terminal hält Anträge in Quarantäne.',
+    terminal: (name: string, id: string, count: number) =>
+      `${name} (${id}): ${count} ${count === 1 ? 'Antrag' : 'Anträge'}`,
+    submission: 'Antrag',
+    form: 'Formular',
+    office: 'Amt',
+    reason: 'Grund',
+    since: 'Seit',
+    unknownOffice: 'unbekannt',
+    retry: 'Erneut versuchen',
+    retryLabel: (submissionId: string, terminal: string) =>
+      `Antrag ${submissionId} auf ${terminal} erneut senden`,
+    retryRequested: 'Erneuter Versuch angefordert – das Terminal holt ihn bei der nächsten Meldung ab.',
+    retrySent: (terminal: string) =>
+      `Erneuter Versuch für ${terminal} angefordert; das Terminal sendet den Antrag bei seiner nächsten Meldung.`,
+  },
   charts: {
     sessions: 'Sitzungen pro Tag (alle Terminals, 14 Tage)',
     uptime: 'Verfügbarkeit je Terminal (14 Tage)',

@@ -6,6 +6,7 @@ import { AdminExitDialog } from './admin/AdminExitDialog.js';
 import { useAdminGesture } from './admin/useAdminGesture.js';
 import { TEXTS } from './i18n/texts.js';
 import { wipeCitizen } from './session/wipe.js';
+import type { DocumentOffers } from './session/document-offers.js';
 import { DraftStore, type KioskDatabase } from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
@@ -18,6 +19,8 @@ export interface KioskAppProps {
   calls?: KioskCalls;
   /** The shell can be left with the corner gesture and the admin PIN (Electron only). */
   adminExit?: boolean;
+  /** Documents offered to the current application from outside the form (session/document-offers.ts). */
+  documentOffers?: DocumentOffers;
 }
 
 /**
@@ -25,7 +28,15 @@ export interface KioskAppProps {
  * the receipt after a submit), the citizen is wiped (session/wipe.ts) and a fresh session is
  * mounted, so no React state survives either.
  */
-export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }: KioskAppProps) {
+export function KioskApp({
+  db,
+  config,
+  sync,
+  bridge,
+  adminExit = false,
+  calls,
+  documentOffers,
+}: KioskAppProps) {
   const admin = useAdminGesture(adminExit);
   const drafts = useMemo(() => new DraftStore(db), [db]);
   const [session, setSession] = useState(0);
@@ -41,6 +52,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }:
     void (async () => {
       try {
         calls?.client.reset();
+        documentOffers?.clear();
         await wipeCitizen({ db, drafts, bridge });
       } catch (error) {
         // The next citizen still gets a fresh session; the log tells the technician what stayed.
@@ -52,7 +64,7 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }:
         document.dispatchEvent(new CustomEvent('pop:session-ended'));
       }
     })();
-  }, [db, drafts, bridge, calls]);
+  }, [db, drafts, bridge, calls, documentOffers]);
 
   return (
     <div className="kiosk" data-session={session}>
@@ -66,6 +78,8 @@ export function KioskApp({ db, config, sync, bridge, adminExit = false, calls }:
           calls={calls}
           onEnd={endSession}
           onPrintReceipt={() => bridge.printReceipt()}
+          camera={bridge}
+          documentOffers={documentOffers}
         />
       )}
       {admin.open && (

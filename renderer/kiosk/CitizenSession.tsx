@@ -1,5 +1,11 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { KioskConfig } from '../../kiosk-config/schema.js';
+import {
+  ATTACHMENT_DEFAULTS,
+  attachmentProblem,
+  formatByteLimit,
+  type AttachmentProblem,
+} from '../../protocol/attachments.js';
 import {
   normalizeAnswers,
   topField,
@@ -14,6 +20,9 @@ import { KioskCall, type CoviewSnapshot } from './call/KioskCall.js';
 import type { CallRequestSender } from './call/request-sender.js';
 import type { AnswerValue } from './components/FormField.js';
 import { IdleWarning } from './components/IdleWarning.js';
+import { DocumentOfferDialog } from './components/DocumentOfferDialog.js';
+import type { DocumentOffers, OfferedDocument } from './session/document-offers.js';
+import { ValueStore } from '../shared/observable.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { useObservable } from './hooks/useObservable.js';
@@ -37,10 +46,23 @@ import { ReceiptScreen, type ReceiptPrintState } from './screens/ReceiptScreen.j
 import { ReviewScreen } from './screens/ReviewScreen.js';
 import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
+import { scanCamera } from './qr/camera.js';
 import { useIdleTimeout } from './session/idle.js';
-import { finalize } from './session/finalize.js';
+import { AttachmentRefused, finalize } from './session/finalize.js';
+import type { CapturedFile } from './components/fields/AttachmentField.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
-import { formKey, getForm, type DraftStore, type KioskDatabase, type StoredForm } from './storage/index.js';
+import {
+  addDraftAttachment,
+  draftAttachments,
+  formKey,
+  getForm,
+  isQuotaExceeded,
+  removeDraftAttachment,
+  type DraftAttachment,
+  type DraftStore,
+  type KioskDatabase,
+  type StoredForm,
+} from './storage/index.js';
 import type { SyncEngine } from './sync/engine.js';
 
 export interface KioskCalls {
@@ -57,7 +79,13 @@ export interface CitizenSessionProps {
   onEnd(): void;
   /** Prints the page as it is (the receipt) through the shell. */
   onPrintReceipt(): Promise<PrintOutcome>;
+  /** The shell grants the camera for a document photo only in between (Electron). */
+  camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
+  /** Documents from outside the form (the clerk's still), attached only after the citizen says yes. */
+  documentOffers?: DocumentOffers | undefined;
 }
+
+const NO_OFFERS = new ValueStore<OfferedDocument | null>(null);
 
 /**
  * One citizen's visit. The parent remounts this component for every new citizen, so no React
@@ -71,17 +99,32 @@ export function CitizenSession({
   calls,
   onEnd,
   onPrintReceipt,
+  camera,
+  documentOffers,
 }: CitizenSessionProps) {
   const [state, dispatch] = useReducer(sessionReducer, config.defaultLocale, initialSession);
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A failure at finalize: a known text (shown in the current language) or a composed message.
+  const [failure, setFailure] = useState<'submitFailed' | 'storageFull' | { message: string } | null>(null);
   const [submittedAt, setSubmittedAt] = useState('');
   const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   const content = useKioskContent(db);
   const connectivity = useObservable(sync.connectivity);
   const outbox = useObservable(sync.outbox);
   const acknowledged = useObservable(sync.acknowledged);
+  const uploads = useObservable(sync.uploads);
+  const offered = useObservable(documentOffers?.current ?? NO_OFFERS);
+  const [offerProblem, setOfferProblem] = useState<string | null>(null);
+  const [offerBusy, setOfferBusy] = useState(false);
+  // The draft's photos and scans: stored in IndexedDB (citizen data), mirrored here for the screens.
+  const attachmentLimits = config.attachments ?? ATTACHMENT_DEFAULTS;
+  const [attachments, setAttachments] = useState<readonly DraftAttachment[]>([]);
+  const reloadAttachments = useCallback(() => {
+    void draftAttachments(db).then(setAttachments);
+  }, [db]);
+  useEffect(() => reloadAttachments(), [reloadAttachments]);
+  const draftProblem = useObservable(drafts.problem);
   // Display settings belong to this citizen: a new session mounts with the defaults.
   const [display, setDisplay] = useState<DisplaySettings>(DEFAULT_DISPLAY);
   // What read-aloud did, for the screen it did it on: a new screen starts silent.
@@ -117,16 +160,21 @@ export function CitizenSession({
       } else if (draft) {
         await drafts.discard();
       }
-      if (!cancelled) setRestoring(false);
+      if (!cancelled) {
+        reloadAttachments();
+        setRestoring(false);
+      }
     });
     return () => {
       cancelled = true;
     };
-  }, [db, drafts, config]);
+  }, [db, drafts, config, reloadAttachments]);
 
   // A call being set up or running holds off the idle reset: the citizen is talking, not gone.
   const [callActive, setCallActive] = useState(false);
   const onCallActive = useCallback((active: boolean) => setCallActive(active), []);
+  // The receipt's QR code is scanned inside the same camera-alone window as a document photo.
+  const scanner = useMemo(() => (camera ? scanCamera(camera) : undefined), [camera]);
   useEffect(() => {
     if (calls && connectivity === 'online') calls.requests.kick(true);
   }, [calls, connectivity]);
@@ -178,7 +226,7 @@ export function CitizenSession({
   const changeLocale = (locale: Locale) =>
     dispatch({ type: 'chooseLocale', locale, advance: screen.name === 'language' });
   const goHome = () => {
-    void drafts.discard();
+    void drafts.discard().then(reloadAttachments);
     if (screen.name === 'receipt') onEnd();
     else dispatch({ type: 'home' });
   };
@@ -226,18 +274,65 @@ export function CitizenSession({
         serviceId: screen.serviceId,
         locale: state.locale,
         answers,
+        attachmentLimits,
       });
       await drafts.discard();
+      setAttachments([]);
       setSubmittedAt(new Date().toISOString());
       dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
+      if (error instanceof AttachmentRefused) {
+        setFailure({
+          message: `${t.attachments.atFinalize(error.attachmentName)} ${attachmentProblemText(error.problem)}`,
+        });
+        return;
+      }
       console.error('finalize failed', error);
-      setFailure(t.submitFailed);
+      // Nothing was written (one transaction): the outbox is as it was, the answers stay on screen.
+      setFailure(isQuotaExceeded(error) ? 'storageFull' : 'submitFailed');
     } finally {
       setSubmitting(false);
     }
   };
+
+  function attachmentProblemText(problem: AttachmentProblem): string {
+    const texts = t.attachments.problems;
+    if (problem === 'too_large') return texts.too_large(formatByteLimit(attachmentLimits.maxBytes));
+    if (problem === 'too_many') return texts.too_many(attachmentLimits.maxCount);
+    return problem === 'wrong_type' ? texts.wrong_type : texts.empty;
+  }
+
+  const addAttachment = async (fieldId: string, file: CapturedFile): Promise<AttachmentProblem | null> => {
+    const problem = attachmentProblem(
+      attachmentLimits,
+      { mediaType: file.mediaType, size: file.bytes.byteLength },
+      attachments.length,
+    );
+    if (problem) return problem;
+    await drafts.flush(); // the photo belongs to a draft that exists on disk
+    await addDraftAttachment(db, {
+      id: crypto.randomUUID(),
+      fieldId,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.bytes.byteLength,
+      bytes: file.bytes,
+      createdAt: new Date().toISOString(),
+    });
+    reloadAttachments();
+    return null;
+  };
+
+  // A document from outside the form goes to the open form's first photo or scan field.
+  const photoField = form
+    ? form.ui.steps
+        .flatMap((step) => step.fields)
+        .find((name) => {
+          const widget = form.ui.fields[name]?.widget;
+          return widget === 'photo' || widget === 'scan';
+        })
+    : undefined;
 
   const callUi: ReactNode = calls ? (
     <KioskCall
@@ -327,6 +422,8 @@ export function CitizenSession({
     );
   }
 
+  const draftNotice =
+    draftProblem === 'full' ? t.draftNotSaved : draftProblem === 'failed' ? t.draftSaveFailed : null;
   let body;
   switch (screen.name) {
     case 'language':
@@ -351,6 +448,7 @@ export function CitizenSession({
           t={t}
           locale={state.locale}
           lookup={sync.lookupStatus}
+          camera={scanner}
           onBack={() => dispatch({ type: 'back', stepCount })}
         />
       );
@@ -389,7 +487,15 @@ export function CitizenSession({
           stepIndex={screen.stepIndex}
           answers={state.answers}
           errors={state.errors}
+          notice={draftNotice}
           onChange={(name, value) => dispatch({ type: 'answer', name, value })}
+          attachments={{
+            items: attachments,
+            limits: attachmentLimits,
+            onAdd: addAttachment,
+            camera,
+            onRemove: (id) => void removeDraftAttachment(db, id).then(reloadAttachments),
+          }}
           onNext={next}
           onBack={() => dispatch({ type: 'back', stepCount })}
         />
@@ -402,8 +508,10 @@ export function CitizenSession({
           locale={state.locale}
           form={form}
           answers={state.answers}
+          attachments={attachments}
           busy={submitting}
-          failure={failure}
+          failure={failure && (typeof failure === 'string' ? t[failure] : failure.message)}
+          notice={draftNotice}
           onEdit={(stepIndex) => dispatch({ type: 'goToStep', stepIndex, stepCount })}
           onSubmit={() => void submit()}
           onBack={() => dispatch({ type: 'back', stepCount })}
@@ -430,6 +538,7 @@ export function CitizenSession({
           processingTime={service?.processingTime}
           submittedAt={submittedAt}
           delivered={acknowledged.has(screen.submissionId)}
+          upload={uploads.get(screen.submissionId)}
           printState={printState}
           onPrint={print}
           onFinish={onEnd}
@@ -444,6 +553,27 @@ export function CitizenSession({
       {accessBar}
       {body}
       <KeyboardHost t={t} locale={state.locale} />
+      {offered && documentOffers && photoField && (screen.name === 'form' || screen.name === 'review') && (
+        <DocumentOfferDialog
+          t={t}
+          document={offered}
+          problem={offerProblem}
+          busy={offerBusy}
+          onAttach={() => {
+            setOfferBusy(true);
+            void addAttachment(photoField, offered)
+              .then((problem) => {
+                if (problem) setOfferProblem(attachmentProblemText(problem));
+                else documentOffers.clear();
+              })
+              .finally(() => setOfferBusy(false));
+          }}
+          onDecline={() => {
+            setOfferProblem(null);
+            documentOffers.clear();
+          }}
+        />
+      )}
       {idle.secondsLeft !== null && (
         <IdleWarning t={t} secondsLeft={idle.secondsLeft} onContinue={idle.extend} onEnd={onEnd} />
       )}

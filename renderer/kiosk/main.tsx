@@ -10,9 +10,11 @@ import { loadKioskConfig } from './boot/config.js';
 import { FleetAgent } from './fleet/agent.js';
 import { bootFleet } from './fleet/boot.js';
 import { CALL_DEFAULTS } from '../../kiosk-config/schema.js';
+import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart } from './session/wipe.js';
+import { DocumentOffers } from './session/document-offers.js';
 import { installPageLockdown } from './lockdown/page-lockdown.js';
 import { TEXTS } from './i18n/texts.js';
 import { NoticeScreen } from './screens/NoticeScreen.js';
@@ -48,6 +50,7 @@ async function boot(): Promise<void> {
   const { config } = fleet;
   const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
+    uploadChunkBytes: (config.attachments ?? ATTACHMENT_DEFAULTS).uploadChunkBytes,
   });
   const callConfig = config.call ?? CALL_DEFAULTS;
   const calls = {
@@ -64,9 +67,12 @@ async function boot(): Promise<void> {
     }),
     requests: new CallRequestSender(db, config.hubUrl, fleet.token),
   };
+  // Documents from outside the form (the clerk's still in a call) wait here for the citizen's yes.
+  const documentOffers = new DocumentOffers();
   root.render(
     <StrictMode>
       <KioskApp
+        documentOffers={documentOffers}
         db={db}
         config={config}
         sync={sync}

@@ -47,6 +47,8 @@ export const browserBridge: KioskBridge = {
   // Chromium's own permission prompt (or the managed policy's capture allowlist) decides here.
   beginCall: () => Promise.resolve(),
   endCall: () => Promise.resolve(),
+  beginCapture: () => Promise.resolve(),
+  endCapture: () => Promise.resolve(),
   // Silent only when Chromium runs with --kiosk-printing (scripts/chromium.ts); otherwise a dialog.
   printReceipt: () => {
     window.print();

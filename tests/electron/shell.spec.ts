@@ -90,7 +90,9 @@ test.describe('Electron shell', () => {
     });
     expect(exposed).toEqual([
       'beginCall:function',
+      'beginCapture:function',
       'endCall:function',
+      'endCapture:function',
       'endCitizenSession:function',
       'getKioskConfig:function',
       'getShellInfo:function',

@@ -25,6 +25,13 @@ export class FaultProxy {
     'server-error': 0,
     stall: 0,
   };
+  /** Every request that passed through, as "METHOD path?query" (tests read what the terminal did). */
+  readonly requests: string[] = [];
+  /**
+   * A fault chosen by the test for one request (null: the seeded default, which breaks only
+   * submission POSTs). The attachment tests use it to cut chunk uploads at set places.
+   */
+  decide: ((method: string, url: string) => Fault | null) | null = null;
   private server: Server | null = null;
   private random: () => number;
 
@@ -54,7 +61,10 @@ export class FaultProxy {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    const fault = req.method === 'POST' && req.url?.startsWith('/api/v1/submissions') ? this.pick() : 'pass';
+    this.requests.push(`${req.method ?? ''} ${req.url ?? ''}`);
+    const fault =
+      this.decide?.(req.method ?? '', req.url ?? '') ??
+      (req.method === 'POST' && req.url?.startsWith('/api/v1/submissions') ? this.pick() : 'pass');
     if (fault !== 'pass') this.counts[fault]++;
     else if (req.method === 'POST') this.counts.pass++;
     if (fault === 'reset-before') return void req.socket.destroy();

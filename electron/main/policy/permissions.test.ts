@@ -89,6 +89,24 @@ describe('shouldGrantPermissionRequest', () => {
     );
   });
 
+  it('grants the camera alone, not the microphone, for a document photo outside a call', () => {
+    const photo = { ...cameraRequest, callActive: false, captureActive: true };
+    expect(shouldGrantPermissionRequest({ ...photo, mediaTypes: ['video'] })).toBe(true);
+    expect(shouldGrantPermissionRequest({ ...photo, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(shouldGrantPermissionRequest({ ...photo, mediaTypes: ['audio'] })).toBe(false);
+    expect(shouldGrantPermissionRequest({ ...photo, mediaTypes: ['video'], isMainFrame: false })).toBe(false);
+    expect(
+      shouldGrantPermissionRequest({
+        ...photo,
+        mediaTypes: ['video'],
+        requestingUrl: 'https://example.org/',
+      }),
+    ).toBe(false);
+    expect(shouldGrantPermissionRequest({ ...photo, mediaTypes: ['video'], captureActive: false })).toBe(
+      false,
+    );
+  });
+
   it('still lets our page reach the hub while no call is on', () => {
     expect(
       shouldGrantPermissionRequest({
@@ -143,6 +161,9 @@ describe('shouldAllowPermissionCheck', () => {
 
   it('denies media checks while no call is on, as the request handler does', () => {
     expect(shouldAllowPermissionCheck({ ...cameraCheck, callActive: false })).toBe(false);
+    const photo = { ...cameraCheck, callActive: false, captureActive: true };
+    expect(shouldAllowPermissionCheck(photo)).toBe(true);
+    expect(shouldAllowPermissionCheck({ ...photo, mediaType: 'audio' })).toBe(false);
   });
 
   it('denies media checks from other origins, subframes and unknown device types', () => {

@@ -32,6 +32,8 @@ export interface PermissionRequestFacts {
   mediaTypes?: readonly string[] | undefined;
   /** The page announced a video call (bridge.beginCall) and has not ended it. */
   callActive: boolean;
+  /** The page is taking a document photo (bridge.beginCapture): the camera alone. */
+  captureActive?: boolean | undefined;
 }
 
 export function shouldGrantPermissionRequest(facts: PermissionRequestFacts): boolean {
@@ -39,10 +41,12 @@ export function shouldGrantPermissionRequest(facts: PermissionRequestFacts): boo
   if (parseAppUrl(facts.requestingUrl) === null) return false;
   if (LOCAL_NETWORK_PERMISSIONS.has(facts.permission)) return true;
   if (facts.permission !== 'media') return false;
-  // Camera and microphone only for the call: outside it, not even our own page gets them.
-  if (!facts.callActive) return false;
+  // Camera and microphone only for the call, the camera alone for a document photo: outside
+  // these, not even our own page gets them.
   const mediaTypes = facts.mediaTypes ?? [];
-  return mediaTypes.length > 0 && mediaTypes.every((type) => GRANTABLE_MEDIA_TYPES.has(type));
+  if (mediaTypes.length === 0) return false;
+  if (facts.callActive) return mediaTypes.every((type) => GRANTABLE_MEDIA_TYPES.has(type));
+  return facts.captureActive === true && mediaTypes.every((type) => type === 'video');
 }
 
 /**
@@ -59,6 +63,7 @@ export interface PermissionCheckFacts {
   securityOrigin?: string | undefined;
   mediaType?: string | undefined;
   callActive: boolean;
+  captureActive?: boolean | undefined;
 }
 
 export function shouldAllowPermissionCheck(facts: PermissionCheckFacts): boolean {
@@ -68,6 +73,6 @@ export function shouldAllowPermissionCheck(facts: PermissionCheckFacts): boolean
   if (facts.securityOrigin !== undefined && !isAppOrigin(facts.securityOrigin)) return false;
   if (LOCAL_NETWORK_PERMISSIONS.has(facts.permission)) return true;
   if (facts.permission !== 'media') return false;
-  if (!facts.callActive) return false;
-  return facts.mediaType !== undefined && GRANTABLE_MEDIA_TYPES.has(facts.mediaType);
+  if (facts.callActive) return facts.mediaType !== undefined && GRANTABLE_MEDIA_TYPES.has(facts.mediaType);
+  return facts.captureActive === true && facts.mediaType === 'video';
 }

@@ -59,6 +59,7 @@ function setUp(overrides: Partial<BridgeIpcDeps> = {}) {
     },
     onReady: () => calls.push('ready'),
     setCallActive: (active) => calls.push(`call:${String(active)}`),
+    setCaptureActive: (active) => calls.push(`capture:${String(active)}`),
     printReceipt: () => {
       calls.push('print');
       return Promise.resolve('printed');
@@ -98,11 +99,22 @@ describe('registerBridgeIpc', () => {
     send(BRIDGE_CHANNELS.reportReady, eventFrom(kioskContents));
     await invoke(BRIDGE_CHANNELS.beginCall, eventFrom(kioskContents));
     await invoke(BRIDGE_CHANNELS.endCall, eventFrom(kioskContents));
+    await invoke(BRIDGE_CHANNELS.beginCapture, eventFrom(kioskContents));
+    await invoke(BRIDGE_CHANNELS.endCapture, eventFrom(kioskContents));
     expect(await invoke(BRIDGE_CHANNELS.printReceipt, eventFrom(kioskContents))).toBe('printed');
     expect(await invoke(BRIDGE_CHANNELS.requestAdminExit, eventFrom(kioskContents), '1234')).toBe(
       'wrong-pin',
     );
-    expect(calls).toEqual(['end:1', 'ready', 'call:true', 'call:false', 'print', 'exit:1234']);
+    expect(calls).toEqual([
+      'end:1',
+      'ready',
+      'call:true',
+      'call:false',
+      'capture:true',
+      'capture:false',
+      'print',
+      'exit:1234',
+    ]);
   });
 
   it.each([

@@ -16,6 +16,8 @@ export interface BridgeIpcDeps {
   onReady: (contents: WebContents) => void;
   /** The page's video call starts or ends: camera and microphone follow this state. */
   setCallActive: (active: boolean) => void;
+  /** A document photo starts or ends: the camera alone follows this state. */
+  setCaptureActive: (active: boolean) => void;
   printReceipt: (contents: WebContents) => Promise<PrintOutcome>;
   /** Gets whatever the page passed; the admin-exit service validates it. */
   requestAdminExit: (pin: unknown) => Promise<AdminExitOutcome>;
@@ -74,6 +76,16 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     deps.setCallActive(false);
   });
 
+  ipcMain.handle(BRIDGE_CHANNELS.beginCapture, (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.beginCapture)) throw refusal(BRIDGE_CHANNELS.beginCapture);
+    deps.setCaptureActive(true);
+  });
+
+  ipcMain.handle(BRIDGE_CHANNELS.endCapture, (event) => {
+    if (!trusted(event, BRIDGE_CHANNELS.endCapture)) throw refusal(BRIDGE_CHANNELS.endCapture);
+    deps.setCaptureActive(false);
+  });
+
   ipcMain.handle(BRIDGE_CHANNELS.printReceipt, async (event) => {
     if (!trusted(event, BRIDGE_CHANNELS.printReceipt)) throw refusal(BRIDGE_CHANNELS.printReceipt);
     return await deps.printReceipt(event.sender);
@@ -95,6 +107,8 @@ export function registerBridgeIpc(ipcMain: BridgeIpcMain, deps: BridgeIpcDeps): 
     ipcMain.removeHandler(BRIDGE_CHANNELS.endCitizenSession);
     ipcMain.removeHandler(BRIDGE_CHANNELS.beginCall);
     ipcMain.removeHandler(BRIDGE_CHANNELS.endCall);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.beginCapture);
+    ipcMain.removeHandler(BRIDGE_CHANNELS.endCapture);
     ipcMain.removeHandler(BRIDGE_CHANNELS.printReceipt);
     ipcMain.removeHandler(BRIDGE_CHANNELS.requestAdminExit);
     ipcMain.removeListener(BRIDGE_CHANNELS.reportReady, onReportReady);

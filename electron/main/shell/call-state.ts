@@ -35,7 +35,10 @@ export type KioskPageEvents = Pick<WebContents, 'on' | 'off'>;
  * camera permission ends with it. In-page navigation (the kiosk's own routing) and subframes
  * keep the call. Returns the unsubscribe function.
  */
-export function endCallWhenPageGoes(contents: KioskPageEvents, callState: CallState): () => void {
+export function endCallWhenPageGoes(
+  contents: KioskPageEvents,
+  callState: Pick<CallState, 'set'>,
+): () => void {
   const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
     if (details.isMainFrame && !details.isSameDocument) callState.set(false);
   };

@@ -16,7 +16,12 @@ export type GuardedSession = Pick<
  * kiosk partition, and on any session created later, so no session keeps Electron's
  * grant-everything default.
  */
-export function guardSession(session: GuardedSession, log: Logger, isCallActive: () => boolean): void {
+export function guardSession(
+  session: GuardedSession,
+  log: Logger,
+  isCallActive: () => boolean,
+  isCaptureActive: () => boolean = () => false,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const granted = shouldGrantPermissionRequest({
       permission,
@@ -24,6 +29,7 @@ export function guardSession(session: GuardedSession, log: Logger, isCallActive:
       isMainFrame: details.isMainFrame,
       mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
       callActive: isCallActive(),
+      captureActive: isCaptureActive(),
     });
     if (!granted) log.warn(`denied permission "${permission}" to ${urlForLog(details.requestingUrl)}`);
     callback(granted);
@@ -38,6 +44,7 @@ export function guardSession(session: GuardedSession, log: Logger, isCallActive:
       securityOrigin: details.securityOrigin,
       mediaType: details.mediaType,
       callActive: isCallActive(),
+      captureActive: isCaptureActive(),
     }),
   );
 
@@ -59,11 +66,12 @@ export function guardSession(session: GuardedSession, log: Logger, isCallActive:
 export function createSessionGuard(
   log: Logger,
   isCallActive: () => boolean,
+  isCaptureActive: () => boolean = () => false,
 ): (session: GuardedSession) => void {
   const guarded = new WeakSet<GuardedSession>();
   return (session) => {
     if (guarded.has(session)) return;
     guarded.add(session);
-    guardSession(session, log, isCallActive);
+    guardSession(session, log, isCallActive, isCaptureActive);
   };
 }

@@ -72,7 +72,7 @@ export const anwohnerparkausweisForm: SeedForm = {
       {
         id: 'fahrzeug',
         title: { de: 'Ihr Fahrzeug', en: 'Your vehicle' },
-        fields: ['licencePlate', 'vehicleKeeper', 'permitPeriod', 'startDate'],
+        fields: ['licencePlate', 'vehicleKeeper', 'permitPeriod', 'startDate', 'registrationPhoto'],
       },
       {
         id: 'abschluss',
@@ -81,6 +81,21 @@ export const anwohnerparkausweisForm: SeedForm = {
       },
     ],
     fields: {
+      registrationPhoto: {
+        label: {
+          de: 'Foto des Fahrzeugscheins',
+          en: 'Photo of the vehicle registration certificate',
+          tr: 'Araç ruhsatının fotoğrafı',
+          ar: 'صورة رخصة تسجيل المركبة',
+          uk: 'Фото свідоцтва про реєстрацію транспортного засобу',
+          ru: 'Фото свидетельства о регистрации транспортного средства',
+        },
+        help: {
+          de: 'Zulassungsbescheinigung Teil I. Mit dem Foto geht die Prüfung schneller; Sie können ihn auch im Amt vorzeigen.',
+          en: 'Registration certificate part I. The photo speeds up the check; you can also show it at the office.',
+        },
+        widget: 'photo',
+      },
       familyName: {
         label: { de: 'Familienname', en: 'Family name' },
         widget: 'text',

@@ -93,7 +93,15 @@ describe('SubmissionDetailView and AnswerList', () => {
     },
     updatedAt: '2026-01-01T00:00:00Z',
   };
-  const detail: SubmissionDetail = { ...summary, locale: 'en', keyId: 'k', data: 'd', metadata: 'm', form };
+  const detail: SubmissionDetail = {
+    ...summary,
+    locale: 'en',
+    keyId: 'k',
+    data: 'd',
+    metadata: 'm',
+    attachments: [],
+    form,
+  };
   const opened: OpenedSubmission = {
     answers: { surname: 'Musterfrau', mainResidence: true, pets: false, note: 'X1' },
     metadata: {

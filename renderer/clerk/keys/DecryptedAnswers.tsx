@@ -1,6 +1,8 @@
 import type { SubmissionDetail } from '../../../protocol/clerk.js';
 import { StatusMessage } from '../../shared/ui/index.js';
+import { clerkApi } from '../api.js';
 import { AnswerList } from '../components/AnswerList.js';
+import { AttachmentList } from './AttachmentList.js';
 import { KeyPanel } from '../components/KeyPanel.js';
 import type { ClerkTexts } from '../texts.js';
 import type { Keyring } from './keyring.js';
@@ -37,7 +39,22 @@ export function DecryptedAnswers({
       return <StatusMessage>{t.keys.opening}</StatusMessage>;
     case 'failed':
       return <StatusMessage tone="error">{t.keys.failed(state.message)}</StatusMessage>;
-    case 'opened':
-      return <AnswerList t={t} form={detail.form} opened={state.opened} />;
+    case 'opened': {
+      const key = keyring.keyFor(detail.keyId);
+      return (
+        <>
+          <AnswerList t={t} form={detail.form} opened={state.opened} />
+          {key && (
+            <AttachmentList
+              t={t}
+              submissionId={detail.id}
+              attachments={state.opened.metadata.attachments}
+              privateKey={key}
+              fetchSealed={clerkApi.attachment}
+            />
+          )}
+        </>
+      );
+    }
   }
 }

@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FleetCommand, FleetOverview, FleetStats } from '../../../protocol/fleet.js';
+import type { StuckApplication } from '../../../protocol/quarantine.js';
 import { HttpError } from '../../shared/http.js';
 import { fleetApi } from '../api.js';
 
 export type FleetData =
   | { status: 'loading' }
   | { status: 'signed-out' }
-  | { status: 'ready'; overview: FleetOverview; stats: FleetStats; commands: FleetCommand[]; stale: boolean };
+  | {
+      status: 'ready';
+      overview: FleetOverview;
+      stats: FleetStats;
+      commands: FleetCommand[];
+      quarantine: StuckApplication[];
+      stale: boolean;
+    };
 
 const REFRESH_MS = 10_000;
 
@@ -18,9 +26,14 @@ export function useFleetData(): { data: FleetData; refresh: () => void; signedIn
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([fleetApi.overview(), fleetApi.stats(), fleetApi.commands()]).then(
-      ([overview, stats, commands]) => {
-        if (!cancelled) setData({ status: 'ready', overview, stats, commands, stale: false });
+    void Promise.all([
+      fleetApi.overview(),
+      fleetApi.stats(),
+      fleetApi.commands(),
+      fleetApi.quarantine(),
+    ]).then(
+      ([overview, stats, commands, quarantine]) => {
+        if (!cancelled) setData({ status: 'ready', overview, stats, commands, quarantine, stale: false });
       },
       (error: unknown) => {
         if (cancelled) return;

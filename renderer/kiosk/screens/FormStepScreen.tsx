@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import { topField, type FieldErrorCode, type FieldUi } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
+import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
+import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
 import { FormField, type AnswerValue } from '../components/FormField.js';
+import type { DraftAttachment } from '../storage/index.js';
 import type { Texts } from '../i18n/texts.js';
 import type { StoredForm } from '../storage/index.js';
 
@@ -13,9 +16,21 @@ export interface FormStepScreenProps {
   stepIndex: number;
   answers: Record<string, AnswerValue>;
   errors: Record<string, FieldErrorCode>;
+  /** A problem that does not stop the citizen (e.g. the draft could not be saved), or null. */
+  notice?: string | null;
   onChange(name: string, value: AnswerValue): void;
+  /** Photo and scan fields: the draft's attachments and how to add or remove one. */
+  attachments?: AttachmentControls | undefined;
   onNext(): void;
   onBack(): void;
+}
+
+export interface AttachmentControls {
+  items: readonly DraftAttachment[];
+  limits: AttachmentLimits;
+  onAdd(fieldId: string, file: CapturedFile): Promise<AttachmentProblem | null>;
+  onRemove(id: string): void;
+  camera?: { beginCapture(): Promise<void>; endCapture(): Promise<void> } | undefined;
 }
 
 /** One step of a form, with a progress line and messages next to the fields. */
@@ -26,7 +41,9 @@ export function FormStepScreen({
   stepIndex,
   answers,
   errors,
+  notice = null,
   onChange,
+  attachments,
   onNext,
   onBack,
 }: FormStepScreenProps) {
@@ -50,6 +67,7 @@ export function FormStepScreen({
         {localize(step.title, locale).text}
       </h1>
       {fellBack && <p className="kiosk-note">{t.fallbackNote}</p>}
+      {notice && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
       <form
         noValidate
@@ -62,6 +80,23 @@ export function FormStepScreen({
         {step.fields.map((name) => {
           const ui = form.ui.fields[name];
           if (!ui) return null;
+          if (ui.widget === 'photo' || ui.widget === 'scan') {
+            return attachments ? (
+              <AttachmentField
+                key={name}
+                name={name}
+                ui={ui}
+                kind={ui.widget}
+                items={attachments.items.filter((item) => item.fieldId === name)}
+                limits={attachments.limits}
+                locale={locale}
+                t={t}
+                onAdd={(file) => attachments.onAdd(name, file)}
+                onRemove={attachments.onRemove}
+                camera={attachments.camera}
+              />
+            ) : null;
+          }
           return (
             <FormField
               key={name}

@@ -19,6 +19,8 @@ export interface ReceiptScreenProps {
   processingTime: Parameters<typeof localize>[0] | undefined;
   submittedAt: string;
   delivered: boolean;
+  /** Attachment bytes on their way, while the application's photos upload. */
+  upload?: { sent: number; total: number } | undefined;
   printState: ReceiptPrintState;
   onPrint(): void;
   onFinish(): void;
@@ -39,6 +41,7 @@ export function ReceiptScreen({
   processingTime,
   submittedAt,
   delivered,
+  upload,
   printState,
   onPrint,
   onFinish,
@@ -61,6 +64,12 @@ export function ReceiptScreen({
       <StatusMessage tone={delivered ? 'success' : 'info'}>
         {delivered ? t.receiptSent : t.receiptQueued}
       </StatusMessage>
+      {!delivered && upload && upload.total > 0 && (
+        <p className="kiosk-upload-progress" role="status">
+          {t.attachments.uploading(Math.min(100, Math.floor((upload.sent / upload.total) * 100)))}{' '}
+          <progress max={upload.total} value={upload.sent} aria-hidden="true" />
+        </p>
+      )}
       <section className="kiosk-receipt__next" aria-labelledby="next-steps">
         <h2 id="next-steps">{t.receiptNextStepsTitle}</h2>
         <p>{t.receiptNextSteps}</p>

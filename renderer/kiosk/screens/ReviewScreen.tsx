@@ -1,17 +1,22 @@
+import { isAnswerless } from '../../../protocol/forms.js';
 import { INTL_LOCALES, localize, type Locale } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import { AnswerView } from '../components/AnswerView.js';
 import type { AnswerValue } from '../components/FormField.js';
 import type { Texts } from '../i18n/texts.js';
-import type { StoredForm } from '../storage/index.js';
+import type { DraftAttachment, StoredForm } from '../storage/index.js';
 
 export interface ReviewScreenProps {
   t: Texts;
   locale: string;
   form: StoredForm;
   answers: Record<string, AnswerValue>;
+  /** The draft's photos and scans, listed under their fields. */
+  attachments?: readonly DraftAttachment[] | undefined;
   busy: boolean;
   failure: string | null;
+  /** A problem that does not stop the citizen (e.g. the draft could not be saved), or null. */
+  notice?: string | null;
   onEdit(stepIndex: number): void;
   onSubmit(): void;
   onBack(): void;
@@ -23,8 +28,10 @@ export function ReviewScreen({
   locale,
   form,
   answers,
+  attachments = [],
   busy,
   failure,
+  notice = null,
   onEdit,
   onSubmit,
   onBack,
@@ -40,6 +47,7 @@ export function ReviewScreen({
       </div>
       <h1>{t.review}</h1>
       <p>{t.reviewIntro}</p>
+      {notice && !failure && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {form.ui.steps.map((step, index) => (
         <section key={step.id} className="kiosk-review__step">
           <div className="kiosk-review__heading">
@@ -54,14 +62,27 @@ export function ReviewScreen({
           <dl>
             {step.fields
               .filter((name) => form.ui.fields[name]?.widget !== 'note')
-              .map((name) => (
-                <div key={name} className="kiosk-review__row">
-                  <dt>{localize(form.ui.fields[name]?.label ?? { de: name }, locale).text}</dt>
-                  <dd>
-                    <AnswerView ui={form.ui.fields[name]} value={answers[name]} locale={intlLocale} t={t} />
-                  </dd>
-                </div>
-              ))}
+              .map((name) => {
+                const ui = form.ui.fields[name];
+                const label = localize(ui?.label ?? { de: name }, locale).text;
+                if (ui && isAnswerless(ui.widget)) {
+                  const files = attachments.filter((a) => a.fieldId === name);
+                  return (
+                    <div key={name} className="kiosk-review__row">
+                      <dt>{label}</dt>
+                      <dd>{files.length === 0 ? '–' : files.map((f) => f.name).join(', ')}</dd>
+                    </div>
+                  );
+                }
+                return (
+                  <div key={name} className="kiosk-review__row">
+                    <dt>{label}</dt>
+                    <dd>
+                      <AnswerView ui={ui} value={answers[name]} locale={intlLocale} t={t} />
+                    </dd>
+                  </div>
+                );
+              })}
           </dl>
         </section>
       ))}

@@ -3,11 +3,14 @@ import type { SubmissionStatus, TrackingStatus } from '../../../protocol/submiss
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../../protocol/tracking-code.js';
 import { Button, Field, StatusMessage } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
+import { QrScanner, type ScanCamera } from '../qr/QrScanner.js';
 
 export interface StatusLookupScreenProps {
   t: Texts;
   locale: string;
   lookup(trackingCode: string): Promise<TrackingStatus | null>;
+  /** The terminal camera for scanning the receipt's QR code; without it only typing is offered. */
+  camera?: ScanCamera;
   onBack(): void;
 }
 
@@ -19,14 +22,19 @@ type Result =
   | { kind: 'found'; status: TrackingStatus };
 
 /** The citizen types the code from the receipt and sees what the town hall set, nothing more. */
-export function StatusLookupScreen({ t, locale, lookup, onBack }: StatusLookupScreenProps) {
+export function StatusLookupScreen({ t, locale, lookup, camera, onBack }: StatusLookupScreenProps) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
   const [result, setResult] = useState<Result>({ kind: 'idle' });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const normalized = normalizeTrackingCode(code);
+    return check(code);
+  };
+
+  const check = async (typed: string) => {
+    const normalized = normalizeTrackingCode(typed);
     if (!TRACKING_CODE_PATTERN.test(normalized)) return setResult({ kind: 'invalid' });
     setBusy(true);
     try {
@@ -43,6 +51,23 @@ export function StatusLookupScreen({ t, locale, lookup, onBack }: StatusLookupSc
     <main className="kiosk-page kiosk-status">
       <h1>{t.statusTitle}</h1>
       <p>{t.statusIntro}</p>
+      {camera && !scanning && (
+        <Button size="large" onClick={() => setScanning(true)}>
+          {t.statusScan}
+        </Button>
+      )}
+      {camera && scanning && (
+        <QrScanner
+          t={t}
+          camera={camera}
+          onCode={(scanned) => {
+            setScanning(false);
+            setCode(scanned);
+            void check(scanned);
+          }}
+          onStop={() => setScanning(false)}
+        />
+      )}
       <form noValidate onSubmit={(event) => void submit(event)} className="kiosk-form__fields">
         <Field
           label={t.receiptTrackingCode}

@@ -1,9 +1,14 @@
+import {
+  attachmentProblem,
+  type AttachmentLimits,
+  type AttachmentProblem,
+} from '../../../protocol/attachments.js';
 import type { Office } from '../../../protocol/catalog.js';
 import type { FormAnswers, FormDefinition } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
-import { sealSubmission } from '../../shared/encryption/seal.js';
-import { finalizeSubmission, type KioskDatabase } from '../storage/index.js';
+import { sealApplication } from '../../shared/encryption/seal.js';
+import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 
 export interface FinalizeInput {
   form: FormDefinition;
@@ -11,19 +16,37 @@ export interface FinalizeInput {
   serviceId: string;
   locale: Locale;
   answers: FormAnswers;
+  attachmentLimits: AttachmentLimits;
+}
+
+/** An attachment the limits do not allow (the config may have changed since it was taken). */
+export class AttachmentRefused extends Error {
+  constructor(
+    readonly problem: AttachmentProblem,
+    readonly attachmentName: string,
+    readonly fieldId: string,
+  ) {
+    super(`attachment ${attachmentName}: ${problem}`);
+    this.name = 'AttachmentRefused';
+  }
 }
 
 /**
- * Turns a validated draft into an application in the outbox: encrypted to the office's key
- * first, then stored, then the draft is deleted in the same transaction. The plaintext never
- * reaches the disk as a finalized application.
+ * Turns a validated draft into an application in the outbox: the answers and every attachment
+ * encrypted to the office's key first, then stored, then the draft and its photos are deleted in
+ * the same transaction. The plaintext never reaches the disk as a finalized application.
  */
 export async function finalize(
   db: KioskDatabase,
   input: FinalizeInput,
 ): Promise<{ id: string; trackingCode: string }> {
   if (!input.office) throw new Error(`office ${input.form.officeId} is missing from the synced content`);
-  const request = await sealSubmission(
+  const photos = await draftAttachments(db);
+  photos.forEach((photo, index) => {
+    const problem = attachmentProblem(input.attachmentLimits, photo, index);
+    if (problem) throw new AttachmentRefused(problem, photo.name, photo.fieldId);
+  });
+  const { request, attachments } = await sealApplication(
     {
       id: crypto.randomUUID(),
       trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
@@ -35,7 +58,14 @@ export async function finalize(
     },
     input.answers,
     input.office.encryptionKeys,
+    photos.map((photo) => ({
+      id: photo.id,
+      name: photo.name,
+      mediaType: photo.mediaType,
+      bytes: photo.bytes,
+      fieldId: photo.fieldId,
+    })),
   );
-  await finalizeSubmission(db, request);
+  await finalizeSubmission(db, request, attachments);
   return { id: request.id, trackingCode: request.trackingCode };
 }

@@ -10,7 +10,7 @@ import type { KioskDatabase } from './db.js';
  * span databases. Two databases would open a window in which a crash leaves the application in
  * both or in neither.
  */
-export const CITIZEN_TABLES = ['drafts'] as const;
+export const CITIZEN_TABLES = ['drafts', 'draftAttachments'] as const;
 
 export async function wipeCitizenData(db: KioskDatabase): Promise<void> {
   const tables = CITIZEN_TABLES.map((name) => db.table(name));

@@ -1,5 +1,6 @@
-import type { ContentChanges } from '../../../protocol/content-changes.js';
-import type { ContentMeta, KioskDatabase, PullCursor } from './db.js';
+import type { IndexableType, Table } from 'dexie';
+import { ContentChanges, type ContentChange } from '../../../protocol/content-changes.js';
+import type { ContentMeta, KioskDatabase, PullCursor, StagedChange } from './db.js';
 import { planChanges } from './plan-changes.js';
 
 /** Where a pull starts: the staged cursor of an interrupted pull, or the last applied checkpoint. */
@@ -11,10 +12,13 @@ export async function pullStart(
   return { since: meta?.checkpoint ?? null, inProgress: false, revision: meta?.revision ?? null };
 }
 
-/** Keeps one page of a pull; a pull cut off here resumes after this page. */
-export async function stagePage(db: KioskDatabase, page: ContentChanges): Promise<void> {
+/**
+ * Keeps one page of a pull; a pull cut off here resumes after this page. `text` is the page as
+ * the hub sent it (already validated), kept as one string: far cheaper to store than its objects.
+ */
+export async function stagePage(db: KioskDatabase, page: ContentChanges, text?: string): Promise<void> {
   await db.transaction('rw', db.staged, db.pull, async () => {
-    await db.staged.bulkAdd(page.changes.map((change) => ({ change })));
+    await db.staged.add({ page: text ?? JSON.stringify(page) });
     const cursor: PullCursor = {
       key: 'cursor',
       resumeFrom: page.checkpoint,
@@ -25,11 +29,22 @@ export async function stagePage(db: KioskDatabase, page: ContentChanges): Promis
   });
 }
 
+/** The changes of staged rows, in order; a staged page is validated again (it came from the disk). */
+function stagedChanges(rows: readonly StagedChange[]): ContentChange[] {
+  return rows.flatMap((row) => {
+    if (row.page !== undefined) return ContentChanges.parse(JSON.parse(row.page)).changes;
+    return row.change ? [row.change] : [];
+  });
+}
+
 /**
  * Applies every staged page in one transaction, so a citizen never sees a half-updated
  * catalog. Form versions the open draft or the outbox still refers to are kept.
+ *
+ * `received`: the pages of a pull that began with nothing staged and staged each of them here,
+ * still in memory — then the staged rows need not be read back (they are the same pages).
  */
-export async function applyStaged(db: KioskDatabase): Promise<void> {
+export async function applyStaged(db: KioskDatabase, received?: readonly ContentChanges[]): Promise<void> {
   await db.transaction(
     'rw',
     [
@@ -47,21 +62,23 @@ export async function applyStaged(db: KioskDatabase): Promise<void> {
       const cursor = await db.pull.get('cursor');
       if (!cursor) return;
       const draft = await db.drafts.get('current');
-      const staged = await db.staged.orderBy('seq').toArray();
-      const plan = planChanges(
-        staged.map((s) => s.change),
-        new Set(draft ? [draft.formKey] : []),
-      );
+      const inMemory = received !== undefined && (await db.staged.count()) === received.length;
+      const changes = inMemory
+        ? received.flatMap((page) => page.changes)
+        : stagedChanges(await db.staged.orderBy('seq').toArray());
+      const plan = planChanges(changes, new Set(draft ? [draft.formKey] : []));
       await db.offices.bulkDelete(plan.deletes.offices);
       await db.categories.bulkDelete(plan.deletes.categories);
       await db.lifeSituations.bulkDelete(plan.deletes.lifeSituations);
       await db.services.bulkDelete(plan.deletes.services);
       await db.forms.bulkDelete(plan.deletes.forms);
-      await db.offices.bulkPut(plan.puts.offices);
-      await db.categories.bulkPut(plan.puts.categories);
-      await db.lifeSituations.bulkPut(plan.puts.lifeSituations);
-      await db.services.bulkPut(plan.puts.services);
-      await db.forms.bulkPut(plan.puts.forms);
+      await Promise.all([
+        fill(db.offices, plan.puts.offices),
+        fill(db.categories, plan.puts.categories),
+        fill(db.lifeSituations, plan.puts.lifeSituations),
+        fill(db.services, plan.puts.services),
+        fill(db.forms, plan.puts.forms),
+      ]);
       const meta: ContentMeta = {
         key: 'content',
         revision: cursor.revision,
@@ -74,6 +91,16 @@ export async function applyStaged(db: KioskDatabase): Promise<void> {
       await db.pull.clear();
     },
   );
+}
+
+/**
+ * Writes documents into a table: into an empty one (a first pull) as plain adds, which spares
+ * Dexie's change tracking a lookup of 8,600 old values that cannot exist; otherwise as puts.
+ */
+async function fill<T, K extends IndexableType>(table: Table<T, K>, items: readonly T[]): Promise<void> {
+  if (items.length === 0) return;
+  if ((await table.count()) === 0) await table.bulkAdd([...items]);
+  else await table.bulkPut([...items]);
 }
 
 export async function contentRevision(db: KioskDatabase): Promise<string | null> {

@@ -38,6 +38,30 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   lastError: string | null;
   createdAt: string;
+  /** When it went to quarantine (entries quarantined before this field existed have none). */
+  quarantinedAt?: string;
+}
+
+/**
+ * A photo or scan the citizen took for the current draft: plaintext, so it is citizen data
+ * (wiped at session end, deleted in the finalize transaction).
+ */
+export interface DraftAttachment {
+  id: string;
+  /** The form field it was taken for. */
+  fieldId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  bytes: Uint8Array<ArrayBuffer>;
+  createdAt: string;
+}
+
+/** A finalized application's attachment as it travels: its JWE, kept until the hub acknowledges. */
+export interface OutboxAttachment {
+  submissionId: string;
+  id: string;
+  jwe: string;
 }
 
 export interface DeviceSetting {
@@ -62,9 +86,15 @@ export interface PullCursor {
   municipality: ContentSnapshot['municipality'];
 }
 
+/**
+ * One staged page of a pull: the hub's answer as the text it came in (validated on arrival), so
+ * staging costs one string copy instead of cloning thousands of objects. Rows of one change
+ * each (`change`) were written by earlier versions and are still read.
+ */
 export interface StagedChange {
   seq?: number;
-  change: ContentChange;
+  page?: string;
+  change?: ContentChange;
 }
 
 export class KioskDatabase extends Dexie {
@@ -79,6 +109,8 @@ export class KioskDatabase extends Dexie {
   device!: EntityTable<DeviceSetting, 'key'>;
   pull!: EntityTable<PullCursor, 'key'>;
   staged!: EntityTable<StagedChange, 'seq'>;
+  draftAttachments!: EntityTable<DraftAttachment, 'id'>;
+  outboxAttachments!: Dexie.Table<OutboxAttachment, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -96,6 +128,12 @@ export class KioskDatabase extends Dexie {
     this.version(2).stores({ pull: 'key', staged: '++seq' });
     // The sender reads the oldest waiting applications by one index range instead of a scan.
     this.version(3).stores({ outbox: 'id, state, nextAttemptAt, [state+createdAt]' });
+    // Attachments: the draft's photos (citizen data) and the sealed ones waiting in the outbox,
+    // apart from the outbox entries so the sender's scans do not load megabytes of ciphertext.
+    this.version(6).stores({
+      draftAttachments: 'id, fieldId',
+      outboxAttachments: '[submissionId+id], submissionId',
+    });
   }
 }
 

@@ -1,14 +1,22 @@
 import type { SubmissionRequest } from '../../../protocol/submission.js';
+import { MAX_REPORTED_QUARANTINE, type QuarantinedItem } from '../../../protocol/quarantine.js';
 import Dexie from 'dexie';
-import type { KioskDatabase, OutboxEntry } from './db.js';
+import { formKey, type KioskDatabase, type OutboxAttachment, type OutboxEntry } from './db.js';
 
 /**
  * The outbox of finalized applications. An entry is deleted only after the hub's durable
  * acknowledgement; what can never be sent is quarantined with its reason, never dropped.
  */
 
-/** Finalizes: the application enters the outbox and the draft is gone, in one transaction. */
-export async function finalizeSubmission(db: KioskDatabase, request: SubmissionRequest): Promise<void> {
+/**
+ * Finalizes: the application and its sealed attachments enter the outbox and the draft with its
+ * plaintext photos is gone, in one transaction.
+ */
+export async function finalizeSubmission(
+  db: KioskDatabase,
+  request: SubmissionRequest,
+  attachments: readonly { id: string; jwe: string }[] = [],
+): Promise<void> {
   const entry: OutboxEntry = {
     id: request.id,
     state: 'final',
@@ -18,10 +26,26 @@ export async function finalizeSubmission(db: KioskDatabase, request: SubmissionR
     lastError: null,
     createdAt: new Date().toISOString(),
   };
-  await db.transaction('rw', db.outbox, db.drafts, async () => {
+  const sealed: OutboxAttachment[] = attachments.map((a) => ({
+    submissionId: request.id,
+    id: a.id,
+    jwe: a.jwe,
+  }));
+  await db.transaction('rw', [db.outbox, db.outboxAttachments, db.drafts, db.draftAttachments], async () => {
     await db.outbox.add(entry);
+    if (sealed.length > 0) await db.outboxAttachments.bulkAdd(sealed);
     await db.drafts.clear();
+    await db.draftAttachments.clear();
   });
+}
+
+/** The sealed attachment the sender uploads (one read per attachment, when it is its turn). */
+export async function outboxAttachment(
+  db: KioskDatabase,
+  submissionId: string,
+  id: string,
+): Promise<OutboxAttachment | undefined> {
+  return db.outboxAttachments.get([submissionId, id]);
 }
 
 /** An entry left in "sending" by a crash may or may not have arrived; resending is safe (idempotent). */
@@ -54,7 +78,10 @@ export async function markSending(db: KioskDatabase, id: string): Promise<void> 
 }
 
 export async function acknowledge(db: KioskDatabase, id: string): Promise<void> {
-  await db.outbox.delete(id);
+  await db.transaction('rw', db.outbox, db.outboxAttachments, async () => {
+    await db.outbox.delete(id);
+    await db.outboxAttachments.where('submissionId').equals(id).delete();
+  });
 }
 
 export async function scheduleRetry(
@@ -79,8 +106,53 @@ export async function retryAllNow(db: KioskDatabase): Promise<void> {
   await db.outbox.where('state').equals('final').modify({ nextAttemptAt: 0 });
 }
 
-export async function quarantine(db: KioskDatabase, id: string, reason: string): Promise<void> {
-  await db.outbox.update(id, { state: 'quarantined', lastError: reason });
+export async function quarantine(
+  db: KioskDatabase,
+  id: string,
+  reason: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await db.outbox.update(id, { state: 'quarantined', lastError: reason, quarantinedAt: at.toISOString() });
+}
+
+/**
+ * What the terminal reports about its quarantine: the envelope of each entry (form, service,
+ * office, reason, when) — never the sealed answers, never the tracking code.
+ */
+export async function quarantineReport(db: KioskDatabase): Promise<QuarantinedItem[]> {
+  return db.transaction('r', db.outbox, db.forms, async () => {
+    const entries = await db.outbox.where('state').equals('quarantined').toArray();
+    entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const items: QuarantinedItem[] = [];
+    for (const entry of entries.slice(0, MAX_REPORTED_QUARANTINE)) {
+      const { id, formId, formVersion, serviceId } = entry.request;
+      const form = await db.forms.get(formKey(formId, formVersion));
+      items.push({
+        submissionId: id,
+        formId,
+        formVersion,
+        serviceId,
+        officeId: form?.officeId ?? null,
+        reason: (entry.lastError ?? 'refused by the hub').slice(0, 500) || 'refused by the hub',
+        quarantinedAt: entry.quarantinedAt ?? entry.createdAt,
+      });
+    }
+    return items;
+  });
+}
+
+/** The provider asked for another try (after a fix): back to the queue, due at once. */
+export async function releaseQuarantined(db: KioskDatabase, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.outbox
+    .where('id')
+    .anyOf([...ids])
+    .and((entry) => entry.state === 'quarantined')
+    .modify((entry) => {
+      entry.state = 'final';
+      entry.attempts = 0;
+      entry.nextAttemptAt = 0;
+    });
 }
 
 export interface OutboxCounts {

@@ -195,6 +195,21 @@ describe('DraftStore', () => {
     await drafts.flush();
     expect(await drafts.load()).toBeUndefined();
   });
+  it('survives a full disk: reports it, keeps the form going, and saves again once there is room', async () => {
+    const drafts = new DraftStore(db, 60_000);
+    const full = vi
+      .spyOn(db.drafts, 'put')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    drafts.schedule({ locale: 'de', serviceId: 's', formKey: 'f@1', stepIndex: 0, answers: { a: '1' } });
+    await expect(drafts.flush()).resolves.toBeUndefined();
+    expect(drafts.problem.get()).toBe('full');
+    expect(await drafts.load()).toBeUndefined();
+    full.mockRestore();
+    drafts.schedule({ locale: 'de', serviceId: 's', formKey: 'f@1', stepIndex: 0, answers: { a: '12' } });
+    await drafts.flush();
+    expect(drafts.problem.get()).toBeNull();
+    expect((await drafts.load())?.answers).toEqual({ a: '12' });
+  });
 });
 
 describe('outbox', () => {

@@ -21,5 +21,7 @@ export function classifyFailure(error: unknown): FailureAction {
   const { status } = error;
   if (status === 0 || status >= 500 || status === 408 || status === 429) return 'retry';
   if (status === 401 || status === 403) return 'retry';
+  // The hub misses an attachment of the submission: upload again, from where it stands.
+  if (error.code === 'attachments_incomplete' || error.code === 'offset_mismatch') return 'retry';
   return 'quarantine';
 }

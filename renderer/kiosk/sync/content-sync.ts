@@ -1,4 +1,5 @@
 import { applyStaged, pullStart, stagePage, type KioskDatabase } from '../storage/index.js';
+import type { ContentChanges } from '../../../protocol/content-changes.js';
 import type { HubClient } from './hub-client.js';
 
 export type ContentSyncResult = 'updated' | 'unchanged' | 'failed';
@@ -11,17 +12,29 @@ export type ContentSyncResult = 'updated' | 'unchanged' | 'failed';
 export async function syncContent(db: KioskDatabase, client: HubClient): Promise<ContentSyncResult> {
   try {
     const start = await pullStart(db);
-    let { since, inProgress } = start;
+    const { inProgress } = start;
+    let { since } = start;
     const { revision } = start;
+    // A pull that starts with nothing staged has every page in memory at the end: the apply
+    // then need not read them back from IndexedDB.
+    const received: ContentChanges[] | undefined = inProgress ? undefined : [];
+    let request = client.openChanges(since, inProgress ? null : revision);
     for (;;) {
-      const page = await client.fetchChanges(since, inProgress ? null : revision);
-      if (!page) return 'unchanged';
-      await stagePage(db, page);
-      inProgress = true;
+      const answer = await request;
+      if (!answer) return 'unchanged';
+      // Pipelined: the hub prepares the next page while this one is parsed, validated and staged.
+      const prefetch = answer.next === null ? null : client.openChanges(answer.next, null);
+      void prefetch?.catch(() => undefined); // awaited below, or dropped when the pull fails here
+      const { page, text } = await answer.read();
+      await stagePage(db, page, text);
+      received?.push(page);
       since = page.checkpoint;
       if (!page.hasMore) break;
+      // The body decides: a hint that does not match it is dropped.
+      request =
+        prefetch !== null && answer.next === page.checkpoint ? prefetch : client.openChanges(since, null);
     }
-    await applyStaged(db);
+    await applyStaged(db, received);
     return 'updated';
   } catch (error) {
     console.warn('content sync failed', error);

@@ -5,12 +5,20 @@ import { syncContent } from './content-sync.js';
 import type { HubClient } from './hub-client.js';
 import { ValueStore, type Observable } from '../../shared/observable.js';
 import { OutboxSender } from './outbox-sender.js';
+import { QuarantineReporter } from './quarantine-reporter.js';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
+
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
 
 export interface SyncEngine {
   connectivity: Observable<Connectivity>;
   outbox: Observable<OutboxCounts>;
+  /** Attachment bytes the hub holds per application being uploaded (for the receipt). */
+  uploads: Observable<ReadonlyMap<string, UploadProgress>>;
   /** Ids acknowledged by the hub while this page lives (for the receipt screen). */
   acknowledged: Observable<ReadonlyMap<string, SubmissionReceipt>>;
   sendNow(): void;
@@ -24,6 +32,8 @@ export interface SyncOptions {
   /** How often reachability is probed while the hub is away. */
   probeOfflineMs?: number;
   probeOnlineMs?: number;
+  /** Attachment chunk size (terminal config attachments.uploadChunkBytes). */
+  uploadChunkBytes?: number;
 }
 
 /** Wires content pull, outbox sending and reachability together; returns observable state. */
@@ -31,6 +41,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   const connectivity = new ValueStore<Connectivity>('unknown');
   const outbox = new ValueStore<OutboxCounts>({ waiting: 0, quarantined: 0 });
   const acknowledged = new ValueStore<ReadonlyMap<string, SubmissionReceipt>>(new Map());
+  const uploads = new ValueStore<ReadonlyMap<string, UploadProgress>>(new Map());
   let probeTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let lastContentSync = 0;
@@ -40,7 +51,11 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   const refreshCounts = () => {
     countsTimer ??= setTimeout(() => {
       countsTimer = null;
-      void outboxCounts(db).then((counts) => outbox.set(counts));
+      void outboxCounts(db).then((counts) => {
+        const quarantineChanged = counts.quarantined !== outbox.get().quarantined;
+        outbox.set(counts);
+        if (quarantineChanged && connectivity.get() === 'online') void reporter.report();
+      });
     }, 150);
   };
 
@@ -53,12 +68,33 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     }
   };
 
-  const sender = new OutboxSender(db, client, {
-    onAcknowledged(id, receipt) {
-      acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+  const sender = new OutboxSender(
+    db,
+    client,
+    {
+      onAcknowledged(id, receipt) {
+        acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+        if (uploads.get().has(id)) {
+          const rest = new Map(uploads.get());
+          rest.delete(id);
+          uploads.set(rest);
+        }
+      },
+      onReachability: setReachable,
+      onChange: refreshCounts,
+      onUploadProgress(id, sent, total) {
+        uploads.set(new Map(uploads.get()).set(id, { sent, total }));
+      },
     },
-    onReachability: setReachable,
-    onChange: refreshCounts,
+    Math.random,
+    { chunkBytes: options.uploadChunkBytes },
+  );
+
+  // What can never be sent is reported to the hub (fleet and clerk consoles); the answer may
+  // release items the provider wants tried again.
+  const reporter = new QuarantineReporter(db, client, () => {
+    refreshCounts();
+    sender.kick();
   });
 
   const pullContent = async () => {
@@ -82,6 +118,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     try {
       reachable = await client.isReachable();
       setReachable(reachable);
+      if (reachable) void reporter.report();
       if (reachable && Date.now() - lastContentSync >= options.contentRefreshMs) await pullContent();
     } finally {
       probing = false;
@@ -107,6 +144,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
   return {
     connectivity,
     outbox,
+    uploads,
     acknowledged,
     sendNow: () => sender.kick(),
     lookupStatus: (trackingCode) => client.trackingStatus(trackingCode),

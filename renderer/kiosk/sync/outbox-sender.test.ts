@@ -121,3 +121,129 @@ describe('OutboxSender', () => {
     expect(await db.outbox.get(request(2).id)).toMatchObject({ state: 'final', lastError: 'busy' });
   });
 });
+
+describe('OutboxSender with attachments', () => {
+  const withPhoto = (n: number, jwe: string): SubmissionRequest => ({
+    ...request(n),
+    attachments: [{ id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, length: jwe.length }],
+  });
+
+  /** A hub that keeps uploads in memory and can drop the connection after some chunks. */
+  function uploadingHub(options: { failAfterChunks?: number } = {}) {
+    const stored = new Map<string, string>();
+    const log: string[] = [];
+    let chunks = 0;
+    const client = {
+      async uploadState(id: string, attachmentId: string) {
+        log.push(`state ${attachmentId}`);
+        const text = stored.get(`${id}/${attachmentId}`);
+        return text === undefined ? null : { offset: text.length, length: 0, complete: false };
+      },
+      async putChunk(id: string, attachmentId: string, offset: number, length: number, chunk: string) {
+        chunks++;
+        if (options.failAfterChunks !== undefined && chunks > options.failAfterChunks) {
+          options.failAfterChunks = undefined; // the line comes back for the next attempt
+          throw new HttpError(0, 'unreachable', 'line dropped');
+        }
+        const key = `${id}/${attachmentId}`;
+        const have = stored.get(key) ?? '';
+        log.push(`put ${attachmentId} @${offset}`);
+        if (offset !== have.length) return { offset: have.length, length, complete: false };
+        stored.set(key, have + chunk);
+        return { offset: offset + chunk.length, length, complete: offset + chunk.length === length };
+      },
+      async submit(req: SubmissionRequest) {
+        for (const ref of req.attachments ?? []) {
+          if (stored.get(`${req.id}/${ref.id}`)?.length !== ref.length) {
+            throw new HttpError(409, 'attachments_incomplete', 'missing');
+          }
+        }
+        log.push(`submit ${req.id}`);
+        return receipt(req);
+      },
+    } as unknown as HubClient;
+    return { client, stored, log };
+  }
+
+  it('uploads the sealed attachment in chunks first, then submits, then deletes both locally', async () => {
+    const jwe = 'header.key.iv.' + 'C'.repeat(10_000) + '.tag';
+    const req = withPhoto(1, jwe);
+    await finalizeSubmission(db, req, [{ id: req.attachments?.[0]?.id ?? '', jwe }]);
+    const hub = uploadingHub();
+    const progress: [number, number][] = [];
+    const sender = new OutboxSender(
+      db,
+      hub.client,
+      {
+        onAcknowledged: () => undefined,
+        onReachability: () => undefined,
+        onChange: () => undefined,
+        onUploadProgress: (_id, sent, total) => progress.push([sent, total]),
+      },
+      Math.random,
+      { chunkBytes: 4096 },
+    );
+    await sender.start();
+    await until(async () => (await db.outbox.count()) === 0);
+    sender.stop();
+    expect(hub.stored.get(`${req.id}/${req.attachments?.[0]?.id}`)).toBe(jwe);
+    expect(hub.log.filter((l) => l.startsWith('put'))).toHaveLength(Math.ceil(jwe.length / 4096));
+    expect(hub.log.at(-1)).toBe(`submit ${req.id}`);
+    expect(progress.at(-1)).toEqual([jwe.length, jwe.length]);
+    expect(await db.outboxAttachments.count()).toBe(0);
+  });
+
+  it('after a dropped line asks the hub where it stands and resumes there, sending nothing twice', async () => {
+    const jwe = 'header.key.iv.' + 'D'.repeat(20_000) + '.tag';
+    const req = withPhoto(2, jwe);
+    const attachmentId = req.attachments?.[0]?.id ?? '';
+    await finalizeSubmission(db, req, [{ id: attachmentId, jwe }]);
+    const hub = uploadingHub({ failAfterChunks: 2 });
+    const reachability: boolean[] = [];
+    const sender = new OutboxSender(
+      db,
+      hub.client,
+      {
+        onAcknowledged: () => undefined,
+        onReachability: (r) => reachability.push(r),
+        onChange: () => undefined,
+      },
+      Math.random,
+      { chunkBytes: 4096 },
+    );
+    await sender.start();
+    await until(async () => ((await db.outbox.get(req.id))?.attempts ?? 0) === 1);
+    expect(reachability).toEqual([false]);
+    expect(await db.outbox.get(req.id)).toMatchObject({ state: 'final', lastError: 'line dropped' });
+    await db.outbox.update(req.id, { nextAttemptAt: 0 });
+    sender.kick();
+    await until(async () => (await db.outbox.count()) === 0);
+    sender.stop();
+    expect(hub.stored.get(`${req.id}/${attachmentId}`)).toBe(jwe);
+    const puts = hub.log.filter((l) => l.startsWith('put'));
+    expect(puts.slice(0, 3)).toEqual([0, 4096, 8192].map((at) => `put ${attachmentId} @${at}`));
+    // The second attempt asked first and went on at the hub's offset.
+    expect(hub.log.indexOf(`state ${attachmentId}`)).toBe(hub.log.indexOf(`put ${attachmentId} @8192`) - 1);
+    expect(new Set(puts).size).toBe(puts.length); // no chunk sent twice
+  });
+
+  it('keeps an application whose attachments the hub misses for another try instead of quarantining it', async () => {
+    const jwe = 'header.key.iv.' + 'E'.repeat(100) + '.tag';
+    const req = withPhoto(3, jwe);
+    await finalizeSubmission(db, req, [{ id: req.attachments?.[0]?.id ?? '', jwe }]);
+    const hub = scriptedHub(
+      () => new HttpError(409, 'attachments_incomplete', 'Upload the attachments first'),
+    );
+    const client = Object.assign(hub.client, {
+      uploadState: () => Promise.resolve(null),
+      putChunk: (_i: string, _a: string, offset: number, length: number, chunk: string) =>
+        Promise.resolve({ offset: offset + chunk.length, length, complete: true }),
+    });
+    const { sender } = runSender(client);
+    await sender.start();
+    await until(async () => ((await db.outbox.get(req.id))?.attempts ?? 0) >= 1);
+    sender.stop();
+    expect(await db.outbox.get(req.id)).toMatchObject({ state: 'final' });
+    expect(await db.outboxAttachments.count()).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
+import { ATTACHMENT_DEFAULTS, type AttachmentRef } from '../../../protocol/attachments.js';
 import type { SubmissionReceipt } from '../../../protocol/submission.js';
+import { HttpError } from '../../shared/http.js';
 import type { HubClient } from './hub-client.js';
 import { classifyFailure, retryDelayMs } from './backoff.js';
 import type { KioskDatabase, OutboxEntry } from '../storage/db.js';
@@ -7,6 +9,7 @@ import {
   earliestAttempt,
   markSending,
   dueEntries,
+  outboxAttachment,
   quarantine,
   recoverInterruptedSends,
   scheduleRetry,
@@ -19,13 +22,25 @@ export interface OutboxSenderEvents {
   onReachability(reachable: boolean): void;
   /** The outbox changed (sent, retried, quarantined). */
   onChange(): void;
+  /** Bytes of an application's attachments the hub holds so far (for a progress line). */
+  onUploadProgress?(id: string, sent: number, total: number): void;
+}
+
+export interface OutboxSenderOptions {
+  /** Bytes per chunk request (terminal config attachments.uploadChunkBytes). */
+  chunkBytes?: number;
+  /** How many attachment uploads run at once, ahead of the submissions that list them. */
+  uploadConcurrency?: number;
 }
 
 const LOCK_NAME = 'point-of-public-outbox-sender';
 
 /**
- * Sends the outbox one application at a time. A Web Lock makes sure only one window sends;
- * failures are retried forever with full-jitter backoff; refusals go to quarantine.
+ * Sends the outbox one application at a time, in order. A Web Lock makes sure only one window
+ * sends; failures are retried forever with full-jitter backoff; refusals go to quarantine.
+ * Attachments go first: a few uploads run in parallel ahead of the submissions (the line is
+ * used while an earlier submission waits for its answer), each resuming at the offset the hub
+ * reports, and a submission is posted only once all its attachments are complete.
  */
 export class OutboxSender {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -38,6 +53,7 @@ export class OutboxSender {
     private readonly client: HubClient,
     private readonly events: OutboxSenderEvents,
     private readonly random: () => number = Math.random,
+    private readonly options: OutboxSenderOptions = {},
   ) {}
 
   async start(): Promise<void> {
@@ -84,18 +100,29 @@ export class OutboxSender {
       if (this.stopped) return;
       const batch = await dueEntries(this.db, Date.now());
       if (batch.length === 0) return;
-      for (const entry of batch) {
-        if (this.stopped) return;
-        if (!(await this.sendOne(entry))) return; // the line is down: wait for the backoff
+      const uploads = new UploadPool(this.options.uploadConcurrency ?? 3);
+      const prepared = batch.map((entry) => uploads.run(() => this.uploadAttachments(entry)));
+      // Awaited in turn by sendOne; a failure of one not reached yet must not go unhandled.
+      for (const upload of prepared) upload.catch(() => undefined);
+      try {
+        for (const [index, entry] of batch.entries()) {
+          if (this.stopped) return;
+          // The line is down: wait for the backoff.
+          if (!(await this.sendOne(entry, prepared[index] ?? Promise.resolve()))) return;
+        }
+      } finally {
+        uploads.cancel();
+        await Promise.allSettled(prepared);
       }
     }
   }
 
   /** Sends one application; false when the hub could not be reached at all. */
-  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+  private async sendOne(entry: OutboxEntry, attachmentsUploaded: Promise<void>): Promise<boolean> {
     await markSending(this.db, entry.id);
     this.events.onChange();
     try {
+      await attachmentsUploaded;
       const receipt = await this.client.submit(entry.request);
       await acknowledge(this.db, entry.id);
       this.events.onReachability(true);
@@ -118,6 +145,55 @@ export class OutboxSender {
     }
   }
 
+  /** Uploads every attachment of an application, each from where the hub stands. */
+  private async uploadAttachments(entry: OutboxEntry): Promise<void> {
+    const refs = entry.request.attachments ?? [];
+    if (refs.length === 0) return;
+    const total = refs.reduce((sum, ref) => sum + ref.length, 0);
+    let done = 0;
+    for (const ref of refs) {
+      await this.uploadOne(entry, ref, (sent) =>
+        this.events.onUploadProgress?.(entry.id, done + sent, total),
+      );
+      done += ref.length;
+    }
+  }
+
+  private async uploadOne(
+    entry: OutboxEntry,
+    ref: AttachmentRef,
+    progress: (sent: number) => void,
+  ): Promise<void> {
+    const sealed = await outboxAttachment(this.db, entry.id, ref.id);
+    if (!sealed) {
+      // Cannot happen short of a damaged database; the application can never be complete.
+      throw new HttpError(
+        400,
+        'attachment_missing',
+        `The terminal lost attachment ${ref.id} of this application.`,
+      );
+    }
+    const chunkBytes = this.options.chunkBytes ?? ATTACHMENT_DEFAULTS.uploadChunkBytes;
+    // A first try starts at 0 (a chunk the hub already has is answered with its offset); after a
+    // failure, ask first so an interrupted upload resumes where the hub's disk says it ended.
+    let offset = entry.attempts > 0 ? ((await this.client.uploadState(entry.id, ref.id))?.offset ?? 0) : 0;
+    progress(offset);
+    while (offset < ref.length) {
+      if (this.stopped) throw new Error('the sender stopped');
+      const state = await this.client.putChunk(
+        entry.id,
+        ref.id,
+        offset,
+        ref.length,
+        sealed.jwe.slice(offset, offset + chunkBytes),
+      );
+      if (state.offset === offset)
+        throw new Error(`the hub took nothing of attachment ${ref.id} at ${offset}`);
+      offset = state.offset;
+      progress(offset);
+    }
+  }
+
   private async scheduleWake(): Promise<void> {
     if (this.stopped) return;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -125,5 +201,34 @@ export class OutboxSender {
     const next = await earliestAttempt(this.db);
     if (next === null) return;
     this.timer = setTimeout(() => this.kick(), Math.max(0, next - Date.now()) + 50);
+  }
+}
+
+/** Runs at most `size` tasks at once; cancelled tasks that have not started fail at once. */
+class UploadPool {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private cancelled = false;
+
+  constructor(private readonly size: number) {}
+
+  async run(task: () => Promise<void>): Promise<void> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.cancelled) {
+      this.waiting.shift()?.();
+      throw new Error('upload cancelled');
+    }
+    this.active += 1;
+    try {
+      await task();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.waiting.shift()?.();
   }
 }

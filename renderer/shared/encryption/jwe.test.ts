@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CompactEncrypt, compactDecrypt, importJWK } from 'jose';
@@ -10,6 +11,9 @@ import {
   importEncryptionKey,
   readJweHeader,
 } from './jwe.js';
+import { sealApplication } from './seal.js';
+import { SubmissionMetadata } from '../../../protocol/submission.js';
+import { OfficeKey } from '../../../protocol/catalog.js';
 
 const keyDir = resolve(import.meta.dirname, '../../../hub/seed/demo-keys');
 const privateJwk = JSON.parse(
@@ -68,5 +72,55 @@ describe('JWE (RSA-OAEP-256 + A256GCM, compact)', () => {
     const a = await encryptJsonJwe({ x: 1 }, key, 'k');
     const b = await encryptJsonJwe({ x: 1 }, key, 'k');
     expect(a).not.toBe(b);
+  });
+
+  it('an attachment sealed at finalize is its own JWE that jose decrypts, with the SHA-512 of its plaintext in the metadata', async () => {
+    const photo = new Uint8Array(randomBytes(300 * 1024));
+    photo.set([0xff, 0xd8, 0xff, 0xe0]); // looks like a JPEG; the bytes are what matter
+    const { request, attachments } = await sealApplication(
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        trackingCode: 'ABCD-EFGH-JKMN',
+        formId: 'f',
+        formVersion: 1,
+        serviceId: 's',
+        locale: 'de',
+        submittedAt: '2026-11-21T10:00:00.000Z',
+      },
+      { name: 'X' },
+      [{ kid: publicJwk.kid, status: 'current', jwk: OfficeKey.shape.jwk.parse(publicJwk) }],
+      [
+        {
+          id: '22222222-2222-4222-8222-222222222222',
+          name: 'ausweis.jpg',
+          mediaType: 'image/jpeg',
+          bytes: photo,
+          fieldId: 'idPhoto',
+        },
+      ],
+    );
+    const joseKey = await importJWK(privateJwk, 'RSA-OAEP-256');
+    expect(attachments).toHaveLength(1);
+    const [sealed] = attachments;
+    if (!sealed) throw new Error('no sealed attachment');
+    expect(request.attachments).toEqual([{ id: sealed.id, length: sealed.jwe.length }]);
+    const { plaintext, protectedHeader } = await compactDecrypt(sealed.jwe, joseKey);
+    expect(protectedHeader).toEqual({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: publicJwk.kid });
+    expect(Buffer.from(plaintext).equals(Buffer.from(photo))).toBe(true);
+    const metadata = SubmissionMetadata.parse(
+      JSON.parse(new TextDecoder().decode((await compactDecrypt(request.metadata, joseKey)).plaintext)),
+    );
+    expect(metadata.attachments).toEqual([
+      {
+        id: sealed.id,
+        name: 'ausweis.jpg',
+        mediaType: 'image/jpeg',
+        size: photo.length,
+        sha512: createHash('sha512').update(photo).digest('hex'),
+        fieldId: 'idPhoto',
+      },
+    ]);
+    // The ciphertext does not contain the plaintext's bytes in any readable form.
+    expect(sealed.jwe).not.toContain(Buffer.from(photo.subarray(0, 64)).toString('base64url'));
   });
 });

@@ -96,7 +96,12 @@ export async function decryptJwe(compact: string, privateKey: CryptoKey): Promis
   );
   const contentKey = await crypto.subtle.importKey('raw', cek, 'AES-GCM', false, ['decrypt']);
   cek.fill(0);
-  const sealed = new Uint8Array([...decodeBase64Url(ciphertext), ...decodeBase64Url(tag)]);
+  // Attachments run to megabytes: join ciphertext and tag without spreading them.
+  const body = decodeBase64Url(ciphertext);
+  const tagBytes = decodeBase64Url(tag);
+  const sealed = new Uint8Array(body.length + tagBytes.length);
+  sealed.set(body);
+  sealed.set(tagBytes, body.length);
   return new Uint8Array(
     await crypto.subtle.decrypt(
       {

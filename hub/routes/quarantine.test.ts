@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  QUARANTINE_API,
+  QuarantineReportAnswer,
+  StuckApplications,
+  type QuarantinedItem,
+} from '../../protocol/quarantine.js';
+import { hashPassword } from '../auth/passwords.js';
+import { ensureProviderToken } from '../fleet/provider-auth.js';
+import { registrationForm } from '../testing/fixture-content.js';
+import {
+  loginCookie,
+  startTestHub,
+  terminalHeaders,
+  TEST_TERMINAL,
+  type TestHub,
+} from '../testing/test-hub.js';
+
+const PROVIDER = 'provider-token-for-quarantine-tests-0123';
+const provider = { authorization: `Bearer ${PROVIDER}` };
+let hub: TestHub;
+let clock = new Date('2026-11-21T10:00:00.000Z');
+
+beforeAll(async () => {
+  hub = await startTestHub({ now: () => clock });
+  await ensureProviderToken(hub.db, PROVIDER, 'tests', clock);
+  // A clerk of the registry office only: the citizens' office's stuck applications are not theirs.
+  await hub.db
+    .insertInto('clerks')
+    .values({
+      username: 'registry',
+      display_name: 'Registry clerk',
+      password_hash: await hashPassword('registry-password'),
+      office_ids: JSON.stringify(['standesamt']),
+      created_at: clock.toISOString(),
+    })
+    .execute();
+});
+afterAll(() => hub.close());
+
+function item(overrides: Partial<QuarantinedItem> = {}): QuarantinedItem {
+  return {
+    submissionId: randomUUID(),
+    formId: registrationForm.id,
+    formVersion: registrationForm.version,
+    serviceId: 'anmelden',
+    officeId: null,
+    reason: 'The office buergerbuero holds no key "old-key".',
+    quarantinedAt: '2026-11-21T09:58:00.000Z',
+    ...overrides,
+  };
+}
+
+async function report(items: QuarantinedItem[]) {
+  const response = await hub.app.inject({
+    method: 'POST',
+    url: QUARANTINE_API.terminal,
+    headers: terminalHeaders,
+    payload: { items },
+  });
+  expect(response.statusCode).toBe(200);
+  return QuarantineReportAnswer.parse(response.json());
+}
+
+async function providerList() {
+  const response = await hub.app.inject({ method: 'GET', url: QUARANTINE_API.provider, headers: provider });
+  expect(response.statusCode).toBe(200);
+  return StuckApplications.parse(response.json()).items;
+}
+
+describe('quarantine reports', () => {
+  it('refuses strangers, malformed reports and anything that could carry the answers', async () => {
+    const anonymous = await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.terminal,
+      payload: { items: [] },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const withData = await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.terminal,
+      headers: terminalHeaders,
+      payload: { items: [{ ...item(), data: 'eyJhbGciOi...' }] },
+    });
+    expect(withData.statusCode).toBe(400);
+    expect(withData.json()).toMatchObject({ message: expect.stringContaining('data') });
+    const badId = await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.terminal,
+      headers: terminalHeaders,
+      payload: { items: [item({ submissionId: 'not-a-uuid' })] },
+    });
+    expect(badId.statusCode).toBe(400);
+    expect(await providerList()).toEqual([]);
+  });
+
+  it('shows the latest report to the provider, with the office from the hub’s own forms', async () => {
+    const first = item();
+    const second = item({
+      formId: 'test-urkunde',
+      serviceId: 'urkunde',
+      reason: 'unknown service',
+      quarantinedAt: '2026-11-21T09:59:00.000Z',
+    });
+    expect(await report([first, second])).toEqual({ retry: [] });
+    const listed = await providerList();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatchObject({
+      terminalId: TEST_TERMINAL.id,
+      terminalName: TEST_TERMINAL.name,
+      submissionId: first.submissionId,
+      officeId: 'buergerbuero',
+      reason: first.reason,
+      quarantinedAt: first.quarantinedAt,
+      reportedAt: clock.toISOString(),
+      retryRequestedAt: null,
+    });
+    expect(listed[1]).toMatchObject({ submissionId: second.submissionId, officeId: 'standesamt' });
+
+    // The next report replaces the list: an item sent in the meantime is gone.
+    await report([second]);
+    expect((await providerList()).map((s) => s.submissionId)).toEqual([second.submissionId]);
+    await report([]);
+    expect(await providerList()).toEqual([]);
+  });
+
+  it('shows a clerk only the stuck applications of the clerk’s offices', async () => {
+    const citizens = item();
+    const registry = item({ formId: 'test-urkunde', serviceId: 'urkunde' });
+    const unknownForm = item({
+      formId: 'gone-form',
+      officeId: 'standesamt',
+      reason: 'unknown form',
+      quarantinedAt: '2026-11-21T09:59:00.000Z',
+    });
+    await report([citizens, registry, unknownForm]);
+
+    const list = async (cookie: string) => {
+      const response = await hub.app.inject({
+        method: 'GET',
+        url: QUARANTINE_API.clerk,
+        headers: { cookie },
+      });
+      expect(response.statusCode).toBe(200);
+      return StuckApplications.parse(response.json()).items.map((s) => s.submissionId);
+    };
+    expect(await list(await loginCookie(hub.app))).toHaveLength(3);
+    expect(await list(await loginCookie(hub.app, 'registry', 'registry-password'))).toEqual([
+      registry.submissionId,
+      unknownForm.submissionId,
+    ]);
+    const anonymous = await hub.app.inject({ method: 'GET', url: QUARANTINE_API.clerk });
+    expect(anonymous.statusCode).toBe(401);
+    const terminalAsProvider = await hub.app.inject({
+      method: 'GET',
+      url: QUARANTINE_API.provider,
+      headers: terminalHeaders,
+    });
+    expect(terminalAsProvider.statusCode).toBe(401);
+    await report([]);
+  });
+
+  it('hands a provider’s retry request to the terminal once', async () => {
+    const stuck = item();
+    await report([stuck]);
+    const unknown = await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.providerRetry(TEST_TERMINAL.id, randomUUID()),
+      headers: provider,
+      payload: {},
+    });
+    expect(unknown.statusCode).toBe(404);
+    const asked = await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.providerRetry(TEST_TERMINAL.id, stuck.submissionId),
+      headers: provider,
+      payload: {},
+    });
+    expect(asked.statusCode).toBe(202);
+    expect((await providerList())[0]?.retryRequestedAt).toBe(clock.toISOString());
+
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await report([stuck])).toEqual({ retry: [stuck.submissionId] });
+    expect(await report([stuck])).toEqual({ retry: [] });
+    expect((await providerList())[0]?.retryRequestedAt).toBeNull();
+
+    // Refused again after the retry: a newer time, and no second retry without a new request.
+    await hub.app.inject({
+      method: 'POST',
+      url: QUARANTINE_API.providerRetry(TEST_TERMINAL.id, stuck.submissionId),
+      headers: provider,
+      payload: {},
+    });
+    expect(await report([{ ...stuck, quarantinedAt: '2026-11-21T10:00:40.000Z' }])).toEqual({ retry: [] });
+  });
+});

@@ -1,0 +1,80 @@
+import type { StuckApplication } from '../../../protocol/quarantine.js';
+import { formatDateTime } from '../../shared/ui/index.js';
+import type { FleetTexts } from '../texts.js';
+
+export interface QuarantineListProps {
+  t: FleetTexts;
+  items: readonly StuckApplication[];
+  onRetry: (item: StuckApplication) => void;
+}
+
+/** Applications the hub refused for good, per terminal, with the reason and a retry after a fix. */
+export function QuarantineList({ t, items, onRetry }: QuarantineListProps) {
+  const byTerminal = new Map<string, StuckApplication[]>();
+  for (const item of items)
+    byTerminal.set(item.terminalId, [...(byTerminal.get(item.terminalId) ?? []), item]);
+  return (
+    <section aria-labelledby="fleet-quarantine" className="fleet-panel">
+      <h2 id="fleet-quarantine">
+        {t.quarantine.heading} ({items.length})
+      </h2>
+      {items.length === 0 ? (
+        <p>{t.quarantine.none}</p>
+      ) : (
+        <>
+          <p>{t.quarantine.intro}</p>
+          {[...byTerminal].map(([terminalId, stuck]) => (
+            <div key={terminalId} className="fleet-table-scroll" data-quarantine-terminal={terminalId}>
+              <table className="fleet-table">
+                <caption>
+                  {t.quarantine.terminal(stuck[0]?.terminalName ?? terminalId, terminalId, stuck.length)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.quarantine.submission}</th>
+                    <th scope="col">{t.quarantine.form}</th>
+                    <th scope="col">{t.quarantine.office}</th>
+                    <th scope="col">{t.quarantine.reason}</th>
+                    <th scope="col">{t.quarantine.since}</th>
+                    <th scope="col">{t.table.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stuck.map((item) => (
+                    <tr key={item.submissionId} data-submission={item.submissionId}>
+                      <th scope="row">
+                        <code>{item.submissionId}</code>
+                      </th>
+                      <td>
+                        {item.formId} v{item.formVersion}
+                      </td>
+                      <td>{item.officeId ?? t.quarantine.unknownOffice}</td>
+                      <td className="fleet-table__error">{item.reason}</td>
+                      <td>
+                        <time dateTime={item.quarantinedAt}>{formatDateTime(item.quarantinedAt)}</time>
+                      </td>
+                      <td className="fleet-table__actions">
+                        {item.retryRequestedAt ? (
+                          <span>{t.quarantine.retryRequested}</span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="pop-button pop-button--secondary fleet-command"
+                            aria-label={t.quarantine.retryLabel(item.submissionId, terminalId)}
+                            onClick={() => onRetry(item)}
+                          >
+                            {t.quarantine.retry}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QuarantinedItem } from '../../../protocol/quarantine.js';
+import type { SubmissionRequest } from '../../../protocol/submission.js';
+import { KioskDatabase, finalizeSubmission } from '../storage/index.js';
+import { quarantine } from '../storage/outbox-store.js';
+import { QuarantineReporter } from './quarantine-reporter.js';
+
+let db: KioskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new KioskDatabase(`quarantine-${++counter}`);
+  await db.open();
+});
+afterEach(() => db.delete());
+
+const request = (n: number): SubmissionRequest => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  trackingCode: 'ABCD-EFGH-JKMN',
+  formId: 'f',
+  formVersion: 1,
+  serviceId: 's',
+  locale: 'de',
+  keyId: 'k',
+  data: 'sealed.data.secret-answers',
+  metadata: 'sealed.metadata',
+  submittedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
+});
+
+function hub(retry: () => string[] = () => []) {
+  const reports: QuarantinedItem[][] = [];
+  return {
+    reports,
+    client: {
+      reportQuarantine(items: QuarantinedItem[]) {
+        reports.push(items);
+        return Promise.resolve({ retry: retry() });
+      },
+    },
+  };
+}
+
+describe('QuarantineReporter', () => {
+  it('reports the envelope of each quarantined entry with its reason, never the sealed parts', async () => {
+    await finalizeSubmission(db, request(1));
+    await finalizeSubmission(db, request(2));
+    await db.forms.put({ key: 'f@1', id: 'f', version: 1, officeId: 'buergerbuero' } as never);
+    await quarantine(db, request(2).id, 'The office holds no key "k".', new Date('2026-11-21T10:05:00Z'));
+    const { reports, client } = hub();
+    await new QuarantineReporter(db, client, () => undefined).report();
+    expect(reports).toEqual([
+      [
+        {
+          submissionId: request(2).id,
+          formId: 'f',
+          formVersion: 1,
+          serviceId: 's',
+          officeId: 'buergerbuero',
+          reason: 'The office holds no key "k".',
+          quarantinedAt: '2026-11-21T10:05:00.000Z',
+        },
+      ],
+    ]);
+    expect(JSON.stringify(reports)).not.toContain('sealed');
+    expect(JSON.stringify(reports)).not.toContain('ABCD');
+  });
+
+  it('says "nothing" once, and keeps reporting while something is held', async () => {
+    const { reports, client } = hub();
+    const reporter = new QuarantineReporter(db, client, () => undefined);
+    await reporter.report();
+    await reporter.report();
+    expect(reports).toEqual([[]]);
+    await finalizeSubmission(db, request(3));
+    await quarantine(db, request(3).id, 'unknown form');
+    await reporter.report();
+    await reporter.report();
+    expect(reports.map((r) => r.length)).toEqual([0, 1, 1]);
+  });
+
+  it('puts an item the provider asked to retry back into the queue, due at once', async () => {
+    await finalizeSubmission(db, request(4));
+    await quarantine(db, request(4).id, 'unknown key');
+    let released = 0;
+    const { client } = hub(() => [request(4).id]);
+    await new QuarantineReporter(db, client, () => released++).report();
+    expect(released).toBe(1);
+    expect(await db.outbox.get(request(4).id)).toMatchObject({
+      state: 'final',
+      attempts: 0,
+      nextAttemptAt: 0,
+    });
+  });
+});
