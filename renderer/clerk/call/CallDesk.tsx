@@ -369,6 +369,11 @@ function Stills({ client }: { client: ClerkCallClient }) {
             <a href={still.dataUrl} download={`dokument-${index + 1}.jpg`}>
               {t.saveStill}
             </a>
+            {still.offered ? (
+              <p role="status">{t.stillOffered}</p>
+            ) : (
+              <Button onClick={() => client.offerStill(still.id)}>{t.offerStill(index + 1)}</Button>
+            )}
           </figcaption>
         </figure>
       ))}

@@ -54,6 +54,8 @@ export interface Still {
   id: string;
   dataUrl: string;
   takenAt: string;
+  /** Sent to the terminal for the citizen's application (the citizen decides there). */
+  offered?: boolean;
 }
 
 /**
@@ -156,6 +158,22 @@ export class ClerkCallClient {
   /** Asks the terminal for a still at its camera's full resolution (sharper than the video). */
   takeStill(): void {
     this.session?.send({ kind: 'still.request', id: crypto.randomUUID() });
+  }
+
+  /**
+   * Sends a still back to the terminal for the citizen's application, in chunks over the data
+   * channel; the terminal asks the citizen before anything is attached.
+   */
+  offerStill(id: string): void {
+    const still = this.stills.get().find((s) => s.id === id);
+    if (!still || !this.session) return;
+    const size = 15_000;
+    const count = Math.ceil(still.dataUrl.length / size);
+    for (let index = 0; index < count; index++) {
+      const data = still.dataUrl.slice(index * size, (index + 1) * size);
+      if (!this.session.send({ kind: 'still.offer', id, index, count, data })) return;
+    }
+    this.stills.set(this.stills.get().map((s) => (s.id === id ? { ...s, offered: true } : s)));
   }
 
   async stats() {

@@ -92,6 +92,8 @@ export const CALL_DESK_TEXTS = {
   stills: 'Dokumentfotos',
   stillAlt: (n: number) => `Dokumentfoto ${n}`,
   saveStill: 'Foto speichern',
+  offerStill: (n: number) => `Dokumentfoto ${n} dem Antrag beifügen`,
+  stillOffered: 'Am Terminal angeboten – die Bürgerin oder der Bürger entscheidet dort.',
   history: 'Anrufprotokoll, Rückrufe und Termine',
   requests: 'Rückrufwünsche und Termine',
   log: 'Anrufprotokoll (ohne Inhalte)',
