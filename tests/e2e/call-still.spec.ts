@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { demoForm } from '../support/demo.js';
 import { ClerkDesk, expectRemoteFrames, mediaLaunchOptions, openKiosk } from '../support/call.js';
 import { expect, test } from '../support/fixtures.js';
@@ -6,7 +7,7 @@ test.use({ launchOptions: mediaLaunchOptions() });
 
 const parking = demoForm('anwohnerparkausweis');
 
-async function draftAttachmentCount(page: import('@playwright/test').Page): Promise<number> {
+async function draftAttachmentCount(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
