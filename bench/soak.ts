@@ -1,17 +1,17 @@
 /**
  * bench:soak — many citizens, one kiosk page, no reload: the white-screen-after-days problem in
- * fast motion. Each simulated session browses the catalogue, opens a form, fills fields,
- * "attaches" a file and ends the session (the full wipe). JS heap (after a forced GC), DOM nodes
- * and IndexedDB usage after the last session are compared with the first.
- *
- * Attachments do not exist on this branch yet, so the attachment is simulated: a 256 KiB Blob
- * written into the citizen's drafts table, which the wipe must remove like any citizen data.
+ * fast motion. Each simulated session browses the catalogue, opens the parking-permit form,
+ * fills its fields, takes a document photo through the form's real photo field (Chromium's fake
+ * camera: preview, capture, accept — the JPEG lands in the draft's attachments) and ends the
+ * session (the full wipe). JS heap (after a forced GC), DOM nodes and IndexedDB usage after the
+ * last session are compared with the first.
  *
  * POP_SOAK_SESSIONS (default 500) sets the count; POP_SOAK_MAX_MINUTES (default 30) bounds the run
  * (it stops early and says how many sessions ran). Prints one JSON line last.
  */
 import { chromium, type Page } from '@playwright/test';
 import { chromiumFlags, findChromium } from '../scripts/chromium.js';
+import { MEDIA_FLAGS } from '../tests/support/call.js';
 import { demoForm } from '../tests/support/demo.js';
 import { removeDataDir, startHub } from '../tests/support/hub-process.js';
 import { KioskPage } from '../tests/support/kiosk-page.js';
@@ -19,12 +19,13 @@ import { KioskPage } from '../tests/support/kiosk-page.js';
 const SESSIONS = Number(process.env['POP_SOAK_SESSIONS'] ?? 500);
 const MAX_MS = Number(process.env['POP_SOAK_MAX_MINUTES'] ?? 30) * 60_000;
 const HEAP_TARGET_BYTES = 5 * 1024 * 1024;
-const residence = demoForm('wohnsitz-anmeldung');
+const parking = demoForm('anwohnerparkausweis');
+const PHOTO_FIELD = 'registrationPhoto';
 
 const hub = await startHub();
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
-  args: [...chromiumFlags(), '--disable-gpu', '--enable-precise-memory-info'],
+  args: [...chromiumFlags(), '--disable-gpu', '--enable-precise-memory-info', ...MEDIA_FLAGS],
   headless: true,
 });
 
@@ -64,15 +65,10 @@ try {
   let done = 0;
   for (let i = 0; i < SESSIONS && Date.now() - started < MAX_MS; i += 1) {
     await kiosk.startInGerman();
-    await kiosk.search(i % 2 === 0 ? 'ummelden' : 'wohnsitz');
-    await kiosk.openService(residence.service.name.de);
+    await kiosk.search(i % 2 === 0 ? 'Parkausweis' : 'parken');
+    await kiosk.openService(parking.service.name.de);
     await kiosk.startForm();
-    await kiosk.fillField(residence.form, 'address', {
-      street: `Soak ${i} street`,
-      houseNumber: `${i}`,
-      city: `Soak ${i} city`,
-    });
-    await attachFakeFile(page, i);
+    await fillUpToPhotoAndTakeIt(kiosk, page);
     await kiosk.endSession();
     done += 1;
     if (done === 1) first = await sample();
@@ -98,7 +94,7 @@ try {
       listeners_last: last.listeners,
       idb_bytes_first: first.idb,
       idb_bytes_last: last.idb,
-      attachment: 'simulated (256 KiB Blob in the drafts table)',
+      attachment: 'real (photo field, fake camera)',
     }),
   );
 } finally {
@@ -121,24 +117,25 @@ async function indexedDbBytes(page: Page): Promise<number> {
   });
 }
 
-/** The stand-in for an attachment: a photo-sized Blob in the citizen's drafts table. */
-async function attachFakeFile(page: Page, i: number): Promise<void> {
-  await page.evaluate(async (n) => {
-    const bytes = new Uint8Array(256 * 1024).map((_, k) => (k * 31 + n) & 0xff);
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('point-of-public-kiosk');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('drafts', 'readwrite');
-      tx.objectStore('drafts').put({
-        id: `attachment-${n}`,
-        file: new Blob([bytes], { type: 'image/jpeg' }),
-      });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, i);
+/** Fills the form up to the step with the photo field and takes the photo there, as a citizen does. */
+async function fillUpToPhotoAndTakeIt(kiosk: KioskPage, page: Page): Promise<void> {
+  for (const step of parking.form.ui.steps) {
+    for (const name of step.fields) {
+      if (name === PHOTO_FIELD) {
+        await page.getByRole('button', { name: 'Dokument fotografieren' }).click();
+        // The shutter takes the frame on screen: wait until the camera delivers one.
+        await page.waitForFunction(
+          () =>
+            (document.querySelector<HTMLVideoElement>('video[aria-label="Kamerabild"]')?.videoWidth ?? 0) > 0,
+        );
+        await page.getByRole('button', { name: 'Auslösen' }).click();
+        await page.getByRole('button', { name: 'Aufnahme übernehmen' }).click();
+        await page.getByRole('button', { name: 'Entfernen: Aufnahme 1' }).waitFor();
+        return;
+      }
+      await kiosk.fillField(parking.form, name, parking.answers[name]);
+    }
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+  }
+  throw new Error(`the form has no ${PHOTO_FIELD} field`);
 }

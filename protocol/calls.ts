@@ -327,6 +327,17 @@ export const PeerMessage = z.discriminatedUnion('kind', [
     count: z.number().int().positive().max(4000),
     data: z.string().max(16_000),
   }),
+  /**
+   * The clerk sends a still back for the citizen's application, in chunks like still.chunk (a
+   * JPEG data URL); the terminal attaches it only after the citizen agrees on screen.
+   */
+  z.object({
+    kind: z.literal('still.offer'),
+    id: z.string().max(64),
+    index: z.number().int().nonnegative(),
+    count: z.number().int().positive().max(4000),
+    data: z.string().max(16_000),
+  }),
   /** The quality both sides see; the other side shows it too, so the clerk knows the kiosk's line. */
   z.object({
     kind: z.literal('quality'),

@@ -31,14 +31,14 @@ import { kioskWindowOptions, windowedForDevelopment } from './policy/window-opti
 import { createAppProtocolHandler } from './shell/app-protocol-handler.js';
 import { createAdminExit } from './shell/admin-exit.js';
 import { registerBridgeIpc } from './shell/bridge-ipc.js';
-import { createCallState } from './shell/call-state.js';
+import { createCallState, endCallWhenPageGoes } from './shell/call-state.js';
 import { endCitizenSession } from './shell/citizen-session.js';
 import { createFleetConfigApplier } from './shell/fleet-config.js';
 import { attachCrashRecovery } from './shell/crash-recovery.js';
 import { DisplayAwakeService } from './shell/display-awake.js';
 import { createIncidentReporter } from './shell/incident-reporter.js';
 import { guardKeyboard } from './shell/keyboard-guard.js';
-import { scheduleMaintenanceRestart } from './shell/maintenance-restart.js';
+import { restartShell, scheduleMaintenanceRestart } from './shell/maintenance-restart.js';
 import { shellPaths } from './shell/paths.js';
 import { printReceipt } from './shell/printing.js';
 import { createSessionGuard } from './shell/session-guard.js';
@@ -159,16 +159,12 @@ async function start(): Promise<void> {
           })
         : undefined,
   });
-  // A reloaded or crashed page has no call any more, whatever it said before.
-  window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) {
-      callState.set(false);
-      captureActive = false;
-    }
-  });
-  window.webContents.on('render-process-gone', () => {
-    callState.set(false);
-    captureActive = false;
+  // A reloaded, navigated or crashed page has no call and no document capture any more.
+  endCallWhenPageGoes(window.webContents, {
+    set: (active) => {
+      callState.set(active);
+      if (!active) captureActive = false;
+    },
   });
 
   // Black screen after the machine slept: the compositor may not repaint by itself.
@@ -183,13 +179,7 @@ async function start(): Promise<void> {
   });
   display.update();
   const stopDisplayTicks = every(() => display.update(), 60_000);
-  let lastTouchNoted = 0;
-  window.webContents.on('input-event', (_event, input) => {
-    // Any touch, click or key; noted at most every few seconds, the check is cheap but not free.
-    if (input.type === 'mouseMove' || Date.now() - lastTouchNoted < 5_000) return;
-    lastTouchNoted = Date.now();
-    display.noteTouch();
-  });
+  window.webContents.on('input-event', (_event, input) => display.noteInput(input.type));
 
   const updates = app.isPackaged
     ? startUpdates(electronUpdater.autoUpdater as unknown as Updater, {
@@ -198,14 +188,12 @@ async function start(): Promise<void> {
         log: createLogger('updates'),
       })
     : null;
-  const restartShell = () => {
-    if (updates?.hasDownloadedUpdate()) {
-      updates.installAndRestart();
-      return;
-    }
-    app.relaunch();
-    app.exit(0);
-  };
+  // Installs a downloaded update if there is one, else relaunches (maintenance and the remote command).
+  const restartNow = () =>
+    void restartShell(updates, () => {
+      app.relaunch();
+      app.exit(0);
+    });
   const armMaintenance = () =>
     scheduleMaintenanceRestart({
       window: shellSettings?.maintenanceWindow,
@@ -214,7 +202,8 @@ async function start(): Promise<void> {
       startedAt,
       now: () => new Date(),
       schedule,
-      restart: restartShell,
+      restart: restartNow,
+      isBusy: () => callState.isActive(),
       log: createLogger('maintenance'),
     });
   let cancelMaintenance = armMaintenance();
@@ -255,7 +244,7 @@ async function start(): Promise<void> {
     requestAdminExit: adminExit,
     restartShell: () => {
       log.info('remote command: restarting the shell');
-      schedule(restartShell, RESTART_COMMAND_DELAY_MS);
+      schedule(restartNow, RESTART_COMMAND_DELAY_MS);
       return 'restarting';
     },
     applyFleetConfig: async (signed) => {

@@ -75,6 +75,7 @@ async function boot(): Promise<void> {
   };
   // Documents from outside the form (the clerk's still in a call) wait here for the citizen's yes.
   const documentOffers = new DocumentOffers();
+  calls.client.onDocumentOffered((document) => documentOffers.offer(document));
   root.render(
     <StrictMode>
       <KioskApp

@@ -69,8 +69,10 @@ export class ClerkDesk {
     hubUrl: string,
     username = DEMO_CLERK_USERNAME,
     password = demoClerkPassword(),
+    options: { trackPeers?: boolean } = {},
   ): Promise<ClerkDesk> {
     const context = await browser.newContext();
+    if (options.trackPeers) await trackPeers(context);
     const page = await context.newPage();
     await page.goto(`${hubUrl}/clerk/`);
     await page.getByLabel('Benutzername').fill(username);
@@ -147,8 +149,10 @@ export async function openKiosk(
   browser: Browser,
   hubUrl: string,
   overrides: Record<string, unknown> = {},
+  options: { trackPeers?: boolean } = {},
 ): Promise<{ context: BrowserContext; kiosk: KioskPage; call: KioskCallPanel }> {
   const context = await browser.newContext();
+  if (options.trackPeers) await trackPeers(context);
   const page = await context.newPage();
   const kiosk = new KioskPage(page);
   await kiosk.open(hubUrl, overrides);
@@ -186,9 +190,102 @@ export async function expectFramesFlowing(page: Page, timeout = 20_000): Promise
     .toBeGreaterThan(3);
 }
 
+// ------------------------------------------------------------------ the real peer connection
+
+declare global {
+  interface Window {
+    __popTestPeers?: RTCPeerConnection[];
+  }
+}
+
+/**
+ * Test instrumentation, not an app hook: every RTCPeerConnection the pages of the context make is
+ * remembered (a transparent subclass), so a test can read the real sender parameters and stats.
+ */
+export async function trackPeers(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const peers: RTCPeerConnection[] = [];
+    window.__popTestPeers = peers;
+    window.RTCPeerConnection = class extends Native {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        peers.push(this);
+      }
+    };
+  });
+}
+
+export interface PeerSnapshot {
+  at: number;
+  /** The video sender of the newest connected peer: its track and its encoding limits. */
+  videoSender: {
+    hasTrack: boolean;
+    maxBitrate: number | null;
+    maxFramerate: number | null;
+    scale: number | null;
+  };
+  outboundVideo: { bytesSent: number; framesSent: number; frameWidth: number; frameHeight: number };
+  inboundVideo: { framesDecoded: number; frameWidth: number; frameHeight: number };
+  inboundAudio: { packetsReceived: number };
+  rttMs: number | null;
+}
+
+/** The real numbers of the page's current peer connection (needs trackPeers). */
+export async function peerSnapshot(page: Page): Promise<PeerSnapshot> {
+  return page.evaluate(async () => {
+    const peers = (window.__popTestPeers ?? []).filter((pc) => pc.connectionState === 'connected');
+    const pc = peers[peers.length - 1];
+    if (!pc) throw new Error('no connected peer connection in this page');
+    const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === 'video');
+    if (!transceiver) throw new Error('no video transceiver');
+    const encoding = transceiver.sender.getParameters().encodings[0];
+    const snapshot = {
+      at: Date.now(),
+      videoSender: {
+        hasTrack: transceiver.sender.track !== null,
+        maxBitrate: encoding?.maxBitrate ?? null,
+        maxFramerate: encoding?.maxFramerate ?? null,
+        scale: encoding?.scaleResolutionDownBy ?? null,
+      },
+      outboundVideo: { bytesSent: 0, framesSent: 0, frameWidth: 0, frameHeight: 0 },
+      inboundVideo: { framesDecoded: 0, frameWidth: 0, frameHeight: 0 },
+      inboundAudio: { packetsReceived: 0 },
+      rttMs: null as number | null,
+    };
+    const report = await pc.getStats();
+    let pairId: string | null = null;
+    report.forEach((stat: Record<string, unknown>) => {
+      if (stat['type'] === 'transport' && typeof stat['selectedCandidatePairId'] === 'string')
+        pairId = stat['selectedCandidatePairId'];
+    });
+    report.forEach((stat: Record<string, unknown>) => {
+      const num = (key: string) => Number(stat[key] ?? 0);
+      if (stat['type'] === 'outbound-rtp' && stat['kind'] === 'video') {
+        snapshot.outboundVideo.bytesSent += num('bytesSent');
+        snapshot.outboundVideo.framesSent += num('framesSent');
+        snapshot.outboundVideo.frameWidth = Math.max(snapshot.outboundVideo.frameWidth, num('frameWidth'));
+        snapshot.outboundVideo.frameHeight = Math.max(snapshot.outboundVideo.frameHeight, num('frameHeight'));
+      } else if (stat['type'] === 'inbound-rtp' && stat['kind'] === 'video') {
+        snapshot.inboundVideo.framesDecoded += num('framesDecoded');
+        snapshot.inboundVideo.frameWidth = Math.max(snapshot.inboundVideo.frameWidth, num('frameWidth'));
+        snapshot.inboundVideo.frameHeight = Math.max(snapshot.inboundVideo.frameHeight, num('frameHeight'));
+      } else if (stat['type'] === 'inbound-rtp' && stat['kind'] === 'audio') {
+        snapshot.inboundAudio.packetsReceived += num('packetsReceived');
+      } else if (stat['type'] === 'candidate-pair' && stat['id'] === pairId) {
+        const rtt = stat['currentRoundTripTime'];
+        if (typeof rtt === 'number') snapshot.rttMs = Math.round(rtt * 1000);
+      }
+    });
+    return snapshot;
+  });
+}
+
 // ------------------------------------------------------------------ coturn
 
 export interface Coturn {
+  /** The address coturn listens and relays on (127.0.0.1, or the weak line's namespace side). */
+  host: string;
   port: number;
   secret: string;
   process: ChildProcess;
@@ -215,18 +312,23 @@ export async function freePort(): Promise<number> {
  * Debian's coturn on 127.0.0.1 only, with the REST-API shared secret the hub also knows. Loopback
  * peers must be allowed explicitly, since both browsers' relayed addresses are on 127.0.0.1.
  */
-export async function startCoturn(): Promise<Coturn> {
+export async function startCoturn(
+  where: { host: string; netns?: string } = { host: '127.0.0.1' },
+): Promise<Coturn> {
   if (!TURNSERVER) throw new Error('coturn is not installed (apt-get install coturn)');
+  const { host, netns } = where;
   const port = await freePort();
   const secret = `test-secret-${Date.now()}`;
   const minPort = 40_000 + Math.floor(Math.random() * 20_000);
   const dir = mkdtempSync(join(tmpdir(), 'pop-coturn-'));
+  // In a namespace `ip netns exec` execs coturn in place, so the child's pid is coturn's.
   const child = spawn(
-    TURNSERVER,
+    netns ? 'ip' : TURNSERVER,
     [
+      ...(netns ? ['netns', 'exec', netns, TURNSERVER] : []),
       '-n',
-      '--listening-ip=127.0.0.1',
-      '--relay-ip=127.0.0.1',
+      `--listening-ip=${host}`,
+      `--relay-ip=${host}`,
       `--listening-port=${port}`,
       `--min-port=${minPort}`,
       `--max-port=${minPort + 200}`,
@@ -267,6 +369,7 @@ export async function startCoturn(): Promise<Coturn> {
     child.stderr.on('data', onData);
   });
   return {
+    host,
     port,
     secret,
     process: child,
@@ -286,7 +389,7 @@ export async function startCoturn(): Promise<Coturn> {
 
 export function turnEnv(turn: Coturn, relayOnly = true): Record<string, string> {
   return {
-    POP_TURN_URLS: `turn:127.0.0.1:${turn.port}?transport=udp`,
+    POP_TURN_URLS: `turn:${turn.host}:${turn.port}?transport=udp`,
     POP_TURN_SECRET: turn.secret,
     POP_TURN_RELAY_ONLY: relayOnly ? 'true' : 'false',
   };

@@ -30,3 +30,11 @@ export function shouldKeepDisplayAwake(
   if (isOpeningTime(now, hours)) return true;
   return lastTouchAt !== null && now.getTime() - lastTouchAt < WAKE_ON_TOUCH_MS;
 }
+
+/** Pointer movement alone (a cable, a vibrating mount) is no citizen; touches, clicks and keys are. */
+export function inputWakesDisplay(inputType: string): boolean {
+  return inputType !== 'mouseMove' && inputType !== 'mouseEnter' && inputType !== 'mouseLeave';
+}
+
+/** Input is noted at most this often: a touch keeps the display on for minutes, not milliseconds. */
+export const TOUCH_NOTE_INTERVAL_MS = 5_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_UPTIME_BEFORE_RESTART_MS, nextMaintenanceRestart } from './maintenance.js';
+import { MIN_UPTIME_BEFORE_RESTART_MS, nextMaintenanceRestart, busyRetryAt } from './maintenance.js';
 
 const window = { start: '03:00', end: '04:00' };
 const at = (day: number, hours: number, minutes = 0) => new Date(2026, 10, day, hours, minutes);
@@ -26,5 +26,11 @@ describe('nextMaintenanceRestart', () => {
     const overnight = { start: '23:30', end: '00:30' };
     expect(nextMaintenanceRestart(at(20, 0, 10), longAgo, overnight)).toEqual(at(20, 0, 10));
     expect(nextMaintenanceRestart(at(20, 12), longAgo, overnight)).toEqual(at(20, 23, 30));
+  });
+
+  it('asks a busy terminal again in 5 minutes while that is inside the window, else gives up for the day', () => {
+    const window = { start: '03:00', end: '04:00' };
+    expect(busyRetryAt(new Date(2026, 10, 20, 3, 10), window)).toEqual(new Date(2026, 10, 20, 3, 15));
+    expect(busyRetryAt(new Date(2026, 10, 20, 3, 56), window)).toBeNull();
   });
 });

@@ -29,3 +29,15 @@ export function nextMaintenanceRestart(now: Date, startedAt: Date, window: Maint
   if (candidate.getTime() <= earliest.getTime()) candidate.setDate(candidate.getDate() + 1);
   return candidate;
 }
+
+/** A busy terminal (a video call on) is asked again this often while the window lasts. */
+export const BUSY_RETRY_MS = 5 * 60 * 1000;
+
+/**
+ * The restart came due while a citizen is in a call: when to ask again — in BUSY_RETRY_MS if that
+ * is still inside the window, otherwise null (skip today; the next window's start is next).
+ */
+export function busyRetryAt(now: Date, window: MaintenanceWindow): Date | null {
+  const retry = new Date(now.getTime() + BUSY_RETRY_MS);
+  return isWithinDailyWindow(retry, window.start, window.end) ? retry : null;
+}

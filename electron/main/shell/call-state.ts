@@ -1,3 +1,4 @@
+import type { WebContents } from 'electron';
 import type { Logger } from '../log.js';
 
 /**
@@ -23,5 +24,29 @@ export function createCallState(log: Logger): CallState {
           : 'call ended: camera and microphone refused',
       );
     },
+  };
+}
+
+/** The kiosk window's webContents, or a fake EventEmitter in tests. */
+export type KioskPageEvents = Pick<WebContents, 'on' | 'off'>;
+
+/**
+ * A reloaded, navigated or crashed page has no call any more, whatever it said before: the
+ * camera permission ends with it. In-page navigation (the kiosk's own routing) and subframes
+ * keep the call. Returns the unsubscribe function.
+ */
+export function endCallWhenPageGoes(
+  contents: KioskPageEvents,
+  callState: Pick<CallState, 'set'>,
+): () => void {
+  const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
+    if (details.isMainFrame && !details.isSameDocument) callState.set(false);
+  };
+  const onGone = () => callState.set(false);
+  contents.on('did-start-navigation', onNavigation);
+  contents.on('render-process-gone', onGone);
+  return () => {
+    contents.off('did-start-navigation', onNavigation);
+    contents.off('render-process-gone', onGone);
   };
 }

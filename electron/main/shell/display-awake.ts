@@ -1,5 +1,10 @@
 import type { PowerSaveBlocker } from 'electron';
-import { shouldKeepDisplayAwake, type WeeklyHours } from '../policy/display-awake.js';
+import {
+  inputWakesDisplay,
+  shouldKeepDisplayAwake,
+  TOUCH_NOTE_INTERVAL_MS,
+  type WeeklyHours,
+} from '../policy/display-awake.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -28,6 +33,14 @@ export class DisplayAwakeService {
       this.blockerId = null;
       this.options.log.info('display may sleep (outside opening hours)');
     }
+  }
+
+  /** Every input event of the kiosk window (webContents 'input-event'); cheap when it is noise. */
+  noteInput(inputType: string): void {
+    if (!inputWakesDisplay(inputType)) return;
+    if (this.lastTouchAt !== null && this.options.now().getTime() - this.lastTouchAt < TOUCH_NOTE_INTERVAL_MS)
+      return;
+    this.noteTouch();
   }
 
   noteTouch(): void {

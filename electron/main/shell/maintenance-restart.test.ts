@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../log.js';
 import { nextShellRestart } from '../policy/fleet-shell.js';
-import { scheduleMaintenanceRestart } from './maintenance-restart.js';
+import { restartShell, scheduleMaintenanceRestart } from './maintenance-restart.js';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -48,5 +48,53 @@ describe('scheduleMaintenanceRestart', () => {
     });
     // Sunday 04:00 in Berlin is 03:00 UTC: 15 hours after Saturday noon UTC.
     expect(timers).toEqual([15 * 60 * 60 * 1000]);
+  });
+
+  it('waits while a video call is on, asking again every 5 minutes inside the window, and skips a day the call outlasts', () => {
+    let now = new Date(2026, 10, 20, 3, 50);
+    const timers: { task: () => void; delayMs: number }[] = [];
+    let restarts = 0;
+    let busy = true;
+    const lines: string[] = [];
+    scheduleMaintenanceRestart({
+      window: { start: '03:00', end: '04:00' },
+      startedAt: new Date(2026, 10, 19, 8, 0),
+      now: () => now,
+      schedule: (task, delayMs) => {
+        timers.push({ task, delayMs });
+        return () => undefined;
+      },
+      restart: () => (restarts += 1),
+      isBusy: () => busy,
+      log: { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+    });
+    expect(timers.map((t) => t.delayMs)).toEqual([0]);
+    timers[0]?.task();
+    expect(restarts).toBe(0);
+    expect(timers[1]?.delayMs).toBe(5 * 60 * 1000);
+    now = new Date(2026, 10, 20, 3, 55);
+    timers[1]?.task();
+    // 04:00 is past the window: no retry today, the next one is tomorrow's start.
+    expect(restarts).toBe(0);
+    expect(timers[2]?.delayMs).toBe((23 * 60 + 5) * 60 * 1000);
+    expect(lines).toContain('maintenance restart skipped today: a video call lasted the whole window');
+    busy = false;
+    now = new Date(2026, 10, 21, 3, 0);
+    timers[2]?.task();
+    expect(restarts).toBe(1);
+  });
+});
+
+describe('restartShell', () => {
+  it('installs a downloaded update, or else relaunches', () => {
+    const calls: string[] = [];
+    const updates = (has: boolean) => ({
+      hasDownloadedUpdate: () => has,
+      installAndRestart: () => calls.push('install'),
+    });
+    expect(restartShell(updates(true), () => calls.push('relaunch'))).toBe('update');
+    expect(restartShell(updates(false), () => calls.push('relaunch'))).toBe('relaunch');
+    expect(restartShell(null, () => calls.push('relaunch'))).toBe('relaunch');
+    expect(calls).toEqual(['install', 'relaunch', 'relaunch']);
   });
 });

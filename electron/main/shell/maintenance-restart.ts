@@ -1,9 +1,12 @@
 import {
+  BUSY_RETRY_MS,
+  busyRetryAt,
   DEFAULT_MAINTENANCE_WINDOW,
   nextMaintenanceRestart,
   type MaintenanceWindow,
 } from '../policy/maintenance.js';
 import type { Logger } from '../log.js';
+import type { UpdateService } from './updater.js';
 
 export interface MaintenanceRestartDeps {
   window: MaintenanceWindow | undefined;
@@ -14,6 +17,8 @@ export interface MaintenanceRestartDeps {
   schedule: (task: () => void, delayMs: number) => () => void;
   /** Restarts the shell: installs a downloaded update if there is one, else relaunches. */
   restart: () => void;
+  /** A restart now would cut a citizen's video call: wait while it is on. */
+  isBusy?: () => boolean;
   log: Logger;
 }
 
@@ -24,21 +29,46 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function scheduleMaintenanceRestart(deps: MaintenanceRestartDeps): () => void {
   const window = deps.window ?? DEFAULT_MAINTENANCE_WINDOW;
   let cancel: () => void = () => undefined;
-  const arm = () => {
+  const arm = (from = deps.now()) => {
     const at = deps.nextRestart
-      ? deps.nextRestart(deps.now(), deps.startedAt)
-      : nextMaintenanceRestart(deps.now(), deps.startedAt, window);
+      ? deps.nextRestart(from, deps.startedAt)
+      : nextMaintenanceRestart(from, deps.startedAt, window);
     const delay = Math.max(0, at.getTime() - deps.now().getTime());
     if (delay > MAX_TIMER_MS) {
       cancel = deps.schedule(arm, MAX_TIMER_MS);
       return;
     }
     deps.log.info(`maintenance restart scheduled for ${at.toISOString()}`);
-    cancel = deps.schedule(() => {
-      deps.log.info('maintenance window: restarting the shell');
-      deps.restart();
-    }, delay);
+    cancel = deps.schedule(fire, delay);
+  };
+  const fire = () => {
+    if (deps.isBusy?.()) {
+      const retry = busyRetryAt(deps.now(), window);
+      if (retry) {
+        deps.log.info('maintenance restart postponed: a video call is on');
+        cancel = deps.schedule(fire, retry.getTime() - deps.now().getTime());
+      } else {
+        deps.log.warn('maintenance restart skipped today: a video call lasted the whole window');
+        arm(new Date(deps.now().getTime() + BUSY_RETRY_MS));
+      }
+      return;
+    }
+    deps.log.info('maintenance window: restarting the shell');
+    deps.restart();
   };
   arm();
   return () => cancel();
+}
+
+/** The restart itself: a downloaded update is installed by it, otherwise the shell relaunches. */
+export function restartShell(
+  updates: Pick<UpdateService, 'hasDownloadedUpdate' | 'installAndRestart'> | null,
+  relaunch: () => void,
+): 'update' | 'relaunch' {
+  if (updates?.hasDownloadedUpdate()) {
+    updates.installAndRestart();
+    return 'update';
+  }
+  relaunch();
+  return 'relaunch';
 }

@@ -196,6 +196,7 @@ function CallView({
   const local = useValue(client.localStream);
   const quality = useValue(client.quality);
   const remoteQuality = useValue(client.remoteQuality);
+  const audioOnly = useValue(client.audioOnly);
   const queue = useValue(client.queue);
   const me = useValue(client.me);
   const [transferTo, setTransferTo] = useState('');
@@ -209,6 +210,7 @@ function CallView({
       aria-label={t.callWith(call.terminalName)}
       role="region"
       data-media={call.media}
+      data-audio-only={audioOnly}
       data-candidate={quality?.localCandidateType ?? ''}
       data-remote-candidate={quality?.remoteCandidateType ?? ''}
     >
@@ -234,6 +236,11 @@ function CallView({
             {quality && t.quality(t.levels[quality.level], quality.rttMs, quality.lossPercent, quality.fps)}
             {remoteQuality && <> · {t.citizenLine(t.levels[remoteQuality.level])}</>}
           </p>
+          {audioOnly && (
+            <p role="status" className="clerk-call__audio-only" data-testid="call-audio-only">
+              {t.audioOnly}
+            </p>
+          )}
           <div className="clerk-call__actions">
             <Button variant="danger" onClick={() => client.hangUp()}>
               {t.hangUp}
@@ -362,6 +369,11 @@ function Stills({ client }: { client: ClerkCallClient }) {
             <a href={still.dataUrl} download={`dokument-${index + 1}.jpg`}>
               {t.saveStill}
             </a>
+            {still.offered ? (
+              <p role="status">{t.stillOffered}</p>
+            ) : (
+              <Button onClick={() => client.offerStill(still.id)}>{t.offerStill(index + 1)}</Button>
+            )}
           </figcaption>
         </figure>
       ))}

@@ -54,6 +54,8 @@ export interface Still {
   id: string;
   dataUrl: string;
   takenAt: string;
+  /** Sent to the terminal for the citizen's application (the citizen decides there). */
+  offered?: boolean;
 }
 
 /**
@@ -69,6 +71,8 @@ export class ClerkCallClient {
   readonly localStream = new Value<MediaStream | null>(null);
   readonly remoteStream = new Value<MediaStream | null>(null);
   readonly quality = new Value<CallQuality | null>(null);
+  /** Video is off both ways because the terminal's line is too weak. */
+  readonly audioOnly = new Value(false);
   readonly remoteQuality = new Value<Quality | null>(null);
   readonly chat = new Value<readonly ChatLine[]>([]);
   readonly coview = new Value<CoviewState>({ status: 'off' });
@@ -156,6 +160,22 @@ export class ClerkCallClient {
     this.session?.send({ kind: 'still.request', id: crypto.randomUUID() });
   }
 
+  /**
+   * Sends a still back to the terminal for the citizen's application, in chunks over the data
+   * channel; the terminal asks the citizen before anything is attached.
+   */
+  offerStill(id: string): void {
+    const still = this.stills.get().find((s) => s.id === id);
+    if (!still || !this.session) return;
+    const size = 15_000;
+    const count = Math.ceil(still.dataUrl.length / size);
+    for (let index = 0; index < count; index++) {
+      const data = still.dataUrl.slice(index * size, (index + 1) * size);
+      if (!this.session.send({ kind: 'still.offer', id, index, count, data })) return;
+    }
+    this.stills.set(this.stills.get().map((s) => (s.id === id ? { ...s, offered: true } : s)));
+  }
+
   async stats() {
     return this.session?.stats() ?? null;
   }
@@ -238,6 +258,7 @@ export class ClerkCallClient {
           onMessage: (peerMessage) => this.onPeerMessage(peerMessage),
           onQuality: (quality) => this.quality.set(quality),
           onRemoteQuality: (quality) => this.remoteQuality.set(quality),
+          onAudioOnly: (local, remote) => this.audioOnly.set(local || remote),
         });
         this.call.set({
           callId,
@@ -310,6 +331,7 @@ export class ClerkCallClient {
     this.call.set(null);
     this.remoteStream.set(null);
     this.quality.set(null);
+    this.audioOnly.set(false);
     this.remoteQuality.set(null);
     this.coview.set({ status: 'off' });
     this.lastEnded.set({ callId, reason });

@@ -60,6 +60,7 @@ export const CALL_DESK_TEXTS = {
   citizenVideo: 'Video der Bürgerin oder des Bürgers',
   ownVideo: 'Eigenes Bild',
   levels: { good: 'gut', fair: 'mittel', poor: 'schwach' },
+  audioOnly: 'Die Leitung des Terminals ist zu schwach: nur Ton, ohne Bild (in beide Richtungen).',
   quality: (level: string, rtt: number | null, loss: number | null, fps: number | null) =>
     `Verbindung ${level}` +
     (rtt !== null ? `, ${rtt} ms` : '') +
@@ -91,6 +92,8 @@ export const CALL_DESK_TEXTS = {
   stills: 'Dokumentfotos',
   stillAlt: (n: number) => `Dokumentfoto ${n}`,
   saveStill: 'Foto speichern',
+  offerStill: (n: number) => `Dokumentfoto ${n} dem Antrag beifügen`,
+  stillOffered: 'Am Terminal angeboten – die Bürgerin oder der Bürger entscheidet dort.',
   history: 'Anrufprotokoll, Rückrufe und Termine',
   requests: 'Rückrufwünsche und Termine',
   log: 'Anrufprotokoll (ohne Inhalte)',

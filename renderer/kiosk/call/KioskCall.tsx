@@ -341,11 +341,13 @@ function InCall({
   const remote = useObservable(client.remoteStream);
   const local = useObservable(client.localStream);
   const quality = useObservable(client.quality);
+  const audioOnly = useObservable(client.audioOnly);
   const chat = useObservable(client.chat);
   return (
     <div
       className="kiosk-call__incall"
       data-media={media}
+      data-audio-only={audioOnly}
       data-candidate={quality?.localCandidateType ?? ''}
       data-remote-candidate={quality?.remoteCandidateType ?? ''}
     >
@@ -372,6 +374,11 @@ function InCall({
       {quality && (
         <p className="kiosk-call__quality" data-quality={quality.level}>
           {t.quality[quality.level]}
+        </p>
+      )}
+      {audioOnly && (
+        <p role="status" className="kiosk-call__audio-only" data-testid="call-audio-only">
+          {t.audioOnly}
         </p>
       )}
       <ChatPanel

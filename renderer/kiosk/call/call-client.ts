@@ -18,6 +18,7 @@ import {
 } from '../../shared/call/call-session.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
 import { registerMediaStream } from '../session/media.js';
+import type { OfferedDocument } from '../session/document-offers.js';
 import { ValueStore } from '../../shared/observable.js';
 
 export type KioskCallState =
@@ -59,12 +60,17 @@ export class KioskCallClient {
   readonly localStream = new ValueStore<MediaStream | null>(null);
   readonly remoteStream = new ValueStore<MediaStream | null>(null);
   readonly quality = new ValueStore<CallQuality | null>(null);
+  /** Video is off both ways because a line is too weak (this terminal's or, rarely, the clerk's). */
+  readonly audioOnly = new ValueStore(false);
   readonly chat = new ValueStore<readonly ChatLine[]>([]);
   /** Co-view: the clerk asked ('asked'), the citizen agreed ('on'), or neither. */
   readonly coview = new ValueStore<'off' | 'asked' | 'on'>('off');
   /** The clerk took a document still in this call (the citizen is told). */
   readonly stillTaken = new ValueStore(false);
   private readonly pushListeners = new Set<(serviceId: string, openForm: boolean) => void>();
+  private readonly documentListeners = new Set<(document: OfferedDocument) => void>();
+  private readonly offerChunks = new Map<string, string[]>();
+  private offeredCount = 0;
 
   private readonly signaling: SignalingClient<HubToTerminal, TerminalToHub>;
   private session: CallSession | null = null;
@@ -160,6 +166,12 @@ export class KioskCallClient {
   }
 
   /** The clerk shows a page or opens a form on this terminal. */
+  /** A still the clerk sent back for the citizen's application (the session asks the citizen). */
+  onDocumentOffered(listener: (document: OfferedDocument) => void): () => void {
+    this.documentListeners.add(listener);
+    return () => this.documentListeners.delete(listener);
+  }
+
   onPush(listener: (serviceId: string, openForm: boolean) => void): () => void {
     this.pushListeners.add(listener);
     return () => this.pushListeners.delete(listener);
@@ -235,6 +247,7 @@ export class KioskCallClient {
             },
             onMessage: (peerMessage) => this.onMessage(peerMessage),
             onQuality: (quality) => this.quality.set(quality),
+            onAudioOnly: (local, remote) => this.audioOnly.set(local || remote),
           });
         }
         this.call.set({
@@ -276,6 +289,25 @@ export class KioskCallClient {
       case 'coview.stop':
         this.coview.set('off');
         return;
+      case 'still.offer': {
+        const parts = this.offerChunks.get(message.id) ?? new Array<string>(message.count).fill('');
+        if (parts.length !== message.count || message.index >= message.count) return;
+        parts[message.index] = message.data;
+        this.offerChunks.set(message.id, parts);
+        if (parts.some((p) => p === '')) return;
+        this.offerChunks.delete(message.id);
+        const bytes = jpegFromDataUrl(parts.join(''));
+        if (!bytes) return;
+        this.offeredCount += 1;
+        const document = {
+          id: message.id,
+          name: `dokument-${this.offeredCount}.jpg`,
+          mediaType: 'image/jpeg',
+          bytes,
+        };
+        for (const listener of [...this.documentListeners]) listener(document);
+        return;
+      }
       case 'still.request':
         void this.sendStill(message.id).then(() => this.stillTaken.set(true));
         return;
@@ -325,8 +357,25 @@ export class KioskCallClient {
     void this.config.shell?.endCall().catch(() => undefined);
     this.remoteStream.set(null);
     this.quality.set(null);
+    this.audioOnly.set(false);
     this.coview.set('off');
     this.stillTaken.set(false);
     this.call.set({ phase: 'ended', officeId, reason });
   }
+}
+
+/** The bytes of a JPEG data URL, or null for anything else. */
+export function jpegFromDataUrl(dataUrl: string): Uint8Array<ArrayBuffer> | null {
+  const prefix = 'data:image/jpeg;base64,';
+  if (!dataUrl.startsWith(prefix)) return null;
+  let binary: string;
+  try {
+    binary = atob(dataUrl.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  // A JPEG starts with the SOI marker FF D8.
+  return bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : null;
 }

@@ -1,8 +1,14 @@
 import type { Locale } from '../../../protocol/i18n.js';
+import { ar } from './locales/ar.js';
+import { ru } from './locales/ru.js';
+import { tr } from './locales/tr.js';
+import { uk } from './locales/uk.js';
+import { minutes } from './wait-minutes.js';
 
-const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
-
-/** The texts of the video call, German and English key for key. */
+/**
+ * The texts of the video call; every language mirrors German key for key (the type enforces it).
+ * German and English live here, the other kiosk languages in locales/.
+ */
 const de = {
   talkToClerk: 'Mit dem Rathaus sprechen',
   panelTitle: 'Video-Beratung mit dem Rathaus',
@@ -45,6 +51,7 @@ const de = {
   clerkVideo: 'Video der Mitarbeiterin oder des Mitarbeiters',
   ownVideo: 'Ihr eigenes Bild',
   quality: { good: 'Verbindung gut', fair: 'Verbindung mittel', poor: 'Verbindung schwach' },
+  audioOnly: 'Die Verbindung ist schwach: nur Ton, ohne Bild.',
   chat: 'Text-Chat',
   chatInput: 'Nachricht schreiben',
   send: 'Senden',
@@ -125,6 +132,7 @@ const en: CallTexts = {
   clerkVideo: "The clerk's video",
   ownVideo: 'Your own picture',
   quality: { good: 'Connection good', fair: 'Connection fair', poor: 'Connection weak' },
+  audioOnly: 'The connection is weak: sound only, no picture.',
   chat: 'Text chat',
   chatInput: 'Write a message',
   send: 'Send',
@@ -160,8 +168,4 @@ const en: CallTexts = {
   savedSent: 'Your request has reached the town hall.',
 };
 
-/**
- * The call panel is translated into German and English so far; the other interface languages show
- * it in English until their translation lands (a known gap, see the issue note).
- */
-export const CALL_TEXTS: Record<Locale, CallTexts> = { de, en, tr: en, ar: en, uk: en, ru: en };
+export const CALL_TEXTS: Record<Locale, CallTexts> = { de, en, tr, ar, uk, ru };

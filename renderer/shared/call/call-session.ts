@@ -159,6 +159,11 @@ export class CallSession {
     return sampleFromReport(await connection.getStats(), Date.now());
   }
 
+  /** No video either way: this side's line is too weak, or the other side's. */
+  get isAudioOnly(): boolean {
+    return this.audioOnly.audioOnly || this.remoteAudioOnly;
+  }
+
   // ------------------------------------------------------------------ internals
 
   private setState(state: CallMediaState) {
@@ -192,7 +197,7 @@ export class CallSession {
             break;
           }
         }
-        if (this.audioOnly.audioOnly) void this.setVideoSending(false);
+        if (this.isAudioOnly) void this.setVideoSending(false);
       },
       onStream: (stream) => {
         if (this.peer === peer) this.options.onRemoteStream(stream);
@@ -256,7 +261,9 @@ export class CallSession {
       return;
     }
     if (message.kind === 'audio-only') {
+      // The other side's line is too weak for video: it is too weak for ours towards it, too.
       this.remoteAudioOnly = message.on;
+      void this.setVideoSending(!this.isAudioOnly);
       this.options.onAudioOnly?.(this.audioOnly.audioOnly, this.remoteAudioOnly);
       return;
     }
@@ -273,7 +280,7 @@ export class CallSession {
       return;
     }
     if (peer !== this.peer) return;
-    const quality = qualityBetween(this.previousSample, sample);
+    const quality = qualityBetween(this.previousSample, sample, !this.isAudioOnly);
     this.previousSample = sample;
     this.options.onQuality?.({
       ...quality,
@@ -283,7 +290,7 @@ export class CallSession {
     });
     peer.send(JSON.stringify({ kind: 'quality', ...quality } satisfies PeerMessage));
     if (this.options.caps?.audioOnlyWhenWeak && this.audioOnly.update(quality.level)) {
-      await this.setVideoSending(!this.audioOnly.audioOnly);
+      await this.setVideoSending(!this.isAudioOnly);
       peer.send(JSON.stringify({ kind: 'audio-only', on: this.audioOnly.audioOnly } satisfies PeerMessage));
       this.options.onAudioOnly?.(this.audioOnly.audioOnly, this.remoteAudioOnly);
     }

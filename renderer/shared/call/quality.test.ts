@@ -58,4 +58,18 @@ describe('call quality from getStats samples', () => {
     expect(policy.update('good')).toBe(true);
     expect(policy.audioOnly).toBe(false);
   });
+
+  it('ignores the missing frames while the call is audio only, so the line can count as good again', () => {
+    const before = sample({ at: 0, packetsReceived: 1000, framesDecoded: 100 });
+    const audioOnly = sample({ at: 2000, packetsReceived: 1100, framesDecoded: 100, rtt: 0.05 });
+    expect(qualityBetween(before, audioOnly).level).toBe('fair');
+    expect(qualityBetween(before, audioOnly, false)).toEqual({
+      level: 'good',
+      rttMs: 50,
+      lossPercent: 0,
+      fps: 0,
+    });
+    const weak = sample({ at: 2000, packetsReceived: 1100, framesDecoded: 100, rtt: 0.7 });
+    expect(qualityBetween(before, weak, false).level).toBe('poor');
+  });
 });

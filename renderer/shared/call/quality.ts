@@ -25,7 +25,15 @@ export interface Quality {
   fps: number | null;
 }
 
-export function qualityBetween(previous: StatsSample | null, current: StatsSample): Quality {
+/**
+ * `expectVideo` is false while the call is audio only: then no frames arrive by design, and the
+ * frame rate must not keep the line from counting as good again.
+ */
+export function qualityBetween(
+  previous: StatsSample | null,
+  current: StatsSample,
+  expectVideo = true,
+): Quality {
   const rttMs = current.rtt === null ? null : Math.round(current.rtt * 1000);
   let lossPercent: number | null = null;
   let fps: number | null = null;
@@ -41,7 +49,7 @@ export function qualityBetween(previous: StatsSample | null, current: StatsSampl
   if (
     (rttMs !== null && rttMs > 300) ||
     (lossPercent !== null && lossPercent > 5) ||
-    (fps !== null && fps < 10)
+    (expectVideo && fps !== null && fps < 10)
   )
     level = 'fair';
   if ((rttMs !== null && rttMs > 600) || (lossPercent !== null && lossPercent > 12)) level = 'poor';
