@@ -12,6 +12,7 @@ import { startDailyJobs } from './fleet/daily-jobs.js';
 import { callSettingsFor } from './fleet/terminal-policy.js';
 import { bootFleet } from './fleet/boot.js';
 import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
+import { loadPeerLibrary } from '../shared/call/call-session.js';
 import { KioskCallClient } from './call/call-client.js';
 import { CallRequestSender } from './call/request-sender.js';
 import { forgetLeftoversAtStart, wipeCitizen } from './session/wipe.js';
@@ -104,6 +105,8 @@ async function boot(): Promise<void> {
   });
   // Parts the first screens do not need are fetched and parsed while the terminal is idle.
   whenIdle(() => void preloadQrCode(), 10_000);
+  // The call library is not needed for the first screen; fetch it while nobody is waiting.
+  whenIdle(() => void loadPeerLibrary().catch(() => undefined), 10_000);
   if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../protocol/calls.js';
 import {
   CallSession,
+  loadPeerLibrary,
   openLocalMedia,
   type CallMediaState,
   type CallQuality,
@@ -115,6 +116,7 @@ export class ClerkCallClient {
 
   async accept(callId: string): Promise<void> {
     if (!(await this.ensureCamera())) return;
+    await loadPeerLibrary();
     this.problem.set(null);
     this.signaling.send({ type: 'call.accept', callId });
   }

@@ -11,6 +11,7 @@ import {
 import type { Locale } from '../../../protocol/i18n.js';
 import {
   CallSession,
+  loadPeerLibrary,
   openLocalMedia,
   type CallMediaState,
   type CallQuality,
@@ -102,7 +103,8 @@ export class KioskCallClient {
     let stream: MediaStream;
     try {
       await this.config.shell?.beginCall();
-      stream = await openLocalMedia(this.config.media);
+      // The call library loads while the camera starts: both are needed before the queue.
+      [stream] = await Promise.all([openLocalMedia(this.config.media), loadPeerLibrary()]);
     } catch (error) {
       console.error('camera or microphone unavailable', error);
       void this.config.shell?.endCall().catch(() => undefined);

@@ -1,5 +1,7 @@
 import { PeerMessage, type IceServer } from '../../../protocol/calls.js';
 import { createMediaPeer, type MediaPeer } from './peer.js';
+
+export { loadPeerLibrary } from './peer.js';
 import {
   AudioOnlyPolicy,
   qualityBetween,

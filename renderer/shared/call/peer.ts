@@ -1,4 +1,4 @@
-import SimplePeer from 'simple-peer';
+import type SimplePeer from 'simple-peer';
 import type { IceServer } from '../../../protocol/calls.js';
 
 /**
@@ -33,7 +33,31 @@ interface SimplePeerInternals {
   _pc: RTCPeerConnection;
 }
 
+type SimplePeerConstructor = typeof SimplePeer;
+let library: SimplePeerConstructor | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * simple-peer and the Node shims it needs are about a third of the kiosk's JavaScript and no
+ * screen needs them before a call, so they come in their own chunk: loaded when a call is about
+ * to start (and in idle time after start-up), never on the way to the first screen.
+ */
+export function loadPeerLibrary(): Promise<void> {
+  loading ??= import('simple-peer').then(
+    (module) => {
+      library = module.default;
+    },
+    (error: unknown) => {
+      loading = null; // a failed chunk load may be tried again
+      throw error;
+    },
+  );
+  return loading;
+}
+
 export function createMediaPeer(options: MediaPeerOptions): MediaPeer {
+  const SimplePeer = library;
+  if (!SimplePeer) throw new Error('the call library is not loaded yet (await loadPeerLibrary() first)');
   const peer = new SimplePeer({
     initiator: options.initiator,
     stream: options.stream,
