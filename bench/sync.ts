@@ -166,10 +166,15 @@ try {
   await context.setOffline(false);
   // Done when the hub holds every application (it answers only after its commit). Counting the
   // kiosk's outbox instead would read its IndexedDB every 50 ms while the sender works on it.
-  for (let polls = 0; submittedCount(dataDir) < APPLICATIONS; polls++) {
+  // Progress per tenth, so a reader sees whether the flush slows down as it goes.
+  const tenths: number[] = [];
+  for (let polls = 0, count = 0; (count = submittedCount(dataDir)) < APPLICATIONS; polls++) {
     if (polls > 12_000) throw new Error('the outbox did not drain in 10 minutes');
+    while (count >= ((tenths.length + 1) * APPLICATIONS) / 10)
+      tenths.push(Math.round(performance.now() - flushStart));
     await page.waitForTimeout(50);
   }
+  console.log(`flush progress, ms at each tenth: ${tenths.join(', ')}`);
   const flushMs = performance.now() - flushStart;
   for (let polls = 0; (await kiosk.outboxSize()) > 0; polls++) {
     if (polls > 600) throw new Error('the kiosk kept acknowledged applications in its outbox');
@@ -225,6 +230,7 @@ try {
       photo_bytes_per_application: photo.length,
       photo_sealed_bytes: photoJwe.length,
       flush_vs_plain_throughput: Number((rawMs / flushMs).toFixed(2)),
+      flush_progress_tenths_ms: tenths,
     }),
   );
 } finally {
