@@ -305,6 +305,14 @@ export const CallRequestList = z.object({ requests: z.array(StoredCallRequest) }
  * What travels on the data channel between kiosk and console. The hub never sees it. Co-view
  * state is sent only after the citizen agreed on screen, and stops when the call ends.
  */
+/** One slice of a still (a JPEG data URL): the terminal's still.chunk and the clerk's still.offer. */
+const STILL_CHUNK_FIELDS = {
+  id: z.string().max(64),
+  index: z.number().int().nonnegative(),
+  count: z.number().int().positive().max(4000),
+  data: z.string().max(16_000),
+};
+
 export const PeerMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chat'), id: z.string().max(64), text: z.string().min(1).max(2000) }),
   /** The clerk shows a service page or opens a form on the terminal. */
@@ -320,24 +328,12 @@ export const PeerMessage = z.discriminatedUnion('kind', [
   }),
   /** The clerk asks for a still at the camera's full resolution; the terminal answers in chunks. */
   z.object({ kind: z.literal('still.request'), id: z.string().max(64) }),
-  z.object({
-    kind: z.literal('still.chunk'),
-    id: z.string().max(64),
-    index: z.number().int().nonnegative(),
-    count: z.number().int().positive().max(4000),
-    data: z.string().max(16_000),
-  }),
+  z.object({ kind: z.literal('still.chunk'), ...STILL_CHUNK_FIELDS }),
   /**
    * The clerk sends a still back for the citizen's application, in chunks like still.chunk (a
    * JPEG data URL); the terminal attaches it only after the citizen agrees on screen.
    */
-  z.object({
-    kind: z.literal('still.offer'),
-    id: z.string().max(64),
-    index: z.number().int().nonnegative(),
-    count: z.number().int().positive().max(4000),
-    data: z.string().max(16_000),
-  }),
+  z.object({ kind: z.literal('still.offer'), ...STILL_CHUNK_FIELDS }),
   /** The quality both sides see; the other side shows it too, so the clerk knows the kiosk's line. */
   z.object({
     kind: z.literal('quality'),

@@ -21,6 +21,7 @@ import {
 import type { Quality } from '../../shared/call/quality.js';
 import { ValueStore as Value, ValueStore } from '../../shared/observable.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
+import { splitStill, StillAssembler } from '../../shared/call/still-chunks.js';
 
 /** The clerk side's observable values are the same tiny store the kiosk uses. */
 export { ValueStore as Value };
@@ -86,7 +87,7 @@ export class ClerkCallClient {
 
   private readonly signaling: SignalingClient<HubToClerk, ClerkToHub>;
   private session: CallSession | null = null;
-  private readonly stillChunks = new Map<string, string[]>();
+  private readonly stillParts = new StillAssembler();
   private wantedPresence: 'available' | 'away' | null = null;
 
   constructor(origin: string = location.origin) {
@@ -169,11 +170,8 @@ export class ClerkCallClient {
   offerStill(id: string): void {
     const still = this.stills.get().find((s) => s.id === id);
     if (!still || !this.session) return;
-    const size = 15_000;
-    const count = Math.ceil(still.dataUrl.length / size);
-    for (let index = 0; index < count; index++) {
-      const data = still.dataUrl.slice(index * size, (index + 1) * size);
-      if (!this.session.send({ kind: 'still.offer', id, index, count, data })) return;
+    for (const chunk of splitStill(still.dataUrl)) {
+      if (!this.session.send({ kind: 'still.offer', id, ...chunk })) return;
     }
     this.stills.set(this.stills.get().map((s) => (s.id === id ? { ...s, offered: true } : s)));
   }
@@ -306,18 +304,12 @@ export class ClerkCallClient {
         this.coview.set({ status: 'off' });
         return;
       case 'still.chunk': {
-        const parts = this.stillChunks.get(message.id) ?? new Array<string>(message.count).fill('');
-        parts[message.index] = message.data;
-        this.stillChunks.set(message.id, parts);
-        if (parts.every((p) => p !== '')) {
-          this.stillChunks.delete(message.id);
-          const dataUrl = parts.join('');
-          if (dataUrl.startsWith('data:image/jpeg;base64,')) {
-            this.stills.set([
-              ...this.stills.get(),
-              { id: message.id, dataUrl, takenAt: new Date().toISOString() },
-            ]);
-          }
+        const dataUrl = this.stillParts.add(message.id, message);
+        if (dataUrl?.startsWith('data:image/jpeg;base64,')) {
+          this.stills.set([
+            ...this.stills.get(),
+            { id: message.id, dataUrl, takenAt: new Date().toISOString() },
+          ]);
         }
         return;
       }

@@ -18,6 +18,7 @@ import {
   type MediaCaps,
 } from '../../shared/call/call-session.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
+import { splitStill, StillAssembler } from '../../shared/call/still-chunks.js';
 import { registerMediaStream } from '../session/media.js';
 import type { OfferedDocument } from '../session/document-offers.js';
 import { ValueStore } from '../../shared/observable.js';
@@ -70,7 +71,7 @@ export class KioskCallClient {
   readonly stillTaken = new ValueStore(false);
   private readonly pushListeners = new Set<(serviceId: string, openForm: boolean) => void>();
   private readonly documentListeners = new Set<(document: OfferedDocument) => void>();
-  private readonly offerChunks = new Map<string, string[]>();
+  private readonly offers = new StillAssembler();
   private offeredCount = 0;
 
   private readonly signaling: SignalingClient<HubToTerminal, TerminalToHub>;
@@ -292,13 +293,9 @@ export class KioskCallClient {
         this.coview.set('off');
         return;
       case 'still.offer': {
-        const parts = this.offerChunks.get(message.id) ?? new Array<string>(message.count).fill('');
-        if (parts.length !== message.count || message.index >= message.count) return;
-        parts[message.index] = message.data;
-        this.offerChunks.set(message.id, parts);
-        if (parts.some((p) => p === '')) return;
-        this.offerChunks.delete(message.id);
-        const bytes = jpegFromDataUrl(parts.join(''));
+        const dataUrl = this.offers.add(message.id, message);
+        if (dataUrl === null) return;
+        const bytes = jpegFromDataUrl(dataUrl);
         if (!bytes) return;
         this.offeredCount += 1;
         const document = {
@@ -332,17 +329,7 @@ export class KioskCallClient {
     canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
     video.srcObject = null;
     const dataUrl = canvas.toDataURL('image/jpeg', 0.92);
-    const size = 15_000;
-    const count = Math.ceil(dataUrl.length / size);
-    for (let index = 0; index < count; index++) {
-      this.session?.send({
-        kind: 'still.chunk',
-        id,
-        index,
-        count,
-        data: dataUrl.slice(index * size, (index + 1) * size),
-      });
-    }
+    for (const chunk of splitStill(dataUrl)) this.session?.send({ kind: 'still.chunk', id, ...chunk });
   }
 
   private finish(officeId: string, reason: CallEndReason | 'camera_failed') {
