@@ -14,7 +14,16 @@ import {
   readCatalog,
   stagePage,
 } from './index.js';
-import { markSending, nextDueEntry, outboxCounts, recoverInterruptedSends } from './outbox-store.js';
+import {
+  earliestAttempt,
+  markSending,
+  nextDueEntry,
+  outboxCounts,
+  quarantine,
+  recoverInterruptedSends,
+  retryAllNow,
+  scheduleRetry,
+} from './outbox-store.js';
 
 let db: KioskDatabase;
 let counter = 0;
@@ -242,5 +251,56 @@ describe('outbox', () => {
     expect(await nextDueEntry(db, Date.now())).toBeUndefined();
     expect(await recoverInterruptedSends(db)).toBe(1);
     expect((await nextDueEntry(db, Date.now()))?.id).toBe(id);
+  });
+
+  it('knows the earliest due attempt, and a reset touches only entries waiting out a backoff', async () => {
+    const ids = [
+      '44444444-4444-4444-8444-444444444441',
+      '44444444-4444-4444-8444-444444444442',
+      '44444444-4444-4444-8444-444444444443',
+      '44444444-4444-4444-8444-444444444444',
+    ] as const;
+    expect(await earliestAttempt(db)).toBeNull();
+    for (const id of ids) await finalizeSubmission(db, request(id));
+    const now = Date.now();
+    await scheduleRetry(db, ids[0], 'hub away', now + 60_000);
+    await scheduleRetry(db, ids[1], 'hub away', now + 30_000);
+    await scheduleRetry(db, ids[2], 'hub away', now + 90_000);
+    await quarantine(db, ids[2], 'form withdrawn'); // keeps its nextAttemptAt, must stay out
+    // One entry never tried is due at once, so the earliest attempt is now.
+    expect(await earliestAttempt(db)).toBe(0);
+    await markSending(db, ids[3]);
+    expect(await earliestAttempt(db)).toBe(now + 30_000);
+    expect(await nextDueEntry(db, now)).toBeUndefined();
+
+    const before = await db.outbox.get(ids[3]);
+    expect(await retryAllNow(db, now)).toBe(2);
+    expect(await earliestAttempt(db)).toBe(0);
+    expect((await nextDueEntry(db, now))?.id).toBe(ids[0]);
+    const after = await Promise.all(ids.map((id) => db.outbox.get(id)));
+    expect(after.map((e) => [e?.state, e?.nextAttemptAt, e?.attempts])).toEqual([
+      ['final', 0, 1],
+      ['final', 0, 1],
+      ['quarantined', now + 90_000, 1],
+      ['sending', 0, 0],
+    ]);
+    expect(after[3]).toEqual(before);
+  });
+
+  it('counts the outbox from its index, without loading a single application', async () => {
+    await finalizeSubmission(db, request('55555555-5555-4555-8555-555555555551'));
+    await finalizeSubmission(db, request('55555555-5555-4555-8555-555555555552'));
+    await finalizeSubmission(db, request('55555555-5555-4555-8555-555555555553'));
+    await markSending(db, '55555555-5555-4555-8555-555555555552');
+    await quarantine(db, '55555555-5555-4555-8555-555555555553', 'form withdrawn');
+    // A cursor loads values: counting a thousand queued applications that way held up the sender.
+    const cursors = [
+      vi.spyOn(IDBIndex.prototype, 'openCursor'),
+      vi.spyOn(IDBObjectStore.prototype, 'openCursor'),
+      vi.spyOn(IDBIndex.prototype, 'getAll'),
+    ];
+    expect(await outboxCounts(db)).toEqual({ waiting: 2, quarantined: 1 });
+    for (const spy of cursors) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 });
