@@ -1,5 +1,4 @@
-import { chromium, type BrowserContext } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { chromiumFlags, findChromium } from '../../scripts/chromium.js';
 import { demoForm, submissionsOnDisk } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
+import { cutPower } from '../support/power-cut.js';
 
 /**
  * The terminal's browser dies (SIGKILL, no chance to clean up) at random moments right after the
@@ -51,7 +51,7 @@ test('SIGKILL of the browser during finalize and sync loses nothing and doubles 
       const receipt = page.getByTestId('tracking-code');
       const code = (await receipt.isVisible()) ? await receipt.textContent() : null;
       if (code) receipts.push(code.trim());
-      killBrowser(context, profile);
+      cutPower(profile);
     }
 
     // Back on, line up: the outbox drains by itself.
@@ -75,21 +75,3 @@ test('SIGKILL of the browser during finalize and sync loses nothing and doubles 
     rmSync(profile, { recursive: true, force: true });
   }
 });
-
-/** SIGKILL to every process of this browser profile: no unload, no IndexedDB close. */
-function killBrowser(_context: BrowserContext, profile: string): void {
-  const match = `user-data-dir=${profile}`; // no leading dashes: pkill would read it as an option
-  run('pkill', ['-KILL', '-f', match]);
-  // Wait until the kernel has reaped them, as a real power cut would have.
-  for (let i = 0; i < 200 && run('pgrep', ['-f', match]); i++) execFileSync('sleep', ['0.05']);
-}
-
-/** True when the command exited 0 (pkill/pgrep: something matched). */
-function run(command: string, args: string[]): boolean {
-  try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
