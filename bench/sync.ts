@@ -14,7 +14,7 @@
 import { chromium, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { randomFillSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -49,11 +49,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pop-bench-sync-'));
   await db.destroy();
 }
 const hub = await startHub({ dataDir });
-const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: chromiumFlags() });
+// A profile on disk, as the terminal has: IndexedDB on disk, not the in-memory one of an
+// incognito context (which would flatter the flush).
+const profileDir = mkdtempSync(join(tmpdir(), 'pop-bench-sync-profile-'));
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: findChromium() ?? undefined,
+  args: chromiumFlags(),
+  headless: true,
+  serviceWorkers: 'block',
+});
 
 try {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const wire = await wireCounter(page, API.contentChanges);
   const kiosk = new KioskPage(page);
 
@@ -234,7 +241,8 @@ try {
     }),
   );
 } finally {
-  await browser.close();
+  await context.close();
+  rmSync(profileDir, { recursive: true, force: true });
   await hub.stop();
   removeDataDir(dataDir);
 }
