@@ -22,6 +22,7 @@ import { kioskContentSecurityPolicy } from './policy/csp.js';
 import {
   RESTART_COMMAND_DELAY_MS,
   nextShellRestart,
+  shellBusyRetryAt,
   receiptPrinter,
   type FleetShellSettings,
 } from './policy/fleet-shell.js';
@@ -199,6 +200,7 @@ async function start(): Promise<void> {
       window: shellSettings?.maintenanceWindow,
       nextRestart: (now, started) =>
         nextShellRestart(now, started, shellSettings?.maintenanceWindow, fleetShell?.maintenance),
+      busyRetry: (now) => shellBusyRetryAt(now, shellSettings?.maintenanceWindow, fleetShell?.maintenance),
       startedAt,
       now: () => new Date(),
       schedule,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextShellRestart, receiptPrinter, type FleetShellSettings } from './fleet-shell.js';
+import {
+  nextShellRestart,
+  receiptPrinter,
+  shellBusyRetryAt,
+  type FleetShellSettings,
+} from './fleet-shell.js';
 
 const HOUR = 3_600_000;
 const fleet: FleetShellSettings = {
@@ -33,6 +38,24 @@ describe('restart schedule of the shell', () => {
     const now = new Date('2026-11-22T02:30:00Z'); // 03:30 Berlin, Sunday
     const at = nextShellRestart(now, now, undefined, { ...fleet.maintenance, restartAt: null });
     expect(at.getTime() - now.getTime()).toBeGreaterThanOrEqual(2 * HOUR);
+  });
+});
+
+describe('a restart that comes due during a video call', () => {
+  it('is asked again inside the signed config’s window (its time zone), not the installation’s', () => {
+    const installation = { start: '03:00', end: '04:00' };
+    // Sunday 04:00 Berlin = 03:00 UTC; the signed window is 02:00-05:00 Berlin.
+    const at = new Date('2026-11-22T03:00:00Z');
+    expect(shellBusyRetryAt(at, installation, fleet.maintenance)?.toISOString()).toBe(
+      '2026-11-22T03:05:00.000Z',
+    );
+    // 04:57 Berlin: 05:02 is past the signed window's end.
+    expect(shellBusyRetryAt(new Date('2026-11-22T03:57:00Z'), installation, fleet.maintenance)).toBeNull();
+    // Without a signed config, the installation's daily window (local time) decides.
+    expect(shellBusyRetryAt(new Date(2026, 10, 22, 3, 10), installation, undefined)).toEqual(
+      new Date(2026, 10, 22, 3, 15),
+    );
+    expect(shellBusyRetryAt(new Date(2026, 10, 22, 3, 58), installation, undefined)).toBeNull();
   });
 });
 

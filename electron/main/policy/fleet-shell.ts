@@ -1,7 +1,9 @@
 import type { MaintenanceSettings } from '../../../kiosk-config/fleet/schedule.js';
-import { nextMaintenanceRestartAt } from '../../../kiosk-config/fleet/schedule.js';
+import { isInWeeklyWindow, nextMaintenanceRestartAt } from '../../../kiosk-config/fleet/schedule.js';
 import type { TerminalSettings } from '../../../kiosk-config/fleet/settings.js';
 import {
+  BUSY_RETRY_MS,
+  busyRetryAt,
   DEFAULT_MAINTENANCE_WINDOW,
   MIN_UPTIME_BEFORE_RESTART_MS,
   nextMaintenanceRestart,
@@ -40,6 +42,21 @@ export function nextShellRestart(
 ): Date {
   if (fleet) return nextMaintenanceRestartAt(now, startedAt, fleet, MIN_UPTIME_BEFORE_RESTART_MS);
   return nextMaintenanceRestart(now, startedAt, installationWindow ?? DEFAULT_MAINTENANCE_WINDOW);
+}
+
+/**
+ * The restart came due during a video call: when to ask again. In BUSY_RETRY_MS if that is still
+ * inside the window that scheduled it — the signed config's (its days, hours and time zone) when
+ * there is one, else the installation's — otherwise null: skip to the next window.
+ */
+export function shellBusyRetryAt(
+  now: Date,
+  installationWindow: MaintenanceWindow | undefined,
+  fleet: MaintenanceSettings | undefined,
+): Date | null {
+  if (!fleet) return busyRetryAt(now, installationWindow ?? DEFAULT_MAINTENANCE_WINDOW);
+  const retry = new Date(now.getTime() + BUSY_RETRY_MS);
+  return isInWeeklyWindow(retry, fleet.timezone, fleet.window) ? retry : null;
 }
 
 /**

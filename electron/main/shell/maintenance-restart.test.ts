@@ -85,6 +85,34 @@ describe('scheduleMaintenanceRestart', () => {
   });
 });
 
+describe('a busy restart under a signed schedule', () => {
+  it('asks again when the signed policy says, not by the installation window', () => {
+    const now = new Date(2026, 10, 22, 4, 0); // outside the installation's 03:00-04:00
+    const timers: number[] = [];
+    const asked: Date[] = [];
+    scheduleMaintenanceRestart({
+      window: { start: '03:00', end: '04:00' },
+      nextRestart: () => now,
+      busyRetry: (at) => {
+        asked.push(at);
+        return new Date(at.getTime() + 5 * 60 * 1000);
+      },
+      startedAt: new Date(2026, 10, 19, 8, 0),
+      now: () => now,
+      schedule: (task, delayMs) => {
+        timers.push(delayMs);
+        if (timers.length === 1) task();
+        return () => undefined;
+      },
+      restart: () => undefined,
+      isBusy: () => true,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    expect(asked).toEqual([now]);
+    expect(timers).toEqual([0, 5 * 60 * 1000]);
+  });
+});
+
 describe('restartShell', () => {
   it('installs a downloaded update, or else relaunches', () => {
     const calls: string[] = [];

@@ -12,6 +12,8 @@ export interface MaintenanceRestartDeps {
   window: MaintenanceWindow | undefined;
   /** The restart policy to follow instead of the daily window (a signed config's, policy/fleet-shell.ts). */
   nextRestart?: (now: Date, startedAt: Date) => Date;
+  /** When to ask a busy terminal again under that policy; null: skip to the next window. */
+  busyRetry?: (now: Date) => Date | null;
   startedAt: Date;
   now: () => Date;
   schedule: (task: () => void, delayMs: number) => () => void;
@@ -43,7 +45,7 @@ export function scheduleMaintenanceRestart(deps: MaintenanceRestartDeps): () => 
   };
   const fire = () => {
     if (deps.isBusy?.()) {
-      const retry = busyRetryAt(deps.now(), window);
+      const retry = deps.busyRetry ? deps.busyRetry(deps.now()) : busyRetryAt(deps.now(), window);
       if (retry) {
         deps.log.info('maintenance restart postponed: a video call is on');
         cancel = deps.schedule(fire, retry.getTime() - deps.now().getTime());
