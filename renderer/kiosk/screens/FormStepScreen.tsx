@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { topField, type FieldErrorCode, type FieldUi } from '../../../protocol/forms.js';
+import {
+  isAttachmentWidget,
+  isVisible,
+  topField,
+  type FieldErrorCode,
+  type FieldUi,
+} from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
@@ -80,14 +86,16 @@ export function FormStepScreen({
         {step.fields.map((name) => {
           const ui = form.ui.fields[name];
           if (!ui) return null;
-          if (ui.widget === 'photo' || ui.widget === 'scan') {
-            return attachments ? (
+          if (isAttachmentWidget(ui.widget)) {
+            // A photo field hidden by its condition is not shown, so it asks for nothing either.
+            return attachments && isVisible(ui, answers) ? (
               <AttachmentField
                 key={name}
                 name={name}
                 ui={ui}
                 kind={ui.widget}
                 items={attachments.items.filter((item) => item.fieldId === name)}
+                error={errors[name]}
                 limits={attachments.limits}
                 locale={locale}
                 t={t}
