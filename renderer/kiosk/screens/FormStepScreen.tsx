@@ -7,6 +7,7 @@ import {
   type FieldUi,
 } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
+import { isRequired } from '../../../protocol/required-when.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
 import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
@@ -111,7 +112,7 @@ export function FormStepScreen({
               name={name}
               ui={ui}
               property={form.schema.properties[name] ?? {}}
-              required={form.schema.required.includes(name)}
+              required={isRequired(form.schema, name, answers)}
               value={answers[name]}
               error={errors[name]}
               errors={errors}
