@@ -9,6 +9,7 @@ import {
   type FormDefinition,
 } from '../../protocol/forms.js';
 import { localize } from '../../protocol/i18n.js';
+import { isRequired } from '../../protocol/required-when.js';
 import { TEXTS, type Texts } from '../../renderer/kiosk/i18n/texts.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
 
@@ -60,7 +61,7 @@ export class KioskPage {
         this.page.getByRole('heading', { level: 1, name: localize(step.title, locale).text }),
       ).toBeVisible();
       for (const name of step.fields) {
-        await this.fillField(form, name, answers[name], locale);
+        await this.fillField(form, name, answers[name], locale, answers);
         const ui = form.ui.fields[name];
         if (ui && isAttachmentWidget(ui.widget) && ui.minCount && isVisible(ui, answers)) {
           for (let n = 0; n < ui.minCount; n++) await this.takePicture(ui, locale);
@@ -76,10 +77,12 @@ export class KioskPage {
     name: string,
     value: FormAnswer | undefined,
     locale = 'de',
+    /** All answers of the form, for a field required only on a condition (FIM "ist zu befüllen, wenn"). */
+    answers: FormAnswers = {},
   ): Promise<void> {
     const ui = form.ui.fields[name];
     if (!ui || value === undefined) return;
-    const required = form.schema.required.includes(name);
+    const required = isRequired(form.schema, name, answers);
     await fillAnswer(
       this.page.getByRole('main'),
       ui,
@@ -89,6 +92,7 @@ export class KioskPage {
       locale,
     );
   }
+
   /**
    * Takes one picture in a photo or scan field with the terminal's camera and keeps it. The field
    * is found by its label as a screen reader hears it ("(freiwillig)" only when optional).
