@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addressPart,
   dropHiddenAnswers,
+  FieldUi,
   formDefinitionProblems,
   isVisible,
   normalizeAnswers,
@@ -63,6 +64,38 @@ describe('photo and scan fields', () => {
     };
     expect(formDefinitionProblems({ schema: withProperty, ui: withPhoto })).toEqual([
       'photo "idPhoto" must not have a schema property',
+    ]);
+  });
+
+  it('may be required (minCount), only photo and scan fields of a step, at most the hub’s ceiling', () => {
+    const withFields = (fields: Record<string, FieldUi>, placed = Object.keys(fields)) => ({
+      ...ui,
+      steps: [{ id: 'one', title: label('Eins'), fields: [...(ui.steps[0]?.fields ?? []), ...placed] }],
+      fields: { ...ui.fields, ...fields },
+    });
+    const photo = { label: label('Foto'), widget: 'photo' as const, minCount: 1 };
+    const scan = { label: label('Scan'), widget: 'scan' as const, minCount: 10 };
+    expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo, pages: scan }) })).toEqual([]);
+    expect(FieldUi.safeParse({ ...scan, minCount: 11 }).success).toBe(false);
+    expect(FieldUi.safeParse({ ...scan, minCount: 0 }).success).toBe(false);
+
+    // On an answer field it would mean nothing (the schema's "required" does that job).
+    const onText = withFields({}, []);
+    onText.fields.name = { ...onText.fields.name, minCount: 1 } as never;
+    expect(formDefinitionProblems({ schema, ui: onText })).toEqual([
+      'field "name": minCount is only for photo and scan fields',
+    ]);
+    // Inside a group the kiosk shows no camera, and a field in no step can never be filled.
+    const inGroup = withFields({}, []);
+    inGroup.fields.address = {
+      ...inGroup.fields.address,
+      fields: { ...inGroup.fields.address.fields, copy: photo },
+    } as never;
+    expect(formDefinitionProblems({ schema, ui: inGroup })).toEqual([
+      'photo "address/copy": minCount only works on a field placed in a step',
+    ]);
+    expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo }, []) })).toEqual([
+      'photo "idPhoto" has a minCount but is placed in no step',
     ]);
   });
 });

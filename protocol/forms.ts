@@ -1,5 +1,6 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import { z } from 'zod';
+import { ATTACHMENT_CEILING } from './attachments.js';
 import { LocalizedText } from './i18n.js';
 
 /**
@@ -85,6 +86,12 @@ export interface FieldUi {
   address?: AddressUi | undefined;
   /** Shown (and sent) only while another field, named by its path from the form's root, has this answer. */
   visibleWhen?: VisibleWhen | undefined;
+  /**
+   * photo/scan only: how many pictures or files the citizen must add (1 = required). A photo field
+   * has no schema property, so this stands in for the schema's `required`; hidden by its
+   * `visibleWhen`, the field asks for none.
+   */
+  minCount?: number | undefined;
 }
 
 export const VisibleWhen = z.object({
@@ -110,6 +117,7 @@ export const FieldUi: z.ZodType<FieldUi> = z.object({
   },
   address: AddressUi.optional(),
   visibleWhen: VisibleWhen.optional(),
+  minCount: z.number().int().min(1).max(ATTACHMENT_CEILING.maxCount).optional(),
 });
 
 export const FormStep = z.object({
@@ -179,11 +187,30 @@ export function formDefinitionProblems(form: {
   }
   for (const [name, ui] of Object.entries(form.ui.fields)) {
     problems.push(...fieldProblems(name, ui, form.schema.properties[name]));
+    if (ui.minCount !== undefined && isAttachmentWidget(ui.widget) && !placed.includes(name))
+      problems.push(`${ui.widget} "${name}" has a minCount but is placed in no step`);
   }
   return problems;
 }
 
-function fieldProblems(path: string, ui: FieldUi, property: Record<string, unknown> | undefined): string[] {
+/** Widgets whose files become attachments: a document photo and a scan. */
+export function isAttachmentWidget(widget: FieldWidget): widget is 'photo' | 'scan' {
+  return widget === 'photo' || widget === 'scan';
+}
+
+function fieldProblems(
+  path: string,
+  ui: FieldUi,
+  property: Record<string, unknown> | undefined,
+  nested = false,
+): string[] {
+  if (ui.minCount !== undefined && !isAttachmentWidget(ui.widget)) {
+    return [`field "${path}": minCount is only for photo and scan fields`];
+  }
+  // The kiosk takes photos in the fields of a step, not inside groups (no schema to hold them).
+  if (ui.minCount !== undefined && nested) {
+    return [`${ui.widget} "${path}": minCount only works on a field placed in a step`];
+  }
   if (isAnswerless(ui.widget)) {
     return property ? [`${ui.widget} "${path}" must not have a schema property`] : [];
   }
@@ -208,7 +235,7 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
     for (const [name, child] of Object.entries(fields)) {
       if (!isAnswerless(child.widget) && !(name in properties))
         problems.push(`group "${path}" shows unknown field "${name}"`);
-      problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name])));
+      problems.push(...fieldProblems(`${path}/${name}`, child, asRecord(properties[name]), true));
     }
     if (ui.widget === 'address') problems.push(...addressProblems(path, ui, property));
   } else if (property['type'] === 'object') {
@@ -219,7 +246,7 @@ function fieldProblems(path: string, ui: FieldUi, property: Record<string, unkno
     if (property['type'] !== 'array' || !items || !ui.item) {
       return [`repeatable "${path}" needs an array schema with items and a UI for one entry`];
     }
-    problems.push(...fieldProblems(`${path}/*`, ui.item, items));
+    problems.push(...fieldProblems(`${path}/*`, ui.item, items, true));
   } else if (property['type'] === 'array') {
     problems.push(`field "${path}" has an array schema but is not repeatable`);
   }

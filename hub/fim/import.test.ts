@@ -112,6 +112,37 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(form.ui.steps[0]?.fields[0]).toBe('titel');
   });
 
+  it('evaluates FIM rules of the kind "X is filled in when Y was answered yes" as a condition on required', () => {
+    const required = xml.replace(
+      /"F00001028 Krankenversicherungsträger" ist nur dann zu befüllen[^<]*/,
+      '"F00001028 Krankenversicherungsträger" ist zu befüllen, wenn "F00001027 Krankenversicherung vorhanden" bejaht wurde.',
+    );
+    const result = importFimXml(required, options);
+    expect(result.notes).toContain(
+      'rule R00000254 "Krankenversicherung" evaluated: krankenversicherungstraeger required when bestehtKrankenversicherungsschutzFuerDie is yes',
+    );
+    // Shown always, required only while the citizen says they are insured.
+    expect(result.form.ui.fields['krankenversicherungstraeger']?.visibleWhen).toBeUndefined();
+    expect(result.form.schema.required).not.toContain('krankenversicherungstraeger');
+    const complete = normalizeAnswers(demoAnswers['blaue-karte'] ?? {});
+    const without = (insured: boolean) => {
+      const answers: Record<string, unknown> = {
+        ...complete,
+        bestehtKrankenversicherungsschutzFuerDie: insured,
+      };
+      delete answers['krankenversicherungstraeger'];
+      return validateFormData(result.form.schema, answers).map((e) => `${e.field} ${e.code}`);
+    };
+    expect(without(true)).toEqual(['krankenversicherungstraeger required']);
+    expect(without(false)).toEqual([]);
+    // The other rules keep their show-when conditions, and the form without the rule has no allOf.
+    expect(result.form.ui.fields['aktenzeichen']?.visibleWhen).toEqual({
+      field: 'sindSieVorbestraft',
+      equals: true,
+    });
+    expect(form.schema['allOf']).toBeUndefined();
+  });
+
   it('tells the citizen when a rule is not evaluated, and names it for the person importing', () => {
     const odd = xml.replace(
       /"F00001028 Krankenversicherungsträger" ist nur dann zu befüllen[^<]*/,

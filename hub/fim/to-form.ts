@@ -1,5 +1,6 @@
 import { FormDefinition, type AddressUi, type FieldUi, type FormStep } from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
+import { requiredWhen, type RequiredWhenSchema } from '../../protocol/required-when.js';
 import type { FimChild, FimField, FimGroup, FimRule, FimSchema } from './xdatenfelder.js';
 
 type PropertySchema = Record<string, unknown>;
@@ -99,8 +100,9 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     }
   }
   const unevaluated: string[] = [];
+  const conditions: RequiredWhenSchema[] = [];
   for (const rule of fim.rules) {
-    const condition = applyRule(rule, context.fields);
+    const condition = applyRule(rule, context.fields, conditions);
     if (condition) notes.push(`rule ${rule.id} "${rule.name}" evaluated: ${condition}`);
     else {
       unevaluated.push(rule.name);
@@ -136,6 +138,7 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
       properties,
       required,
       additionalProperties: false,
+      ...(conditions.length > 0 ? { allOf: conditions } : {}),
     },
     ui: { steps, fields: uiFields },
     updatedAt: options.updatedAt,
@@ -254,23 +257,36 @@ const RULES_NOTE: LocalizedText = {
 };
 
 /**
- * The one kind of FIM rule the terminal evaluates, as FIM writes it in German:
- * '"F… A", "F… B" sind nur dann zu befüllen, wenn "F… C" bejaht wurde' (or "verneint"). The
- * fields A and B get a `visibleWhen` on C (a yes/no field); anything else stays unevaluated.
- * Returns a description of what was applied, or null.
+ * The two kinds of FIM rule the terminal evaluates, as FIM writes them in German, on a yes/no
+ * field C (or "verneint"):
+ * - '"F… A", "F… B" sind nur dann zu befüllen, wenn "F… C" bejaht wurde': A and B get a
+ *   `visibleWhen` on C (shown, and sent, only then);
+ * - '"F… A" ist zu befüllen, wenn "F… C" bejaht wurde': A stays shown and becomes required while
+ *   C has that answer (an if/then entry of the schema's `allOf`, see protocol/required-when.ts).
+ * Anything else stays unevaluated. Returns a description of what was applied, or null.
  */
-function applyRule(rule: FimRule, fields: Context['fields']): string | null {
+function applyRule(
+  rule: FimRule,
+  fields: Context['fields'],
+  conditions: RequiredWhenSchema[],
+): string | null {
   const match =
-    /^(.*)\b(?:ist|sind) nur dann (?:zu befüllen|auszufüllen|anzugeben), wenn "(F\d+)[^"]*" (bejaht|verneint) wurde\.?$/.exec(
+    /^(.*)\b(?:ist|sind) (nur dann |dann )?(?:zu befüllen|auszufüllen|anzugeben), wenn "(F\d+)[^"]*" (bejaht|verneint) wurde\.?$/.exec(
       rule.definition.trim(),
     );
   if (!match) return null;
-  const condition = fields.get(match[2] ?? '');
+  const condition = fields.get(match[3] ?? '');
   const targets = [...(match[1] ?? '').matchAll(/"(F\d+)[^"]*"/g)].map((m) => fields.get(m[1] ?? ''));
   if (!condition?.boolean || targets.length === 0 || targets.some((t) => t === undefined)) return null;
-  const equals = match[3] === 'bejaht';
-  for (const target of targets) if (target) target.ui.visibleWhen = { field: condition.path, equals };
-  return `${targets.map((t) => t?.path).join(', ')} shown only when ${condition.path} is ${equals ? 'yes' : 'no'}`;
+  const equals = match[4] === 'bejaht';
+  const paths = targets.map((t) => t?.path ?? '');
+  const when = `when ${condition.path} is ${equals ? 'yes' : 'no'}`;
+  if (match[2] === 'nur dann ') {
+    for (const target of targets) if (target) target.ui.visibleWhen = { field: condition.path, equals };
+    return `${paths.join(', ')} shown only ${when}`;
+  }
+  conditions.push(requiredWhen({ field: condition.path, equals }, paths));
+  return `${paths.join(', ')} required ${when}`;
 }
 
 /** German labels of FIM's address fields (the Baukasten's "Straße", "Postleitzahl", ...). */

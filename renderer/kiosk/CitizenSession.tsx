@@ -6,11 +6,15 @@ import {
   formatByteLimit,
   type AttachmentProblem,
 } from '../../protocol/attachments.js';
+import { missingAttachments } from '../../protocol/form-attachments.js';
 import {
   dropHiddenAnswers,
+  isAttachmentWidget,
+  isVisible,
   normalizeAnswers,
   topField,
   validateFormData,
+  type FieldError,
   type FieldErrorCode,
   type FieldUi,
   type FormAnswers,
@@ -52,7 +56,7 @@ import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { scanCamera } from './qr/camera.js';
 import { useIdleTimeout } from './session/idle.js';
-import { AttachmentRefused, finalize } from './session/finalize.js';
+import { AttachmentRefused, AttachmentsMissing, finalize } from './session/finalize.js';
 import type { CapturedFile } from './components/fields/AttachmentField.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
 import {
@@ -126,10 +130,10 @@ export function CitizenSession({
   // The draft's photos and scans: stored in IndexedDB (citizen data), mirrored here for the screens.
   const attachmentLimits = config.attachments ?? ATTACHMENT_DEFAULTS;
   const [attachments, setAttachments] = useState<readonly DraftAttachment[]>([]);
-  const reloadAttachments = useCallback(() => {
-    void draftAttachments(db).then(setAttachments);
-  }, [db]);
-  useEffect(() => reloadAttachments(), [reloadAttachments]);
+  const reloadAttachments = useCallback(() => draftAttachments(db).then(setAttachments), [db]);
+  useEffect(() => {
+    void reloadAttachments();
+  }, [reloadAttachments]);
   const draftProblem = useObservable(drafts.problem);
   // Display settings belong to this citizen: a new session mounts with the terminal's defaults.
   const [display, setDisplay] = useState<DisplaySettings>(() => displayDefaults(config.accessibility));
@@ -175,7 +179,7 @@ export function CitizenSession({
         await drafts.discard();
       }
       if (!cancelled) {
-        reloadAttachments();
+        void reloadAttachments();
         setRestoring(false);
       }
     });
@@ -276,8 +280,20 @@ export function CitizenSession({
       normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)),
     );
     return Object.fromEntries(
-      errors.filter((e) => fields.includes(topField(e.field))).map((e) => [e.field, e.code]),
+      [...errors, ...missingAttachments(form, state.answers, attachments, fields)]
+        .filter((e) => fields.includes(topField(e.field)))
+        .map((e) => [e.field, e.code]),
     );
+  };
+
+  // Back to the first step with a problem, showing every problem of the form.
+  const showFormErrors = (errors: readonly FieldError[]) => {
+    if (!form) return;
+    const first = form.ui.steps.findIndex((step) =>
+      errors.some((e) => step.fields.includes(topField(e.field))),
+    );
+    dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
+    dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
   };
 
   const next = () => {
@@ -296,13 +312,12 @@ export function CitizenSession({
     if (screen.name !== 'review' || !form || submitting) return;
     // What a condition hides is neither checked nor sent.
     const answers = normalizeAnswers(dropHiddenAnswers(form.ui.fields, state.answers)) as FormAnswers;
-    const errors = validateFormData(form.schema, answers);
+    const errors = [
+      ...validateFormData(form.schema, answers),
+      ...missingAttachments(form, state.answers, attachments),
+    ];
     if (errors.length > 0) {
-      const first = form.ui.steps.findIndex((step) =>
-        errors.some((e) => step.fields.includes(topField(e.field))),
-      );
-      dispatch({ type: 'goToStep', stepIndex: Math.max(0, first), stepCount });
-      dispatch({ type: 'showErrors', errors: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
+      showFormErrors(errors);
       return;
     }
     setSubmitting(true);
@@ -316,6 +331,7 @@ export function CitizenSession({
         serviceId: screen.serviceId,
         locale: state.locale,
         answers,
+        answersAsShown: state.answers,
         attachmentLimits,
       });
       await drafts.discard();
@@ -324,6 +340,11 @@ export function CitizenSession({
       dispatch({ type: 'submitted', submissionId: id, trackingCode });
       sync.sendNow();
     } catch (error) {
+      if (error instanceof AttachmentsMissing) {
+        void reloadAttachments();
+        showFormErrors(error.errors);
+        return;
+      }
       if (error instanceof AttachmentRefused) {
         setFailure({
           message: `${t.attachments.atFinalize(error.attachmentName)} ${attachmentProblemText(error.problem)}`,
@@ -362,17 +383,21 @@ export function CitizenSession({
       bytes: file.bytes,
       createdAt: new Date().toISOString(),
     });
-    reloadAttachments();
+    // Awaited, so "next" right after "keep" counts the new photo.
+    await reloadAttachments();
+    // A "photo missing" message goes once the field has as many as it needs.
+    const have = attachments.filter((a) => a.fieldId === fieldId).length + 1;
+    if (have >= (form?.ui.fields[fieldId]?.minCount ?? 0)) dispatch({ type: 'clearError', name: fieldId });
     return null;
   };
 
-  // A document from outside the form goes to the open form's first photo or scan field.
+  // A document from outside the form goes to the open form's first photo or scan field on show.
   const photoField = form
     ? form.ui.steps
         .flatMap((step) => step.fields)
         .find((name) => {
-          const widget = form.ui.fields[name]?.widget;
-          return widget === 'photo' || widget === 'scan';
+          const ui = form.ui.fields[name];
+          return ui !== undefined && isAttachmentWidget(ui.widget) && isVisible(ui, state.answers);
         })
     : undefined;
 

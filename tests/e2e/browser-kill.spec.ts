@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumFlags, findChromium } from '../../scripts/chromium.js';
+import { MEDIA_FLAGS } from '../support/call.js';
 import { demoForm, submissionsOnDisk } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
@@ -23,7 +24,8 @@ test('SIGKILL of the browser during finalize and sync loses nothing and doubles 
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath: findChromium() ?? undefined,
-      args: chromiumFlags(),
+      // A fake camera for the parking permit's required photo of the registration.
+      args: [...chromiumFlags(), ...MEDIA_FLAGS],
       headless: true,
     });
   const receipts: string[] = [];

@@ -1,5 +1,6 @@
+import { mediaLaunchOptions } from '../support/call.js';
 import { FaultProxy } from '../support/fault-proxy.js';
-import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { attachmentsOnDisk, demoForm, submissionsOnDisk } from '../support/demo.js';
 import { removeDataDir, startHub } from '../support/hub-process.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -9,7 +10,10 @@ import { expect, test } from '../support/fixtures.js';
  * the count for a longer run.
  */
 const COUNT = Number(process.env['POP_FAULT_APPLICATIONS'] ?? 3);
+// The parking permit needs a photo of the registration: Chromium's fake camera takes it, and the
+// photo travels through the same faults as the application.
 const parking = demoForm('anwohnerparkausweis');
+test.use({ launchOptions: mediaLaunchOptions() });
 
 test('the hub is killed during the uploads and restarted: the terminal resumes, nothing lost or doubled', async ({
   kiosk,
@@ -46,6 +50,10 @@ test('the hub is killed during the uploads and restarted: the terminal resumes, 
       .toEqual([...codes].sort());
     await expect.poll(() => kiosk.outboxSize()).toBe(0);
     expect(submissionsOnDisk(hub.dataDir)).toHaveLength(COUNT);
+    // Each with its one photo of the registration, complete.
+    expect(attachmentsOnDisk(hub.dataDir).filter((s) => s.listed === 1 && s.complete === 1)).toHaveLength(
+      COUNT,
+    );
   } finally {
     await hub.stop();
     removeDataDir(hub.dataDir);
@@ -83,6 +91,9 @@ test('a faulty line (resets, truncated answers, 5xx, stalls) delivers every appl
     const faults = Object.entries(proxy.counts).filter(([kind, n]) => kind !== 'pass' && n > 0);
     expect(faults.length, `faults injected: ${JSON.stringify(proxy.counts)}`).toBeGreaterThan(0);
     expect(submissionsOnDisk(hub.dataDir)).toHaveLength(COUNT);
+    expect(attachmentsOnDisk(hub.dataDir).filter((s) => s.listed === 1 && s.complete === 1)).toHaveLength(
+      COUNT,
+    );
   } finally {
     await proxy.stop();
   }

@@ -31,6 +31,30 @@ export function submissionsOnDisk(
   }
 }
 
+/** Per submission on the hub's disk: how many attachments it lists and how many of them arrived whole. */
+export function attachmentsOnDisk(
+  dataDir: string,
+): { trackingCode: string; listed: number; complete: number }[] {
+  const db = new Database(join(dataDir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT s.tracking_code AS trackingCode, s.attachments AS refs,
+           (SELECT COUNT(*) FROM attachment_uploads u
+             WHERE u.submission_id = s.id AND u.completed_at IS NOT NULL AND u.received = u.length) AS complete
+         FROM submissions s`,
+      )
+      .all() as { trackingCode: string; refs: string; complete: number }[];
+    return rows.map((row) => ({
+      trackingCode: row.trackingCode,
+      listed: (JSON.parse(row.refs) as unknown[]).length,
+      complete: row.complete,
+    }));
+  } finally {
+    db.close();
+  }
+}
+
 /** Every byte the hub keeps in its data folder (database, WAL, journal), as latin1 text to search. */
 export function hubDiskBytes(dataDir: string): string {
   return readdirSync(dataDir)

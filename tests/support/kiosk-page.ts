@@ -1,12 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
   addressPart,
+  isAttachmentWidget,
+  isVisible,
   type FieldUi,
   type FormAnswer,
   type FormAnswers,
   type FormDefinition,
 } from '../../protocol/forms.js';
 import { localize } from '../../protocol/i18n.js';
+import { isRequired } from '../../protocol/required-when.js';
 import { TEXTS, type Texts } from '../../renderer/kiosk/i18n/texts.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
 
@@ -46,14 +49,24 @@ export class KioskPage {
     await this.page.getByRole('button', { name: 'Antrag hier ausfüllen' }).click();
   }
 
-  /** Fills every step of a form with the given answers and arrives at the review (German unless told). */
+  /**
+   * Fills every step of a form with the given answers and arrives at the review (German unless
+   * told). A required photo or scan field gets its pictures from the camera, as a citizen must
+   * (the page needs Chromium's fake camera: mediaLaunchOptions in tests/support/call.ts).
+   */
   async fillForm(form: FormDefinition, answers: FormAnswers, locale = 'de'): Promise<void> {
     const t = TEXTS[locale as keyof typeof TEXTS];
     for (const step of form.ui.steps) {
       await expect(
         this.page.getByRole('heading', { level: 1, name: localize(step.title, locale).text }),
       ).toBeVisible();
-      for (const name of step.fields) await this.fillField(form, name, answers[name], locale);
+      for (const name of step.fields) {
+        await this.fillField(form, name, answers[name], locale, answers);
+        const ui = form.ui.fields[name];
+        if (ui && isAttachmentWidget(ui.widget) && ui.minCount && isVisible(ui, answers)) {
+          for (let n = 0; n < ui.minCount; n++) await this.takePicture(ui, locale);
+        }
+      }
       await this.page.getByRole('button', { name: t.next, exact: true }).click();
     }
     await expect(this.page.getByRole('heading', { level: 1, name: t.review })).toBeVisible();
@@ -64,10 +77,12 @@ export class KioskPage {
     name: string,
     value: FormAnswer | undefined,
     locale = 'de',
+    /** All answers of the form, for a field required only on a condition (FIM "ist zu befüllen, wenn"). */
+    answers: FormAnswers = {},
   ): Promise<void> {
     const ui = form.ui.fields[name];
     if (!ui || value === undefined) return;
-    const required = form.schema.required.includes(name);
+    const required = isRequired(form.schema, name, answers);
     await fillAnswer(
       this.page.getByRole('main'),
       ui,
@@ -77,6 +92,34 @@ export class KioskPage {
       locale,
     );
   }
+
+  /**
+   * Takes one picture in a photo or scan field with the terminal's camera and keeps it. The field
+   * is found by its label as a screen reader hears it ("(freiwillig)" only when optional).
+   */
+  async takePicture(ui: FieldUi, locale = 'de'): Promise<void> {
+    const t = TEXTS[locale as keyof typeof TEXTS];
+    const label = localize(ui.label, locale).text;
+    const field = this.page
+      .getByRole('main')
+      .getByRole('group', { name: ui.minCount ? label : `${label} (${t.optional})`, exact: true });
+    const removeButtons = field.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(t.attachments.remove)}: `),
+    });
+    const before = await removeButtons.count();
+    await field
+      .getByRole('button', { name: ui.widget === 'scan' ? t.attachments.takeScan : t.attachments.takePhoto })
+      .click();
+    // The shutter takes the frame on screen: wait until the camera delivers one.
+    const preview = field.getByLabel(t.attachments.cameraView);
+    await expect
+      .poll(() => preview.evaluate((video) => (video as HTMLVideoElement).videoWidth))
+      .toBeGreaterThan(0);
+    await field.getByRole('button', { name: t.attachments.capture }).click();
+    await field.getByRole('button', { name: t.attachments.keep }).click();
+    await expect(removeButtons).toHaveCount(before + 1);
+  }
+
   async next(): Promise<void> {
     await this.page.getByRole('button', { name: 'Weiter', exact: true }).click();
   }

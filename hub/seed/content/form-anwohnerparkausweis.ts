@@ -91,10 +91,12 @@ export const anwohnerparkausweisForm: SeedForm = {
           ru: 'Фото свидетельства о регистрации транспортного средства',
         },
         help: {
-          de: 'Zulassungsbescheinigung Teil I. Mit dem Foto geht die Prüfung schneller; Sie können ihn auch im Amt vorzeigen.',
-          en: 'Registration certificate part I. The photo speeds up the check; you can also show it at the office.',
+          de: 'Zulassungsbescheinigung Teil I, die Seite mit dem Kennzeichen. Daran prüfen wir, auf wen das Fahrzeug zugelassen ist; ohne sie stellen wir keinen Ausweis aus.',
+          en: 'Registration certificate part I, the page with the number plate. It shows us who the vehicle is registered to; without it we cannot issue a permit.',
         },
         widget: 'photo',
+        // Residents' parking is granted for a vehicle: the office checks the registration.
+        minCount: 1,
       },
       familyName: {
         label: { de: 'Familienname', en: 'Family name' },

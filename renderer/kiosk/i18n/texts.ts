@@ -100,6 +100,12 @@ const de = {
     count: (n: number, max: number) => `${n} von höchstens ${max} Dateien`,
     shot: (n: number) => `Aufnahme ${n}`,
     noCamera: 'Die Kamera ist gerade nicht verfügbar. Bitte bringen Sie das Dokument zum Amt mit.',
+    noCameraRequired:
+      'Die Kamera ist gerade nicht verfügbar. Ohne dieses Dokument kann der Antrag nicht abgeschickt werden. Bitte sagen Sie dem Personal vor Ort Bescheid oder versuchen Sie es später noch einmal.',
+    missing: (min: number) =>
+      min === 1
+        ? 'Dieses Dokument wird für den Antrag gebraucht. Bitte nehmen Sie es auf.'
+        : `Für den Antrag werden hier mindestens ${min} Aufnahmen gebraucht. Bitte nehmen Sie die fehlenden auf.`,
     problems: {
       too_large: (max: string) =>
         `Die Datei ist zu groß. Erlaubt sind höchstens ${max}. Bitte nehmen Sie das Dokument neu auf.`,
@@ -249,6 +255,12 @@ const en: Texts = {
     count: (n, max) => `${n} of at most ${max} files`,
     shot: (n) => `Picture ${n}`,
     noCamera: 'The camera is not available right now. Please bring the document to the office.',
+    noCameraRequired:
+      'The camera is not available right now. The application cannot be sent without this document. Please tell the staff here, or try again later.',
+    missing: (min) =>
+      min === 1
+        ? 'This document is needed for the application. Please take a picture of it.'
+        : `The application needs at least ${min} pictures here. Please take the missing ones.`,
     problems: {
       too_large: (max) =>
         `The file is too large. At most ${max} are allowed. Please take the document again.`,

@@ -71,6 +71,12 @@ export const tr: Texts = {
     count: (n, max) => `${n} / en fazla ${max} dosya`,
     shot: (n) => `Resim ${n}`,
     noCamera: 'Kamera şu anda kullanılamıyor. Lütfen belgeyi daireye getirin.',
+    noCameraRequired:
+      'Kamera şu anda kullanılamıyor. Bu belge olmadan başvuru gönderilemez. Lütfen buradaki personele haber verin veya daha sonra tekrar deneyin.',
+    missing: (min) =>
+      min === 1
+        ? 'Bu belge başvuru için gereklidir. Lütfen fotoğrafını çekin.'
+        : `Başvuru için burada en az ${min} çekim gereklidir. Lütfen eksik olanları çekin.`,
     problems: {
       too_large: (max) => `Dosya çok büyük. En fazla ${max} olabilir. Lütfen belgeyi yeniden çekin.`,
       wrong_type: 'Bu dosya türü burada kullanılamaz. Fotoğraf (JPEG, PNG) ve PDF kullanılabilir.',

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { topField, type FieldErrorCode, type FieldUi } from '../../../protocol/forms.js';
+import {
+  isAttachmentWidget,
+  isVisible,
+  topField,
+  type FieldErrorCode,
+  type FieldUi,
+} from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
+import { isRequired } from '../../../protocol/required-when.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
 import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
@@ -80,14 +87,16 @@ export function FormStepScreen({
         {step.fields.map((name) => {
           const ui = form.ui.fields[name];
           if (!ui) return null;
-          if (ui.widget === 'photo' || ui.widget === 'scan') {
-            return attachments ? (
+          if (isAttachmentWidget(ui.widget)) {
+            // A photo field hidden by its condition is not shown, so it asks for nothing either.
+            return attachments && isVisible(ui, answers) ? (
               <AttachmentField
                 key={name}
                 name={name}
                 ui={ui}
                 kind={ui.widget}
                 items={attachments.items.filter((item) => item.fieldId === name)}
+                error={errors[name]}
                 limits={attachments.limits}
                 locale={locale}
                 t={t}
@@ -103,7 +112,7 @@ export function FormStepScreen({
               name={name}
               ui={ui}
               property={form.schema.properties[name] ?? {}}
-              required={form.schema.required.includes(name)}
+              required={isRequired(form.schema, name, answers)}
               value={answers[name]}
               error={errors[name]}
               errors={errors}

@@ -1,4 +1,4 @@
-import { isAnswerless } from '../../../protocol/forms.js';
+import { isAnswerless, isVisible } from '../../../protocol/forms.js';
 import { INTL_LOCALES, localize, type Locale } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import { AnswerView } from '../components/AnswerView.js';
@@ -66,11 +66,19 @@ export function ReviewScreen({
                 const ui = form.ui.fields[name];
                 const label = localize(ui?.label ?? { de: name }, locale).text;
                 if (ui && isAnswerless(ui.widget)) {
+                  // A photo field its condition hides is neither asked for nor sent.
+                  if (!isVisible(ui, answers)) return null;
                   const files = attachments.filter((a) => a.fieldId === name);
+                  const lacking = files.length < (ui.minCount ?? 0);
                   return (
                     <div key={name} className="kiosk-review__row">
                       <dt>{label}</dt>
-                      <dd>{files.length === 0 ? '–' : files.map((f) => f.name).join(', ')}</dd>
+                      <dd>
+                        {files.length === 0 ? '–' : files.map((f) => f.name).join(', ')}
+                        {lacking && (
+                          <p className="pop-field__error">{t.attachments.missing(ui.minCount ?? 1)}</p>
+                        )}
+                      </dd>
                     </div>
                   );
                 }

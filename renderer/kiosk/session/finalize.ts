@@ -4,7 +4,8 @@ import {
   type AttachmentProblem,
 } from '../../../protocol/attachments.js';
 import type { Office } from '../../../protocol/catalog.js';
-import type { FormAnswers, FormDefinition } from '../../../protocol/forms.js';
+import { attachmentIsSent, missingAttachments } from '../../../protocol/form-attachments.js';
+import type { FieldError, FormAnswers, FormDefinition } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
@@ -16,7 +17,17 @@ export interface FinalizeInput {
   serviceId: string;
   locale: Locale;
   answers: FormAnswers;
+  /** The answers as on screen: they decide which photo fields are shown, required and sent. */
+  answersAsShown: Record<string, unknown>;
   attachmentLimits: AttachmentLimits;
+}
+
+/** A required photo or scan field lacks files (the draft changed since the screen was checked). */
+export class AttachmentsMissing extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'AttachmentsMissing';
+  }
 }
 
 /** An attachment the limits do not allow (the config may have changed since it was taken). */
@@ -41,7 +52,11 @@ export async function finalize(
   input: FinalizeInput,
 ): Promise<{ id: string; trackingCode: string }> {
   if (!input.office) throw new Error(`office ${input.form.officeId} is missing from the synced content`);
-  const photos = await draftAttachments(db);
+  const drafted = await draftAttachments(db);
+  const missing = missingAttachments(input.form, input.answersAsShown, drafted);
+  if (missing.length > 0) throw new AttachmentsMissing(missing);
+  // The files of a photo field hidden by its condition are deleted with the draft, not sent.
+  const photos = drafted.filter((photo) => attachmentIsSent(input.form, input.answersAsShown, photo));
   photos.forEach((photo, index) => {
     const problem = attachmentProblem(input.attachmentLimits, photo, index);
     if (problem) throw new AttachmentRefused(problem, photo.name, photo.fieldId);

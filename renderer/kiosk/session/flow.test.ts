@@ -47,6 +47,18 @@ describe('sessionReducer', () => {
     expect(state.errors).toEqual({ b: 'pattern' });
   });
 
+  it('clears the error of a photo field once it has its photos, and nothing else', () => {
+    const shown = run(
+      { type: 'startForm', serviceId: 's', formKey: 'f@1' },
+      { type: 'answer', name: 'a', value: 'x' },
+      { type: 'showErrors', errors: { photo: 'required', b: 'pattern' } },
+    );
+    const state = sessionReducer(shown, { type: 'clearError', name: 'photo' });
+    expect(state.errors).toEqual({ b: 'pattern' });
+    expect(state.answers).toEqual({ a: 'x' });
+    expect(sessionReducer(state, { type: 'clearError', name: 'photo' })).toBe(state);
+  });
+
   it('goes back step by step, then to the service', () => {
     let state = run(
       { type: 'startForm', serviceId: 's', formKey: 'f@1' },

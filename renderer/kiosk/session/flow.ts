@@ -38,6 +38,8 @@ export type SessionAction =
     }
   | { type: 'answer'; name: string; value: AnswerValue }
   | { type: 'showErrors'; errors: Record<string, FieldErrorCode> }
+  /** A field without an answer in the data (a photo field) got what it lacked. */
+  | { type: 'clearError'; name: string }
   | { type: 'goToStep'; stepIndex: number; stepCount: number }
   | { type: 'back'; stepCount: number }
   | { type: 'submitted'; submissionId: string; trackingCode: string };
@@ -81,12 +83,16 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
                 stepIndex: action.stepIndex,
               },
       };
-    case 'answer': {
-      const errors = Object.fromEntries(
-        Object.entries(state.errors).filter(([name]) => name !== action.name),
-      );
-      return { ...state, answers: { ...state.answers, [action.name]: action.value }, errors };
-    }
+    case 'answer':
+      return {
+        ...state,
+        answers: { ...state.answers, [action.name]: action.value },
+        errors: withoutError(state.errors, action.name),
+      };
+    case 'clearError':
+      return action.name in state.errors
+        ? { ...state, errors: withoutError(state.errors, action.name) }
+        : state;
     case 'showErrors':
       return { ...state, errors: action.errors };
     case 'goToStep': {
@@ -141,4 +147,8 @@ export function draftStepIndex(screen: Screen, stepCount: number): number | null
   if (screen.name === 'form') return screen.stepIndex;
   if (screen.name === 'review') return stepCount;
   return null;
+}
+
+function withoutError(errors: Record<string, FieldErrorCode>, name: string): Record<string, FieldErrorCode> {
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => field !== name));
 }

@@ -1,3 +1,4 @@
+import { missingAttachments } from '../../../protocol/form-attachments.js';
 import {
   normalizeAnswers,
   validateFormData,
@@ -19,7 +20,8 @@ export interface OpenedSubmission {
 /**
  * Decrypts an application in the clerk's browser and checks it: the data must hash to what the
  * metadata record says, the metadata must name the same form, and the answers must pass the
- * form's own validation (the hub cannot check what it cannot read).
+ * form's own validation, and every required photo or scan field shown for these answers must have
+ * its files (the hub cannot check what it cannot read: which field a file belongs to is sealed).
  */
 export async function openSubmission(
   envelope: { formId: string; formVersion: number; data: string; metadata: string },
@@ -40,6 +42,9 @@ export async function openSubmission(
     typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (normalizeAnswers(parsed as Record<string, unknown>) as OpenedSubmission['answers'])
       : {};
-  const fieldErrors = validateFormData(form.schema, answers);
+  const fieldErrors = [
+    ...validateFormData(form.schema, answers),
+    ...missingAttachments(form, answers, metadata.attachments),
+  ];
   return { answers, metadata, problems, fieldErrors };
 }

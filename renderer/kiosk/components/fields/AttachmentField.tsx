@@ -4,7 +4,7 @@ import {
   type AttachmentLimits,
   type AttachmentProblem,
 } from '../../../../protocol/attachments.js';
-import type { FieldUi } from '../../../../protocol/forms.js';
+import type { FieldErrorCode, FieldUi } from '../../../../protocol/forms.js';
 import { localize } from '../../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../../shared/ui/index.js';
 import type { Texts } from '../../i18n/texts.js';
@@ -24,6 +24,8 @@ export interface AttachmentFieldProps {
   kind: 'photo' | 'scan';
   /** This field's attachments, in the order they were taken. */
   items: readonly DraftAttachment[];
+  /** Set when the citizen tried to go on without the files the field requires (`ui.minCount`). */
+  error?: FieldErrorCode | undefined;
   limits: AttachmentLimits;
   locale: string;
   t: Texts;
@@ -55,6 +57,7 @@ export function AttachmentField({
   ui,
   kind,
   items,
+  error,
   limits,
   locale,
   t,
@@ -71,6 +74,12 @@ export function AttachmentField({
   const label = localize(ui.label, locale).text;
   const help = ui.help ? localize(ui.help, locale).text : undefined;
   const domId = `field-${name}`;
+  const minCount = ui.minCount ?? 0;
+  // Like the other fields: a message beside the field, gone once the citizen has added enough.
+  const missing = error && items.length < minCount ? texts.missing(minCount) : undefined;
+  const describedBy = [missing ? `${domId}-missing` : null, problem ? `${domId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
 
   const cameraRef = useRef(camera);
   useEffect(() => {
@@ -123,7 +132,7 @@ export function AttachmentField({
     } catch (error) {
       void camera?.endCapture().catch(() => undefined);
       console.warn('camera not available', error);
-      setProblem(texts.noCamera);
+      setProblem(minCount > 0 ? texts.noCameraRequired : texts.noCamera);
     }
   };
 
@@ -182,9 +191,17 @@ export function AttachmentField({
   };
 
   return (
-    <fieldset className="kiosk-attachment" aria-describedby={problem ? `${domId}-error` : undefined}>
-      <legend className="pop-field__label">{`${label} (${t.optional})`}</legend>
+    <fieldset
+      className={`kiosk-attachment${missing ? ' kiosk-attachment--invalid' : ''}`}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend className="pop-field__label">{minCount > 0 ? label : `${label} (${t.optional})`}</legend>
       {help && <p className="pop-field__help">{help}</p>}
+      {missing && (
+        <p className="pop-field__error" id={`${domId}-missing`}>
+          {missing}
+        </p>
+      )}
       <p className="pop-field__help">{texts.count(items.length, limits.maxCount)}</p>
       {problem && (
         <div id={`${domId}-error`}>

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentIsSent, missingAttachments } from './form-attachments.js';
+import type { FieldUi, FormStep } from './forms.js';
+
+const label = (de: string) => ({ de });
+const form = {
+  ui: {
+    steps: [
+      { id: 'one', title: label('Eins'), fields: ['hasCar', 'registration', 'extra'] },
+      { id: 'two', title: label('Zwei'), fields: ['pages'] },
+    ] satisfies FormStep[],
+    fields: {
+      hasCar: { label: label('Auto?'), widget: 'yesno' },
+      registration: {
+        label: label('Fahrzeugschein'),
+        widget: 'photo',
+        minCount: 1,
+        visibleWhen: { field: 'hasCar', equals: true },
+      },
+      extra: { label: label('Weiteres'), widget: 'photo' },
+      pages: { label: label('Seiten'), widget: 'scan', minCount: 2 },
+    } satisfies Record<string, FieldUi>,
+  },
+};
+
+describe('required photo and scan fields', () => {
+  it('name every shown field with too few files, in step order: none is "required", some is "tooFew"', () => {
+    expect(missingAttachments(form, { hasCar: true }, [{ fieldId: 'pages' }])).toEqual([
+      { field: 'registration', code: 'required', message: 'registration needs at least 1 photo, has 0' },
+      { field: 'pages', code: 'tooFew', message: 'pages needs at least 2 scans, has 1' },
+    ]);
+  });
+
+  it('are satisfied by enough files of their own field only', () => {
+    const files = [{ fieldId: 'registration' }, { fieldId: 'extra' }, { fieldId: 'extra' }];
+    expect(missingAttachments(form, { hasCar: true }, files).map((e) => e.field)).toEqual(['pages']);
+    files.push({ fieldId: 'pages' }, { fieldId: 'pages' });
+    expect(missingAttachments(form, { hasCar: true }, files)).toEqual([]);
+  });
+
+  it('ask for nothing while their condition hides them', () => {
+    expect(missingAttachments(form, { hasCar: false }, []).map((e) => e.field)).toEqual(['pages']);
+    expect(missingAttachments(form, {}, []).map((e) => e.field)).toEqual(['pages']);
+  });
+
+  it('are checked for one step when its fields are given', () => {
+    expect(missingAttachments(form, { hasCar: true }, [], ['hasCar', 'registration', 'extra'])).toEqual([
+      expect.objectContaining({ field: 'registration', code: 'required' }),
+    ]);
+    expect(missingAttachments(form, { hasCar: true }, [], ['pages'])).toEqual([
+      expect.objectContaining({ field: 'pages', code: 'required' }),
+    ]);
+  });
+});
+
+describe('which draft files are sent', () => {
+  it('not those of a photo field hidden by its condition; those of shown or unknown fields', () => {
+    expect(attachmentIsSent(form, { hasCar: false }, { fieldId: 'registration' })).toBe(false);
+    expect(attachmentIsSent(form, { hasCar: true }, { fieldId: 'registration' })).toBe(true);
+    expect(attachmentIsSent(form, {}, { fieldId: 'extra' })).toBe(true);
+    expect(attachmentIsSent(form, {}, { fieldId: 'gone' })).toBe(true);
+    expect(attachmentIsSent(form, {}, {})).toBe(true);
+  });
+});
