@@ -24,7 +24,7 @@ import { cutPower } from '../support/power-cut.js';
 const APPLICATIONS = Number(process.env['POP_DAY_APPLICATIONS'] ?? 4);
 const forms = [
   demoForm('wohnsitz-anmeldung'),
-  demoForm('anwohnerparkausweis'), // with a photo of the registration certificate
+  demoForm('anwohnerparkausweis'), // with its required photo of the vehicle registration
   demoForm('hundesteuer-anmeldung'),
 ];
 const PHOTO_FIELD = 'registrationPhoto';
@@ -66,7 +66,7 @@ test('a day offline and a power cut: every application arrives once, readable on
 
     for (let i = 0; i < APPLICATIONS; i++) {
       const demo = formFor(i);
-      sent.push({ code: await apply(kiosk, page, demo), demo });
+      sent.push({ code: await kiosk.submitApplication(demo.service, demo.form, demo.answers), demo });
     }
     await kiosk.startInGerman();
     await expect(kiosk.status).toContainText('Offline');
@@ -145,39 +145,6 @@ test('a day offline and a power cut: every application arrives once, readable on
     rmSync(profile, { recursive: true, force: true });
   }
 });
-
-/** One citizen's whole visit: from the attract screen to the receipt and "Fertig". */
-async function apply(kiosk: KioskPage, page: Page, { form, service, answers }: DemoForm): Promise<string> {
-  await kiosk.startInGerman();
-  await kiosk.search(service.name.de);
-  await kiosk.openService(service.name.de);
-  await kiosk.startForm();
-  for (const step of form.ui.steps) {
-    await expect(page.getByRole('heading', { level: 1, name: step.title.de })).toBeVisible();
-    for (const name of step.fields) {
-      if (name === PHOTO_FIELD) await takePhoto(page);
-      else await kiosk.fillField(form, name, answers[name]);
-    }
-    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
-  }
-  await expect(page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
-  const code = await kiosk.submit();
-  await page.getByRole('button', { name: 'Fertig' }).click();
-  await expect(page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
-  return code;
-}
-
-/** The terminal's camera (Chromium's fake one) takes the document photo. */
-async function takePhoto(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Dokument fotografieren' }).click();
-  const preview = page.getByLabel('Kamerabild');
-  await expect
-    .poll(() => preview.evaluate((video) => (video as HTMLVideoElement).videoWidth))
-    .toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Auslösen' }).click();
-  await page.getByRole('button', { name: 'Aufnahme übernehmen' }).click();
-  await expect(page.getByRole('button', { name: 'Entfernen: Aufnahme 1' })).toBeVisible();
-}
 
 async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
