@@ -36,6 +36,24 @@ export interface SyncOptions {
   uploadChunkBytes?: number;
 }
 
+/**
+ * How many acknowledgements the page remembers: a receipt screen asks only about the application
+ * just finalized, and a kiosk page runs for days (a flush after an outage acknowledges hundreds).
+ */
+export const RECENT_ACKNOWLEDGED = 100;
+
+/** The map with one more entry, the oldest dropped beyond `cap` (a Map keeps insertion order). */
+export function withRecent<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, cap: number): Map<K, V> {
+  const next = new Map(map);
+  next.delete(key);
+  next.set(key, value);
+  for (const oldest of next.keys()) {
+    if (next.size <= cap) break;
+    next.delete(oldest);
+  }
+  return next;
+}
+
 /** Wires content pull, outbox sending and reachability together; returns observable state. */
 export function startSync(db: KioskDatabase, client: HubClient, options: SyncOptions): SyncEngine {
   const connectivity = new ValueStore<Connectivity>('unknown');
@@ -73,7 +91,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     client,
     {
       onAcknowledged(id, receipt) {
-        acknowledged.set(new Map(acknowledged.get()).set(id, receipt));
+        acknowledged.set(withRecent(acknowledged.get(), id, receipt, RECENT_ACKNOWLEDGED));
         if (uploads.get().has(id)) {
           const rest = new Map(uploads.get());
           rest.delete(id);
