@@ -50,6 +50,7 @@ describe('migrations on SQLite', () => {
         'services',
         'shell_incidents',
         'submissions',
+        'quarantine_discards',
         'terminal_quarantine',
         'terminals',
         ...FLEET_TABLES,

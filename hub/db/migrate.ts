@@ -9,6 +9,7 @@ import { attachments } from './migrations/0006_attachments.js';
 import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
 import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
 import { attachmentUploadsByTerminal } from './migrations/0012_attachment_uploads_terminal.js';
+import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_terminal_quarantine': terminalQuarantine,
   '0009_release_hub_origins': releaseHubOrigins,
   '0012_attachment_uploads_terminal': attachmentUploadsByTerminal,
+  '0016_quarantine_discards': quarantineDiscards,
 };
 
 const provider: MigrationProvider = {

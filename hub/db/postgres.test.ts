@@ -7,6 +7,7 @@ import { SubmissionDetail, SubmissionList } from '../../protocol/clerk.js';
 import { buildHub } from '../server.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import { loginCookie, submissionBody, terminalHeaders, testSeed } from '../testing/test-hub.js';
+import { listDiscards, listStuck, replaceQuarantine, requestDiscard } from '../quarantine/store.js';
 import { MIGRATIONS, migrateToLatest } from './migrate.js';
 import { openDatabase, type OpenDatabase } from './open.js';
 
@@ -96,5 +97,35 @@ describe.skipIf(!baseUrl)('PostgreSQL', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('records a discarded quarantine item once and confirms it when the terminal no longer holds it', async () => {
+    const item = {
+      submissionId: '7a1f0a3e-1b2c-4d5e-8f90-123456789abc',
+      formId: 'gone-form',
+      formVersion: 1,
+      serviceId: 'gone-service',
+      officeId: 'buergerbuero',
+      reason: 'unknown key',
+      quarantinedAt: '2026-11-21T09:00:00.000Z',
+    };
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute));
+    await replaceQuarantine(database.db, 'pg-terminal', [item], at(0));
+    const ask = { officeIds: ['buergerbuero'], terminalId: 'pg-terminal', submissionId: item.submissionId };
+    const request = { ...ask, reason: 'Key lost; applied again in person.', clerk: 'clerk' };
+    expect(await requestDiscard(database.db, request, at(1))).toBe('requested');
+    expect(await requestDiscard(database.db, request, at(2))).toBe('already_requested');
+    expect(await requestDiscard(database.db, { ...request, officeIds: ['standesamt'] }, at(2))).toBe(
+      'not_found',
+    );
+    expect((await listStuck(database.db))[0]).toMatchObject({ discardRequestedAt: at(1).toISOString() });
+    expect(await replaceQuarantine(database.db, 'pg-terminal', [item], at(3))).toEqual({
+      retry: [],
+      discard: [item.submissionId],
+    });
+    await replaceQuarantine(database.db, 'pg-terminal', [], at(4));
+    expect(await listDiscards(database.db)).toMatchObject([
+      { submissionId: item.submissionId, requestedAt: at(1).toISOString(), confirmedAt: at(4).toISOString() },
+    ]);
   });
 });

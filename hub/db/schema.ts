@@ -170,6 +170,21 @@ export interface TerminalQuarantineTable {
   retry_requested_at: IsoTime | null;
 }
 
+export interface QuarantineDiscardTable {
+  terminal_id: string;
+  submission_id: string;
+  form_id: string;
+  form_version: number;
+  service_id: string;
+  office_id: string | null;
+  quarantine_reason: string;
+  discard_reason: string;
+  /** The clerk's username. */
+  requested_by: string;
+  requested_at: IsoTime;
+  confirmed_at: IsoTime | null;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -187,6 +202,7 @@ export interface Database extends FleetTables {
   attachment_uploads: AttachmentUploadTable;
   attachment_chunks: AttachmentChunkTable;
   terminal_quarantine: TerminalQuarantineTable;
+  quarantine_discards: QuarantineDiscardTable;
 }
 
 export type HubKysely = Kysely<Database>;

@@ -1,17 +1,26 @@
-import type { QuarantinedItem, StuckApplication } from '../../protocol/quarantine.js';
+import type { DiscardRecord, QuarantinedItem, StuckApplication } from '../../protocol/quarantine.js';
 import type { HubKysely, TerminalQuarantineTable } from '../db/schema.js';
+
+/** What the terminal is asked to do with items it reported. */
+export interface QuarantineRequests {
+  /** Send once more (the provider fixed something). */
+  retry: string[];
+  /** Delete (the responsible office discarded them). */
+  discard: string[];
+}
 
 /**
  * Replaces what the hub knows about one terminal's quarantine with its latest report, in one
- * transaction; returns the ids the provider asked to try again (and marks those requests taken).
- * An item the terminal no longer holds (sent after a retry, or removed) disappears with it.
+ * transaction; returns the ids the provider asked to try again (and marks those requests taken)
+ * and the ids the office discarded. An item the terminal no longer holds (sent after a retry, or
+ * deleted) disappears with it; a discarded one that is gone is confirmed in the audit trail.
  */
 export async function replaceQuarantine(
   db: HubKysely,
   terminalId: string,
   items: readonly QuarantinedItem[],
   now: Date,
-): Promise<string[]> {
+): Promise<QuarantineRequests> {
   const at = now.toISOString();
   const formOffices = await officesOfForms(db, [...new Set(items.map((item) => item.formId))]);
   return db.transaction().execute(async (trx) => {
@@ -21,6 +30,22 @@ export async function replaceQuarantine(
       .where('terminal_id', '=', terminalId)
       .execute();
     const earlier = new Map(before.map((row) => [row.submission_id, row]));
+    const pendingDiscards = await trx
+      .selectFrom('quarantine_discards')
+      .select('submission_id')
+      .where('terminal_id', '=', terminalId)
+      .where('confirmed_at', 'is', null)
+      .execute();
+    const reported = new Set(items.map((item) => item.submissionId));
+    const discard = pendingDiscards.map((row) => row.submission_id).filter((id) => reported.has(id));
+    const gone = pendingDiscards.map((row) => row.submission_id).filter((id) => !reported.has(id));
+    if (gone.length > 0)
+      await trx
+        .updateTable('quarantine_discards')
+        .set({ confirmed_at: at })
+        .where('terminal_id', '=', terminalId)
+        .where('submission_id', 'in', gone)
+        .execute();
     const retry: string[] = [];
     const rows: TerminalQuarantineTable[] = items.map((item) => {
       const previous = earlier.get(item.submissionId);
@@ -43,7 +68,7 @@ export async function replaceQuarantine(
     });
     await trx.deleteFrom('terminal_quarantine').where('terminal_id', '=', terminalId).execute();
     if (rows.length > 0) await trx.insertInto('terminal_quarantine').values(rows).execute();
-    return retry;
+    return { retry, discard };
   });
 }
 
@@ -65,7 +90,12 @@ export async function listStuck(db: HubKysely, officeIds?: readonly string[]): P
   let query = db
     .selectFrom('terminal_quarantine as q')
     .leftJoin('terminals as t', 't.id', 'q.terminal_id')
+    .leftJoin('quarantine_discards as d', (join) =>
+      join.onRef('d.terminal_id', '=', 'q.terminal_id').onRef('d.submission_id', '=', 'q.submission_id'),
+    )
     .select([
+      'd.requested_at as discard_requested_at',
+      'd.discard_reason',
       'q.terminal_id',
       't.name as terminal_name',
       'q.submission_id',
@@ -94,6 +124,8 @@ export async function listStuck(db: HubKysely, officeIds?: readonly string[]): P
     quarantinedAt: row.quarantined_at,
     reportedAt: row.reported_at,
     retryRequestedAt: row.retry_requested_at,
+    discardRequestedAt: row.discard_requested_at ?? null,
+    discardReason: row.discard_reason ?? null,
   }));
 }
 
@@ -111,4 +143,76 @@ export async function requestRetry(
     .where('submission_id', '=', submissionId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export type DiscardOutcome = 'requested' | 'already_requested' | 'not_found';
+
+/**
+ * The responsible office decides a quarantined application can never be delivered: recorded with
+ * who and why, and handed to the terminal with its next report. Only an item of one of the
+ * clerk's offices, as the terminal reports it now.
+ */
+export async function requestDiscard(
+  db: HubKysely,
+  request: {
+    officeIds: readonly string[];
+    terminalId: string;
+    submissionId: string;
+    reason: string;
+    clerk: string;
+  },
+  now: Date,
+): Promise<DiscardOutcome> {
+  if (request.officeIds.length === 0) return 'not_found';
+  return db.transaction().execute(async (trx) => {
+    const item = await trx
+      .selectFrom('terminal_quarantine')
+      .selectAll()
+      .where('terminal_id', '=', request.terminalId)
+      .where('submission_id', '=', request.submissionId)
+      .where('office_id', 'in', [...request.officeIds])
+      .executeTakeFirst();
+    if (!item) return 'not_found';
+    const inserted = await trx
+      .insertInto('quarantine_discards')
+      .values({
+        terminal_id: item.terminal_id,
+        submission_id: item.submission_id,
+        form_id: item.form_id,
+        form_version: item.form_version,
+        service_id: item.service_id,
+        office_id: item.office_id,
+        quarantine_reason: item.reason,
+        discard_reason: request.reason,
+        requested_by: request.clerk,
+        requested_at: now.toISOString(),
+        confirmed_at: null,
+      })
+      .onConflict((conflict) => conflict.columns(['terminal_id', 'submission_id']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1 ? 'requested' : 'already_requested';
+  });
+}
+
+/** The audit trail of discarded applications, newest first. */
+export async function listDiscards(db: HubKysely): Promise<DiscardRecord[]> {
+  const rows = await db
+    .selectFrom('quarantine_discards')
+    .selectAll()
+    .orderBy('requested_at', 'desc')
+    .orderBy('submission_id', 'asc')
+    .execute();
+  return rows.map((row) => ({
+    terminalId: row.terminal_id,
+    submissionId: row.submission_id,
+    formId: row.form_id,
+    formVersion: Number(row.form_version),
+    serviceId: row.service_id,
+    officeId: row.office_id,
+    quarantineReason: row.quarantine_reason,
+    discardReason: row.discard_reason,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    confirmedAt: row.confirmed_at,
+  }));
 }

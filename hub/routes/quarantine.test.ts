@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DiscardRecords,
   QUARANTINE_API,
   QuarantineReportAnswer,
   StuckApplications,
@@ -103,7 +104,7 @@ describe('quarantine reports', () => {
       reason: 'unknown service',
       quarantinedAt: '2026-11-21T09:59:00.000Z',
     });
-    expect(await report([first, second])).toEqual({ retry: [] });
+    expect(await report([first, second])).toEqual({ retry: [], discard: [] });
     const listed = await providerList();
     expect(listed).toHaveLength(2);
     expect(listed[0]).toMatchObject({
@@ -181,8 +182,8 @@ describe('quarantine reports', () => {
     expect((await providerList())[0]?.retryRequestedAt).toBe(clock.toISOString());
 
     clock = new Date(clock.getTime() + 30_000);
-    expect(await report([stuck])).toEqual({ retry: [stuck.submissionId] });
-    expect(await report([stuck])).toEqual({ retry: [] });
+    expect(await report([stuck])).toEqual({ retry: [stuck.submissionId], discard: [] });
+    expect(await report([stuck])).toEqual({ retry: [], discard: [] });
     expect((await providerList())[0]?.retryRequestedAt).toBeNull();
 
     // Refused again after the retry: a newer time, and no second retry without a new request.
@@ -192,6 +193,83 @@ describe('quarantine reports', () => {
       headers: provider,
       payload: {},
     });
-    expect(await report([{ ...stuck, quarantinedAt: '2026-11-21T10:00:40.000Z' }])).toEqual({ retry: [] });
+    expect(await report([{ ...stuck, quarantinedAt: '2026-11-21T10:00:40.000Z' }])).toEqual({
+      retry: [],
+      discard: [],
+    });
+    await report([]);
+  });
+
+  it('lets the responsible office discard an item with a reason; the terminal deletes it and the audit trail keeps it', async () => {
+    const lost = item({ reason: 'The office buergerbuero holds no key "lost-key".' });
+    const other = item();
+    await report([lost, other]);
+    const discard = (cookie: string | undefined, id: string, reason: unknown) =>
+      hub.app.inject({
+        method: 'POST',
+        url: QUARANTINE_API.clerkDiscard(TEST_TERMINAL.id, id),
+        headers: cookie ? { cookie } : {},
+        payload: { reason },
+      });
+    const citizensClerk = await loginCookie(hub.app);
+    const registryClerk = await loginCookie(hub.app, 'registry', 'registry-password');
+    const because = 'Key lost for good; the citizen applied again in person.';
+
+    expect((await discard(undefined, lost.submissionId, because)).statusCode).toBe(401);
+    // Not the registry office's application: as if it did not exist.
+    expect((await discard(registryClerk, lost.submissionId, because)).statusCode).toBe(404);
+    expect((await discard(citizensClerk, randomUUID(), because)).statusCode).toBe(404);
+    const vague = await discard(citizensClerk, lost.submissionId, 'gone');
+    expect(vague.statusCode).toBe(400);
+    expect(vague.body).toContain('at least 10 characters');
+    // Nothing was recorded by the refused requests.
+    expect((await providerList()).every((s) => s.discardRequestedAt === null)).toBe(true);
+
+    clock = new Date(clock.getTime() + 60_000);
+    expect((await discard(citizensClerk, lost.submissionId, because)).statusCode).toBe(202);
+    expect((await discard(citizensClerk, lost.submissionId, 'Another reason, later on.')).statusCode).toBe(
+      200,
+    );
+    const shown = (await providerList()).find((s) => s.submissionId === lost.submissionId);
+    expect(shown).toMatchObject({ discardRequestedAt: clock.toISOString(), discardReason: because });
+
+    // The terminal is told with every report until it no longer holds the item.
+    expect(await report([lost, other])).toEqual({ retry: [], discard: [lost.submissionId] });
+    expect(await report([lost, other])).toEqual({ retry: [], discard: [lost.submissionId] });
+    const audit = async () => {
+      const response = await hub.app.inject({
+        method: 'GET',
+        url: QUARANTINE_API.providerDiscards,
+        headers: provider,
+      });
+      expect(response.statusCode).toBe(200);
+      return DiscardRecords.parse(response.json()).items;
+    };
+    expect((await audit())[0]).toMatchObject({ submissionId: lost.submissionId, confirmedAt: null });
+    clock = new Date(clock.getTime() + 60_000);
+    expect(await report([other])).toEqual({ retry: [], discard: [] });
+    expect(await audit()).toEqual([
+      {
+        terminalId: TEST_TERMINAL.id,
+        submissionId: lost.submissionId,
+        formId: lost.formId,
+        formVersion: lost.formVersion,
+        serviceId: lost.serviceId,
+        officeId: 'buergerbuero',
+        quarantineReason: lost.reason,
+        discardReason: because,
+        requestedBy: 'clerk',
+        requestedAt: new Date(clock.getTime() - 60_000).toISOString(),
+        confirmedAt: clock.toISOString(),
+      },
+    ]);
+    expect((await providerList()).map((s) => s.submissionId)).toEqual([other.submissionId]);
+    const terminalAsProvider = await hub.app.inject({
+      method: 'GET',
+      url: QUARANTINE_API.providerDiscards,
+      headers: terminalHeaders,
+    });
+    expect(terminalAsProvider.statusCode).toBe(401);
+    await report([]);
   });
 });

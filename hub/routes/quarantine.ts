@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
+  DiscardRequest,
   QUARANTINE_API,
   QuarantineReport,
+  type DiscardRecords,
   type QuarantineReportAnswer,
   type StuckApplications,
 } from '../../protocol/quarantine.js';
@@ -11,7 +13,13 @@ import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
 import { requireProvider } from '../fleet/provider-auth.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
-import { listStuck, replaceQuarantine, requestRetry } from '../quarantine/store.js';
+import {
+  listDiscards,
+  listStuck,
+  replaceQuarantine,
+  requestDiscard,
+  requestRetry,
+} from '../quarantine/store.js';
 
 const RetryParams = z.object({
   terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
@@ -20,7 +28,8 @@ const RetryParams = z.object({
 
 /**
  * Quarantined applications: terminals report what they hold (envelope only), the provider sees
- * every terminal's and can ask for another try, a clerk sees those of the clerk's offices.
+ * every terminal's and can ask for another try, a clerk sees those of the clerk's offices and
+ * can discard one that can never be delivered (with a reason, kept in the audit trail).
  */
 export function quarantineRoutes(
   db: HubKysely,
@@ -35,13 +44,13 @@ export function quarantineRoutes(
       async (request): Promise<QuarantineReportAnswer> => {
         const { items } = parseOrThrow(QuarantineReport, request.body);
         const terminal = terminals.terminalOf(request);
-        const retry = await replaceQuarantine(db, terminal.id, items, now());
+        const { retry, discard } = await replaceQuarantine(db, terminal.id, items, now());
         if (items.length > 0)
           request.log.warn(
             { terminalId: terminal.id, quarantined: items.length },
             'terminal reports quarantine',
           );
-        return { retry };
+        return { retry, discard };
       },
     );
 
@@ -66,6 +75,40 @@ export function quarantineRoutes(
           });
         request.log.info({ terminalId, submissionId }, 'quarantine retry requested');
         return reply.status(202).send();
+      },
+    );
+
+    app.get(
+      QUARANTINE_API.providerDiscards,
+      { onRequest: requireProvider(db) },
+      async (_request, reply): Promise<DiscardRecords> => {
+        reply.header('cache-control', 'no-store');
+        return { items: await listDiscards(db) };
+      },
+    );
+
+    app.post(
+      '/api/v1/clerk/quarantine/:terminalId/:submissionId/discard',
+      { onRequest: sessions.requireClerk },
+      async (request, reply) => {
+        const { terminalId, submissionId } = parseOrThrow(RetryParams, request.params);
+        const { reason } = parseOrThrow(DiscardRequest, request.body);
+        const clerk = sessions.clerkOf(request);
+        const outcome = await requestDiscard(
+          db,
+          { officeIds: clerk.officeIds, terminalId, submissionId, reason, clerk: clerk.username },
+          now(),
+        );
+        if (outcome === 'not_found')
+          throw new HttpError(404, {
+            error: 'not_quarantined',
+            message: `No terminal reports ${submissionId} in quarantine for your offices.`,
+          });
+        request.log.warn(
+          { terminalId, submissionId, clerk: clerk.username },
+          'quarantined application discarded',
+        );
+        return reply.status(outcome === 'requested' ? 202 : 200).send();
       },
     );
 

@@ -84,7 +84,14 @@ function ListScreen({
   const stuck = useStuckApplications();
   return (
     <>
-      <StuckApplications t={t} items={stuck} />
+      <StuckApplications
+        t={t}
+        items={stuck.items}
+        onDiscard={async (item, reason) => {
+          await clerkApi.discardStuck(item, reason);
+          stuck.reload();
+        }}
+      />
       <SubmissionListView
         t={t}
         submissions={list.submissions}

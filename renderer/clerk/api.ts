@@ -49,6 +49,17 @@ export const clerkApi = {
     return (await requestJson(QUARANTINE_API.clerk, StuckApplications)).data.items;
   },
 
+  /** The office decides a quarantined application can never be delivered; the terminal deletes it. */
+  async discardStuck(
+    item: Pick<StuckApplication, 'terminalId' | 'submissionId'>,
+    reason: string,
+  ): Promise<void> {
+    await requestJson(QUARANTINE_API.clerkDiscard(item.terminalId, item.submissionId), z.unknown(), {
+      method: 'POST',
+      body: { reason },
+    });
+  },
+
   async setStatus(id: string, update: StatusUpdate): Promise<void> {
     await requestJson(API.clerkSubmissionStatus(id), z.unknown(), { method: 'POST', body: update });
   },

@@ -37,6 +37,16 @@ export const de = {
     form: (formId: string, version: number) => `Formular ${formId} (Version ${version})`,
     since: (when: string) => `seit ${when}`,
     retryRequested: 'erneuter Versuch angefordert',
+    discard: 'Löschen anordnen …',
+    discardExplain:
+      'Nur wenn der Antrag nie zugestellt werden kann (zum Beispiel weil der Schlüssel des Amts verloren ist) und die Person anders erreicht wird. Das Terminal löscht ihn dann; die Begründung wird mit Ihrem Namen protokolliert.',
+    discardReason: 'Begründung (mindestens 10 Zeichen)',
+    discardConfirm: 'Endgültig löschen lassen',
+    discardCancel: 'Abbrechen',
+    discardTooShort: 'Bitte begründen Sie die Löschung in mindestens 10 Zeichen.',
+    discardFailed: (message: string) => `Die Löschung wurde nicht angeordnet: ${message}`,
+    discardRequested: (when: string, reason: string) =>
+      `Löschung angeordnet ${when} („${reason}“) – das Terminal löscht den Antrag bei seiner nächsten Meldung.`,
   },
 
   login: {

@@ -136,3 +136,76 @@ test('an application the hub refuses for good is quarantined on the terminal and
   await providerContext.close();
   await clerkContext.close();
 });
+
+test('an application no fix can deliver is discarded on the office’s decision: gone from the terminal, kept in the audit trail with the reason', async ({
+  hub,
+  kiosk,
+  page,
+  context,
+  browser,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.waitForContent();
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+  await kiosk.search(residence.service.name.de);
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  await kiosk.fillForm(residence.form, residence.answers);
+  await context.setOffline(true);
+  await expect(kiosk.status).toContainText('Offline');
+  await kiosk.submit();
+  dropOfficeKeys(hub.dataDir, residence.form.officeId); // and the key never comes back
+  await context.setOffline(false);
+  await expect
+    .poll(() => outboxEntries(page), { timeout: 30_000 })
+    .toEqual([expect.objectContaining({ state: 'quarantined' })]);
+  const [entry] = await outboxEntries(page);
+  const submissionId = entry?.id ?? '';
+
+  const clerkContext = await browser.newContext();
+  const clerk = await clerkContext.newPage();
+  await clerk.goto(`${hub.url}/clerk/`);
+  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
+  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
+  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  const panel = clerk.getByRole('region', { name: '1 Antrag hängt auf einem Terminal fest' });
+  await expect(panel).toContainText('holds no key', { timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Löschen anordnen …' }).click();
+  const reason = panel.getByLabel('Begründung (mindestens 10 Zeichen)');
+  // Too short a reason is refused in place, and nothing is ordered.
+  await reason.fill('weg');
+  await panel.getByRole('button', { name: 'Endgültig löschen lassen' }).click();
+  await expect(reason).toHaveAccessibleDescription(/mindestens 10 Zeichen/);
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  const because = 'Schlüssel verloren; Frau Schneider hat sich persönlich angemeldet.';
+  await reason.fill(because);
+  await panel.getByRole('button', { name: 'Endgültig löschen lassen' }).click();
+  await expect(panel).toContainText('Löschung angeordnet');
+  await expect(panel).toContainText(because);
+
+  // The terminal deletes it with its next report (the answers never left it unencrypted) ...
+  await expect.poll(() => outboxEntries(page), { timeout: 60_000 }).toEqual([]);
+  expect(submissionsOnDisk(hub.dataDir)).toHaveLength(0);
+  // ... the consoles no longer list it, and the audit trail has who, why and when it was gone.
+  await expect(clerk.getByRole('region', { name: /hängt auf einem Terminal fest/ })).toHaveCount(0, {
+    timeout: 45_000,
+  });
+  const audit = await (
+    await fetch(`${hub.url}/api/v1/provider/quarantine/discards`, {
+      headers: { authorization: `Bearer ${DEMO_PROVIDER_TOKEN}` },
+    })
+  ).json();
+  expect(audit).toEqual({
+    items: [
+      expect.objectContaining({
+        submissionId,
+        discardReason: because,
+        requestedBy: DEMO_CLERK_USERNAME,
+        quarantineReason: expect.stringContaining('holds no key'),
+        confirmedAt: expect.any(String),
+      }),
+    ],
+  });
+  await clerkContext.close();
+});

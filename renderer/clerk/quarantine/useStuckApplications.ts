@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StuckApplication } from '../../../protocol/quarantine.js';
 import { clerkApi } from '../api.js';
 
 const REFRESH_MS = 30_000;
 
-/** The clerk's offices' applications stuck on terminals; refreshed every 30 s, quiet on failure. */
-export function useStuckApplications(): StuckApplication[] {
+/**
+ * The clerk's offices' applications stuck on terminals; refreshed every 30 s and on `reload()`,
+ * quiet on failure.
+ */
+export function useStuckApplications(): { items: StuckApplication[]; reload: () => void } {
   const [items, setItems] = useState<StuckApplication[]>([]);
+  const [round, setRound] = useState(0);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
   useEffect(() => {
     let cancelled = false;
     const load = () =>
@@ -25,6 +30,6 @@ export function useStuckApplications(): StuckApplication[] {
       cancelled = true;
       window.clearInterval(timer);
     };
-  }, []);
-  return items;
+  }, [round]);
+  return { items, reload };
 }

@@ -165,6 +165,24 @@ export async function releaseQuarantined(db: KioskDatabase, ids: readonly string
     });
 }
 
+/**
+ * The responsible office discarded these (it decided they can never be delivered, with a reason
+ * the hub keeps): the entries and their sealed attachments go, in one transaction. Only
+ * quarantined entries — a waiting application is never deleted this way.
+ */
+export async function discardQuarantined(db: KioskDatabase, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.transaction('rw', db.outbox, db.outboxAttachments, async () => {
+    const doomed = (await db.outbox.bulkGet([...ids]))
+      .filter((entry) => entry?.state === 'quarantined')
+      .map((entry) => entry?.id ?? '');
+    if (doomed.length === 0) return 0;
+    await db.outbox.bulkDelete(doomed);
+    await db.outboxAttachments.where('submissionId').anyOf(doomed).delete();
+    return doomed.length;
+  });
+}
+
 export interface OutboxCounts {
   waiting: number;
   quarantined: number;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuarantinedItem } from '../../../protocol/quarantine.js';
 import type { SubmissionRequest } from '../../../protocol/submission.js';
 import { KioskDatabase, finalizeSubmission } from '../storage/index.js';
-import { quarantine } from '../storage/outbox-store.js';
+import { outboxCounts, quarantine } from '../storage/outbox-store.js';
 import { QuarantineReporter } from './quarantine-reporter.js';
 
 let db: KioskDatabase;
@@ -27,14 +27,14 @@ const request = (n: number): SubmissionRequest => ({
   submittedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
 });
 
-function hub(retry: () => string[] = () => []) {
+function hub(retry: () => string[] = () => [], discard: () => string[] = () => []) {
   const reports: QuarantinedItem[][] = [];
   return {
     reports,
     client: {
       reportQuarantine(items: QuarantinedItem[]) {
         reports.push(items);
-        return Promise.resolve({ retry: retry() });
+        return Promise.resolve({ retry: retry(), discard: discard() });
       },
     },
   };
@@ -90,5 +90,26 @@ describe('QuarantineReporter', () => {
       attempts: 0,
       nextAttemptAt: 0,
     });
+  });
+
+  it('deletes what the office discarded, with its sealed photo, and says so to the hub at once', async () => {
+    await finalizeSubmission(db, request(5), [{ id: 'photo-5', jwe: 'sealed.photo' }]);
+    await finalizeSubmission(db, request(6));
+    await quarantine(db, request(5).id, 'unknown key');
+    // A waiting application named by mistake is never deleted this way.
+    let first = true;
+    const { reports, client } = hub(
+      () => [],
+      () => (first ? ((first = false), [request(5).id, request(6).id]) : []),
+    );
+    let changed = 0;
+    await new QuarantineReporter(db, client, () => changed++).report();
+    await expect.poll(() => reports.length).toBe(2);
+    expect(reports.map((r) => r.map((item) => item.submissionId))).toEqual([[request(5).id], []]);
+    expect(changed).toBe(1);
+    expect(await db.outbox.get(request(5).id)).toBeUndefined();
+    expect(await db.outboxAttachments.where('submissionId').equals(request(5).id).count()).toBe(0);
+    expect((await db.outbox.get(request(6).id))?.state).toBe('final');
+    expect(await outboxCounts(db)).toEqual({ waiting: 1, quarantined: 0 });
   });
 });

@@ -1,16 +1,16 @@
 import type { QuarantinedItem } from '../../../protocol/quarantine.js';
 import type { KioskDatabase } from '../storage/db.js';
-import { quarantineReport, releaseQuarantined } from '../storage/outbox-store.js';
+import { discardQuarantined, quarantineReport, releaseQuarantined } from '../storage/outbox-store.js';
 
 export interface QuarantineReporterClient {
-  reportQuarantine(items: QuarantinedItem[]): Promise<{ retry: string[] }>;
+  reportQuarantine(items: QuarantinedItem[]): Promise<{ retry: string[]; discard: string[] }>;
 }
 
 /**
  * Keeps the hub's picture of this terminal's quarantine true, so the fleet and clerk consoles
  * show what is stuck and why. It reports when the list changed, and while anything is held it
  * reports on every call (the caller's online probe), because the answer carries the provider's
- * requests to try an item again.
+ * requests to try an item again and the office's decisions to discard one.
  */
 export class QuarantineReporter {
   /** The last list the hub acknowledged; null until the first report of this page. */
@@ -21,7 +21,7 @@ export class QuarantineReporter {
   constructor(
     private readonly db: KioskDatabase,
     private readonly client: QuarantineReporterClient,
-    /** Entries went back to the queue: send now. */
+    /** Entries went back to the queue (send now) or were discarded (count again). */
     private readonly onReleased: () => void,
   ) {}
 
@@ -46,11 +46,16 @@ export class QuarantineReporter {
     const items = await quarantineReport(this.db);
     const fingerprint = JSON.stringify(items);
     if (items.length === 0 && fingerprint === this.acknowledged) return;
-    const { retry } = await this.client.reportQuarantine(items);
+    const { retry, discard } = await this.client.reportQuarantine(items);
     this.acknowledged = fingerprint;
-    if ((await releaseQuarantined(this.db, retry)) > 0) {
-      console.info(`quarantine: ${retry.length} application(s) released for another try`);
-      this.onReleased();
+    const released = await releaseQuarantined(this.db, retry);
+    if (released > 0) console.info(`quarantine: ${released} application(s) released for another try`);
+    const discarded = await discardQuarantined(this.db, discard);
+    if (discarded > 0) {
+      console.info(`quarantine: ${discarded} application(s) discarded by the responsible office`);
+      // Tell the hub at once that they are gone, so its audit trail confirms the deletion.
+      this.again = true;
     }
+    if (released > 0 || discarded > 0) this.onReleased();
   }
 }
