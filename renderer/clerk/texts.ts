@@ -30,7 +30,7 @@ export const de = {
     heading: (count: number) =>
       count === 1 ? '1 Antrag hängt auf einem Terminal fest' : `${count} Anträge hängen auf Terminals fest`,
     intro:
-      'Der Hub hat diese Anträge abgelehnt; sie liegen verschlüsselt auf dem Terminal und gehen nicht verloren. Die Antworten kann hier niemand lesen. Sagen Sie Ihrem IT-Dienstleister Bescheid: Er behebt die Ursache und lässt das Terminal den Antrag erneut senden.',
+      'Der Hub hat diese Anträge abgelehnt; sie liegen verschlüsselt auf dem Terminal und gehen nicht verloren. Die Antworten kann hier niemand lesen. Sagen Sie Ihrem IT-Dienstleister Bescheid: Er behebt die Ursache und lässt das Terminal den Antrag erneut senden. Kann ein Antrag nie zugestellt werden, kann Ihr Amt ihn mit Begründung löschen lassen.',
     office: (office: string) => `Amt: ${office}`,
     unknownOffice: 'unbekannt',
     onTerminal: (name: string, id: string) => `Auf Terminal ${name} (${id}) festgehalten:`,
