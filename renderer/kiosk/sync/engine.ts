@@ -1,6 +1,6 @@
 import type { SubmissionReceipt, TrackingStatus } from '../../../protocol/submission.js';
 import type { KioskDatabase } from '../storage/db.js';
-import { outboxCounts, retryAllNow, type OutboxCounts } from '../storage/outbox-store.js';
+import { outboxCounts, type OutboxCounts } from '../storage/outbox-store.js';
 import { syncContent } from './content-sync.js';
 import type { HubClient } from './hub-client.js';
 import { ValueStore, type Observable } from '../../shared/observable.js';
@@ -82,7 +82,7 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
     connectivity.set(reachable ? 'online' : 'offline');
     if (reachable && before !== 'online') {
       // The hub is back: forget the backoff and send right away.
-      void retryAllNow(db).then(() => sender.kick());
+      sender.retryNow();
     }
   };
 

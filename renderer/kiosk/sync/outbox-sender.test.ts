@@ -102,6 +102,31 @@ describe('OutboxSender', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
+  it('backs off as a whole while the hub is unreachable, instead of trying the queue one entry after another', async () => {
+    for (let n = 1; n <= 4; n++) await finalizeSubmission(db, request(n));
+    let down = true;
+    const hub = scriptedHub((req) => (down ? new HttpError(0, 'unreachable', 'down') : receipt(req)));
+    // Full jitter drawn at 40 %: the first pause after a failure is 400 ms.
+    const sender = new OutboxSender(
+      db,
+      hub.client,
+      { onAcknowledged: () => undefined, onReachability: () => undefined, onChange: () => undefined },
+      () => 0.4,
+    );
+    await sender.start();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(hub.sent).toEqual([request(1).id]); // one try against the dead line, then a pause
+    await until(async () => hub.sent.length >= 2);
+    // After the pause the oldest goes first again; the line is still down, so the pause grows.
+    expect(hub.sent).toEqual([request(1).id, request(1).id]);
+    // The hub is back (the engine's probe says so): the pause is over at once, all go in order.
+    down = false;
+    sender.retryNow();
+    await until(async () => (await db.outbox.count()) === 0);
+    sender.stop();
+    expect(hub.sent.slice(2)).toEqual([1, 2, 3, 4].map((n) => request(n).id));
+  });
+
   it('retries server faults and quarantines refusals with their reason', async () => {
     await finalizeSubmission(db, request(1));
     await finalizeSubmission(db, request(2));

@@ -12,6 +12,7 @@ import {
   outboxAttachment,
   quarantine,
   recoverInterruptedSends,
+  retryAllNow,
   scheduleRetry,
 } from '../storage/outbox-store.js';
 
@@ -38,6 +39,9 @@ const LOCK_NAME = 'point-of-public-outbox-sender';
 /**
  * Sends the outbox one application at a time, in order. A Web Lock makes sure only one window
  * sends; failures are retried forever with full-jitter backoff; refusals go to quarantine.
+ * While the hub cannot be reached at all, the sender pauses as a whole (full jitter on the
+ * outage's length) and then tries the oldest application again — it does not walk the queue
+ * one entry after another against a dead line; the pause ends at once when the hub is back.
  * Attachments go first: a few uploads run in parallel ahead of the submissions (the line is
  * used while an earlier submission waits for its answer), each resuming at the offset the hub
  * reports, and a submission is posted only once all its attachments are complete.
@@ -47,6 +51,9 @@ export class OutboxSender {
   private running = false;
   private again = false;
   private stopped = false;
+  /** Unreachable answers in a row, and until when the sender waits before trying again. */
+  private outage = 0;
+  private pausedUntil = 0;
 
   constructor(
     private readonly db: KioskDatabase,
@@ -66,7 +73,16 @@ export class OutboxSender {
     if (this.timer !== null) clearTimeout(this.timer);
   }
 
-  /** Send now (new application, or the hub is reachable again). */
+  /** The hub answers again: the pause and every application's backoff end now. */
+  retryNow(): void {
+    this.outage = 0;
+    this.pausedUntil = 0;
+    void retryAllNow(this.db)
+      .catch((error: unknown) => console.error('outbox backoff reset failed', error))
+      .finally(() => this.kick());
+  }
+
+  /** Send now (a new application, or the hub is reachable again). */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -124,6 +140,8 @@ export class OutboxSender {
     try {
       await attachmentsUploaded;
       const receipt = await this.client.submit(entry.request);
+      this.outage = 0;
+      this.pausedUntil = 0;
       await acknowledge(this.db, entry.id);
       this.events.onReachability(true);
       this.events.onAcknowledged(entry.id, receipt);
@@ -138,8 +156,21 @@ export class OutboxSender {
         return true;
       }
       const unreachable = (error as { status?: number }).status === 0;
-      if (unreachable) this.events.onReachability(false);
-      await scheduleRetry(this.db, entry.id, reason, Date.now() + retryDelayMs(entry.attempts, this.random));
+      if (unreachable) {
+        // The line, not this application: pause the whole sender and keep the order.
+        this.events.onReachability(false);
+        this.pausedUntil = Date.now() + retryDelayMs(this.outage, this.random);
+        this.outage += 1;
+        await scheduleRetry(this.db, entry.id, reason, Date.now());
+      } else {
+        this.outage = 0;
+        await scheduleRetry(
+          this.db,
+          entry.id,
+          reason,
+          Date.now() + retryDelayMs(entry.attempts, this.random),
+        );
+      }
       this.events.onChange();
       return !unreachable;
     }
@@ -200,7 +231,8 @@ export class OutboxSender {
     this.timer = null;
     const next = await earliestAttempt(this.db);
     if (next === null) return;
-    this.timer = setTimeout(() => this.kick(), Math.max(0, next - Date.now()) + 50);
+    const at = Math.max(next, this.pausedUntil);
+    this.timer = setTimeout(() => this.kick(), Math.max(0, at - Date.now()) + 50);
   }
 }
 
