@@ -1,5 +1,5 @@
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
 import { demoForm, demoPrivateKeyPath, hubDiskBytes, submissionsOnDisk } from '../support/demo.js';
+import { openClerkConsole } from '../support/clerk.js';
 import { expect, test } from '../support/fixtures.js';
 
 const residence = demoForm('wohnsitz-anmeldung');
@@ -57,12 +57,7 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   }
 
   // The clerk logs in to the console and finds the application.
-  const clerkContext = await browser.newContext();
-  const clerk = await clerkContext.newPage();
-  await clerk.goto(`${hub.url}/clerk/`);
-  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
-  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
-  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  const { context: clerkContext, clerk } = await openClerkConsole(browser, hub.url);
   const table = clerk.getByRole('table', { name: 'Eingegangene Anträge' });
   await expect(table.getByRole('link', { name: trackingCode })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(2); // header + exactly one application

@@ -1,11 +1,13 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
 import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
 import type { Office } from '../../protocol/catalog.js';
 import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { openClerkConsole } from '../support/clerk.js';
 import { expect, test } from '../support/fixtures.js';
+import type { KioskPage } from '../support/kiosk-page.js';
 
 const residence = demoForm('wohnsitz-anmeldung');
 
@@ -20,6 +22,31 @@ function dropOfficeKeys(dataDir: string, officeId: string): void {
   } finally {
     db.close();
   }
+}
+
+/**
+ * A citizen fills the residence form and submits while the line is down; sealed to the key the
+ * terminal knows, while meanwhile the town hall loses that key. Then the line returns.
+ */
+async function submitWhileTheKeyIsLost(
+  hubUrl: string,
+  dataDir: string,
+  kiosk: KioskPage,
+  context: BrowserContext,
+): Promise<void> {
+  await kiosk.open(hubUrl);
+  await kiosk.waitForContent();
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+  await kiosk.search(residence.service.name.de);
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  await kiosk.fillForm(residence.form, residence.answers);
+  await context.setOffline(true);
+  await expect(kiosk.status).toContainText('Offline');
+  await kiosk.submit();
+  dropOfficeKeys(dataDir, residence.form.officeId);
+  await context.setOffline(false);
 }
 
 interface Entry {
@@ -54,21 +81,7 @@ test('an application the hub refuses for good is quarantined on the terminal and
   context,
   browser,
 }) => {
-  await kiosk.open(hub.url);
-  await kiosk.waitForContent();
-  await kiosk.startInGerman();
-  await kiosk.waitOnline();
-  await kiosk.search(residence.service.name.de);
-  await kiosk.openService(residence.service.name.de);
-  await kiosk.startForm();
-  await kiosk.fillForm(residence.form, residence.answers);
-
-  // Sealed offline to the key the terminal knows; meanwhile the town hall loses that key.
-  await context.setOffline(true);
-  await expect(kiosk.status).toContainText('Offline');
-  await kiosk.submit();
-  dropOfficeKeys(hub.dataDir, residence.form.officeId);
-  await context.setOffline(false);
+  await submitWhileTheKeyIsLost(hub.url, hub.dataDir, kiosk, context);
 
   // The hub answers 422 unknown_key: the entry stays on the terminal, in quarantine.
   await expect
@@ -97,12 +110,7 @@ test('an application the hub refuses for good is quarantined on the terminal and
   await expect(row).toContainText('Erneuter Versuch angefordert');
 
   // The clerk of the office sees it too — which terminal, why, since when — without any answers.
-  const clerkContext = await browser.newContext();
-  const clerk = await clerkContext.newPage();
-  await clerk.goto(`${hub.url}/clerk/`);
-  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
-  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
-  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  const { context: clerkContext, clerk } = await openClerkConsole(browser, hub.url);
   const panel = clerk.getByRole('region', { name: '1 Antrag hängt auf einem Terminal fest' });
   await expect(panel).toContainText('Auf Terminal');
   await expect(panel).toContainText('holds no key');
@@ -144,31 +152,14 @@ test('an application no fix can deliver is discarded on the office’s decision:
   context,
   browser,
 }) => {
-  await kiosk.open(hub.url);
-  await kiosk.waitForContent();
-  await kiosk.startInGerman();
-  await kiosk.waitOnline();
-  await kiosk.search(residence.service.name.de);
-  await kiosk.openService(residence.service.name.de);
-  await kiosk.startForm();
-  await kiosk.fillForm(residence.form, residence.answers);
-  await context.setOffline(true);
-  await expect(kiosk.status).toContainText('Offline');
-  await kiosk.submit();
-  dropOfficeKeys(hub.dataDir, residence.form.officeId); // and the key never comes back
-  await context.setOffline(false);
+  await submitWhileTheKeyIsLost(hub.url, hub.dataDir, kiosk, context); // and the key never comes back
   await expect
     .poll(() => outboxEntries(page), { timeout: 30_000 })
     .toEqual([expect.objectContaining({ state: 'quarantined' })]);
   const [entry] = await outboxEntries(page);
   const submissionId = entry?.id ?? '';
 
-  const clerkContext = await browser.newContext();
-  const clerk = await clerkContext.newPage();
-  await clerk.goto(`${hub.url}/clerk/`);
-  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
-  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
-  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  const { context: clerkContext, clerk } = await openClerkConsole(browser, hub.url);
   const panel = clerk.getByRole('region', { name: '1 Antrag hängt auf einem Terminal fest' });
   await expect(panel).toContainText('holds no key', { timeout: 30_000 });
   await panel.getByRole('button', { name: 'Löschen anordnen …' }).click();
