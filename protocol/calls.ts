@@ -220,28 +220,27 @@ export const CLOSE = {
 
 // ---------------------------------------------------------------- callback and appointment
 
+/** Who to call back and about what: the same in a callback request and an appointment. */
+const callRequestFields = {
+  id: z.uuid(),
+  officeId: OfficeId,
+  serviceId: ServiceId.nullable(),
+  locale: Locale,
+  name: z.string().trim().min(1).max(200),
+  phone: z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, 'phone: digits, spaces, + ( ) / -'),
+  note: z.string().max(1000),
+};
+
 /** Left by a citizen when nobody can answer; goes through the terminal's offline queue. */
 export const CallRequest = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('callback'),
-    id: z.uuid(),
-    officeId: OfficeId,
-    serviceId: ServiceId.nullable(),
-    locale: Locale,
-    name: z.string().trim().min(1).max(200),
-    phone: z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, 'phone: digits, spaces, + ( ) / -'),
-    note: z.string().max(1000),
+    ...callRequestFields,
     createdAt: z.string(),
   }),
   z.strictObject({
     kind: z.literal('appointment'),
-    id: z.uuid(),
-    officeId: OfficeId,
-    serviceId: ServiceId.nullable(),
-    locale: Locale,
-    name: z.string().trim().min(1).max(200),
-    phone: z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, 'phone: digits, spaces, + ( ) / -'),
-    note: z.string().max(1000),
+    ...callRequestFields,
     /** Start of the chosen video slot, local wall time of the office: 2026-11-24T14:00. */
     slot: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
     createdAt: z.string(),

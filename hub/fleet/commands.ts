@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandKind, CommandResult, FleetCommand, PendingCommand } from '../../protocol/fleet.js';
+import type { FleetTables } from '../db/fleet-schema.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 
@@ -106,18 +107,7 @@ export class CommandQueue {
   }
 }
 
-function toCommand(
-  row: {
-    id: string;
-    terminal_id: string;
-    kind: string;
-    status: string;
-    created_at: string;
-    expires_at: string;
-    result: string | null;
-  },
-  now: Date,
-): FleetCommand {
+function toCommand(row: FleetTables['terminal_commands'], now: Date): FleetCommand {
   const expired = row.status === 'pending' && row.expires_at <= now.toISOString();
   return {
     id: row.id,

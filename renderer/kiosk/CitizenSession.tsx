@@ -32,7 +32,7 @@ import { ValueStore } from '../shared/observable.js';
 import { TopBar } from './components/TopBar.js';
 import { useKioskContent } from './hooks/useKioskContent.js';
 import { prepareCatalogIndex } from './search/useCatalogIndex.js';
-import { useObservable } from './hooks/useObservable.js';
+import { useObservable } from '../shared/useObservable.js';
 import { TEXTS } from './i18n/texts.js';
 import { AccessBar } from './a11y/AccessBar.js';
 import { applyDisplaySettings, clearDisplaySettings, type DisplaySettings } from './a11y/display-settings.js';

@@ -6,11 +6,15 @@ import {
   dateSchema,
   emailSchema,
   emailUi,
+  familyNameUi,
+  givenNamesUi,
   phoneSchema,
   phoneUi,
   postalCodeSchema,
   postalCodeUi,
+  streetAndNumberUi,
   textSchema,
+  townUi,
   type SeedForm,
 } from './form-fields.js';
 
@@ -98,31 +102,14 @@ export const anwohnerparkausweisForm: SeedForm = {
         // Residents' parking is granted for a vehicle: the office checks the registration.
         minCount: 1,
       },
-      familyName: {
-        label: { de: 'Familienname', en: 'Family name' },
-        widget: 'text',
-        autocomplete: 'family-name',
-      },
-      givenNames: {
-        label: { de: 'Vornamen', en: 'Given names' },
-        widget: 'text',
-        autocomplete: 'given-name',
-      },
-      street: {
-        label: { de: 'Straße und Hausnummer', en: 'Street and house number' },
-        help: {
-          de: 'Ihre gemeldete Adresse in der Bewohnerparkzone.',
-          en: 'Your registered address in the residents’ parking zone.',
-        },
-        widget: 'text',
-        autocomplete: 'address-line1',
-      },
-      postalCode: postalCodeUi({ de: 'Postleitzahl', en: 'Postal code' }),
-      city: {
-        label: { de: 'Ort', en: 'Town' },
-        widget: 'text',
-        autocomplete: 'address-level2',
-      },
+      familyName: familyNameUi,
+      givenNames: givenNamesUi(),
+      street: streetAndNumberUi({
+        de: 'Ihre gemeldete Adresse in der Bewohnerparkzone.',
+        en: 'Your registered address in the residents’ parking zone.',
+      }),
+      postalCode: postalCodeUi(),
+      city: townUi(),
       parkingZone: {
         label: { de: 'Bewohnerparkzone', en: 'Residents’ parking zone' },
         help: {
@@ -180,7 +167,7 @@ export const anwohnerparkausweisForm: SeedForm = {
         invalidMessage: dateInvalidMessage,
       },
       email: emailUi,
-      phone: phoneUi(false),
+      phone: phoneUi,
       consent: {
         label: {
           de: 'Ich versichere, dass ich in der Zone gemeldet bin und das Fahrzeug überwiegend selbst nutze.',

@@ -1,4 +1,4 @@
-import type { FieldUi, FormDefinition } from '../../../protocol/forms.js';
+import type { FieldUi, FormDefinition, FormStep } from '../../../protocol/forms.js';
 import type { FormId, OfficeId } from './ids.js';
 
 export type SeedForm = FormDefinition & { id: FormId; officeId: OfficeId };
@@ -41,7 +41,9 @@ export const choiceSchema = (values: readonly string[]): PropertySchema => ({
   enum: [...values],
 });
 
-export const postalCodeUi = (label: FieldUi['label']): FieldUi => ({
+export const postalCodeUi = (
+  label: FieldUi['label'] = { de: 'Postleitzahl', en: 'Postal code' },
+): FieldUi => ({
   label,
   widget: 'text',
   autocomplete: 'postal-code',
@@ -49,6 +51,34 @@ export const postalCodeUi = (label: FieldUi['label']): FieldUi => ({
     de: 'Bitte geben Sie eine Postleitzahl aus genau fünf Ziffern ein, zum Beispiel 01665.',
     en: 'Please enter a postal code of exactly five digits, for example 01665.',
   },
+});
+
+export const familyNameUi: FieldUi = {
+  label: { de: 'Familienname', en: 'Family name' },
+  widget: 'text',
+  autocomplete: 'family-name',
+};
+
+export const givenNamesUi = (help?: FieldUi['help']): FieldUi => ({
+  label: { de: 'Vornamen', en: 'Given names' },
+  ...(help && { help }),
+  widget: 'text',
+  autocomplete: 'given-name',
+});
+
+/** Street and house number in one field; the help says which address the form means. */
+export const streetAndNumberUi = (help: FieldUi['help']): FieldUi => ({
+  label: { de: 'Straße und Hausnummer', en: 'Street and house number' },
+  help,
+  widget: 'text',
+  autocomplete: 'address-line1',
+});
+
+export const townUi = (help?: FieldUi['help']): FieldUi => ({
+  label: { de: 'Ort', en: 'Town' },
+  ...(help && { help }),
+  widget: 'text',
+  autocomplete: 'address-level2',
 });
 
 export const houseNumberUi: FieldUi = {
@@ -75,8 +105,9 @@ export const emailUi: FieldUi = {
   },
 };
 
-export const phoneUi = (required: boolean): FieldUi => ({
-  label: required ? { de: 'Telefonnummer', en: 'Phone number' } : { de: 'Telefonnummer', en: 'Phone number' },
+/** Whether a phone number is required is the schema's to say (`required`), not the label's. */
+export const phoneUi: FieldUi = {
+  label: { de: 'Telefonnummer', en: 'Phone number' },
   help: {
     de: 'Für Rückfragen tagsüber. Nur Ziffern, Leerzeichen und + / - ( ).',
     en: 'For questions during the day. Digits, spaces and + / - ( ) only.',
@@ -87,6 +118,13 @@ export const phoneUi = (required: boolean): FieldUi => ({
     de: 'Bitte geben Sie eine Telefonnummer ein, z. B. 03521 123456. Erlaubt sind Ziffern, Leerzeichen und + / - ( ).',
     en: 'Please enter a phone number, e.g. +49 3521 123456. Digits, spaces and + / - ( ) are allowed.',
   },
+};
+
+/** The last step of a form: the summary is checked and the consent box ticked. */
+export const confirmationStep = (): FormStep => ({
+  id: 'bestaetigung',
+  title: { de: 'Prüfen und bestätigen', en: 'Check and confirm' },
+  fields: ['consent'],
 });
 
 export const dateInvalidMessage: FieldUi['invalidMessage'] = {

@@ -2,12 +2,14 @@ import { FORMS_SEEDED_AT } from './ids.js';
 import {
   choiceSchema,
   confirmationSchema,
+  confirmationStep,
   emailSchema,
   emailUi,
   phoneSchema,
   phoneUi,
   postalCodeSchema,
   postalCodeUi,
+  streetAndNumberUi,
   textSchema,
   type SeedForm,
 } from './form-fields.js';
@@ -70,11 +72,7 @@ export const sperrmuellAbholungForm: SeedForm = {
         title: { de: 'Wann und wo genau?', en: 'When and where exactly?' },
         fields: ['pickupWindow', 'placementNote'],
       },
-      {
-        id: 'bestaetigung',
-        title: { de: 'Prüfen und bestätigen', en: 'Check and confirm' },
-        fields: ['consent'],
-      },
+      confirmationStep(),
     ],
     fields: {
       fullName: {
@@ -82,19 +80,17 @@ export const sperrmuellAbholungForm: SeedForm = {
         widget: 'text',
         autocomplete: 'name',
       },
-      street: {
-        label: { de: 'Straße und Hausnummer', en: 'Street and house number' },
-        help: { de: 'Die Adresse, an der abgeholt wird.', en: 'The address where we collect.' },
-        widget: 'text',
-        autocomplete: 'address-line1',
-      },
-      postalCode: postalCodeUi({ de: 'Postleitzahl', en: 'Postal code' }),
+      street: streetAndNumberUi({
+        de: 'Die Adresse, an der abgeholt wird.',
+        en: 'The address where we collect.',
+      }),
+      postalCode: postalCodeUi(),
       city: {
         label: { de: 'Ort oder Ortsteil', en: 'Town or village' },
         widget: 'text',
         autocomplete: 'address-level2',
       },
-      phone: phoneUi(true),
+      phone: phoneUi,
       email: emailUi,
       items: {
         label: { de: 'Welche Gegenstände sollen abgeholt werden?', en: 'Which items should be collected?' },

@@ -2,10 +2,13 @@ import { FORMS_SEEDED_AT } from './ids.js';
 import {
   choiceSchema,
   confirmationSchema,
+  confirmationStep,
   dateInvalidMessage,
   dateSchema,
   emailSchema,
   emailUi,
+  familyNameUi,
+  givenNamesUi,
   houseNumberSchema,
   houseNumberUi,
   phoneSchema,
@@ -13,6 +16,7 @@ import {
   postalCodeSchema,
   postalCodeUi,
   textSchema,
+  townUi,
   type SeedForm,
 } from './form-fields.js';
 import { LINDENAU_REGION_PLACES } from './places.js';
@@ -109,11 +113,7 @@ export const wohnsitzAnmeldungForm: SeedForm = {
         title: { de: 'So erreichen wir Sie', en: 'How we can reach you' },
         fields: ['email', 'phone'],
       },
-      {
-        id: 'bestaetigung',
-        title: { de: 'Prüfen und bestätigen', en: 'Check and confirm' },
-        fields: ['consent'],
-      },
+      confirmationStep(),
     ],
     fields: {
       moveInDate: {
@@ -135,16 +135,11 @@ export const wohnsitzAnmeldungForm: SeedForm = {
             autocomplete: 'address-line1',
           },
           houseNumber: houseNumberUi,
-          postalCode: postalCodeUi({ de: 'Postleitzahl', en: 'Postal code' }),
-          city: {
-            label: { de: 'Ort', en: 'Town' },
-            help: {
-              de: 'Wird nach der Postleitzahl vorgeschlagen.',
-              en: 'Suggested from the postal code.',
-            },
-            widget: 'text',
-            autocomplete: 'address-level2',
-          },
+          postalCode: postalCodeUi(),
+          city: townUi({
+            de: 'Wird nach der Postleitzahl vorgeschlagen.',
+            en: 'Suggested from the postal code.',
+          }),
         },
         address: {
           parts: { street: 'street', houseNumber: 'houseNumber', postalCode: 'postalCode', city: 'city' },
@@ -192,11 +187,7 @@ export const wohnsitzAnmeldungForm: SeedForm = {
         widget: 'text',
         autocomplete: 'country-name',
       },
-      familyName: {
-        label: { de: 'Familienname', en: 'Family name' },
-        widget: 'text',
-        autocomplete: 'family-name',
-      },
+      familyName: familyNameUi,
       birthName: {
         label: { de: 'Geburtsname (falls abweichend)', en: 'Birth name (if different)' },
         help: {
@@ -205,15 +196,10 @@ export const wohnsitzAnmeldungForm: SeedForm = {
         },
         widget: 'text',
       },
-      givenNames: {
-        label: { de: 'Vornamen', en: 'Given names' },
-        help: {
-          de: 'Alle Vornamen so, wie sie im Ausweis stehen.',
-          en: 'All given names exactly as they appear on your ID.',
-        },
-        widget: 'text',
-        autocomplete: 'given-name',
-      },
+      givenNames: givenNamesUi({
+        de: 'Alle Vornamen so, wie sie im Ausweis stehen.',
+        en: 'All given names exactly as they appear on your ID.',
+      }),
       dateOfBirth: {
         label: { de: 'Geburtsdatum', en: 'Date of birth' },
         widget: 'date',
@@ -252,7 +238,7 @@ export const wohnsitzAnmeldungForm: SeedForm = {
         ],
       },
       email: emailUi,
-      phone: phoneUi(false),
+      phone: phoneUi,
       consent: {
         label: {
           de: 'Ich versichere, dass meine Angaben stimmen. Ich bringe meinen Ausweis und die Wohnungsgeberbestätigung zum Termin mit oder zeige sie im Videogespräch.',

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import {
   CALL_API,
   CallDirectory,
@@ -12,13 +12,10 @@ import { requestJson } from '../../shared/http.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { Button } from '../../shared/ui/index.js';
-import { ClerkCallClient, type ActiveCall, type Value } from './clerk-call-client.js';
+import { useObservable } from '../../shared/useObservable.js';
+import { ClerkCallClient, type ActiveCall } from './clerk-call-client.js';
 import { CALL_DESK_TEXTS as t } from './texts.js';
 import './call-desk.css';
-
-function useValue<T>(value: Value<T>): T {
-  return useSyncExternalStore(value.subscribe, value.get);
-}
 
 function useTick(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -58,17 +55,17 @@ function formatWait(seconds: number): string {
 export function CallDesk({ onSessionExpired }: { onSessionExpired(): void }) {
   const [client] = useState(() => new ClerkCallClient());
   useEffect(() => () => client.close(), [client]);
-  const expired = useValue(client.expired);
+  const expired = useObservable(client.expired);
   useEffect(() => {
     if (expired) onSessionExpired();
   }, [expired, onSessionExpired]);
-  const me = useValue(client.me);
-  const socket = useValue(client.socket);
-  const call = useValue(client.call);
-  const lastEnded = useValue(client.lastEnded);
-  const problem = useValue(client.problem);
+  const me = useObservable(client.me);
+  const socket = useObservable(client.socket);
+  const call = useObservable(client.call);
+  const lastEnded = useObservable(client.lastEnded);
+  const problem = useObservable(client.problem);
   const directory = useDirectory();
-  const chosen = useValue(client.chosenPresence);
+  const chosen = useObservable(client.chosenPresence);
   const presence = me?.presence ?? 'away';
 
   return (
@@ -120,8 +117,8 @@ function QueueTable({
   directory: CallDirectory;
   busy: boolean;
 }) {
-  const queue = useValue(client.queue);
-  const me = useValue(client.me);
+  const queue = useObservable(client.queue);
+  const me = useObservable(client.me);
   const now = useTick(1000) + queue.clockOffsetMs;
   const mine = queue.entries.filter(
     (e) => e.offeredTo === me?.username || (e.offeredTo === null && me?.officeIds.includes(e.officeId)),
@@ -192,13 +189,13 @@ function CallView({
   call: ActiveCall;
   directory: CallDirectory;
 }) {
-  const remote = useValue(client.remoteStream);
-  const local = useValue(client.localStream);
-  const quality = useValue(client.quality);
-  const remoteQuality = useValue(client.remoteQuality);
-  const audioOnly = useValue(client.audioOnly);
-  const queue = useValue(client.queue);
-  const me = useValue(client.me);
+  const remote = useObservable(client.remoteStream);
+  const local = useObservable(client.localStream);
+  const quality = useObservable(client.quality);
+  const remoteQuality = useObservable(client.remoteQuality);
+  const audioOnly = useObservable(client.audioOnly);
+  const queue = useObservable(client.queue);
+  const me = useObservable(client.me);
   const [transferTo, setTransferTo] = useState('');
   const [pushService, setPushService] = useState(call.serviceId ?? '');
   const service = directory.services.find((s) => s.id === pushService);
@@ -311,7 +308,7 @@ function CallView({
 }
 
 function Chat({ client }: { client: ClerkCallClient }) {
-  const chat = useValue(client.chat);
+  const chat = useObservable(client.chat);
   return (
     <ChatPanel
       heading
@@ -324,7 +321,7 @@ function Chat({ client }: { client: ClerkCallClient }) {
 }
 
 function Coview({ client }: { client: ClerkCallClient }) {
-  const coview = useValue(client.coview);
+  const coview = useObservable(client.coview);
   return (
     <section aria-label={t.coview} className="clerk-call__coview" data-coview={coview.status}>
       <h4>{t.coview}</h4>
@@ -357,7 +354,7 @@ function Coview({ client }: { client: ClerkCallClient }) {
 }
 
 function Stills({ client }: { client: ClerkCallClient }) {
-  const stills = useValue(client.stills);
+  const stills = useObservable(client.stills);
   if (stills.length === 0) return null;
   return (
     <section aria-label={t.stills} className="clerk-call__stills">

@@ -19,12 +19,9 @@ import {
   type CallQuality,
 } from '../../shared/call/call-session.js';
 import type { Quality } from '../../shared/call/quality.js';
-import { ValueStore as Value, ValueStore } from '../../shared/observable.js';
+import { ValueStore as Value } from '../../shared/observable.js';
 import { SignalingClient, socketUrl, type SocketStatus } from '../../shared/call/signaling-client.js';
 import { splitStill, StillAssembler } from '../../shared/call/still-chunks.js';
-
-/** The clerk side's observable values are the same tiny store the kiosk uses. */
-export { ValueStore as Value };
 
 export interface QueueView {
   entries: QueueEntry[];

@@ -1,6 +1,7 @@
 import type { StuckApplication } from '../../../protocol/quarantine.js';
 import { formatDateTime } from '../../shared/ui/index.js';
 import type { FleetTexts } from '../texts.js';
+import { FleetTable } from './FleetTable.js';
 
 export interface QuarantineListProps {
   t: FleetTexts;
@@ -24,54 +25,49 @@ export function QuarantineList({ t, items, onRetry }: QuarantineListProps) {
         <>
           <p>{t.quarantine.intro}</p>
           {[...byTerminal].map(([terminalId, stuck]) => (
-            <div key={terminalId} className="fleet-table-scroll" data-quarantine-terminal={terminalId}>
-              <table className="fleet-table">
-                <caption>
-                  {t.quarantine.terminal(stuck[0]?.terminalName ?? terminalId, terminalId, stuck.length)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.quarantine.submission}</th>
-                    <th scope="col">{t.quarantine.form}</th>
-                    <th scope="col">{t.quarantine.office}</th>
-                    <th scope="col">{t.quarantine.reason}</th>
-                    <th scope="col">{t.quarantine.since}</th>
-                    <th scope="col">{t.table.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stuck.map((item) => (
-                    <tr key={item.submissionId} data-submission={item.submissionId}>
-                      <th scope="row">
-                        <code>{item.submissionId}</code>
-                      </th>
-                      <td>
-                        {item.formId} v{item.formVersion}
-                      </td>
-                      <td>{item.officeId ?? t.quarantine.unknownOffice}</td>
-                      <td className="fleet-table__error">{item.reason}</td>
-                      <td>
-                        <time dateTime={item.quarantinedAt}>{formatDateTime(item.quarantinedAt)}</time>
-                      </td>
-                      <td className="fleet-table__actions">
-                        {item.retryRequestedAt ? (
-                          <span>{t.quarantine.retryRequested}</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className="pop-button pop-button--secondary fleet-command"
-                            aria-label={t.quarantine.retryLabel(item.submissionId, terminalId)}
-                            onClick={() => onRetry(item)}
-                          >
-                            {t.quarantine.retry}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FleetTable
+              key={terminalId}
+              data-quarantine-terminal={terminalId}
+              caption={t.quarantine.terminal(stuck[0]?.terminalName ?? terminalId, terminalId, stuck.length)}
+              columns={[
+                t.quarantine.submission,
+                t.quarantine.form,
+                t.quarantine.office,
+                t.quarantine.reason,
+                t.quarantine.since,
+                t.table.actions,
+              ]}
+            >
+              {stuck.map((item) => (
+                <tr key={item.submissionId} data-submission={item.submissionId}>
+                  <th scope="row">
+                    <code>{item.submissionId}</code>
+                  </th>
+                  <td>
+                    {item.formId} v{item.formVersion}
+                  </td>
+                  <td>{item.officeId ?? t.quarantine.unknownOffice}</td>
+                  <td className="fleet-table__error">{item.reason}</td>
+                  <td>
+                    <time dateTime={item.quarantinedAt}>{formatDateTime(item.quarantinedAt)}</time>
+                  </td>
+                  <td className="fleet-table__actions">
+                    {item.retryRequestedAt ? (
+                      <span>{t.quarantine.retryRequested}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="pop-button pop-button--secondary fleet-command"
+                        aria-label={t.quarantine.retryLabel(item.submissionId, terminalId)}
+                        onClick={() => onRetry(item)}
+                      >
+                        {t.quarantine.retry}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </FleetTable>
           ))}
         </>
       )}

@@ -5,7 +5,7 @@ import { localize, type Locale } from '../../../protocol/i18n.js';
 import { Button, Icon } from '../../shared/ui/index.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
-import { useObservable } from '../hooks/useObservable.js';
+import { useObservable } from '../../shared/useObservable.js';
 import type { KioskCallClient } from './call-client.js';
 import type { CallRequestSender } from './request-sender.js';
 import { CALL_TEXTS, type CallTexts } from './texts.js';

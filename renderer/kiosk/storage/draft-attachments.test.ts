@@ -1,16 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SubmissionRequest } from '../../../protocol/submission.js';
+import { openTestDatabase, sealedRequest } from '../testing/outbox.js';
 import { wipeCitizenData } from './citizen-data.js';
-import { KioskDatabase, type DraftAttachment } from './db.js';
+import type { DraftAttachment, KioskDatabase } from './db.js';
 import { addDraftAttachment, draftAttachments } from './draft-attachments.js';
 import { acknowledge, finalizeSubmission } from './outbox-store.js';
 
 let db: KioskDatabase;
-let counter = 0;
 beforeEach(async () => {
-  db = new KioskDatabase(`draft-attachments-${++counter}`);
-  await db.open();
+  db = await openTestDatabase('draft-attachments');
 });
 afterEach(() => db.delete());
 
@@ -24,19 +22,7 @@ const photo = (n: number): DraftAttachment => ({
   createdAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
 });
 
-const request: SubmissionRequest = {
-  id: '00000000-0000-4000-8000-000000000001',
-  trackingCode: 'ABCD-EFGH-JKMN',
-  formId: 'f',
-  formVersion: 1,
-  serviceId: 's',
-  locale: 'de',
-  keyId: 'k',
-  data: 'sealed.data',
-  metadata: 'sealed.metadata',
-  submittedAt: '2026-11-21T10:00:00.000Z',
-  attachments: [{ id: photo(1).id, length: 20 }],
-};
+const request = sealedRequest(1, { attachments: [{ id: photo(1).id, length: 20 }] });
 
 describe('draft attachments', () => {
   it('are citizen data: the session wipe deletes the plaintext photos', async () => {

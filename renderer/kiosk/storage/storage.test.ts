@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentChange, ContentChanges } from '../../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../../protocol/content.js';
-import type { SubmissionRequest } from '../../../protocol/submission.js';
 import { demoContent } from '../../../hub/seed/demo-content.js';
+import { openTestDatabase, sealedRequest } from '../testing/outbox.js';
 import {
   KioskDatabase,
   applyStaged,
@@ -26,11 +26,9 @@ import {
 } from './outbox-store.js';
 
 let db: KioskDatabase;
-let counter = 0;
 
 beforeEach(async () => {
-  db = new KioskDatabase(`test-${++counter}`);
-  await db.open();
+  db = await openTestDatabase('test');
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -91,18 +89,7 @@ async function pullPages(...pages: ContentChanges[]): Promise<void> {
   await applyStaged(db);
 }
 
-const request = (id: string): SubmissionRequest => ({
-  id,
-  trackingCode: 'ABCD-EFGH-JKMN',
-  formId: 'f',
-  formVersion: 1,
-  serviceId: 's',
-  locale: 'de',
-  keyId: 'k',
-  data: 'sealed.data',
-  metadata: 'sealed.metadata',
-  submittedAt: '2026-11-21T10:00:00.000Z',
-});
+const request = (id: string) => sealedRequest(0, { id });
 
 describe('content pull: stage pages, apply together', () => {
   it('applies a whole catalog, then deletions and edits from a later pull', async () => {

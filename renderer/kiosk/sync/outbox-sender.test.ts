@@ -2,30 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionReceipt, SubmissionRequest } from '../../../protocol/submission.js';
 import { HttpError } from '../../shared/http.js';
-import { KioskDatabase, finalizeSubmission } from '../storage/index.js';
+import { finalizeSubmission, type KioskDatabase } from '../storage/index.js';
+import { openTestDatabase, sealedRequest } from '../testing/outbox.js';
 import type { HubClient } from './hub-client.js';
 import { OutboxSender } from './outbox-sender.js';
 
 let db: KioskDatabase;
-let counter = 0;
 beforeEach(async () => {
-  db = new KioskDatabase(`sender-${++counter}`);
-  await db.open();
+  db = await openTestDatabase('sender');
 });
 afterEach(() => db.delete());
-
-const request = (n: number): SubmissionRequest => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  trackingCode: 'ABCD-EFGH-JKMN',
-  formId: 'f',
-  formVersion: 1,
-  serviceId: 's',
-  locale: 'de',
-  keyId: 'k',
-  data: 'sealed.data',
-  metadata: 'sealed.metadata',
-  submittedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
-});
 
 /** A hub stand-in that answers from a script; the real hub is exercised in tests/e2e. */
 function scriptedHub(answer: (req: SubmissionRequest) => SubmissionReceipt | HttpError) {
@@ -75,35 +61,35 @@ const receipt = (req: SubmissionRequest): SubmissionReceipt => ({
 
 describe('OutboxSender', () => {
   it('sends one at a time in order and deletes only after the acknowledgement', async () => {
-    for (let n = 1; n <= 5; n++) await finalizeSubmission(db, request(n));
+    for (let n = 1; n <= 5; n++) await finalizeSubmission(db, sealedRequest(n));
     const hub = scriptedHub(receipt);
     const { sender, acknowledged } = runSender(hub.client);
     await sender.start();
     await until(async () => (await db.outbox.count()) === 0);
     sender.stop();
-    expect(hub.sent).toEqual([1, 2, 3, 4, 5].map((n) => request(n).id));
+    expect(hub.sent).toEqual([1, 2, 3, 4, 5].map((n) => sealedRequest(n).id));
     expect(acknowledged).toEqual(hub.sent);
     expect(hub.maxInFlight()).toBe(1);
   });
 
   it('keeps an application and schedules a retry when the hub is unreachable', async () => {
-    await finalizeSubmission(db, request(1));
-    await finalizeSubmission(db, request(2));
+    await finalizeSubmission(db, sealedRequest(1));
+    await finalizeSubmission(db, sealedRequest(2));
     const hub = scriptedHub(() => new HttpError(0, 'unreachable', 'down'));
     const { sender, reachability } = runSender(hub.client);
     await sender.start();
-    await until(async () => ((await db.outbox.get(request(1).id))?.attempts ?? 0) === 1);
+    await until(async () => ((await db.outbox.get(sealedRequest(1).id))?.attempts ?? 0) === 1);
     sender.stop();
-    const entry = await db.outbox.get(request(1).id);
+    const entry = await db.outbox.get(sealedRequest(1).id);
     expect(entry?.state).toBe('final');
     expect(entry?.lastError).toBe('down');
-    expect(hub.sent).toEqual([request(1).id]); // the second is not tried against a dead line
+    expect(hub.sent).toEqual([sealedRequest(1).id]); // the second is not tried against a dead line
     expect(reachability).toEqual([false]);
     expect(await db.outbox.count()).toBe(2);
   });
 
   it('backs off as a whole while the hub is unreachable, instead of trying the queue one entry after another', async () => {
-    for (let n = 1; n <= 4; n++) await finalizeSubmission(db, request(n));
+    for (let n = 1; n <= 4; n++) await finalizeSubmission(db, sealedRequest(n));
     let down = true;
     const hub = scriptedHub((req) => (down ? new HttpError(0, 'unreachable', 'down') : receipt(req)));
     // Full jitter drawn at 40 %: the first pause after a failure is 400 ms.
@@ -115,41 +101,41 @@ describe('OutboxSender', () => {
     );
     await sender.start();
     await new Promise((r) => setTimeout(r, 250));
-    expect(hub.sent).toEqual([request(1).id]); // one try against the dead line, then a pause
+    expect(hub.sent).toEqual([sealedRequest(1).id]); // one try against the dead line, then a pause
     await until(async () => hub.sent.length >= 2);
     // After the pause the oldest goes first again; the line is still down, so the pause grows.
-    expect(hub.sent).toEqual([request(1).id, request(1).id]);
+    expect(hub.sent).toEqual([sealedRequest(1).id, sealedRequest(1).id]);
     // The hub is back (the engine's probe says so): the pause is over at once, all go in order.
     down = false;
     sender.retryNow();
     await until(async () => (await db.outbox.count()) === 0);
     sender.stop();
-    expect(hub.sent.slice(2)).toEqual([1, 2, 3, 4].map((n) => request(n).id));
+    expect(hub.sent.slice(2)).toEqual([1, 2, 3, 4].map((n) => sealedRequest(n).id));
   });
 
   it('retries server faults and quarantines refusals with their reason', async () => {
-    await finalizeSubmission(db, request(1));
-    await finalizeSubmission(db, request(2));
+    await finalizeSubmission(db, sealedRequest(1));
+    await finalizeSubmission(db, sealedRequest(2));
     const hub = scriptedHub((req) =>
-      req.id === request(1).id
+      req.id === sealedRequest(1).id
         ? new HttpError(422, 'unknown_form', 'The form f version 1 is not offered any more.')
         : new HttpError(503, 'unavailable', 'busy'),
     );
     const { sender } = runSender(hub.client);
     await sender.start();
-    await until(async () => ((await db.outbox.get(request(2).id))?.attempts ?? 0) >= 1);
+    await until(async () => ((await db.outbox.get(sealedRequest(2).id))?.attempts ?? 0) >= 1);
     sender.stop();
-    expect(await db.outbox.get(request(1).id)).toMatchObject({
+    expect(await db.outbox.get(sealedRequest(1).id)).toMatchObject({
       state: 'quarantined',
       lastError: 'The form f version 1 is not offered any more.',
     });
-    expect(await db.outbox.get(request(2).id)).toMatchObject({ state: 'final', lastError: 'busy' });
+    expect(await db.outbox.get(sealedRequest(2).id)).toMatchObject({ state: 'final', lastError: 'busy' });
   });
 });
 
 describe('OutboxSender with attachments', () => {
   const withPhoto = (n: number, jwe: string): SubmissionRequest => ({
-    ...request(n),
+    ...sealedRequest(n),
     attachments: [{ id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, length: jwe.length }],
   });
 

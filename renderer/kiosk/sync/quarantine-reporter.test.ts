@@ -1,31 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuarantinedItem } from '../../../protocol/quarantine.js';
-import type { SubmissionRequest } from '../../../protocol/submission.js';
-import { KioskDatabase, finalizeSubmission } from '../storage/index.js';
+import { finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 import { outboxCounts, quarantine } from '../storage/outbox-store.js';
+import { openTestDatabase, sealedRequest } from '../testing/outbox.js';
 import { QuarantineReporter } from './quarantine-reporter.js';
 
 let db: KioskDatabase;
-let counter = 0;
 beforeEach(async () => {
-  db = new KioskDatabase(`quarantine-${++counter}`);
-  await db.open();
+  db = await openTestDatabase('quarantine');
 });
 afterEach(() => db.delete());
 
-const request = (n: number): SubmissionRequest => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  trackingCode: 'ABCD-EFGH-JKMN',
-  formId: 'f',
-  formVersion: 1,
-  serviceId: 's',
-  locale: 'de',
-  keyId: 'k',
-  data: 'sealed.data.secret-answers',
-  metadata: 'sealed.metadata',
-  submittedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, n)).toISOString(),
-});
+const request = (n: number) => sealedRequest(n, { data: 'sealed.data.secret-answers' });
 
 function hub(retry: () => string[] = () => [], discard: () => string[] = () => []) {
   const reports: QuarantinedItem[][] = [];
