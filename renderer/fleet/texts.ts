@@ -71,6 +71,8 @@ export const de = {
     retryLabel: (submissionId: string, terminal: string) =>
       `Antrag ${submissionId} auf ${terminal} erneut senden`,
     retryRequested: 'Erneuter Versuch angefordert – das Terminal holt ihn bei der nächsten Meldung ab.',
+    discardRequested: (reason: string) =>
+      `Vom Amt zur Löschung angeordnet („${reason}“) – das Terminal löscht ihn bei der nächsten Meldung.`,
     retrySent: (terminal: string) =>
       `Erneuter Versuch für ${terminal} angefordert; das Terminal sendet den Antrag bei seiner nächsten Meldung.`,
   },

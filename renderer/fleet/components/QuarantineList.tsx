@@ -9,7 +9,10 @@ export interface QuarantineListProps {
   onRetry: (item: StuckApplication) => void;
 }
 
-/** Applications the hub refused for good, per terminal, with the reason and a retry after a fix. */
+/**
+ * Applications the hub refused for good, per terminal, with the reason and a retry after a fix;
+ * one the responsible office ordered deleted says so until the terminal has deleted it.
+ */
 export function QuarantineList({ t, items, onRetry }: QuarantineListProps) {
   const byTerminal = new Map<string, StuckApplication[]>();
   for (const item of items)
@@ -52,7 +55,10 @@ export function QuarantineList({ t, items, onRetry }: QuarantineListProps) {
                     <time dateTime={item.quarantinedAt}>{formatDateTime(item.quarantinedAt)}</time>
                   </td>
                   <td className="fleet-table__actions">
-                    {item.retryRequestedAt ? (
+                    {item.discardRequestedAt ? (
+                      // The office's decision, not the provider's: shown, not undone here.
+                      <span>{t.quarantine.discardRequested(item.discardReason ?? '')}</span>
+                    ) : item.retryRequestedAt ? (
                       <span>{t.quarantine.retryRequested}</span>
                     ) : (
                       <button
