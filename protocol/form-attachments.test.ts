@@ -77,14 +77,22 @@ describe('what a terminal can take', () => {
 
   it('keeps room for what the other shown fields still require', () => {
     // maxCount 4, pages still needs 2 and registration 1: one optional photo fits, not two.
-    expect(attachmentRoom(form, { hasCar: true }, [], 'extra', 4)).toBe(1);
-    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'extra', 4)).toBe(0);
+    expect(attachmentRoom(form, { hasCar: true }, [], 'extra', 4)).toEqual({ left: 1, reserved: 3 });
+    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'extra', 4)).toEqual({
+      left: 0,
+      reserved: 3,
+    });
     // A required field may take its own share and what is left over.
-    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'pages', 4)).toBe(2);
+    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'pages', 4)).toEqual({
+      left: 2,
+      reserved: 1,
+    });
     // Hidden by its condition, the registration reserves nothing, and its file is not counted.
-    expect(attachmentRoom(form, { hasCar: false }, [{ fieldId: 'registration' }], 'extra', 4)).toBe(2);
-    expect(
-      attachmentRoom(form, { hasCar: true }, [{ fieldId: 'pages' }, { fieldId: 'pages' }], 'pages', 3),
-    ).toBe(0);
+    expect(attachmentRoom(form, { hasCar: false }, [{ fieldId: 'registration' }], 'extra', 4)).toEqual({
+      left: 2,
+      reserved: 2,
+    });
+    const full = [{ fieldId: 'pages' }, { fieldId: 'pages' }, { fieldId: 'extra' }];
+    expect(attachmentRoom(form, { hasCar: false }, full, 'pages', 3)).toEqual({ left: 0, reserved: 0 });
   });
 });

@@ -67,9 +67,9 @@ export function formFitsAttachmentLimits(
 }
 
 /**
- * How many more files `fieldId` may take: the terminal's `maxCount`, less the files that go out
- * with the application, less those the other shown fields still require. So optional pictures
- * never use up the room a required document needs.
+ * How many more files `fieldId` may take (`left`): the terminal's `maxCount`, less the files that
+ * go out with the application, less those the other shown fields still require (`reserved`). So
+ * optional pictures never use up the room a required document needs.
  */
 export function attachmentRoom(
   form: FormShape,
@@ -77,7 +77,7 @@ export function attachmentRoom(
   attachments: readonly { fieldId?: string | undefined }[],
   fieldId: string,
   maxCount: number,
-): number {
+): { left: number; reserved: number } {
   const sent = attachments.filter((a) => attachmentIsSent(form, answers, a));
   let reserved = 0;
   for (const name of form.ui.steps.flatMap((step) => step.fields)) {
@@ -86,5 +86,5 @@ export function attachmentRoom(
     const have = sent.filter((a) => a.fieldId === name).length;
     reserved += Math.max(0, (ui.minCount ?? 0) - have);
   }
-  return Math.max(0, maxCount - sent.length - reserved);
+  return { left: Math.max(0, maxCount - sent.length - reserved), reserved };
 }
