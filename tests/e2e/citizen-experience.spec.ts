@@ -11,6 +11,9 @@ import { mediaLaunchOptions } from '../support/call.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
 
+// The Blue Card's proofs are scanned with the terminal camera: Chromium's fake camera stands in.
+test.use({ launchOptions: mediaLaunchOptions() });
+
 const blueCard = demoForm('blaue-karte');
 const residence = demoForm('wohnsitz-anmeldung');
 
@@ -84,85 +87,79 @@ async function expectAccessibleEverywhere(
   if (switchable) await switchTo(back);
 }
 
-test.describe('with the terminal camera', () => {
-  // The Blue Card's proofs are scanned with the camera: Chromium's fake camera stands in.
-  test.use({ launchOptions: mediaLaunchOptions() });
+test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, scans its proofs, and the hub accepts it; every screen passes axe in every language and mode', async ({
+  hub,
+  kiosk,
+  page,
+  browser,
+}) => {
+  test.setTimeout(FULL_MATRIX ? 600_000 : 240_000);
+  const ar = TEXTS.ar;
+  await kiosk.open(hub.url);
+  await expectAccessibleEverywhere(page, 'attract', 'de', false);
+  await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
+  await expectAccessibleEverywhere(page, 'language', 'de', false);
+  await page.getByRole('main').getByRole('button', { name: ar.languageName }).click();
+  await expect(page.getByRole('heading', { name: ar.catalogTitle })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await kiosk.waitOnline().catch(() => undefined);
+  await expectAccessibleEverywhere(page, 'catalog', 'ar');
 
-  test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, scans its proofs, and the hub accepts it; every screen passes axe in every language and mode', async ({
-    hub,
-    kiosk,
-    page,
-    browser,
-  }) => {
-    test.setTimeout(FULL_MATRIX ? 600_000 : 240_000);
-    const ar = TEXTS.ar;
-    await kiosk.open(hub.url);
-    await expectAccessibleEverywhere(page, 'attract', 'de', false);
-    await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
-    await expectAccessibleEverywhere(page, 'language', 'de', false);
-    await page.getByRole('main').getByRole('button', { name: ar.languageName }).click();
-    await expect(page.getByRole('heading', { name: ar.catalogTitle })).toBeVisible();
-    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    await kiosk.waitOnline().catch(() => undefined);
-    await expectAccessibleEverywhere(page, 'catalog', 'ar');
+  // Arabic users may type the German name they saw on a letter, with a typo.
+  await page.getByLabel(ar.searchLabel).fill('Blaue Krte');
+  await page.getByRole('button', { name: /^Blaue Karte EU beantragen/ }).click();
+  await expect(page.getByText(ar.notTranslated)).toBeVisible();
+  await expectAccessibleEverywhere(page, 'service', 'ar');
+  await page.getByRole('button', { name: ar.startForm }).click();
+  // The FIM labels are translated; the German help texts are announced as German only.
+  await expect(page.getByLabel('اسم العائلة', { exact: true })).toBeVisible();
+  await expect(page.getByText(ar.fallbackNote)).toBeVisible();
 
-    // Arabic users may type the German name they saw on a letter, with a typo.
-    await page.getByLabel(ar.searchLabel).fill('Blaue Krte');
-    await page.getByRole('button', { name: /^Blaue Karte EU beantragen/ }).click();
-    await expect(page.getByText(ar.notTranslated)).toBeVisible();
-    await expectAccessibleEverywhere(page, 'service', 'ar');
-    await page.getByRole('button', { name: ar.startForm }).click();
-    // The FIM labels are translated; the German help texts are announced as German only.
-    await expect(page.getByLabel('اسم العائلة', { exact: true })).toBeVisible();
-    await expect(page.getByText(ar.fallbackNote)).toBeVisible();
+  const steps = blueCard.form.ui.steps;
+  for (const [index, step] of steps.entries()) {
+    const title = step.title['ar'] ?? step.title.de;
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
+    for (const name of step.fields) await kiosk.fillFieldOrFiles(blueCard.form, name, blueCard.answers, 'ar');
+    await page.getByRole('button', { name: ar.next, exact: true }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: ar.review })).toBeVisible();
+  await expectAccessibleEverywhere(page, 'review', 'ar');
+  await page.getByRole('button', { name: ar.submit }).click();
+  await expect(page.getByRole('heading', { name: ar.receiptTitle })).toBeVisible();
+  await expect(page.getByText(ar.receiptSent)).toBeVisible();
+  await expectAccessibleEverywhere(page, 'receipt', 'ar');
 
-    const steps = blueCard.form.ui.steps;
-    for (const [index, step] of steps.entries()) {
-      const title = step.title['ar'] ?? step.title.de;
-      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-      if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
-      for (const name of step.fields)
-        await kiosk.fillFieldOrFiles(blueCard.form, name, blueCard.answers, 'ar');
-      await page.getByRole('button', { name: ar.next, exact: true }).click();
-    }
-    await expect(page.getByRole('heading', { level: 1, name: ar.review })).toBeVisible();
-    await expectAccessibleEverywhere(page, 'review', 'ar');
-    await page.getByRole('button', { name: ar.submit }).click();
-    await expect(page.getByRole('heading', { name: ar.receiptTitle })).toBeVisible();
-    await expect(page.getByText(ar.receiptSent)).toBeVisible();
-    await expectAccessibleEverywhere(page, 'receipt', 'ar');
+  const stored = submissionsOnDisk(hub.dataDir);
+  expect(stored).toHaveLength(1);
+  const trackingCode = stored[0]?.tracking_code ?? '';
+  // One scan for each required proof, all of them uploaded whole.
+  await expect
+    .poll(() => attachmentsOnDisk(hub.dataDir))
+    .toEqual([{ trackingCode, listed: requiredAttachmentCount(blueCard.form), complete: 5 }]);
 
-    const stored = submissionsOnDisk(hub.dataDir);
-    expect(stored).toHaveLength(1);
-    const trackingCode = stored[0]?.tracking_code ?? '';
-    // One scan for each required proof, all of them uploaded whole.
-    await expect
-      .poll(() => attachmentsOnDisk(hub.dataDir))
-      .toEqual([{ trackingCode, listed: requiredAttachmentCount(blueCard.form), complete: 5 }]);
-
-    // The hub cannot read the answers (end-to-end encrypted): the clerk's browser decrypts them and
-    // checks them against the form with the same validator; no problem may be reported.
-    const clerkContext = await browser.newContext();
-    const clerk = await clerkContext.newPage();
-    await clerk.goto(`${hub.url}/clerk/`);
-    await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
-    await clerk.getByLabel('Passwort').fill(demoClerkPassword());
-    await clerk.getByRole('button', { name: 'Anmelden' }).click();
-    await clerk.getByRole('link', { name: trackingCode }).click();
-    await clerk.getByLabel('Schlüsseldatei (JWK)').setInputFiles(demoPrivateKeyPath(blueCard.form.officeId));
-    await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
-    await clerk.getByLabel('Passphrase wiederholen').fill('lange geheime Passphrase');
-    await clerk.getByRole('button', { name: 'Schlüssel importieren' }).click();
-    await expect(clerk.getByText('Lindenstraße', { exact: true })).toBeVisible();
-    await expect(
-      clerk.getByText('Anschrift in Deutschland › Straßenanschrift › Straßenangaben › Straße', {
-        exact: true,
-      }),
-    ).toBeVisible();
-    await expect(clerk.getByText('11942 Amman', { exact: true })).toBeVisible();
-    await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0);
-    await clerkContext.close();
-  });
+  // The hub cannot read the answers (end-to-end encrypted): the clerk's browser decrypts them and
+  // checks them against the form with the same validator; no problem may be reported.
+  const clerkContext = await browser.newContext();
+  const clerk = await clerkContext.newPage();
+  await clerk.goto(`${hub.url}/clerk/`);
+  await clerk.getByLabel('Benutzername').fill(DEMO_CLERK_USERNAME);
+  await clerk.getByLabel('Passwort').fill(demoClerkPassword());
+  await clerk.getByRole('button', { name: 'Anmelden' }).click();
+  await clerk.getByRole('link', { name: trackingCode }).click();
+  await clerk.getByLabel('Schlüsseldatei (JWK)').setInputFiles(demoPrivateKeyPath(blueCard.form.officeId));
+  await clerk.getByLabel('Passphrase', { exact: true }).fill('lange geheime Passphrase');
+  await clerk.getByLabel('Passphrase wiederholen').fill('lange geheime Passphrase');
+  await clerk.getByRole('button', { name: 'Schlüssel importieren' }).click();
+  await expect(clerk.getByText('Lindenstraße', { exact: true })).toBeVisible();
+  await expect(
+    clerk.getByText('Anschrift in Deutschland › Straßenanschrift › Straßenangaben › Straße', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(clerk.getByText('11942 Amman', { exact: true })).toBeVisible();
+  await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0);
+  await clerkContext.close();
 });
 
 /**
