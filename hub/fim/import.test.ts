@@ -269,12 +269,14 @@ describe('FIM import of XDatenfelder 3.0', () => {
   });
 
   it('makes uploads required beyond what one application carries optional, and says so', () => {
-    const many = [1, 2, 3, 4].map((n) => upload(`F${10 + n}`, `Nachweis ${n}`, '3:3')).join('');
+    const many = [1, 2, 3, 4, 5].map((n) => upload(`F${10 + n}`, `Nachweis ${n}`, '3:3')).join('');
     const { form, notes } = importFimXml(withUploads(many), { ...options, formId: 'test' });
-    const counts = [1, 2, 3, 4].map((n) => form.ui.fields[`nachweis${n}`]?.minCount);
-    expect(counts).toEqual([3, 3, 3, 1]);
+    const counts = [1, 2, 3, 4, 5].map((n) => form.ui.fields[`nachweis${n}`]?.minCount);
+    expect(counts).toEqual([3, 3, 3, 1, undefined]);
+    expect(form.ui.fields['nachweis5']?.widget).toBe('scan');
     expect(requiredAttachmentCount(form)).toBe(10);
-    expect(notes).toContain('nachweis4: optional, an application carries at most 10 files');
+    expect(notes).toContain('nachweis4: requires 1 instead of 3, an application carries at most 10 files');
+    expect(notes).toContain('nachweis5: optional, an application carries at most 10 files');
     expect(
       notes.some((n) =>
         n.startsWith('the form requires 10 scans: terminals need attachments.maxCount >= 10'),

@@ -417,7 +417,8 @@ function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): v
     if (!isAttachmentWidget(ui.widget) || ui.minCount === undefined) continue;
     const allowed = Math.min(ui.minCount, ATTACHMENT_CEILING.maxCount - total);
     if (allowed < ui.minCount) {
-      notes.push(`${name}: optional, an application carries at most ${ATTACHMENT_CEILING.maxCount} files`);
+      const now = allowed > 0 ? `requires ${allowed} instead of ${ui.minCount}` : 'optional';
+      notes.push(`${name}: ${now}, an application carries at most ${ATTACHMENT_CEILING.maxCount} files`);
       if (allowed > 0) ui.minCount = allowed;
       else delete ui.minCount;
     }
