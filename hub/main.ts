@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { parseCli, USAGE, type CliOptions } from './cli-options.js';
+import { attachmentFitWarnings } from './content/attachment-fit.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { findRepoRoot } from './repo-root.js';
@@ -53,8 +54,11 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   try {
     const applied = await migrateToLatest(database.db);
     log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
-    if (await seedIfEmpty(database.db, await loadDemoSeed(repoRoot)))
+    const seed = await loadDemoSeed(repoRoot);
+    if (await seedIfEmpty(database.db, seed)) {
       log.info('seeded the demo municipality');
+      for (const warning of attachmentFitWarnings(seed.content.forms)) log.warn(warning);
+    }
     await ensureProviderToken(database.db, providerTokenFromEnv(), 'provider', new Date());
     const url = await app.listen({ port: options.port, host: options.host });
     log.info({ url }, 'hub listening');

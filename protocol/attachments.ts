@@ -10,28 +10,45 @@ export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/p
 export const AttachmentMediaType = z.enum(ATTACHMENT_MEDIA_TYPES);
 export type AttachmentMediaType = z.infer<typeof AttachmentMediaType>;
 
-/** Hard ceilings of the hub; a terminal's configured limits must stay within them. */
-export const ATTACHMENT_CEILING = { maxBytes: 20 * 1024 * 1024, maxCount: 10 } as const;
+/**
+ * Hard ceilings of the hub; a terminal's configured limits must stay within them. `totalBytes`
+ * bounds maxBytes x maxCount: one application's files sit in IndexedDB twice for a moment (the
+ * draft's plaintext and the outbox's ciphertext, a third larger), and offline the outbox holds
+ * several applications, so a terminal must not promise ten files of 20 MB each.
+ */
+export const ATTACHMENT_CEILING = {
+  maxBytes: 20 * 1024 * 1024,
+  maxCount: 10,
+  totalBytes: 100 * 1024 * 1024,
+} as const;
 
 /** What a terminal allows per application (terminal config `attachments`). */
-export const AttachmentLimits = z.strictObject({
-  /** Largest file in bytes (plaintext, before encryption). */
-  maxBytes: z.number().int().min(1024).max(ATTACHMENT_CEILING.maxBytes),
-  /** Most attachments per application. */
-  maxCount: z.number().int().min(1).max(ATTACHMENT_CEILING.maxCount),
-  mediaTypes: z.array(AttachmentMediaType).min(1),
-  /**
-   * Offer "choose a file" (a connected scanner whose driver saves files). Off by default: on a
-   * public terminal a file dialog shows the file system.
-   */
-  fileInput: z.boolean(),
-  /** Bytes per upload request; smaller survives a flaky line better, larger is faster. */
-  uploadChunkBytes: z
-    .number()
-    .int()
-    .min(4 * 1024)
-    .max(4 * 1024 * 1024),
-});
+export const AttachmentLimits = z
+  .strictObject({
+    /** Largest file in bytes (plaintext, before encryption). */
+    maxBytes: z.number().int().min(1024).max(ATTACHMENT_CEILING.maxBytes),
+    /**
+     * Most attachments per application, all fields together. A form that requires more (the sum of
+     * its fields' minCount) is not started on this terminal: see formFitsAttachmentLimits.
+     */
+    maxCount: z.number().int().min(1).max(ATTACHMENT_CEILING.maxCount),
+    mediaTypes: z.array(AttachmentMediaType).min(1),
+    /**
+     * Offer "choose a file" (a connected scanner whose driver saves files). Off by default: on a
+     * public terminal a file dialog shows the file system.
+     */
+    fileInput: z.boolean(),
+    /** Bytes per upload request; smaller survives a flaky line better, larger is faster. */
+    uploadChunkBytes: z
+      .number()
+      .int()
+      .min(4 * 1024)
+      .max(4 * 1024 * 1024),
+  })
+  .refine((limits) => limits.maxBytes * limits.maxCount <= ATTACHMENT_CEILING.totalBytes, {
+    message: `maxBytes x maxCount may be at most ${ATTACHMENT_CEILING.totalBytes / (1024 * 1024)} MB per application (the files are kept on the terminal until sent)`,
+    path: ['maxBytes'],
+  });
 export type AttachmentLimits = z.infer<typeof AttachmentLimits>;
 
 export const ATTACHMENT_DEFAULTS: AttachmentLimits = {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentIsSent, missingAttachments } from './form-attachments.js';
+import {
+  attachmentIsSent,
+  attachmentRoom,
+  formFitsAttachmentLimits,
+  missingAttachments,
+} from './form-attachments.js';
 import type { FieldUi, FormStep } from './forms.js';
 
 const label = (de: string) => ({ de });
@@ -60,5 +65,34 @@ describe('which draft files are sent', () => {
     expect(attachmentIsSent(form, {}, { fieldId: 'extra' })).toBe(true);
     expect(attachmentIsSent(form, {}, { fieldId: 'gone' })).toBe(true);
     expect(attachmentIsSent(form, {}, {})).toBe(true);
+  });
+});
+
+describe('what a terminal can take', () => {
+  it('fits a form whose required files, conditional ones included, are within maxCount', () => {
+    // registration (1, when there is a car) + pages (2): three, whatever the answers.
+    expect(formFitsAttachmentLimits(form, { maxCount: 3 })).toBe(true);
+    expect(formFitsAttachmentLimits(form, { maxCount: 2 })).toBe(false);
+  });
+
+  it('keeps room for what the other shown fields still require', () => {
+    // maxCount 4, pages still needs 2 and registration 1: one optional photo fits, not two.
+    expect(attachmentRoom(form, { hasCar: true }, [], 'extra', 4)).toEqual({ left: 1, reserved: 3 });
+    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'extra', 4)).toEqual({
+      left: 0,
+      reserved: 3,
+    });
+    // A required field may take its own share and what is left over.
+    expect(attachmentRoom(form, { hasCar: true }, [{ fieldId: 'extra' }], 'pages', 4)).toEqual({
+      left: 2,
+      reserved: 1,
+    });
+    // Hidden by its condition, the registration reserves nothing, and its file is not counted.
+    expect(attachmentRoom(form, { hasCar: false }, [{ fieldId: 'registration' }], 'extra', 4)).toEqual({
+      left: 2,
+      reserved: 2,
+    });
+    const full = [{ fieldId: 'pages' }, { fieldId: 'pages' }, { fieldId: 'extra' }];
+    expect(attachmentRoom(form, { hasCar: false }, full, 'pages', 3)).toEqual({ left: 0, reserved: 0 });
   });
 });

@@ -1,4 +1,11 @@
-import { isAttachmentWidget, isVisible, type FieldError, type FieldUi, type FormStep } from './forms.js';
+import {
+  isAttachmentWidget,
+  isVisible,
+  requiredAttachmentCount,
+  type FieldError,
+  type FieldUi,
+  type FormStep,
+} from './forms.js';
 
 interface FormShape {
   ui: { steps: FormStep[]; fields: Record<string, FieldUi> };
@@ -44,4 +51,40 @@ export function attachmentIsSent(
 ): boolean {
   const ui = attachment.fieldId === undefined ? undefined : form.ui.fields[attachment.fieldId];
   return !ui || isVisible(ui, answers);
+}
+
+/**
+ * Whether a terminal with these limits can take every file the form may require. The rule holds
+ * at every border: a form may require at most the hub's ceiling (protocol/forms.ts), hub seeding
+ * and the provider CLI warn about forms and terminals that do not fit, and a kiosk offers a form
+ * that does not fit its limits for the office or a video call instead of starting it.
+ */
+export function formFitsAttachmentLimits(
+  form: { ui: { fields: Record<string, FieldUi> } },
+  limits: { maxCount: number },
+): boolean {
+  return requiredAttachmentCount(form) <= limits.maxCount;
+}
+
+/**
+ * How many more files `fieldId` may take (`left`): the terminal's `maxCount`, less the files that
+ * go out with the application, less those the other shown fields still require (`reserved`). So
+ * optional pictures never use up the room a required document needs.
+ */
+export function attachmentRoom(
+  form: FormShape,
+  answers: Record<string, unknown>,
+  attachments: readonly { fieldId?: string | undefined }[],
+  fieldId: string,
+  maxCount: number,
+): { left: number; reserved: number } {
+  const sent = attachments.filter((a) => attachmentIsSent(form, answers, a));
+  let reserved = 0;
+  for (const name of form.ui.steps.flatMap((step) => step.fields)) {
+    const ui = form.ui.fields[name];
+    if (name === fieldId || !ui || !isAttachmentWidget(ui.widget) || !isVisible(ui, answers)) continue;
+    const have = sent.filter((a) => a.fieldId === name).length;
+    reserved += Math.max(0, (ui.minCount ?? 0) - have);
+  }
+  return { left: Math.max(0, maxCount - sent.length - reserved), reserved };
 }

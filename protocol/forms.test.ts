@@ -6,6 +6,7 @@ import {
   formDefinitionProblems,
   isVisible,
   normalizeAnswers,
+  requiredAttachmentCount,
   validateFormData,
   type FormJsonSchema,
 } from './forms.js';
@@ -75,7 +76,14 @@ describe('photo and scan fields', () => {
     });
     const photo = { label: label('Foto'), widget: 'photo' as const, minCount: 1 };
     const scan = { label: label('Scan'), widget: 'scan' as const, minCount: 10 };
-    expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo, pages: scan }) })).toEqual([]);
+    expect(formDefinitionProblems({ schema, ui: withFields({ pages: scan }) })).toEqual([]);
+    const nine = { ...scan, minCount: 9 };
+    expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo, pages: nine }) })).toEqual([]);
+    // In all, too: the hub takes at most ten files with one application.
+    expect(requiredAttachmentCount({ ui: withFields({ idPhoto: photo, pages: scan }) })).toBe(11);
+    expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo, pages: scan }) })).toEqual([
+      'the form requires 11 photos and scans in all; an application carries at most 10',
+    ]);
     expect(FieldUi.safeParse({ ...scan, minCount: 11 }).success).toBe(false);
     expect(FieldUi.safeParse({ ...scan, minCount: 0 }).success).toBe(false);
 

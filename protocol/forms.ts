@@ -190,7 +190,26 @@ export function formDefinitionProblems(form: {
     if (ui.minCount !== undefined && isAttachmentWidget(ui.widget) && !placed.includes(name))
       problems.push(`${ui.widget} "${name}" has a minCount but is placed in no step`);
   }
+  const files = requiredAttachmentCount(form);
+  if (files > ATTACHMENT_CEILING.maxCount) {
+    problems.push(
+      `the form requires ${files} photos and scans in all; an application carries at most ${ATTACHMENT_CEILING.maxCount}`,
+    );
+  }
   return problems;
+}
+
+/**
+ * How many files a form can require in all: the `minCount` of every photo and scan field, those
+ * with a condition included (the citizen's answers may show them all). A terminal whose
+ * `attachments.maxCount` is lower cannot promise to take them, so it does not start the form.
+ */
+export function requiredAttachmentCount(form: { ui: { fields: Record<string, FieldUi> } }): number {
+  let count = 0;
+  for (const ui of Object.values(form.ui.fields)) {
+    if (isAttachmentWidget(ui.widget)) count += ui.minCount ?? 0;
+  }
+  return count;
 }
 
 /** Widgets whose files become attachments: a document photo and a scan. */

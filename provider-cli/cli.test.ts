@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetFile } from '../kiosk-config/fleet/fleet-file.js';
 import { ProviderKey } from '../kiosk-config/fleet/signed.js';
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
+import { ATTACHMENT_DEFAULTS } from '../protocol/attachments.js';
 import { FLEET_API, HeartbeatAnswer } from '../protocol/fleet.js';
 import { ensureProviderToken } from '../hub/fleet/provider-auth.js';
 import { exampleFleet, heartbeat, insertTerminals, tokenOf } from '../hub/testing/fleet.js';
@@ -117,6 +118,22 @@ describe('pop-provider', () => {
     expect(result.out).toMatch(/defaults\.hubUrl: Must be an http\(s\) URL\./);
     expect(result.out).toMatch(/defaults\.idleTimeoutSeconds: Too small/);
     expect(result.err).toMatch(/has 2 problems/);
+  });
+
+  it('validates a terminal that takes fewer files than the default, with a warning', async () => {
+    const small = join(dir, 'small.json');
+    const fleet = exampleFleet(2);
+    fleet.terminals['t-01'] = {
+      site: 'dorfladen',
+      settings: { attachments: { ...ATTACHMENT_DEFAULTS, maxCount: 2 } },
+    };
+    await writeFile(small, JSON.stringify(fleet));
+    const result = await cli('validate', small);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/valid: 3 terminals/);
+    expect(result.out.split('\n').filter((line) => line.includes('warning:'))).toEqual([
+      expect.stringMatching(/terminals\.t-01 \(merged\)\.attachments\.maxCount: Is 2, below the default 5/),
+    ]);
   });
 
   it('explains usage mistakes and hub refusals', async () => {

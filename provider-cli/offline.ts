@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { validateFleetFile, type MergedTerminal } from '../kiosk-config/fleet/fleet-file.js';
+import { fleetWarnings, validateFleetFile, type MergedTerminal } from '../kiosk-config/fleet/fleet-file.js';
 import { fleetJsonSchema } from '../kiosk-config/fleet/json-schema.js';
 import { generateProviderKey, publicHalf } from '../kiosk-config/fleet/keys.js';
 import { diffPaths } from '../kiosk-config/fleet/merge.js';
@@ -32,8 +32,15 @@ export async function keygen(keyId: string, outDir: string, io: Io): Promise<voi
   io.out(`Public key:  ${publicPath} (pin it on terminals: "fleet": { "providerKeys": [ ... ] })`);
 }
 
+/** Valid, but worth a look: printed by validate and sign, which go ahead. */
+function printWarnings(path: string, terminals: MergedTerminal[], io: Io): void {
+  for (const warning of fleetWarnings(terminals))
+    io.out(`${path}: warning: ${warning.path}: ${warning.message}`);
+}
+
 export async function validate(path: string, io: Io): Promise<void> {
   const { terminals } = await loadFleet(path, io);
+  printWarnings(path, terminals, io);
   io.out(`${path} is valid: ${terminals.length} terminal${terminals.length === 1 ? '' : 's'} configured.`);
 }
 
@@ -83,6 +90,7 @@ export interface SignArgs {
 
 export async function sign(args: SignArgs, io: Io): Promise<void> {
   const { file, terminals } = await loadFleet(args.fleetPath, io);
+  printWarnings(args.fleetPath, terminals, io);
   const key = await readKeyFile(args.keyPath);
   let trust;
   if (args.trustPath) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeAnswers, validateFormData } from '../../protocol/forms.js';
+import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
 import { demoAnswers } from '../seed/demo-answers.js';
 import { importFimXml } from './import.js';
 
@@ -156,14 +156,51 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(result.form.ui.fields[first]?.help?.de).toMatch(/prüft das Terminal nicht/);
   });
 
-  it('falls back to free text with a note for code lists, and to a note for uploads', () => {
+  it('falls back to free text with a note for code lists', () => {
     expect(props['geschlecht']).toEqual({ type: 'string' });
     expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);
-    expect(form.ui.fields['lichtbild']).toMatchObject({ widget: 'note' });
-    expect(props['lichtbild']).toBeUndefined();
     expect(notes.filter((n) => n.includes('code list'))).toHaveLength(5);
-    expect(notes.filter((n) => n.includes('file upload'))).toHaveLength(8);
     expect(notes.filter((n) => n.startsWith('rule'))).toHaveLength(3);
+  });
+
+  it('makes file uploads document scans in their step, required as FIM says', () => {
+    const scans = form.ui.steps.flatMap((step) =>
+      step.fields
+        .filter((name) => form.ui.fields[name]?.widget === 'scan')
+        .map((name) => [step.id, name, form.ui.fields[name]?.minCount]),
+    );
+    expect(scans).toEqual([
+      ['persoenliche-angaben-zum-antragsteller', 'nachweisAusweispapier', 1],
+      ['anschrift-des-antragstellers-in-deutschland', 'nachweisMietvertrag', 1],
+      ['anschrift-des-antragstellers-in-deutschland', 'nachweisMeldebescheinigung', 1],
+      ['angaben-zur-hochschulqualifikation', 'nachweisHochschulqualifikation', 1],
+      ['angaben-zur-arbeitsstelle', 'nachweisArbeitsvertragArbeitsplatzangebo', 1],
+      ['angaben-zur-arbeitsstelle', 'nachweisBerufsausuebungserlaubnis', undefined],
+      ['angaben-zur-krankenversicherung', 'nachweis', undefined],
+    ]);
+    expect(form.ui.fields['nachweisMietvertrag']?.label.de).toBe('Nachweis Mietvertrag');
+    // Files are attachments, not answers: no schema property, nothing in "required".
+    expect(props['nachweisMietvertrag']).toBeUndefined();
+    expect(requiredAttachmentCount(form)).toBe(5);
+    expect(notes.filter((n) => n.includes('document scan'))).toHaveLength(7);
+    expect(notes).toContain(
+      'the form requires 5 scans (terminals take up to attachments.maxCount, default 5)',
+    );
+  });
+
+  it('keeps the biometric photo a note to bring one: a kiosk camera cannot make it', () => {
+    expect(form.ui.fields['lichtbild']).toMatchObject({ widget: 'note', label: { de: 'Lichtbild' } });
+    expect(form.ui.fields['lichtbild']?.help?.de).toMatch(/kein biometrisches Passfoto/);
+    expect(Object.keys(form.ui.fields['lichtbild']?.help ?? {}).sort()).toEqual([
+      'ar',
+      'de',
+      'en',
+      'ru',
+      'tr',
+      'uk',
+    ]);
+    expect(props['lichtbild']).toBeUndefined();
+    expect(notes.filter((n) => n.includes('biometric photo'))).toHaveLength(1);
   });
 
   it('accepts a complete application and explains what is missing by path', () => {
@@ -205,6 +242,73 @@ describe('FIM import of XDatenfelder 3.0', () => {
     </xdf3:enthaelt></xdf3:struktur>
   </xdf3:stammdatenschema>
 </xdf3:xdatenfelder.stammdatenschema.0102>`;
+
+  const upload = (id: string, label: string, anzahl: string) => `
+    <xdf3:struktur><xdf3:anzahl>${anzahl}</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeld>
+        <xdf3:identifikation><xdf3:id>${id}</xdf3:id></xdf3:identifikation>
+        <xdf3:name>${label}</xdf3:name><xdf3:bezeichnungEingabe>${label}</xdf3:bezeichnungEingabe>
+        <xdf3:hilfetextEingabe>Alle Seiten</xdf3:hilfetextEingabe>
+        <xdf3:feldart><code>input</code></xdf3:feldart><xdf3:datentyp><code>file</code></xdf3:datentyp>
+      </xdf3:datenfeld>
+    </xdf3:enthaelt></xdf3:struktur>`;
+  const withUploads = (uploads: string) =>
+    xdf3.replace('</xdf3:stammdatenschema>', `${uploads}</xdf3:stammdatenschema>`);
+
+  it('takes several pages of an upload as one scan field, with FIM help and minimum count', () => {
+    const { form } = importFimXml(withUploads(upload('F3', 'Zeugnisse', '2:*')), {
+      ...options,
+      formId: 'test',
+    });
+    expect(form.ui.fields['zeugnisse']).toEqual({
+      label: { de: 'Zeugnisse' },
+      help: { de: 'Alle Seiten' },
+      widget: 'scan',
+      minCount: 2,
+    });
+  });
+
+  it('makes uploads required beyond what one application carries optional, and says so', () => {
+    const many = [1, 2, 3, 4, 5].map((n) => upload(`F${10 + n}`, `Nachweis ${n}`, '3:3')).join('');
+    const { form, notes } = importFimXml(withUploads(many), { ...options, formId: 'test' });
+    const counts = [1, 2, 3, 4, 5].map((n) => form.ui.fields[`nachweis${n}`]?.minCount);
+    expect(counts).toEqual([3, 3, 3, 1, undefined]);
+    expect(form.ui.fields['nachweis5']?.widget).toBe('scan');
+    expect(requiredAttachmentCount(form)).toBe(10);
+    expect(notes).toContain('nachweis4: requires 1 instead of 3, an application carries at most 10 files');
+    expect(notes).toContain('nachweis5: optional, an application carries at most 10 files');
+    expect(
+      notes.some((n) =>
+        n.startsWith('the form requires 10 scans: terminals need attachments.maxCount >= 10'),
+      ),
+    ).toBe(true);
+  });
+
+  it('leaves an upload inside a group a note to bring the document', () => {
+    const group = `
+    <xdf3:struktur><xdf3:anzahl>1:1</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeldgruppe>
+        <xdf3:identifikation><xdf3:id>G1</xdf3:id></xdf3:identifikation>
+        <xdf3:name>Kind</xdf3:name><xdf3:bezeichnungEingabe>Kind</xdf3:bezeichnungEingabe>
+        <xdf3:struktur><xdf3:anzahl>1:1</xdf3:anzahl><xdf3:enthaelt>
+          <xdf3:datenfeldgruppe>
+            <xdf3:identifikation><xdf3:id>G2</xdf3:id></xdf3:identifikation>
+            <xdf3:name>Geburt</xdf3:name><xdf3:bezeichnungEingabe>Geburt</xdf3:bezeichnungEingabe>
+            ${upload('F20', 'Geburtsurkunde', '1:1')}
+          </xdf3:datenfeldgruppe>
+        </xdf3:enthaelt></xdf3:struktur>
+      </xdf3:datenfeldgruppe>
+    </xdf3:enthaelt></xdf3:struktur>`;
+    const { form, notes } = importFimXml(withUploads(group), { ...options, formId: 'test' });
+    const certificate = form.ui.fields['geburt']?.fields?.['geburtsurkunde'];
+    expect(certificate).toMatchObject({ widget: 'note' });
+    expect(certificate?.help?.de).toBe(
+      'Alle Seiten Diesen Nachweis nimmt das Terminal an dieser Stelle nicht auf. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
+    );
+    expect(notes).toContain(
+      'F20 "Geburtsurkunde": file upload inside a group shown as a note to bring the document',
+    );
+  });
 
   it('reads constraints from attributes and code lists given in the file', () => {
     const { form } = importFimXml(xdf3, { ...options, formId: 'test' });

@@ -1,4 +1,11 @@
-import { FormDefinition, type AddressUi, type FieldUi, type FormStep } from '../../protocol/forms.js';
+import { ATTACHMENT_CEILING, ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
+import {
+  FormDefinition,
+  isAttachmentWidget,
+  type AddressUi,
+  type FieldUi,
+  type FormStep,
+} from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
 import { requiredWhen, type RequiredWhenSchema } from '../../protocol/required-when.js';
 import type { FimChild, FimField, FimGroup, FimRule, FimSchema } from './xdatenfelder.js';
@@ -22,14 +29,29 @@ export interface FimImportResult {
   notes: string[];
 }
 
+/** A file upload inside a group or repeatable: the terminal scans only in a step's own fields. */
 const FILE_NOTE: LocalizedText = {
-  de: 'Diesen Nachweis können Sie am Terminal noch nicht hochladen. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
-  en: 'You cannot upload this document at the terminal yet. Please bring it along or send it later.',
-  tr: 'Bu belgeyi terminalde henüz yükleyemezsiniz. Lütfen yanınızda getirin veya sonradan gönderin.',
-  ar: 'لا يمكنك رفع هذا المستند في الجهاز بعد. يرجى إحضاره معك أو إرساله لاحقًا.',
-  uk: 'Цей документ поки що не можна завантажити на терміналі. Принесіть його з собою або надішліть пізніше.',
-  ru: 'Этот документ пока нельзя загрузить на терминале. Принесите его с собой или отправьте позже.',
+  de: 'Diesen Nachweis nimmt das Terminal an dieser Stelle nicht auf. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
+  en: 'The terminal cannot take this document here. Please bring it along or send it later.',
+  tr: 'Terminal bu belgeyi burada alamaz. Lütfen yanınızda getirin veya sonradan gönderin.',
+  ar: 'لا يمكن للجهاز استلام هذا المستند هنا. يرجى إحضاره معك أو إرساله لاحقًا.',
+  uk: 'Термінал не може прийняти цей документ тут. Принесіть його з собою або надішліть пізніше.',
+  ru: 'Терминал не может принять этот документ здесь. Принесите его с собой или отправьте позже.',
 };
+/**
+ * A biometric passport photo ("Lichtbild") is not scanned: a kiosk camera with its light cannot
+ * make a photo that meets the ICAO rules for document photos, and a scan of a printed photo does
+ * not either. The citizen brings one, as to the counter.
+ */
+const PASSPORT_PHOTO_NOTE: LocalizedText = {
+  de: 'Die Kamera des Terminals kann kein biometrisches Passfoto aufnehmen. Bitte bringen Sie ein aktuelles biometrisches Passfoto zu Ihrem Termin mit oder lassen Sie es dort aufnehmen, wenn die Behörde das anbietet.',
+  en: 'The terminal’s camera cannot take a biometric passport photo. Please bring a current biometric passport photo to your appointment, or have one taken at the office if it offers this.',
+  tr: 'Terminalin kamerası biyometrik vesikalık fotoğraf çekemez. Lütfen randevunuza güncel bir biyometrik vesikalık fotoğraf getirin veya kurum bu hizmeti sunuyorsa fotoğrafınızı orada çektirin.',
+  ar: 'لا تستطيع كاميرا الجهاز التقاط صورة بيومترية لجواز السفر. يرجى إحضار صورة بيومترية حديثة إلى موعدك، أو التقاطها في الدائرة إذا كانت توفر هذه الخدمة.',
+  uk: 'Камера термінала не може зробити біометричне фото на паспорт. Будь ласка, принесіть на прийом актуальне біометричне фото або сфотографуйтеся в установі, якщо вона надає таку послугу.',
+  ru: 'Камера терминала не может сделать биометрическое фото на паспорт. Пожалуйста, принесите на приём актуальное биометрическое фото или сфотографируйтесь в ведомстве, если оно предлагает такую услугу.',
+};
+const PASSPORT_PHOTO = /lichtbild|passbild|passfoto|biometrisch/i;
 const CODE_LIST_NOTE: LocalizedText = {
   de: 'Die Auswahlliste ist am Terminal nicht verfügbar. Bitte schreiben Sie Ihre Angabe in das Feld.',
   en: 'The list of choices is not available at the terminal. Please type your answer into the field.',
@@ -53,7 +75,8 @@ const ENTRY: LocalizedText = {
  * (runs of top-level fields become a step "Weitere Angaben"); nested groups become sections
  * (object answers); anything that may occur more than once becomes a repeatable (array answers).
  * Each field keeps label, help, type, cardinality and constraints; a code list that is not in the
- * file becomes free text with a note, and a file upload becomes a note to bring the document.
+ * file becomes free text with a note. A file upload in a step becomes a document scan, required
+ * when FIM's cardinality says so; a biometric photo, and an upload inside a group, a note to bring it.
  */
 export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportResult {
   const notes: string[] = [];
@@ -68,7 +91,7 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   const context: Context = { tr, notes, places: options.places, fields: new Map() };
   const place = (item: FimChild, names: Names, into: StepBuilder) => {
     const name = names.take(item.element.label || item.element.name || item.element.id);
-    const converted = convertChild(item, context, item.element.id, name);
+    const converted = convertChild(item, context, item.element.id, name, true);
     uiFields[name] = converted.ui;
     if (converted.schema) {
       properties[name] = converted.schema;
@@ -117,6 +140,8 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     uiFields[name] = { label: RULES_NOTE_TITLE, help: RULES_NOTE, widget: 'note' };
     steps[0].fields.unshift(name);
   }
+
+  limitRequiredScans(uiFields, notes);
 
   const form = FormDefinition.parse({
     id: options.formId,
@@ -171,7 +196,11 @@ function convertChild(
   context: Context,
   path: string,
   answerPath: string | null,
+  inStep = false,
 ): Converted {
+  if (element.kind === 'field' && element.dataType === 'file') {
+    return convertFile(element, cardinality, context, inStep);
+  }
   const repeatable = cardinality.max === null || cardinality.max > 1;
   const inside = repeatable ? null : answerPath;
   const single =
@@ -335,6 +364,83 @@ function germanPostalCode(schema: PropertySchema, path: string): void {
   if (property && property['pattern'] === undefined) property['pattern'] = '^[0-9]{5}$';
 }
 
+/**
+ * A FIM file upload: a document scan (the terminal camera at its highest resolution) with FIM's
+ * label and help, required with FIM's minimum count. The kiosk takes scans in a step's fields only.
+ */
+function convertFile(
+  field: FimField,
+  cardinality: FimChild['cardinality'],
+  { tr, notes }: Context,
+  inStep: boolean,
+): Converted {
+  const label = field.label ? tr(field.label) : ENTRY;
+  const help = field.help ? tr(field.help) : undefined;
+  const note = (text: LocalizedText): Converted => ({
+    schema: null,
+    ui: { label, help: help ? joinTexts(help, text) : text, widget: 'note' },
+    required: false,
+  });
+  if (PASSPORT_PHOTO.test(`${field.label} ${field.name}`)) {
+    notes.push(
+      `${field.id} "${field.label}": biometric photo shown as a note to bring one (no kiosk camera makes it)`,
+    );
+    return note(PASSPORT_PHOTO_NOTE);
+  }
+  if (!inStep) {
+    notes.push(
+      `${field.id} "${field.label}": file upload inside a group shown as a note to bring the document`,
+    );
+    return note(FILE_NOTE);
+  }
+  const minCount = Math.min(cardinality.min, ATTACHMENT_CEILING.maxCount);
+  notes.push(
+    `${field.id} "${field.label}": file upload as a document scan, ${minCount > 0 ? `required (${minCount})` : 'optional'}`,
+  );
+  const ui: FieldUi = {
+    label,
+    widget: 'scan',
+    ...(help ? { help } : {}),
+    ...(minCount > 0 ? { minCount } : {}),
+  };
+  return { schema: null, ui, required: false };
+}
+
+/**
+ * An application carries at most ATTACHMENT_CEILING.maxCount files: scans required beyond that
+ * become optional (the clerk asks for the rest). Above the terminals' default maxCount the form
+ * is offered for the office or a video call on terminals left at the default: said in the notes.
+ */
+function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): void {
+  let total = 0;
+  for (const [name, ui] of Object.entries(fields)) {
+    if (!isAttachmentWidget(ui.widget) || ui.minCount === undefined) continue;
+    const allowed = Math.min(ui.minCount, ATTACHMENT_CEILING.maxCount - total);
+    if (allowed < ui.minCount) {
+      const now = allowed > 0 ? `requires ${allowed} instead of ${ui.minCount}` : 'optional';
+      notes.push(`${name}: ${now}, an application carries at most ${ATTACHMENT_CEILING.maxCount} files`);
+      if (allowed > 0) ui.minCount = allowed;
+      else delete ui.minCount;
+    }
+    total += allowed;
+  }
+  if (total > ATTACHMENT_DEFAULTS.maxCount) {
+    notes.push(
+      `the form requires ${total} scans: terminals need attachments.maxCount >= ${total} (default ${ATTACHMENT_DEFAULTS.maxCount}); others offer it for the office or a video call`,
+    );
+  } else if (total > 0) {
+    notes.push(
+      `the form requires ${total} scans (terminals take up to attachments.maxCount, default ${ATTACHMENT_DEFAULTS.maxCount})`,
+    );
+  }
+}
+
+function joinTexts(first: LocalizedText, second: LocalizedText): LocalizedText {
+  return Object.fromEntries(
+    Object.entries(second).map(([lang, text]) => [lang, `${first[lang] ?? first.de} ${text}`]),
+  ) as LocalizedText;
+}
+
 function convertField(field: FimField, tr: (german: string) => LocalizedText, notes: string[]): Converted {
   const label = field.label ? tr(field.label) : ENTRY;
   const help = field.help ? tr(field.help) : undefined;
@@ -346,10 +452,6 @@ function convertField(field: FimField, tr: (german: string) => LocalizedText, no
   });
   if (field.fieldType === 'label' || field.fieldType === 'locked') {
     return note(field.content ? tr(field.content) : (help ?? label));
-  }
-  if (field.dataType === 'file') {
-    notes.push(`${field.id} "${field.label}": file upload shown as a note to bring the document`);
-    return note(FILE_NOTE);
   }
   if (field.dataType === 'bool') {
     return { schema: { type: 'boolean' }, ui: { label, help, widget: 'yesno' }, required: false };

@@ -72,6 +72,17 @@ describe('the installation config with fleet settings', () => {
     );
     const tooBig = TerminalSettings.safeParse({ ...settings, attachments: { ...limits, maxBytes: 10 ** 9 } });
     expect(tooBig.success).toBe(false);
+    // Each file within the ceiling, but ten of 20 MB would be 200 MB kept on the terminal.
+    const mb = 1024 * 1024;
+    const tooMuch = TerminalSettings.safeParse({
+      ...settings,
+      attachments: { ...limits, maxBytes: 20 * mb, maxCount: 10 },
+    });
+    expect(tooMuch.error?.issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/maxBytes x maxCount may be at most 100 MB/),
+    ]);
+    const fits = { ...settings, attachments: { ...limits, maxBytes: 20 * mb, maxCount: 5 } };
+    expect(TerminalSettings.safeParse(fits).success).toBe(true);
   });
 
   it('needs a terminal token unless the terminal enrolls, and checks pinned keys', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
-import { validateFleetFile, type FleetFile } from './fleet-file.js';
+import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
+import { fleetWarnings, validateFleetFile, type FleetFile } from './fleet-file.js';
 import { fleetJsonSchema } from './json-schema.js';
 import { diffPaths, mergeLayers } from './merge.js';
 
@@ -109,6 +110,31 @@ describe('validateFleetFile', () => {
       path: 'terminals.t-2.site',
       message: 'Names the site "bahnhof", which the file does not define.',
     });
+  });
+});
+
+describe('fleetWarnings', () => {
+  it('names terminals that allow fewer files than the default: forms needing more are not started there', () => {
+    const valid = validateFleetFile(example);
+    if (!valid.ok) throw new Error(JSON.stringify(valid.problems));
+    expect(fleetWarnings(valid.terminals)).toEqual([]);
+
+    const file = clone();
+    const limits = { ...ATTACHMENT_DEFAULTS, maxCount: 3 };
+    file.terminals['demo-terminal-1'] = {
+      ...file.terminals['demo-terminal-1'],
+      settings: { attachments: limits },
+    } as never;
+    const result = validateFleetFile(file);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(fleetWarnings(result.terminals)).toEqual([
+      {
+        path: 'terminals.demo-terminal-1 (merged).attachments.maxCount',
+        message: expect.stringMatching(
+          /^Is 3, below the default 5: forms that require more photos and scans/,
+        ),
+      },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { z } from 'zod';
 import { mergeLayers, type MergeResult, type NamedLayer } from './merge.js';
 import { Id, SafeText, SettingsLayer, TerminalSettings } from './settings.js';
@@ -114,4 +115,23 @@ export function validateFleetFile(
   if (Object.keys(file.terminals).length === 0)
     problems.push({ path: 'terminals', message: 'Names no terminal: there is nothing to configure.' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, file, terminals };
+}
+
+/**
+ * What is valid but worth a second look before signing: a terminal whose attachments.maxCount is
+ * below the default does not start forms that require more photos and scans than it allows (it
+ * points the citizen to the office or a video call instead). The kiosk decides per form; the
+ * provider, who does not see the forms, is told here.
+ */
+export function fleetWarnings(terminals: readonly MergedTerminal[]): Problem[] {
+  const warnings: Problem[] = [];
+  for (const terminal of terminals) {
+    const maxCount = terminal.settings.attachments?.maxCount;
+    if (maxCount === undefined || maxCount >= ATTACHMENT_DEFAULTS.maxCount) continue;
+    warnings.push({
+      path: `terminals.${terminal.terminalId} (merged).attachments.maxCount`,
+      message: `Is ${maxCount}, below the default ${ATTACHMENT_DEFAULTS.maxCount}: forms that require more photos and scans are not started on this terminal; citizens are sent to the office or a video call.`,
+    });
+  }
+  return warnings;
 }

@@ -6,12 +6,17 @@ import {
   formatByteLimit,
   type AttachmentProblem,
 } from '../../protocol/attachments.js';
-import { missingAttachments } from '../../protocol/form-attachments.js';
+import {
+  attachmentRoom,
+  formFitsAttachmentLimits,
+  missingAttachments,
+} from '../../protocol/form-attachments.js';
 import {
   dropHiddenAnswers,
   isAttachmentWidget,
   isVisible,
   normalizeAnswers,
+  requiredAttachmentCount,
   topField,
   validateFormData,
   type FieldError,
@@ -367,10 +372,14 @@ export function CitizenSession({
   }
 
   const addAttachment = async (fieldId: string, file: CapturedFile): Promise<AttachmentProblem | null> => {
+    // Counted as taken: the files sent and the room other fields keep for their required ones.
+    const room = form
+      ? attachmentRoom(form, state.answers, attachments, fieldId, attachmentLimits.maxCount).left
+      : attachmentLimits.maxCount - attachments.length;
     const problem = attachmentProblem(
       attachmentLimits,
       { mediaType: file.mediaType, size: file.bytes.byteLength },
-      attachments.length,
+      attachmentLimits.maxCount - room,
     );
     if (problem) return problem;
     await drafts.flush(); // the photo belongs to a draft that exists on disk
@@ -419,7 +428,8 @@ export function CitizenSession({
           const service = content.services.find((s) => s.id === serviceId);
           if (!service) return;
           const latest = openForm && service.formId ? content.latestForm(service.formId) : undefined;
-          if (latest) {
+          // A form this terminal cannot take all files of opens as its service, which says so.
+          if (latest && formFitsAttachmentLimits(latest, attachmentLimits)) {
             void drafts.discard();
             dispatch({ type: 'startForm', serviceId, formKey: formKey(latest.id, latest.version) });
           } else {
@@ -541,8 +551,15 @@ export function CitizenSession({
           service={service}
           office={content.offices.find((o) => o.id === service.officeId)}
           hasForm={latest !== undefined}
+          tooManyFiles={
+            latest && !formFitsAttachmentLimits(latest, attachmentLimits)
+              ? { needed: requiredAttachmentCount(latest), allowed: attachmentLimits.maxCount }
+              : undefined
+          }
+          callOffered={calls !== undefined && callOffered}
           onStartForm={() =>
             latest &&
+            formFitsAttachmentLimits(latest, attachmentLimits) &&
             dispatch({
               type: 'startForm',
               serviceId: service.id,

@@ -378,3 +378,24 @@ test('ending the session deletes the draft’s photos and turns off a camera lef
   );
   expect(live).toBe(0);
 });
+
+test('a terminal that takes fewer files than a form requires does not start it: the service says where to apply instead', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  const blueCard = demoForm('blaue-karte');
+  await kiosk.open(hub.url, { attachments: { ...ATTACHMENT_DEFAULTS, maxCount: 4 } });
+  await kiosk.waitForContent();
+  await kiosk.startInGerman();
+  await kiosk.search(blueCard.service.name.de);
+  await kiosk.openService(blueCard.service.name.de);
+  await expect(
+    page.getByRole('status').filter({
+      hasText:
+        'Für diesen Antrag braucht es 5 Nachweise; dieses Terminal nimmt höchstens 4 Dateien auf. Bitte stellen Sie den Antrag im Amt.',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Antrag hier ausfüllen' })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -5,9 +5,14 @@ import { LOCALES, type Locale } from '../../protocol/i18n.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
 import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
-import { demoForm, demoPrivateKeyPath, submissionsOnDisk } from '../support/demo.js';
+import { requiredAttachmentCount } from '../../protocol/forms.js';
+import { attachmentsOnDisk, demoForm, demoPrivateKeyPath, submissionsOnDisk } from '../support/demo.js';
+import { mediaLaunchOptions } from '../support/call.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
+
+// The Blue Card's proofs are scanned with the terminal camera: Chromium's fake camera stands in.
+test.use({ launchOptions: mediaLaunchOptions() });
 
 const blueCard = demoForm('blaue-karte');
 const residence = demoForm('wohnsitz-anmeldung');
@@ -82,7 +87,7 @@ async function expectAccessibleEverywhere(
   if (switchable) await switchTo(back);
 }
 
-test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, and the hub accepts it; every screen passes axe in every language and mode', async ({
+test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, scans its proofs, and the hub accepts it; every screen passes axe in every language and mode', async ({
   hub,
   kiosk,
   page,
@@ -115,7 +120,7 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
     const title = step.title['ar'] ?? step.title.de;
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
-    for (const name of step.fields) await kiosk.fillField(blueCard.form, name, blueCard.answers[name], 'ar');
+    for (const name of step.fields) await kiosk.fillFieldOrFiles(blueCard.form, name, blueCard.answers, 'ar');
     await page.getByRole('button', { name: ar.next, exact: true }).click();
   }
   await expect(page.getByRole('heading', { level: 1, name: ar.review })).toBeVisible();
@@ -128,6 +133,10 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   const stored = submissionsOnDisk(hub.dataDir);
   expect(stored).toHaveLength(1);
   const trackingCode = stored[0]?.tracking_code ?? '';
+  // One scan for each required proof, all of them uploaded whole.
+  await expect
+    .poll(() => attachmentsOnDisk(hub.dataDir))
+    .toEqual([{ trackingCode, listed: requiredAttachmentCount(blueCard.form), complete: 5 }]);
 
   // The hub cannot read the answers (end-to-end encrypted): the clerk's browser decrypts them and
   // checks them against the form with the same validator; no problem may be reported.
@@ -144,7 +153,9 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   await clerk.getByRole('button', { name: 'Schlüssel importieren' }).click();
   await expect(clerk.getByText('Lindenstraße', { exact: true })).toBeVisible();
   await expect(
-    clerk.getByText('Anschrift in Deutschland › Straßenanschrift › Straßenangaben › Straße', { exact: true }),
+    clerk.getByText('Anschrift in Deutschland › Straßenanschrift › Straßenangaben › Straße', {
+      exact: true,
+    }),
   ).toBeVisible();
   await expect(clerk.getByText('11942 Amman', { exact: true })).toBeVisible();
   await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0);

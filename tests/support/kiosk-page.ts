@@ -60,16 +60,24 @@ export class KioskPage {
       await expect(
         this.page.getByRole('heading', { level: 1, name: localize(step.title, locale).text }),
       ).toBeVisible();
-      for (const name of step.fields) {
-        await this.fillField(form, name, answers[name], locale, answers);
-        const ui = form.ui.fields[name];
-        if (ui && isAttachmentWidget(ui.widget) && ui.minCount && isVisible(ui, answers)) {
-          for (let n = 0; n < ui.minCount; n++) await this.takePicture(ui, locale);
-        }
-      }
+      for (const name of step.fields) await this.fillFieldOrFiles(form, name, answers, locale);
       await this.page.getByRole('button', { name: t.next, exact: true }).click();
     }
     await expect(this.page.getByRole('heading', { level: 1, name: t.review })).toBeVisible();
+  }
+
+  /** Fills one field of a step; a required photo or scan field gets its pictures from the camera. */
+  async fillFieldOrFiles(
+    form: FormDefinition,
+    name: string,
+    answers: FormAnswers,
+    locale = 'de',
+  ): Promise<void> {
+    await this.fillField(form, name, answers[name], locale, answers);
+    const ui = form.ui.fields[name];
+    if (ui && isAttachmentWidget(ui.widget) && ui.minCount && isVisible(ui, answers)) {
+      for (let n = 0; n < ui.minCount; n++) await this.takePicture(ui, locale);
+    }
   }
 
   async fillField(

@@ -13,7 +13,7 @@ const LABELS: Record<string, [en: string, ar: string]> = {
   Staatsangehörigkeit: ['Nationality', 'الجنسية'],
   Größe: ['Height (cm)', 'الطول (سم)'],
   Augenfarbe: ['Eye colour', 'لون العينين'],
-  Lichtbild: ['Photo', 'صورة شخصية'],
+  Lichtbild: ['Biometric passport photo', 'صورة شخصية بيومترية'],
   'Nachweis Ausweispapier': ['Proof: passport or ID document', 'إثبات: جواز السفر أو وثيقة الهوية'],
   'Anschrift in Deutschland': ['Address in Germany', 'العنوان في ألمانيا'],
   Straßenanschrift: ['Street address', 'عنوان الشارع'],

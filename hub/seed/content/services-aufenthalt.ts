@@ -11,8 +11,8 @@ export const aufenthaltServices: SeedService[] = [
       en: 'Residence permit for skilled workers with a university degree and an employment contract in Germany.',
     },
     longText: {
-      de: 'Die Blaue Karte EU ist ein Aufenthaltstitel für Fachkräfte mit einem anerkannten Hochschulabschluss. Sie brauchen einen Arbeitsvertrag oder ein verbindliches Arbeitsangebot mit einem Mindestgehalt. Das Bürgerbüro nimmt Ihren Antrag am Terminal entgegen und leitet ihn an die Ausländerbehörde des Landkreises weiter. Die Ausländerbehörde lädt Sie danach zu einem Termin ein, zu dem Sie Ihren Pass und die Nachweise mitbringen.',
-      en: 'The EU Blue Card is a residence permit for skilled workers with a recognised university degree. You need an employment contract or a binding job offer with a minimum salary. The Citizens’ Office takes your application at the terminal and forwards it to the district’s immigration office. The immigration office then invites you to an appointment; please bring your passport and the documents.',
+      de: 'Die Blaue Karte EU ist ein Aufenthaltstitel für Fachkräfte mit einem anerkannten Hochschulabschluss. Sie brauchen einen Arbeitsvertrag oder ein verbindliches Arbeitsangebot mit einem Mindestgehalt. Das Bürgerbüro nimmt Ihren Antrag am Terminal entgegen und leitet ihn an die Ausländerbehörde des Landkreises weiter. Die Nachweise scannen Sie dabei am Terminal ein. Die Ausländerbehörde lädt Sie danach zu einem Termin ein, zu dem Sie Ihren Pass, ein biometrisches Passfoto und die Originale der Nachweise mitbringen.',
+      en: 'The EU Blue Card is a residence permit for skilled workers with a recognised university degree. You need an employment contract or a binding job offer with a minimum salary. The Citizens’ Office takes your application at the terminal and forwards it to the district’s immigration office. You scan the documents at the terminal as you go. The immigration office then invites you to an appointment; please bring your passport, a biometric passport photo and the original documents.',
     },
     requiredDocuments: [
       { de: 'Gültiger Reisepass', en: 'Valid passport' },

@@ -45,6 +45,9 @@ const de = {
   startForm: 'Antrag hier ausfüllen',
   noForm:
     'Für diese Leistung gibt es am Terminal noch kein Formular. Wenden Sie sich bitte an die zuständige Stelle.',
+  formNeedsMoreFiles: (needed: number, allowed: number) =>
+    `Für diesen Antrag braucht es ${needed} Nachweise; dieses Terminal nimmt höchstens ${allowed} Dateien auf. Bitte stellen Sie den Antrag im Amt.`,
+  formNeedsMoreFilesCall: 'Sie können auch hier am Terminal per Videoanruf mit der Verwaltung sprechen.',
   stepOf: (step: number, total: number) => `Schritt ${step} von ${total}`,
   optional: 'freiwillig',
   yes: 'Ja',
@@ -97,11 +100,13 @@ const de = {
     remove: 'Entfernen',
     cameraView: 'Kamerabild',
     hint: 'Legen Sie das Dokument flach vor die Kamera. Dann tippen Sie auf „Auslösen“.',
-    count: (n: number, max: number) => `${n} von höchstens ${max} Dateien`,
+    count: (n: number, max: number) => `${n} von höchstens ${max} ${max === 1 ? 'Datei' : 'Dateien'}`,
     shot: (n: number) => `Aufnahme ${n}`,
     noCamera: 'Die Kamera ist gerade nicht verfügbar. Bitte bringen Sie das Dokument zum Amt mit.',
     noCameraRequired:
       'Die Kamera ist gerade nicht verfügbar. Ohne dieses Dokument kann der Antrag nicht abgeschickt werden. Bitte sagen Sie dem Personal vor Ort Bescheid oder versuchen Sie es später noch einmal.',
+    roomKept:
+      'Hier passt keine weitere Datei: Der übrige Platz bleibt für die Nachweise, die dieser Antrag noch braucht.',
     missing: (min: number) =>
       min === 1
         ? 'Dieses Dokument wird für den Antrag gebraucht. Bitte nehmen Sie es auf.'
@@ -201,6 +206,9 @@ const en: Texts = {
   openingHours: 'Opening hours',
   startForm: 'Fill in the application here',
   noForm: 'There is no form for this service at the terminal yet. Please contact the responsible office.',
+  formNeedsMoreFiles: (needed, allowed) =>
+    `This application needs ${needed} documents; this terminal takes at most ${allowed} files. Please apply at the office.`,
+  formNeedsMoreFilesCall: 'You can also talk to the office by video call here at the terminal.',
   stepOf: (step, total) => `Step ${step} of ${total}`,
   optional: 'optional',
   yes: 'Yes',
@@ -252,11 +260,13 @@ const en: Texts = {
     remove: 'Remove',
     cameraView: 'Camera picture',
     hint: 'Lay the document flat in front of the camera. Then tap “Take picture”.',
-    count: (n, max) => `${n} of at most ${max} files`,
+    count: (n, max) => `${n} of at most ${max} ${max === 1 ? 'file' : 'files'}`,
     shot: (n) => `Picture ${n}`,
     noCamera: 'The camera is not available right now. Please bring the document to the office.',
     noCameraRequired:
       'The camera is not available right now. The application cannot be sent without this document. Please tell the staff here, or try again later.',
+    roomKept:
+      'No further file fits here: the remaining room is kept for the documents this application still needs.',
     missing: (min) =>
       min === 1
         ? 'This document is needed for the application. Please take a picture of it.'

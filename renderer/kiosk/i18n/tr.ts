@@ -33,6 +33,9 @@ export const tr: Texts = {
   openingHours: 'Çalışma saatleri',
   startForm: 'Başvuruyu burada doldurun',
   noForm: 'Bu hizmet için terminalde henüz form yok. Lütfen yetkili birime başvurun.',
+  formNeedsMoreFiles: (needed, allowed) =>
+    `Bu başvuru için ${needed} belge gerekiyor; bu terminal en fazla ${allowed} dosya alabiliyor. Lütfen başvurunuzu kurumda yapın.`,
+  formNeedsMoreFilesCall: 'Burada, terminalden görüntülü görüşmeyle de kurumla konuşabilirsiniz.',
   stepOf: (step, total) => `Adım ${step} / ${total}`,
   optional: 'isteğe bağlı',
   yes: 'Evet',
@@ -73,6 +76,8 @@ export const tr: Texts = {
     noCamera: 'Kamera şu anda kullanılamıyor. Lütfen belgeyi daireye getirin.',
     noCameraRequired:
       'Kamera şu anda kullanılamıyor. Bu belge olmadan başvuru gönderilemez. Lütfen buradaki personele haber verin veya daha sonra tekrar deneyin.',
+    roomKept:
+      'Buraya başka dosya eklenemez: kalan yer, bu başvurunun hâlâ ihtiyaç duyduğu belgeler için ayrılmıştır.',
     missing: (min) =>
       min === 1
         ? 'Bu belge başvuru için gereklidir. Lütfen fotoğrafını çekin.'

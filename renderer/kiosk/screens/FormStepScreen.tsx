@@ -10,6 +10,7 @@ import { localize } from '../../../protocol/i18n.js';
 import { isRequired } from '../../../protocol/required-when.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
+import { attachmentRoom } from '../../../protocol/form-attachments.js';
 import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
 import { FormField, type AnswerValue } from '../components/FormField.js';
 import type { DraftAttachment } from '../storage/index.js';
@@ -98,6 +99,7 @@ export function FormStepScreen({
                 items={attachments.items.filter((item) => item.fieldId === name)}
                 error={errors[name]}
                 limits={attachments.limits}
+                room={attachmentRoom(form, answers, attachments.items, name, attachments.limits.maxCount)}
                 locale={locale}
                 t={t}
                 onAdd={(file) => attachments.onAdd(name, file)}

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { demoContent } from '../../../hub/seed/demo-content.js';
+import { LOCALES, type Locale } from '../../../protocol/i18n.js';
 import { TEXTS } from '../i18n/texts.js';
 import { ServiceScreen } from './ServiceScreen.js';
 
@@ -28,5 +29,42 @@ describe('service texts that fall back to German', () => {
 
   it('are not marked where the translation exists', () => {
     expect(render('en')).toContain(`<h1>${service.name.en}</h1>`);
+  });
+});
+
+describe('a form that needs more files than this terminal takes', () => {
+  const service = demoContent.services.find((s) => s.id === 'blaue-karte-eu');
+  if (!service) throw new Error('demo service missing');
+  const render = (locale: Locale, callOffered: boolean, tooManyFiles = { needed: 5, allowed: 3 }) =>
+    renderToStaticMarkup(
+      <ServiceScreen
+        t={TEXTS[locale]}
+        locale={locale}
+        service={service}
+        office={undefined}
+        hasForm
+        tooManyFiles={tooManyFiles}
+        callOffered={callOffered}
+        onStartForm={() => undefined}
+        onBack={() => undefined}
+      />,
+    );
+
+  it('is not offered to start; the citizen reads where to apply instead, in every language', () => {
+    for (const locale of LOCALES) {
+      const html = render(locale, false);
+      expect(html).not.toContain(TEXTS[locale].startForm);
+      expect(html).toContain(
+        `<p class="kiosk-note" role="status">${TEXTS[locale].formNeedsMoreFiles(5, 3)}</p>`,
+      );
+      expect(TEXTS[locale].formNeedsMoreFiles(5, 3)).toMatch(/5[^0-9]+3/);
+    }
+  });
+
+  it('names the video call where the terminal offers one', () => {
+    expect(render('de', true)).toContain(
+      `${TEXTS.de.formNeedsMoreFiles(5, 3)} ${TEXTS.de.formNeedsMoreFilesCall}</p>`,
+    );
+    expect(render('de', false)).not.toContain(TEXTS.de.formNeedsMoreFilesCall);
   });
 });

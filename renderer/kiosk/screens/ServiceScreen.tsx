@@ -10,6 +10,13 @@ export interface ServiceScreenProps {
   service: Service;
   office: Office | undefined;
   hasForm: boolean;
+  /**
+   * Set when the form requires more photos and scans than this terminal takes
+   * (`attachments.maxCount`): the citizen could not finish it here, so it is not started.
+   */
+  tooManyFiles?: { needed: number; allowed: number } | undefined;
+  /** A video call is offered on this screen: said as the other way to apply. */
+  callOffered?: boolean | undefined;
   onStartForm(): void;
   onBack(): void;
 }
@@ -21,6 +28,8 @@ export function ServiceScreen({
   service,
   office,
   hasForm,
+  tooManyFiles,
+  callOffered = false,
   onStartForm,
   onBack,
 }: ServiceScreenProps) {
@@ -37,7 +46,12 @@ export function ServiceScreen({
       {anyFallback && <p className="kiosk-note">{t.notTranslated}</p>}
       <p className="kiosk-lead" {...as(service.shortText)} />
       <div className="kiosk-actions">
-        {hasForm ? (
+        {hasForm && tooManyFiles ? (
+          <p className="kiosk-note" role="status">
+            {t.formNeedsMoreFiles(tooManyFiles.needed, tooManyFiles.allowed)}
+            {callOffered && ` ${t.formNeedsMoreFilesCall}`}
+          </p>
+        ) : hasForm ? (
           <Button variant="primary" size="large" onClick={onStartForm}>
             {t.startForm}
           </Button>

@@ -22,7 +22,13 @@ const render = (
     items = [],
     error,
     locale = 'de',
-  }: { items?: DraftAttachment[]; error?: FieldErrorCode; locale?: 'de' | 'ar' } = {},
+    room = { left: ATTACHMENT_DEFAULTS.maxCount - items.length, reserved: 0 },
+  }: {
+    items?: DraftAttachment[];
+    error?: FieldErrorCode;
+    locale?: 'de' | 'ar';
+    room?: { left: number; reserved: number };
+  } = {},
 ) =>
   renderToStaticMarkup(
     <AttachmentField
@@ -32,6 +38,7 @@ const render = (
       items={items}
       error={error}
       limits={ATTACHMENT_DEFAULTS}
+      room={room}
       locale={locale}
       t={TEXTS[locale]}
       onAdd={() => Promise.resolve(null)}
@@ -66,5 +73,15 @@ describe('a required photo field', () => {
     expect(render(required, { error: 'required', items: [photo] })).not.toContain('pop-field__error');
     expect(render(required)).not.toContain('pop-field__error');
     expect(render(required)).not.toContain('aria-describedby');
+  });
+});
+
+describe('the count of a photo field', () => {
+  it('counts this field’s files against the room it has, not the whole terminal limit', () => {
+    expect(render(optional, { items: [photo], room: { left: 4, reserved: 0 } })).toContain(
+      '1 von höchstens 5 Dateien',
+    );
+    // Four other required documents keep their room: this field may take one.
+    expect(render(required, { room: { left: 1, reserved: 4 } })).toContain('0 von höchstens 1 Datei<');
   });
 });

@@ -27,6 +27,11 @@ export interface AttachmentFieldProps {
   /** Set when the citizen tried to go on without the files the field requires (`ui.minCount`). */
   error?: FieldErrorCode | undefined;
   limits: AttachmentLimits;
+  /**
+   * How many more files this field may take, and how many of the terminal's `maxCount` the other
+   * shown fields still need for their required documents (protocol attachmentRoom).
+   */
+  room: { left: number; reserved: number };
   locale: string;
   t: Texts;
   /** Checks against the limits and stores the file in the draft; returns what is wrong, if anything. */
@@ -59,6 +64,7 @@ export function AttachmentField({
   items,
   error,
   limits,
+  room,
   locale,
   t,
   onAdd,
@@ -106,7 +112,7 @@ export function AttachmentField({
       case 'too_large':
         return texts.problems.too_large(formatByteLimit(limits.maxBytes));
       case 'too_many':
-        return texts.problems.too_many(limits.maxCount);
+        return room.reserved > 0 ? texts.roomKept : texts.problems.too_many(limits.maxCount);
       case 'wrong_type':
         return texts.problems.wrong_type;
       case 'empty':
@@ -116,7 +122,7 @@ export function AttachmentField({
 
   const openCamera = async () => {
     setProblem(null);
-    if (items.length >= limits.maxCount) {
+    if (room.left <= 0) {
       setProblem(describe('too_many'));
       return;
     }
@@ -202,7 +208,7 @@ export function AttachmentField({
           {missing}
         </p>
       )}
-      <p className="pop-field__help">{texts.count(items.length, limits.maxCount)}</p>
+      <p className="pop-field__help">{texts.count(items.length, items.length + room.left)}</p>
       {problem && (
         <div id={`${domId}-error`}>
           <StatusMessage tone="error">{problem}</StatusMessage>
