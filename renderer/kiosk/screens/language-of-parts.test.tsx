@@ -2,11 +2,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { demoContent } from '../../../hub/seed/demo-content.js';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
-import { FormDefinition } from '../../../protocol/forms.js';
+import { ATTACHMENT_DEFAULTS } from '../../../protocol/attachments.js';
+import { FormDefinition, type FieldUi } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { germanParts, langDeCount } from '../i18n/german-parts.testing.js';
 import { TEXTS } from '../i18n/texts.js';
 import type { StoredForm } from '../storage/index.js';
+import { FormField } from '../components/FormField.js';
+import { AttractScreen } from './AttractScreen.js';
 import { CatalogScreen } from './CatalogScreen.js';
 import { FormStepScreen } from './FormStepScreen.js';
 import { ReceiptScreen } from './ReceiptScreen.js';
@@ -49,7 +52,7 @@ const form: StoredForm = {
         {
           id: 'halter',
           title: all('Halter', 'Sahip', 'المالك'),
-          fields: ['name', 'rasse', 'anschrift', 'geburt'],
+          fields: ['name', 'rasse', 'anschrift', 'geburt', 'foto'],
         },
         { id: 'hund', title: germanOnly('Hund'), fields: ['hunde'] },
       ],
@@ -74,6 +77,7 @@ const form: StoredForm = {
           fields: { strasse: { label: germanOnly('Straße'), widget: 'text' } },
         },
         geburt: { label: germanOnly('Geburtsdatum'), widget: 'date' },
+        foto: { label: germanOnly('Foto'), help: all('Hell', 'Aydınlık', 'مضاء'), widget: 'photo' },
         hunde: {
           label: all('Hunde', 'Köpekler', 'الكلاب'),
           widget: 'repeat',
@@ -101,6 +105,12 @@ describe.each(LOCALES)('German fallback marked in %s', (locale) => {
         answers={{}}
         errors={{ name: 'pattern' }}
         onChange={noop}
+        attachments={{
+          items: [],
+          limits: ATTACHMENT_DEFAULTS,
+          onAdd: () => Promise.resolve(null),
+          onRemove: noop,
+        }}
         onNext={noop}
         onBack={noop}
       />,
@@ -113,8 +123,9 @@ describe.each(LOCALES)('German fallback marked in %s', (locale) => {
       'Dackel',
       'Straße',
       'Geburtsdatum',
+      'Foto',
     ]);
-    expect(langDeCount(html)).toBe(7);
+    expect(langDeCount(html)).toBe(8);
     // The kiosk's own "(optional)" stays outside the German part.
     expect(html).toContain(`<span lang="de" dir="ltr">Straße</span> (${t.optional})`);
     expect(html).toContain(`>${form.ui.steps[0]?.title[locale]}</h1>`);
@@ -159,10 +170,11 @@ describe.each(LOCALES)('German fallback marked in %s', (locale) => {
       'Dackel',
       'Straße',
       'Geburtsdatum',
+      'Foto',
       'Hund',
       'Hund',
     ]);
-    expect(langDeCount(html)).toBe(7);
+    expect(langDeCount(html)).toBe(8);
   });
 
   it('on the review, a translated option in the citizen’s language without marks', () => {
@@ -239,5 +251,58 @@ describe.each(LOCALES)('German fallback marked in %s', (locale) => {
     );
     expect(germanParts(html).sort()).toEqual(['Kurz erklärt', 'Ordnung', 'Sperrmüll', 'Umzug']);
     expect(langDeCount(html)).toBe(4);
+  });
+});
+
+describe.each(LOCALES)('German fallback marked in %s, more places', (locale) => {
+  const t = TEXTS[locale];
+
+  it('in an address: the parts without a translation, not the translated group title', () => {
+    const text = (label: { de: string }): FieldUi => ({ label, widget: 'text' });
+    const ui: FieldUi = {
+      label: all('Anschrift', 'Adres', 'العنوان'),
+      widget: 'address',
+      fields: {
+        strasse: text(germanOnly('Straße')),
+        plz: text(all('Postleitzahl', 'Posta kodu', 'الرمز البريدي')),
+        ort: text(germanOnly('Ort')),
+      },
+      address: { parts: { street: 'strasse', postalCode: 'plz', city: 'ort' }, places: [] },
+    };
+    const string = { type: 'string' };
+    const html = renderToStaticMarkup(
+      <FormField
+        name="anschrift"
+        ui={ui}
+        property={{
+          type: 'object',
+          properties: { strasse: string, plz: string, ort: string },
+          required: ['strasse', 'plz', 'ort'],
+          additionalProperties: false,
+        }}
+        required
+        value={undefined}
+        error={undefined}
+        locale={locale}
+        t={t}
+        onChange={noop}
+      />,
+    );
+    expect(germanParts(html)).toEqual(['Straße', 'Ort']);
+    expect(langDeCount(html)).toBe(2);
+  });
+
+  it('on the attract screen: a German-only subtitle, not the translated title', () => {
+    const html = renderToStaticMarkup(
+      <AttractScreen
+        t={t}
+        locale={locale}
+        title={all('Rathaus', 'Belediye', 'البلدية')}
+        subtitle={germanOnly('Gemeinde Lindenau')}
+        onStart={noop}
+      />,
+    );
+    expect(germanParts(html)).toEqual(['Gemeinde Lindenau']);
+    expect(langDeCount(html)).toBe(1);
   });
 });
