@@ -51,11 +51,14 @@ export function ReviewScreen({
         <section key={step.id} className="kiosk-review__step">
           <div className="kiosk-review__heading">
             <h2 {...localized(step.title, locale)} />
-            {/* The step's name goes into the button as hidden text, not aria-label, so it can carry lang. */}
+            {/*
+              The name "Change: <step>" is hidden text, not aria-label, so the step's title can carry
+              lang; the visible word is left out of the name once, so it is not read twice.
+            */}
             <Button onClick={() => onEdit(index)}>
-              {t.change}
+              <span aria-hidden="true">{t.change}</span>
               <span className="pop-visually-hidden">
-                : <Localized text={step.title} locale={locale} />
+                {t.change}: <Localized text={step.title} locale={locale} />
               </span>
             </Button>
           </div>

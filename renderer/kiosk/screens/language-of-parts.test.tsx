@@ -175,6 +175,8 @@ describe.each(LOCALES)('German fallback marked in %s', (locale) => {
       'Hund',
     ]);
     expect(langDeCount(html)).toBe(8);
+    // The button's name, "Change: Hund", is hidden text so the German step title keeps its lang.
+    expect(html).toContain(`${t.change}: <span lang="de" dir="ltr">Hund</span>`);
   });
 
   it('on the review, a translated option in the citizen’s language without marks', () => {
