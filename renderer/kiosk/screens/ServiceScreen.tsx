@@ -109,7 +109,9 @@ function Section({ title, items }: { title: string; items: LocalizedProps[] }) {
       <h2>{title}</h2>
       <ul>
         {items.map((item, index) => (
-          <li key={index} {...item} />
+          <li key={index}>
+            <span {...item} />
+          </li>
         ))}
       </ul>
     </section>
