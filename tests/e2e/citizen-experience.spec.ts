@@ -380,6 +380,9 @@ test('the draft survives switching languages on a form step, and right-to-left f
     await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
     await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
     await expect(page.getByRole('button', { name: TEXTS[locale].next, exact: true })).toBeVisible();
+    // The registration form's labels exist in German and English only: elsewhere they are marked German.
+    const german = await expectGermanMarked(page, residence.form, firstStep?.fields ?? [], locale);
+    if (locale !== 'en') expect(german, `German labels marked in ${locale}`).toBeGreaterThan(0);
   }
   await page.getByRole('banner').getByRole('button', { name: 'Deutsch' }).click();
   await kiosk.next();
