@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BRIDGE_GLOBAL, BRIDGE_METHODS } from '../../protocol/bridge.js';
-import { LOCALES, type Locale } from '../../protocol/i18n.js';
+import type { FieldUi, FormDefinition } from '../../protocol/forms.js';
+import { LOCALES, type Locale, type LocalizedText } from '../../protocol/i18n.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
 import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
@@ -87,6 +88,58 @@ async function expectAccessibleEverywhere(
   if (switchable) await switchTo(back);
 }
 
+/**
+ * WCAG 2.1 SC 3.1.2 on a form screen: every text of the form shown in German for want of a
+ * translation sits in an element marked lang="de" dir="ltr"; every translated text is read in the
+ * page's language, and nothing else is marked German. Returns how many German texts were checked.
+ */
+async function expectGermanMarked(page: Page, form: FormDefinition, fields: string[], locale: Locale) {
+  const german = new Set<string>();
+  const translated = new Set<string>();
+  const sort = (text: LocalizedText | undefined) => {
+    if (!text) return;
+    const own = text[locale];
+    if (own) translated.add(own);
+    else german.add(text.de);
+  };
+  const collect = (ui: FieldUi | undefined) => {
+    if (!ui) return;
+    for (const text of [ui.label, ui.help, ui.invalidMessage, ...(ui.options ?? []).map((o) => o.label)])
+      sort(text);
+    Object.values(ui.fields ?? {}).forEach(collect);
+    collect(ui.item);
+  };
+  sort(form.title);
+  for (const step of form.ui.steps) sort(step.title);
+  for (const name of fields) collect(form.ui.fields[name]);
+  for (const text of german) if (translated.has(text)) german.delete(text);
+
+  const shown = await page.getByRole('main').evaluate((main) => {
+    const found: { text: string; lang: string | null; dir: string | null }[] = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const parent = node.parentElement;
+      if (!text || !parent) continue;
+      const lang = parent.closest('[lang]')?.getAttribute('lang') ?? null;
+      found.push({
+        text,
+        lang,
+        dir: lang === 'de' ? (parent.closest('[dir]')?.getAttribute('dir') ?? null) : null,
+      });
+    }
+    return found;
+  });
+  const wrong = shown.filter(
+    (node) =>
+      (german.has(node.text) && (node.lang !== 'de' || node.dir !== 'ltr')) ||
+      (node.lang === 'de' && !german.has(node.text)) ||
+      (translated.has(node.text) && node.lang !== locale),
+  );
+  expect(wrong, `texts marked wrongly on ${page.url()}`).toEqual([]);
+  return shown.filter((node) => german.has(node.text)).length;
+}
+
 test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported FIM form right to left, scans its proofs, and the hub accepts it; every screen passes axe in every language and mode', async ({
   hub,
   kiosk,
@@ -107,7 +160,11 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
 
   // Arabic users may type the German name they saw on a letter, with a typo.
   await page.getByLabel(ar.searchLabel).fill('Blaue Krte');
-  await page.getByRole('button', { name: /^Blaue Karte EU beantragen/ }).click();
+  const tile = page.getByRole('button', { name: /^Blaue Karte EU beantragen/ });
+  // The service has no Arabic name: the tile says so to a screen reader (German voice, left to right).
+  expect(blueCard.service.name['ar']).toBeUndefined();
+  await expect(tile.locator('[lang="de"][dir="ltr"]').first()).toHaveText(blueCard.service.name.de);
+  await tile.click();
   await expect(page.getByText(ar.notTranslated)).toBeVisible();
   await expectAccessibleEverywhere(page, 'service', 'ar');
   await page.getByRole('button', { name: ar.startForm }).click();
@@ -116,14 +173,19 @@ test('a citizen who reads only Arabic finds the EU Blue Card, fills the imported
   await expect(page.getByText(ar.fallbackNote)).toBeVisible();
 
   const steps = blueCard.form.ui.steps;
+  let germanChecked = 0;
   for (const [index, step] of steps.entries()) {
     const title = step.title['ar'] ?? step.title.de;
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    germanChecked += await expectGermanMarked(page, blueCard.form, step.fields, 'ar');
     if (index === 1) await expectAccessibleEverywhere(page, `form step ${step.id}`, 'ar');
     for (const name of step.fields) await kiosk.fillFieldOrFiles(blueCard.form, name, blueCard.answers, 'ar');
     await page.getByRole('button', { name: ar.next, exact: true }).click();
   }
+  // The Blue Card's labels are in Arabic, many of its help texts only in German.
+  expect(germanChecked).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1, name: ar.review })).toBeVisible();
+  await expectGermanMarked(page, blueCard.form, Object.keys(blueCard.form.ui.fields), 'ar');
   await expectAccessibleEverywhere(page, 'review', 'ar');
   await page.getByRole('button', { name: ar.submit }).click();
   await expect(page.getByRole('heading', { name: ar.receiptTitle })).toBeVisible();
@@ -329,6 +391,9 @@ test('the draft survives switching languages on a form step, and right-to-left f
     await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
     await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
     await expect(page.getByRole('button', { name: TEXTS[locale].next, exact: true })).toBeVisible();
+    // The registration form's labels exist in German and English only: elsewhere they are marked German.
+    const german = await expectGermanMarked(page, residence.form, firstStep?.fields ?? [], locale);
+    if (locale !== 'en') expect(german, `German labels marked in ${locale}`).toBeGreaterThan(0);
   }
   await page.getByRole('banner').getByRole('button', { name: 'Deutsch' }).click();
   await kiosk.next();

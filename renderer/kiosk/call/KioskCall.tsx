@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Office } from '../../../protocol/catalog.js';
 import { hoursOn, isWithinHours, nextSlots, type CallRequest } from '../../../protocol/calls.js';
-import { localize, type Locale } from '../../../protocol/i18n.js';
+import type { Locale } from '../../../protocol/i18n.js';
 import { Button, Icon } from '../../shared/ui/index.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { useObservable } from '../../shared/useObservable.js';
+import { localized } from '../i18n/Localized.js';
 import type { KioskCallClient } from './call-client.js';
 import type { CallRequestSender } from './request-sender.js';
 import { CALL_TEXTS, type CallTexts } from './texts.js';
@@ -284,9 +285,7 @@ function PreCallInfo({
           {t.office}{' '}
           <select value={office.id} onChange={(e) => onChooseOffice(e.target.value)}>
             {offices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {localize(o.name, locale).text}
-              </option>
+              <option key={o.id} value={o.id} {...localized(o.name, locale)} />
             ))}
           </select>
         </label>

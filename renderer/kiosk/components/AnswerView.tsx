@@ -1,10 +1,12 @@
 import type { FieldUi, FormAnswer } from '../../../protocol/forms.js';
-import { localize } from '../../../protocol/i18n.js';
+import { INTL_LOCALES, type Locale } from '../../../protocol/i18n.js';
+import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface AnswerViewProps {
   ui: FieldUi | undefined;
   value: FormAnswer | undefined;
+  /** The citizen's language ("tr"): picks option labels; dates and numbers use its Intl tag. */
   locale: string;
   t: Texts;
 }
@@ -29,7 +31,7 @@ export function AnswerView({ ui, value, locale, t }: AnswerViewProps) {
       <dl className="kiosk-review__nested">
         {Object.entries(value).map(([name, inner]) => (
           <div key={name} className="kiosk-review__row">
-            <dt>{localize(ui?.fields?.[name]?.label ?? { de: name }, locale).text}</dt>
+            <dt {...localized(ui?.fields?.[name]?.label ?? { de: name }, locale)} />
             <dd>
               <AnswerView ui={ui?.fields?.[name]} value={inner} locale={locale} t={t} />
             </dd>
@@ -39,12 +41,16 @@ export function AnswerView({ ui, value, locale, t }: AnswerViewProps) {
     );
   }
   const option = ui?.options?.find((o) => o.value === value);
-  if (option) return <>{localize(option.label, locale).text}</>;
+  if (option) return <Localized text={option.label} locale={locale} />;
   if (ui?.widget === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return <>{formatDate(value, locale)}</>;
+    return <>{formatDate(value, intlLocale(locale))}</>;
   }
-  if (typeof value === 'number') return <>{value.toLocaleString(locale)}</>;
+  if (typeof value === 'number') return <>{value.toLocaleString(intlLocale(locale))}</>;
   return <>{value}</>;
+}
+
+function intlLocale(locale: string): string {
+  return INTL_LOCALES[locale as Locale] ?? locale;
 }
 
 function formatDate(iso: string, locale: string): string {

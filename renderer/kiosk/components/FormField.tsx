@@ -1,6 +1,6 @@
 import { isVisible, type FieldErrorCode, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
-import { localize } from '../../../protocol/i18n.js';
 import { Field } from '../../shared/ui/index.js';
+import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import { AddressField } from './fields/AddressField.js';
 import { DateField } from './fields/DateField.js';
@@ -40,18 +40,24 @@ export function FormField(props: FormFieldProps) {
   const { name, ui, property, required, value, error, locale, t, onChange } = props;
   const path = props.path ?? name;
   const errors = props.errors ?? {};
-  const label = localize(ui.label, locale).text;
-  const help = ui.help ? localize(ui.help, locale).text : undefined;
+  const label = <Localized text={ui.label} locale={locale} />;
+  const help = ui.help ? <Localized text={ui.help} locale={locale} /> : undefined;
   const message = error ? errorText(error, ui, locale, t) : undefined;
-  const shownLabel = required ? label : `${label} (${t.optional})`;
+  const shownLabel = required ? (
+    label
+  ) : (
+    <>
+      {label} ({t.optional})
+    </>
+  );
   const domId = `field-${path.replace(/\//g, '-')}`;
   if (props.answers && !isVisible(ui, props.answers)) return null;
 
   if (ui.widget === 'note') {
     return (
       <div className="kiosk-field-note" role="note">
-        <p className="kiosk-field-note__title">{label}</p>
-        {help && <p>{help}</p>}
+        <p className="kiosk-field-note__title" {...localized(ui.label, locale)} />
+        {ui.help && <p {...localized(ui.help, locale)} />}
       </div>
     );
   }
@@ -152,7 +158,7 @@ export function FormField(props: FormFieldProps) {
                 checked={value === option.value}
                 onChange={() => onChange(name, option.value)}
               />
-              <span>{localize(option.label, locale).text}</span>
+              <span {...localized(option.label, locale)} />
             </label>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Locale, LocalizedText } from '../../../protocol/i18n.js';
-import { localize, textDirection } from '../../../protocol/i18n.js';
+import { textDirection } from '../../../protocol/i18n.js';
+import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface AttractRotation {
@@ -35,8 +36,8 @@ export function AttractScreen({ t, locale, title, subtitle, rotation, onStart }:
   return (
     <main className="kiosk-attract" lang={shown} dir={textDirection(shown)} data-attract-locale={shown}>
       <button type="button" className="kiosk-attract__start" onClick={onStart}>
-        <span className="kiosk-attract__title">{localize(title, shown).text}</span>
-        <span className="kiosk-attract__subtitle">{localize(subtitle, shown).text}</span>
+        <span className="kiosk-attract__title" {...localized(title, shown)} />
+        <span className="kiosk-attract__subtitle" {...localized(subtitle, shown)} />
         <span className="kiosk-attract__cta">{rotation ? rotation.cta(shown) : t.attractStart}</span>
       </button>
     </main>

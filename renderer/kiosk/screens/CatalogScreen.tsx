@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
-import { localize } from '../../../protocol/i18n.js';
+import { localize, type LocalizedText } from '../../../protocol/i18n.js';
 import { fold } from '../search/german.js';
 import { useCatalogIndex } from '../search/useCatalogIndex.js';
+import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 
 export interface CatalogScreenProps {
@@ -38,7 +39,7 @@ export function CatalogScreen({
     const nameOf = (service: Service) => localize(service.name, locale).text;
     return [...found].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
   }, [index, services, query, filter, locale]);
-  const text = (value: Parameters<typeof localize>[0]) => localize(value, locale).text;
+  const text = (value: LocalizedText) => localized(value, locale);
 
   const sortedCategories = [...categories].sort((a, b) => a.order - b.order);
   return (
@@ -78,7 +79,7 @@ export function CatalogScreen({
             aria-pressed={filter.kind === 'category' && filter.id === category.id}
             onClick={() => setFilter({ kind: 'category', id: category.id })}
           >
-            {text(category.name)}
+            <span {...text(category.name)} />
           </button>
         ))}
       </nav>
@@ -91,7 +92,7 @@ export function CatalogScreen({
             aria-pressed={filter.kind === 'life' && filter.id === situation.id}
             onClick={() => setFilter({ kind: 'life', id: situation.id })}
           >
-            {text(situation.name)}
+            <span {...text(situation.name)} />
           </button>
         ))}
       </nav>
@@ -102,8 +103,8 @@ export function CatalogScreen({
         {results.map((service) => (
           <li key={service.id}>
             <button type="button" className="kiosk-service" onClick={() => onOpen(service.id)}>
-              <span className="kiosk-service__name">{text(service.name)}</span>
-              <span className="kiosk-service__short">{text(service.shortText)}</span>
+              <span className="kiosk-service__name" {...text(service.name)} />
+              <span className="kiosk-service__short" {...text(service.shortText)} />
             </button>
           </li>
         ))}

@@ -14,6 +14,7 @@ import { attachmentRoom } from '../../../protocol/form-attachments.js';
 import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
 import { FormField, type AnswerValue } from '../components/FormField.js';
 import type { DraftAttachment } from '../storage/index.js';
+import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import type { StoredForm } from '../storage/index.js';
 
@@ -66,14 +67,12 @@ export function FormStepScreen({
   const total = form.ui.steps.length + 1; // the review is the last step
   return (
     <main className="kiosk-page kiosk-form">
-      <p className="kiosk-form__title">{localize(form.title, locale).text}</p>
+      <p className="kiosk-form__title" {...localized(form.title, locale)} />
       <div className="kiosk-progress">
         <span>{t.stepOf(stepIndex + 1, total)}</span>
         <progress max={total} value={stepIndex + 1} aria-label={t.stepOf(stepIndex + 1, total)} />
       </div>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {localize(step.title, locale).text}
-      </h1>
+      <h1 ref={headingRef} tabIndex={-1} {...localized(step.title, locale)} />
       {fellBack && <p className="kiosk-note">{t.fallbackNote}</p>}
       {notice && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}

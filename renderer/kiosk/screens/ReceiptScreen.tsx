@@ -1,7 +1,8 @@
 import type { Office } from '../../../protocol/catalog.js';
 import type { PrintOutcome } from '../../../protocol/bridge.js';
-import { localize } from '../../../protocol/i18n.js';
+import type { LocalizedText } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
+import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import { QrCode } from '../receipt/QrCode.js';
 import '../receipt/receipt.css';
@@ -13,10 +14,10 @@ export interface ReceiptScreenProps {
   t: Texts;
   locale: string;
   trackingCode: string;
-  formTitle: Parameters<typeof localize>[0];
+  formTitle: LocalizedText;
   municipality: string;
   office: Office | undefined;
-  processingTime: Parameters<typeof localize>[0] | undefined;
+  processingTime: LocalizedText | undefined;
   submittedAt: string;
   delivered: boolean;
   /** Attachment bytes on their way, while the application's photos upload. */
@@ -55,7 +56,7 @@ export function ReceiptScreen({
         {municipality} · {new Date(submittedAt).toLocaleString(locale)}
       </p>
       <h1>{t.receiptTitle}</h1>
-      <p className="kiosk-lead">{localize(formTitle, locale).text}</p>
+      <p className="kiosk-lead" {...localized(formTitle, locale)} />
       <section className="kiosk-receipt__code" aria-labelledby="tracking-label">
         <h2 id="tracking-label">{t.receiptTrackingCode}</h2>
         <p className="kiosk-receipt__value" data-testid="tracking-code">
@@ -78,12 +79,12 @@ export function ReceiptScreen({
         <p>{t.receiptNextSteps}</p>
         {processingTime && (
           <p>
-            {t.processingTime}: {localize(processingTime, locale).text}
+            {t.processingTime}: <Localized text={processingTime} locale={locale} />
           </p>
         )}
         {office && (
           <address className="kiosk-receipt__office" data-testid="receipt-office">
-            <strong>{localize(office.name, locale).text}</strong>
+            <strong {...localized(office.name, locale)} />
             <br />
             {office.address.street}, {office.address.postalCode} {office.address.city}
             <br />

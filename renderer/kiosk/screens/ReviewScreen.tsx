@@ -1,8 +1,8 @@
 import { isAnswerless, isVisible } from '../../../protocol/forms.js';
-import { INTL_LOCALES, localize, type Locale } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import { AnswerView } from '../components/AnswerView.js';
 import type { AnswerValue } from '../components/FormField.js';
+import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import type { DraftAttachment, StoredForm } from '../storage/index.js';
 
@@ -37,10 +37,9 @@ export function ReviewScreen({
   onBack,
 }: ReviewScreenProps) {
   const total = form.ui.steps.length + 1;
-  const intlLocale = INTL_LOCALES[locale as Locale] ?? locale;
   return (
     <main className="kiosk-page kiosk-review">
-      <p className="kiosk-form__title">{localize(form.title, locale).text}</p>
+      <p className="kiosk-form__title" {...localized(form.title, locale)} />
       <div className="kiosk-progress">
         <span>{t.stepOf(total, total)}</span>
         <progress max={total} value={total} aria-label={t.stepOf(total, total)} />
@@ -51,12 +50,16 @@ export function ReviewScreen({
       {form.ui.steps.map((step, index) => (
         <section key={step.id} className="kiosk-review__step">
           <div className="kiosk-review__heading">
-            <h2>{localize(step.title, locale).text}</h2>
-            <Button
-              onClick={() => onEdit(index)}
-              aria-label={`${t.change}: ${localize(step.title, locale).text}`}
-            >
-              {t.change}
+            <h2 {...localized(step.title, locale)} />
+            {/*
+              The name "Change: <step>" is hidden text, not aria-label, so the step's title can carry
+              lang; the visible word is left out of the name once, so it is not read twice.
+            */}
+            <Button onClick={() => onEdit(index)}>
+              <span aria-hidden="true">{t.change}</span>
+              <span className="pop-visually-hidden">
+                {t.change}: <Localized text={step.title} locale={locale} />
+              </span>
             </Button>
           </div>
           <dl>
@@ -64,7 +67,7 @@ export function ReviewScreen({
               .filter((name) => form.ui.fields[name]?.widget !== 'note')
               .map((name) => {
                 const ui = form.ui.fields[name];
-                const label = localize(ui?.label ?? { de: name }, locale).text;
+                const label = localized(ui?.label ?? { de: name }, locale);
                 if (ui && isAnswerless(ui.widget)) {
                   // A photo field its condition hides is neither asked for nor sent.
                   if (!isVisible(ui, answers)) return null;
@@ -72,7 +75,7 @@ export function ReviewScreen({
                   const lacking = files.length < (ui.minCount ?? 0);
                   return (
                     <div key={name} className="kiosk-review__row">
-                      <dt>{label}</dt>
+                      <dt {...label} />
                       <dd>
                         {files.length === 0 ? '–' : files.map((f) => f.name).join(', ')}
                         {lacking && (
@@ -84,9 +87,9 @@ export function ReviewScreen({
                 }
                 return (
                   <div key={name} className="kiosk-review__row">
-                    <dt>{label}</dt>
+                    <dt {...label} />
                     <dd>
-                      <AnswerView ui={ui} value={answers[name]} locale={intlLocale} t={t} />
+                      <AnswerView ui={ui} value={answers[name]} locale={locale} t={t} />
                     </dd>
                   </div>
                 );

@@ -8,13 +8,15 @@ import { ServiceScreen } from './ServiceScreen.js';
 describe('service texts that fall back to German', () => {
   const service = demoContent.services.find((s) => s.id === 'wohnsitz-anmelden');
   if (!service) throw new Error('demo service missing');
-  const render = (locale: 'ar' | 'en') =>
+  const office = demoContent.offices[0];
+  if (!office) throw new Error('demo office missing');
+  const render = (locale: 'ar' | 'en', withOffice = office) =>
     renderToStaticMarkup(
       <ServiceScreen
         t={TEXTS[locale]}
         locale={locale}
         service={service}
-        office={undefined}
+        office={withOffice}
         hasForm
         onStartForm={() => undefined}
         onBack={() => undefined}
@@ -24,11 +26,21 @@ describe('service texts that fall back to German', () => {
   it('are marked as German, left to right, inside an Arabic page', () => {
     const html = render('ar');
     expect(html).toContain(`<h1 lang="de" dir="ltr">${service.name.de}</h1>`);
-    expect(html).toMatch(/<li lang="de" dir="ltr">Personalausweis/);
+    // In the item, not on the <li>: the bullet stays on the right of the Arabic page.
+    expect(html).toMatch(/<li><span lang="de" dir="ltr">Personalausweis/);
   });
 
   it('are not marked where the translation exists', () => {
     expect(render('en')).toContain(`<h1>${service.name.en}</h1>`);
+  });
+
+  it('mark the office name without a translation, and the legal citations, which are German anyway', () => {
+    const html = render('ar', { ...office, name: { de: 'Bürgerbüro Lindenau' } });
+    expect(html).toContain('<strong lang="de" dir="ltr">Bürgerbüro Lindenau</strong>');
+    for (const basis of service.legalBasis)
+      expect(html).toContain(`<li><span lang="de" dir="ltr">${basis}</span></li>`);
+    const translated = render('ar', { ...office, name: { de: 'Bürgerbüro', ar: 'مكتب المواطنين' } });
+    expect(translated).toContain('<strong>مكتب المواطنين</strong>');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Office, Service } from '../../../protocol/catalog.js';
 import { WEEKDAYS } from '../../../protocol/catalog.js';
 import { localize, type Locale, type LocalizedText } from '../../../protocol/i18n.js';
 import { Button } from '../../shared/ui/index.js';
+import { localized, type LocalizedProps } from '../i18n/Localized.js';
 import { formatEuro, type Texts } from '../i18n/texts.js';
 
 export interface ServiceScreenProps {
@@ -33,13 +34,10 @@ export function ServiceScreen({
   onStartForm,
   onBack,
 }: ServiceScreenProps) {
-  const tr = (text: LocalizedText) => localize(text, locale);
-  /** German shown in place of a missing translation is marked as German, left to right (WCAG 3.1.2). */
-  const as = (text: LocalizedText) => {
-    const shown = tr(text);
-    return { children: shown.text, ...(shown.fellBack ? { lang: 'de', dir: 'ltr' } : {}) };
-  };
-  const anyFallback = [service.name, service.shortText, service.longText].some((text) => tr(text).fellBack);
+  const as = (text: LocalizedText) => localized(text, locale);
+  const anyFallback = [service.name, service.shortText, service.longText].some(
+    (text) => localize(text, locale).fellBack,
+  );
   return (
     <main className="kiosk-page kiosk-service-detail">
       <h1 {...as(service.name)} />
@@ -88,12 +86,13 @@ export function ServiceScreen({
           <p {...as(service.deadlines)} />
         </section>
       )}
-      <Section title={t.legalBasis} items={service.legalBasis.map((basis) => ({ children: basis }))} />
+      {/* Legal citations are German in every language, so they are marked like a fallback. */}
+      <Section title={t.legalBasis} items={service.legalBasis.map((basis) => as({ de: basis }))} />
       {office && (
         <section>
           <h2>{t.responsibleOffice}</h2>
           <address className="kiosk-office">
-            <strong>{tr(office.name).text}</strong>
+            <strong {...as(office.name)} />
             <br />
             {office.address.street}, {office.address.postalCode} {office.address.city}
             <br />
@@ -117,20 +116,16 @@ export function ServiceScreen({
   );
 }
 
-function Section({
-  title,
-  items,
-}: {
-  title: string;
-  items: { children: string; lang?: string; dir?: string }[];
-}) {
+function Section({ title, items }: { title: string; items: LocalizedProps[] }) {
   if (items.length === 0) return null;
   return (
     <section>
       <h2>{title}</h2>
       <ul>
         {items.map((item, index) => (
-          <li key={index} {...item} />
+          <li key={index}>
+            <span {...item} />
+          </li>
         ))}
       </ul>
     </section>

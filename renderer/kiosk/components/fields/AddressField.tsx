@@ -4,8 +4,8 @@ import {
   type FieldErrorCode,
   type FormAnswer,
 } from '../../../../protocol/forms.js';
-import { localize } from '../../../../protocol/i18n.js';
 import { Field } from '../../../shared/ui/index.js';
+import { Localized, localized } from '../../i18n/Localized.js';
 import { errorText } from './error-text.js';
 import { getAt, leftoverFields, setAt, townsFor } from './address.js';
 import type { GroupFieldProps } from './GroupField.js';
@@ -30,7 +30,6 @@ export function AddressField(props: AddressFieldProps) {
   const address = ui.address;
   if (!address) return null;
   const answers = isGroupAnswer(value) ? value : {};
-  const help = ui.help ? localize(ui.help, locale).text : undefined;
   const group = { ui, property };
 
   const text = (part: AddressPart): string => {
@@ -58,7 +57,7 @@ export function AddressField(props: AddressFieldProps) {
     const partPath = address.parts[part];
     const found = partPath === undefined ? undefined : addressPart(group, partPath);
     if (partPath === undefined || !found) return null;
-    const label = localize(found.ui.label, locale).text;
+    const label = <Localized text={found.ui.label} locale={locale} />;
     const code = errors[`${path}/${partPath}`];
     const message =
       code === undefined
@@ -71,8 +70,16 @@ export function AddressField(props: AddressFieldProps) {
       <Field
         key={part}
         className={`kiosk-address__${part}`}
-        label={found.required ? label : `${label} (${t.optional})`}
-        help={found.ui.help ? localize(found.ui.help, locale).text : undefined}
+        label={
+          found.required ? (
+            label
+          ) : (
+            <>
+              {label} ({t.optional})
+            </>
+          )
+        }
+        help={found.ui.help ? <Localized text={found.ui.help} locale={locale} /> : undefined}
         error={message}
       >
         {(control) => (
@@ -98,8 +105,8 @@ export function AddressField(props: AddressFieldProps) {
 
   return (
     <fieldset className="kiosk-section kiosk-address">
-      <legend className="kiosk-section__title">{localize(ui.label, locale).text}</legend>
-      {help && <p className="pop-field__help">{help}</p>}
+      <legend className="kiosk-section__title" {...localized(ui.label, locale)} />
+      {ui.help && <p className="pop-field__help" {...localized(ui.help, locale)} />}
       {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
       {ROWS.map((row) => (
         <div key={row.join('-')} className="kiosk-address__row">

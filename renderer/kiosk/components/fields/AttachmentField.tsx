@@ -5,8 +5,8 @@ import {
   type AttachmentProblem,
 } from '../../../../protocol/attachments.js';
 import type { FieldErrorCode, FieldUi } from '../../../../protocol/forms.js';
-import { localize } from '../../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../../shared/ui/index.js';
+import { Localized, localized } from '../../i18n/Localized.js';
 import type { Texts } from '../../i18n/texts.js';
 import { registerMediaStream } from '../../session/media.js';
 import type { DraftAttachment } from '../../storage/index.js';
@@ -77,8 +77,7 @@ export function AttachmentField({
   const [saving, setSaving] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<{ stream: MediaStream; unregister: () => void } | null>(null);
-  const label = localize(ui.label, locale).text;
-  const help = ui.help ? localize(ui.help, locale).text : undefined;
+  const label = <Localized text={ui.label} locale={locale} />;
   const domId = `field-${name}`;
   const minCount = ui.minCount ?? 0;
   // Like the other fields: a message beside the field, gone once the citizen has added enough.
@@ -201,8 +200,16 @@ export function AttachmentField({
       className={`kiosk-attachment${missing ? ' kiosk-attachment--invalid' : ''}`}
       aria-describedby={describedBy || undefined}
     >
-      <legend className="pop-field__label">{minCount > 0 ? label : `${label} (${t.optional})`}</legend>
-      {help && <p className="pop-field__help">{help}</p>}
+      <legend className="pop-field__label">
+        {minCount > 0 ? (
+          label
+        ) : (
+          <>
+            {label} ({t.optional})
+          </>
+        )}
+      </legend>
+      {ui.help && <p className="pop-field__help" {...localized(ui.help, locale)} />}
       {missing && (
         <p className="pop-field__error" id={`${domId}-missing`}>
           {missing}

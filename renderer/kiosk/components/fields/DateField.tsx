@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Texts } from '../../i18n/texts.js';
 
 export interface DateFieldProps {
   id: string;
-  label: string;
-  help: string | undefined;
-  error: string | undefined;
+  label: ReactNode;
+  help: ReactNode;
+  error: ReactNode;
   value: string | undefined;
   t: Texts;
   onChange(value: string | undefined): void;

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../../protocol/forms.js';
-import { localize } from '../../../../protocol/i18n.js';
+import type { LocalizedText } from '../../../../protocol/i18n.js';
 import { Button } from '../../../shared/ui/index.js';
+import { localized } from '../../i18n/Localized.js';
 import type { Texts } from '../../i18n/texts.js';
 
 type Value = FormAnswer | undefined;
@@ -41,11 +42,10 @@ export function GroupField({
   const answers = isGroupAnswer(value) ? value : {};
   const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
   const required = Array.isArray(property['required']) ? (property['required'] as string[]) : [];
-  const help = ui.help ? localize(ui.help, locale).text : undefined;
   return (
     <fieldset className="kiosk-section">
-      <legend className="kiosk-section__title">{localize(ui.label, locale).text}</legend>
-      {help && <p className="pop-field__help">{help}</p>}
+      <legend className="kiosk-section__title" {...localized(ui.label, locale)} />
+      {ui.help && <p className="pop-field__help" {...localized(ui.help, locale)} />}
       {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
       {Object.entries(ui.fields ?? {}).map(([name, child]) =>
         renderField({
@@ -85,17 +85,19 @@ export function RepeatField({
   const blank: FormAnswer = item.widget === 'group' ? {} : '';
   const entries: FormAnswer[] = [...stored];
   while (entries.length < Math.max(min, 1)) entries.push(blank);
-  const label = localize(ui.label, locale).text;
   return (
     <fieldset className="kiosk-section kiosk-repeat">
-      <legend className="kiosk-section__title">{label}</legend>
+      <legend className="kiosk-section__title" {...localized(ui.label, locale)} />
       {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
       {entries.map((entry, index) => (
         <div key={index} className="kiosk-repeat__entry">
           {renderField({
             name: String(index),
             path: `${path}/${index}`,
-            ui: { ...item, label: item.widget === 'group' ? item.label : { de: t.entry(index + 1) } },
+            ui: {
+              ...item,
+              label: item.widget === 'group' ? item.label : ownText(t.entry(index + 1), locale),
+            },
             property: (property['items'] ?? {}) as Record<string, unknown>,
             required: index < min,
             value: entry,
@@ -118,6 +120,11 @@ export function RepeatField({
       {entries.length < max && <Button onClick={() => onChange([...entries, blank])}>{t.addEntry}</Button>}
     </fieldset>
   );
+}
+
+/** A kiosk text ("Entry 2") as a field label: it is in the citizen's language, not a German fallback. */
+function ownText(text: string, locale: string): LocalizedText {
+  return { de: text, [locale]: text };
 }
 
 function isGroupAnswer(value: Value): value is { [name: string]: FormAnswer } {
