@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -54,61 +55,61 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
 interface Finding {
   check: string;
-  severity: string;
+  level: string;
   file: string;
   location: string;
   description: string;
 }
 
-/** RFC 4180 CSV: quoted cells may hold commas, doubled quotes and line breaks (code samples do). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(cell);
-      if (row.some((c) => c.trim() !== '')) rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
-  }
-  row.push(cell);
-  if (row.some((c) => c.trim() !== '')) rows.push(row);
-  return rows;
-}
+/**
+ * electronegativity's SARIF report (one JSON write). Its CSV writer is racy: it writes the
+ * header and the rows with two asynchronous writes, and when the rows land first the header
+ * overwrites the start of the first one — about one run in four here, a red build at random.
+ */
+const SarifReport = z.object({
+  runs: z.array(
+    z.object({
+      results: z.array(
+        z.object({
+          ruleId: z.string(),
+          level: z.string(),
+          message: z.object({ text: z.string() }),
+          locations: z.array(
+            z.object({
+              physicalLocation: z.object({
+                artifactLocation: z.object({ uri: z.string() }),
+                region: z.object({ startLine: z.number(), startColumn: z.number() }),
+              }),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
 
-function parseCsv(text: string): Finding[] {
-  return csvRows(text)
-    .slice(1)
-    .map((cells) => cells.map((c) => c.trim()))
-    .map((cells) => ({
-      check: cells[0] ?? '',
-      severity: cells[1] ?? '',
-      file: cells[3] ?? '',
-      location: cells[4] ?? '',
-      description: cells[6] ?? '',
-    }));
+function parseSarif(text: string): Finding[] {
+  return SarifReport.parse(JSON.parse(text)).runs.flatMap((run) =>
+    run.results.map((result) => {
+      const where = result.locations[0]?.physicalLocation;
+      const uri = where?.artifactLocation.uri ?? 'file:///';
+      return {
+        check: result.ruleId,
+        level: result.level,
+        // A finding about the whole app (no file) comes as file:///; the suppressions say N/A.
+        file: uri === 'file:///' ? 'N/A' : uri,
+        location: where ? `${where.region.startLine}:${where.region.startColumn}` : '',
+        description: result.message.text,
+      };
+    }),
+  );
 }
 
 const electronVersion = (
   JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
 ).version;
 const outDir = mkdtempSync(join(tmpdir(), 'pop-electronegativity-'));
-const csv = join(outDir, 'findings.csv');
+const report = join(outDir, 'findings.sarif');
 try {
   const run = spawnSync(
     process.execPath,
@@ -122,13 +123,13 @@ try {
       '-x',
       EXCLUDED_CHECKS.join(','),
       '-o',
-      csv,
+      report,
     ],
     { encoding: 'utf8', cwd: root },
   );
   let findings: Finding[];
   try {
-    findings = parseCsv(readFileSync(csv, 'utf8'));
+    findings = parseSarif(readFileSync(report, 'utf8'));
   } catch {
     console.error(run.stdout, run.stderr);
     throw new Error('electronegativity wrote no report');
@@ -138,7 +139,7 @@ try {
   const stale = SUPPRESSIONS.filter((s) => !findings.some((f) => f.check === s.check && f.file === s.file));
   for (const f of findings.filter(suppressed))
     console.log(`suppressed ${f.check} in ${f.file} (reason in scripts/lint-electron.ts)`);
-  for (const f of open) console.error(`${f.check} ${f.severity} ${f.file}:${f.location} ${f.description}`);
+  for (const f of open) console.error(`${f.check} ${f.level} ${f.file}:${f.location} ${f.description}`);
   for (const s of stale)
     console.error(`stale suppression: ${s.check} in ${s.file} no longer reported; remove it`);
   if (open.length > 0 || stale.length > 0) {
