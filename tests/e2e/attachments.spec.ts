@@ -3,14 +3,20 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compactDecrypt, importJWK } from 'jose';
+import { compactDecrypt } from 'jose';
 import type { Page } from '@playwright/test';
 import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
 import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { SubmissionMetadata } from '../../protocol/submission.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
 import { mediaLaunchOptions } from '../support/call.js';
-import { demoForm, demoPrivateKeyPath, hubDiskBytes, submissionsOnDisk } from '../support/demo.js';
+import {
+  demoForm,
+  demoOfficeDecryptionKey,
+  demoPrivateKeyPath,
+  hubDiskBytes,
+  submissionsOnDisk,
+} from '../support/demo.js';
 import { FaultProxy } from '../support/fault-proxy.js';
 import { expect, test } from '../support/fixtures.js';
 import type { KioskPage } from '../support/kiosk-page.js';
@@ -106,16 +112,6 @@ function uploadsOnDisk(
   }
 }
 
-function metadataJwe(dataDir: string): string {
-  const db = new Database(join(dataDir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT metadata_jwe FROM submissions').get() as { metadata_jwe: string })
-      .metadata_jwe;
-  } finally {
-    db.close();
-  }
-}
-
 test('a document photo survives a broken upload: resumed at the hub’s offset, received once, decrypted and verified by the clerk', async ({
   hub,
   kiosk,
@@ -198,13 +194,9 @@ test('a document photo survives a broken upload: resumed at the hub’s offset, 
     expect(shown.subarray(0, 2).toString('hex')).toBe('ffd8'); // a JPEG from the camera
 
     // Independently of the console: the metadata, decrypted with jose, names this photo's hash.
-    const jwk = JSON.parse(readFileSync(demoPrivateKeyPath(parking.form.officeId), 'utf8')) as Record<
-      string,
-      unknown
-    >;
     const { plaintext } = await compactDecrypt(
-      metadataJwe(hub.dataDir),
-      await importJWK(jwk, 'RSA-OAEP-256'),
+      submissions[0]?.metadata_jwe ?? '',
+      await demoOfficeDecryptionKey(parking.form.officeId),
     );
     const metadata = SubmissionMetadata.parse(JSON.parse(new TextDecoder().decode(plaintext)));
     expect(metadata.attachments).toHaveLength(1);

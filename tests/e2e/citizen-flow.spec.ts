@@ -1,4 +1,10 @@
-import { demoForm, demoPrivateKeyPath, hubDiskBytes, submissionsOnDisk } from '../support/demo.js';
+import {
+  asDiskText,
+  demoForm,
+  demoPrivateKeyPath,
+  hubDiskBytes,
+  submissionsOnDisk,
+} from '../support/demo.js';
 import { openClerkConsole } from '../support/clerk.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -53,7 +59,7 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
     typed.address.street,
     typed['placeOfBirth'],
   ]) {
-    expect(disk).not.toContain(latin1(String(text)));
+    expect(disk).not.toContain(asDiskText(String(text)));
   }
 
   // The clerk logs in to the console and finds the application.
@@ -158,8 +164,3 @@ test('a reload in the middle of a form keeps what the citizen typed', async ({ h
   const label = bulky.form.ui.fields[firstField]?.label.de ?? '';
   await expect(page.getByLabel(label, { exact: true })).toHaveValue(String(bulky.answers[firstField]));
 });
-
-/** The bytes of a UTF-8 string as latin1 text, to search raw file contents. */
-function latin1(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1');
-}

@@ -1,5 +1,5 @@
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
-import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { demoForm, trackingCodesOnDisk } from '../support/demo.js';
 import { FaultProxy } from '../support/fault-proxy.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
@@ -37,15 +37,7 @@ test('two windows on one outbox: one sender, each application posted once', asyn
     expect(await second.outboxSize()).toBe(APPLICATIONS); // the same outbox
 
     await context.setOffline(false);
-    await expect
-      .poll(
-        () =>
-          submissionsOnDisk(hub.dataDir)
-            .map((s) => s.tracking_code)
-            .sort(),
-        { timeout: 60_000 },
-      )
-      .toEqual([...codes].sort());
+    await expect.poll(() => trackingCodesOnDisk(hub.dataDir), { timeout: 60_000 }).toEqual([...codes].sort());
     await expect.poll(() => first.outboxSize(), { timeout: 30_000 }).toBe(0);
     // Both windows probed the hub, but the submissions went over the line once each.
     const posts = proxy.requests.filter((r) => r === 'POST /api/v1/submissions');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
 import { isQuotaExceeded } from '../../renderer/kiosk/storage/quota.js';
 import { chromiumFlags, findChromium } from '../../scripts/chromium.js';
-import { demoForm, submissionsOnDisk } from '../support/demo.js';
+import { demoForm, trackingCodesOnDisk } from '../support/demo.js';
 import { expect, test } from '../support/fixtures.js';
 import { KioskPage } from '../support/kiosk-page.js';
 
@@ -84,8 +84,7 @@ test('a full disk at finalize: a clear message in the citizen’s language, the 
   // The line comes back: all three arrive, each exactly once.
   await context.setOffline(false);
   await expect.poll(() => kiosk.outboxSize(), { timeout: 60_000 }).toBe(0);
-  const stored = submissionsOnDisk(hub.dataDir);
-  expect(stored.map((s) => s.tracking_code).sort()).toEqual([...queued, third].sort());
+  expect(trackingCodesOnDisk(hub.dataDir)).toEqual([...queued, third].sort());
 });
 
 /** Size of the disk under the real-quota browser's profile; Chromium grants an origin about 60 % of it. */
@@ -222,8 +221,7 @@ test('a really full disk (browser profile on a small tmpfs): the storage-full me
     // The line comes back: all three arrive, each exactly once.
     await context.setOffline(false);
     await expect.poll(() => kiosk.outboxSize(), { timeout: 60_000 }).toBe(0);
-    const stored = submissionsOnDisk(hub.dataDir);
-    expect(stored.map((s) => s.tracking_code).sort()).toEqual([...queued, third].sort());
+    expect(trackingCodesOnDisk(hub.dataDir)).toEqual([...queued, third].sort());
   } finally {
     try {
       await context?.close();

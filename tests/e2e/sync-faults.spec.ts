@@ -1,6 +1,6 @@
 import { mediaLaunchOptions } from '../support/call.js';
 import { FaultProxy } from '../support/fault-proxy.js';
-import { attachmentsOnDisk, demoForm, submissionsOnDisk } from '../support/demo.js';
+import { attachmentsOnDisk, demoForm, submissionsOnDisk, trackingCodesOnDisk } from '../support/demo.js';
 import { removeDataDir, startHub } from '../support/hub-process.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -39,15 +39,7 @@ test('the hub is killed during the uploads and restarted: the terminal resumes, 
     await hub.kill();
     hub = await startHub({ dataDir: hub.dataDir, port });
 
-    await expect
-      .poll(
-        () =>
-          submissionsOnDisk(hub.dataDir)
-            .map((s) => s.tracking_code)
-            .sort(),
-        { timeout: 60_000 },
-      )
-      .toEqual([...codes].sort());
+    await expect.poll(() => trackingCodesOnDisk(hub.dataDir), { timeout: 60_000 }).toEqual([...codes].sort());
     await expect.poll(() => kiosk.outboxSize()).toBe(0);
     expect(submissionsOnDisk(hub.dataDir)).toHaveLength(COUNT);
     // Each with its one photo of the registration, complete.
@@ -79,13 +71,7 @@ test('a faulty line (resets, truncated answers, 5xx, stalls) delivers every appl
     await context.setOffline(false);
 
     await expect
-      .poll(
-        () =>
-          submissionsOnDisk(hub.dataDir)
-            .map((s) => s.tracking_code)
-            .sort(),
-        { timeout: 120_000 },
-      )
+      .poll(() => trackingCodesOnDisk(hub.dataDir), { timeout: 120_000 })
       .toEqual([...codes].sort());
     await expect.poll(() => kiosk.outboxSize(), { timeout: 30_000 }).toBe(0);
     const faults = Object.entries(proxy.counts).filter(([kind, n]) => kind !== 'pass' && n > 0);

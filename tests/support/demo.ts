@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { importJWK } from 'jose';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoAnswers } from '../../hub/seed/demo-answers.js';
 import { demoContent } from '../../hub/seed/demo-content.js';
+import { demoPrivateKeyPath } from '../../hub/seed/demo-keys.js';
 import type { FormAnswers, FormDefinition } from '../../protocol/forms.js';
 import type { Service } from '../../protocol/catalog.js';
 
@@ -15,20 +17,30 @@ export function demoForm(formId: string): { form: FormDefinition; service: Servi
   return { form, service, answers };
 }
 
+interface SubmissionOnDisk {
+  id: string;
+  tracking_code: string;
+  data_jwe: string;
+  metadata_jwe: string;
+}
+
 /** Reads the hub's SQLite file directly: what is really on the town hall's disk. */
-export function submissionsOnDisk(
-  dataDir: string,
-): { id: string; tracking_code: string; data_jwe: string }[] {
+export function submissionsOnDisk(dataDir: string): SubmissionOnDisk[] {
   const db = new Database(join(dataDir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, tracking_code, data_jwe FROM submissions').all() as {
-      id: string;
-      tracking_code: string;
-      data_jwe: string;
-    }[];
+    return db
+      .prepare('SELECT id, tracking_code, data_jwe, metadata_jwe FROM submissions')
+      .all() as SubmissionOnDisk[];
   } finally {
     db.close();
   }
+}
+
+/** The tracking codes of the applications on the hub's disk, sorted (to compare with those sent). */
+export function trackingCodesOnDisk(dataDir: string): string[] {
+  return submissionsOnDisk(dataDir)
+    .map((s) => s.tracking_code)
+    .sort();
 }
 
 /** Per submission on the hub's disk: how many attachments it lists and how many of them arrived whole. */
@@ -64,5 +76,16 @@ export function hubDiskBytes(dataDir: string): string {
     .join('\n');
 }
 
+/** The bytes of a UTF-8 string as latin1 text, to search `hubDiskBytes` and other raw file contents. */
+export function asDiskText(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}
+
 /** The demo office's private key file, as the office hands it to its clerks. */
-export { demoPrivateKeyPath } from '../../hub/seed/demo-keys.js';
+export { demoPrivateKeyPath };
+
+/** The demo office's private key for jose, the JOSE implementation that did not encrypt. */
+export async function demoOfficeDecryptionKey(officeId: string) {
+  const jwk = JSON.parse(readFileSync(demoPrivateKeyPath(officeId), 'utf8')) as Record<string, unknown>;
+  return importJWK(jwk, 'RSA-OAEP-256');
+}
