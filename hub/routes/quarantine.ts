@@ -21,7 +21,8 @@ import {
   requestRetry,
 } from '../quarantine/store.js';
 
-const RetryParams = z.object({
+/** One item of one terminal's quarantine, as the provider's retry and the clerk's discard name it. */
+const ItemParams = z.object({
   terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
   submissionId: z.uuid(),
 });
@@ -67,7 +68,7 @@ export function quarantineRoutes(
       '/api/v1/provider/quarantine/:terminalId/:submissionId/retry',
       { onRequest: requireProvider(db) },
       async (request, reply) => {
-        const { terminalId, submissionId } = parseOrThrow(RetryParams, request.params);
+        const { terminalId, submissionId } = parseOrThrow(ItemParams, request.params);
         if (!(await requestRetry(db, terminalId, submissionId, now())))
           throw new HttpError(404, {
             error: 'not_quarantined',
@@ -91,7 +92,7 @@ export function quarantineRoutes(
       '/api/v1/clerk/quarantine/:terminalId/:submissionId/discard',
       { onRequest: sessions.requireClerk },
       async (request, reply) => {
-        const { terminalId, submissionId } = parseOrThrow(RetryParams, request.params);
+        const { terminalId, submissionId } = parseOrThrow(ItemParams, request.params);
         const { reason } = parseOrThrow(DiscardRequest, request.body);
         const clerk = sessions.clerkOf(request);
         const outcome = await requestDiscard(

@@ -173,9 +173,11 @@ export async function releaseQuarantined(db: KioskDatabase, ids: readonly string
 export async function discardQuarantined(db: KioskDatabase, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction('rw', db.outbox, db.outboxAttachments, async () => {
-    const doomed = (await db.outbox.bulkGet([...ids]))
-      .filter((entry) => entry?.state === 'quarantined')
-      .map((entry) => entry?.id ?? '');
+    const doomed = await db.outbox
+      .where('id')
+      .anyOf([...ids])
+      .and((entry) => entry.state === 'quarantined')
+      .primaryKeys();
     if (doomed.length === 0) return 0;
     await db.outbox.bulkDelete(doomed);
     await db.outboxAttachments.where('submissionId').anyOf(doomed).delete();
