@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
 import type { OfferedDocument } from '../session/document-offers.js';
+import { AlertDialog } from './AlertDialog.js';
 
 export interface DocumentOfferDialogProps {
   t: Texts;
@@ -23,8 +24,6 @@ export function DocumentOfferDialog({
   onDecline,
 }: DocumentOfferDialogProps) {
   const texts = t.attachments;
-  const dialogRef = useRef<HTMLDivElement>(null);
-  useEffect(() => dialogRef.current?.querySelector('button')?.focus(), []);
   const url = useMemo(
     () =>
       document.mediaType.startsWith('image/')
@@ -34,30 +33,19 @@ export function DocumentOfferDialog({
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   return (
-    <div className="kiosk-overlay">
-      <div
-        ref={dialogRef}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="document-offer-title"
-        aria-describedby="document-offer-body"
-        className="kiosk-dialog"
-      >
-        <h2 id="document-offer-title">{texts.offerTitle}</h2>
-        <p id="document-offer-body">{texts.offerBody}</p>
-        {url && <img className="kiosk-attachment__preview" src={url} alt={document.name} />}
-        {problem && <StatusMessage tone="error">{problem}</StatusMessage>}
-        <div className="kiosk-actions">
-          <Button size="large" onClick={onDecline}>
-            {problem ? texts.cancel : texts.offerDecline}
+    <AlertDialog id="document-offer" title={texts.offerTitle} body={texts.offerBody}>
+      {url && <img className="kiosk-attachment__preview" src={url} alt={document.name} />}
+      {problem && <StatusMessage tone="error">{problem}</StatusMessage>}
+      <div className="kiosk-actions">
+        <Button size="large" onClick={onDecline}>
+          {problem ? texts.cancel : texts.offerDecline}
+        </Button>
+        {!problem && (
+          <Button variant="primary" size="large" busy={busy} onClick={onAttach}>
+            {texts.offerAttach}
           </Button>
-          {!problem && (
-            <Button variant="primary" size="large" busy={busy} onClick={onAttach}>
-              {texts.offerAttach}
-            </Button>
-          )}
-        </div>
+        )}
       </div>
-    </div>
+    </AlertDialog>
   );
 }

@@ -1,0 +1,35 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export interface AlertDialogProps {
+  /** Prefix of the title's and body's ids (`<id>-title`, `<id>-body`), unique on the page. */
+  id: string;
+  title: ReactNode;
+  body: ReactNode;
+  /** What follows the body: a preview, a message, the answer buttons. */
+  children: ReactNode;
+}
+
+/**
+ * A modal question over the screen. Focus moves to its first button, so a screen reader
+ * announces it and a key press answers it.
+ */
+export function AlertDialog({ id, title, body, children }: AlertDialogProps) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => dialogRef.current?.querySelector('button')?.focus(), []);
+  return (
+    <div className="kiosk-overlay">
+      <div
+        ref={dialogRef}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        className="kiosk-dialog"
+      >
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p id={`${id}-body`}>{body}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
