@@ -23,5 +23,7 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testDir: './tests/e2e' },
     { name: 'electron', testDir: './tests/electron' },
+    // The calendar spec with the clock moved; `npm run test:dates` runs it.
+    { name: 'dates', testDir: './tests/dates' },
   ],
 });

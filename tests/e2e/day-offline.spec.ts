@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compactDecrypt } from 'jose';
-import { demoContent } from '../../hub/seed/demo-content.js';
 import type { FormAnswers } from '../../protocol/forms.js';
 import { SubmissionMetadata } from '../../protocol/submission.js';
 import { mediaLaunchOptions } from '../support/call.js';
@@ -14,6 +13,7 @@ import {
   demoForm,
   demoOfficeDecryptionKey,
   hubDiskBytes,
+  identifyingTexts,
   submissionsOnDisk,
   trackingCodesOnDisk,
 } from '../support/demo.js';
@@ -35,7 +35,6 @@ const forms = [
   demoForm('hundesteuer-anmeldung'),
 ];
 const PHOTO_FIELD = 'registrationPhoto';
-const published = JSON.stringify(demoContent);
 
 type DemoForm = (typeof forms)[number];
 
@@ -60,7 +59,7 @@ test('a day offline and a power cut: every application arrives once, readable on
   const sent: Sent[] = [];
   // The privacy checks below look for these; each form has several (names, streets, plate ...).
   for (const { form, answers } of forms)
-    expect(identifying(answers).length, form.id).toBeGreaterThanOrEqual(3);
+    expect(identifyingTexts(answers).length, form.id).toBeGreaterThanOrEqual(3);
   try {
     // Morning: the terminal syncs once, then the line goes down for the rest of the day.
     let context = await launch();
@@ -94,7 +93,7 @@ test('a day offline and a power cut: every application arrives once, readable on
     await expect(page.getByLabel('Dienstleistung suchen')).toHaveValue('');
     const onTerminal = await kiosk.everythingStored();
     for (const { demo } of sent) {
-      for (const text of identifying(demo.answers))
+      for (const text of identifyingTexts(demo.answers))
         expect(onTerminal, `"${text}" on the terminal`).not.toContain(text);
     }
 
@@ -112,7 +111,7 @@ test('a day offline and a power cut: every application arrives once, readable on
     // The hub's disk holds none of what the citizens typed.
     const disk = hubDiskBytes(hub.dataDir);
     for (const { demo } of sent) {
-      for (const text of identifying(demo.answers))
+      for (const text of identifyingTexts(demo.answers))
         expect(disk.includes(asDiskText(text)), `"${text}" on the hub's disk`).toBe(false);
     }
 
@@ -168,20 +167,6 @@ async function firstPage(context: BrowserContext): Promise<Page> {
 
 function waiting(n: number): string {
   return n === 1 ? '1 Antrag wartet auf Versand' : `${n} Anträge warten auf Versand`;
-}
-
-/**
- * What a citizen typed that the terminal cannot know otherwise (names, streets, e-mail, plate):
- * texts of five characters or more that the published catalog does not contain.
- */
-function identifying(answers: FormAnswers): string[] {
-  const texts: string[] = [];
-  const walk = (value: unknown) => {
-    if (typeof value === 'string' && value.length >= 5 && !published.includes(value)) texts.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(answers);
-  return texts;
 }
 
 /** The answers without the photo field (a photo is an attachment, not an answer). */

@@ -2,19 +2,52 @@ import Database from 'better-sqlite3';
 import { importJWK } from 'jose';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoAnswers } from '../../hub/seed/demo-answers.js';
+import { demoAnswersAt } from '../../hub/seed/demo-answers.js';
 import { demoContent } from '../../hub/seed/demo-content.js';
 import { demoPrivateKeyPath } from '../../hub/seed/demo-keys.js';
 import type { FormAnswers, FormDefinition } from '../../protocol/forms.js';
 import type { Service } from '../../protocol/catalog.js';
 
-/** A demo form with the service that offers it and a valid set of answers. */
-export function demoForm(formId: string): { form: FormDefinition; service: Service; answers: FormAnswers } {
+/**
+ * A demo form with the service that offers it and a valid set of answers, given on the day `now`
+ * falls on (the test's clock; the real one unless a test moves it).
+ */
+export function demoForm(
+  formId: string,
+  now: Date = new Date(),
+): { form: FormDefinition; service: Service; answers: FormAnswers } {
   const form = demoContent.forms.find((f) => f.id === formId);
   const service = demoContent.services.find((s) => s.formId === formId);
-  const answers = demoAnswers[formId];
+  const answers = demoAnswersAt(now)[formId];
   if (!form || !service || !answers) throw new Error(`demo content has no form ${formId}`);
   return { form, service, answers };
+}
+
+const published = JSON.stringify(demoContent);
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What identifies the citizen and the terminal cannot know otherwise — names, streets, places,
+ * plates, free text, e-mail, phone: texts of five characters or more that the published catalog
+ * does not contain. The privacy checks search the terminal's and the hub's storage for these.
+ * Excluded: calendar dates (`YYYY-MM-DD`). The plaintext envelope of a queued application must
+ * carry the day it was made (`createdAt`, `submittedAt`), and a typed date (a move-in, a start
+ * date) may be that very day; a date alone does not identify anyone.
+ */
+export function identifyingTexts(answers: FormAnswers): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown) => {
+    if (
+      typeof value === 'string' &&
+      value.length >= 5 &&
+      !CALENDAR_DATE.test(value) &&
+      !published.includes(value)
+    )
+      texts.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(answers);
+  return texts;
 }
 
 interface SubmissionOnDisk {

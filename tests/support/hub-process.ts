@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fakeClockEnv } from './calendar-instants.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,10 +20,10 @@ export interface HubProcess {
 
 /**
  * Starts the real, built hub (dist/hub/main.js) on a free port with its own data folder and
- * waits for its "hub listening" log line.
+ * waits for its "hub listening" log line. `clockAt` starts its clock at that instant (libfaketime).
  */
 export async function startHub(
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; clockAt?: Date } = {},
 ): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pop-hub-'));
   const child = spawn(
@@ -30,7 +31,7 @@ export async function startHub(
     [join(REPO_ROOT, 'dist/hub/main.js'), '--port', String(options.port ?? 0), '--data-dir', dataDir],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...(options.clockAt ? fakeClockEnv(options.clockAt) : {}), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
