@@ -2,6 +2,7 @@ import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import { z } from 'zod';
 import { ATTACHMENT_CEILING } from './attachments.js';
 import { LocalizedText } from './i18n.js';
+import { patternMismatches, schemaPatternProblems, withoutPatterns } from './pattern/schema-patterns.js';
 
 /**
  * A form is a JSON Schema (draft 2020-12) plus a UI description. Most forms are a flat object of
@@ -185,6 +186,8 @@ export function formDefinitionProblems(form: {
   for (const name of form.schema.required) {
     if (!(name in form.schema.properties)) problems.push(`required field "${name}" is not defined`);
   }
+  // A pattern the terminal cannot compile or evaluate in linear time never reaches one.
+  problems.push(...schemaPatternProblems(form.schema));
   for (const [name, ui] of Object.entries(form.ui.fields)) {
     problems.push(...fieldProblems(name, ui, form.schema.properties[name]));
     if (ui.minCount !== undefined && isAttachmentWidget(ui.widget) && !placed.includes(name))
@@ -426,7 +429,8 @@ const validators = new WeakMap<object, Validator>();
 function validatorFor(schema: FormJsonSchema): Validator {
   let validator = validators.get(schema);
   if (!validator) {
-    validator = new Validator(schema as never, '2020-12', false);
+    // Patterns are checked by the linear-time automaton, never by the validator's RegExp.
+    validator = new Validator(withoutPatterns(schema) as never, '2020-12', false);
     validators.set(schema, validator);
   }
   return validator;
@@ -475,6 +479,10 @@ export function validateFormData(schema: FormJsonSchema, answers: unknown): Fiel
   for (const unit of errors) {
     const error = toFieldError(unit);
     if (error && !byField.has(error.field)) byField.set(error.field, error);
+  }
+  for (const field of patternMismatches(schema, answers)) {
+    if (!byField.has(field))
+      byField.set(field, { field, code: 'pattern', message: `${field} ${MESSAGES.pattern}` });
   }
   if (byField.size === 0 && errors.length > 0) {
     byField.set('', { field: '', code: 'invalid', message: 'answers must be an object' });

@@ -1,5 +1,6 @@
 import { Validator } from '@cfworker/json-schema';
 import type { FormJsonSchema, VisibleWhen } from './forms.js';
+import { withoutPatterns } from './pattern/schema-patterns.js';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -73,7 +74,7 @@ const validators = new WeakMap<object, Validator>();
 function validatorFor(schema: SchemaNode): Validator {
   let validator = validators.get(schema);
   if (!validator) {
-    validator = new Validator(schema as never, '2020-12', false);
+    validator = new Validator(withoutPatterns(schema) as never, '2020-12', false);
     validators.set(schema, validator);
   }
   return validator;
