@@ -3,10 +3,10 @@
  * Converts a FIM Stammdatenschema (XDatenfelder 2.0/3.0) into the terminal's form format. The
  * form goes to --out or stdout; what could not be carried over one to one goes to stderr.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FimError, importFimXml, XmlError } from './import.js';
+import { FimError, importFimBytes, MAX_FIM_FILE_BYTES, readCodeLists, XmlError } from './import.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,10 +28,18 @@ const formId =
     .slice(0, 64);
 
 try {
-  const { form, notes } = importFimXml(readFileSync(file, 'utf8'), {
+  if (statSync(file).size > MAX_FIM_FILE_BYTES) {
+    throw new FimError(`file is larger than ${MAX_FIM_FILE_BYTES} bytes`);
+  }
+  // Genericode lists shipped beside the schema (an XDatenfelder 2 export's other files).
+  const siblings = readdirSync(dirname(resolve(file)))
+    .filter((name) => name.endsWith('.xml') && name !== basename(file))
+    .map((name) => readFileSync(join(dirname(resolve(file)), name)));
+  const { form, notes, report } = importFimBytes(readFileSync(file), {
     formId,
     officeId: values.office ?? 'buergerbuero',
     updatedAt: new Date().toISOString(),
+    codeLists: readCodeLists(siblings),
   });
   const json = `${JSON.stringify(form, null, 2)}\n`;
   if (values.out) writeFileSync(values.out, json);
@@ -39,6 +47,10 @@ try {
   const fields = Object.keys(form.schema.properties).length;
   console.error(`imported "${form.title.de}": ${form.ui.steps.length} steps, ${fields} top-level fields`);
   for (const note of notes) console.error(`note: ${note}`);
+  console.error(
+    `report: rules ${report.rulesEvaluated}/${report.rules} evaluated, selects ${report.selectsAsChoices}/${report.selects} as choices, uploads ${report.uploadsAsScans}/${report.uploads} as scans`,
+  );
+  for (const rule of report.unevaluatedRules) console.error(`not evaluated: rule ${rule.id} "${rule.name}"`);
 } catch (error) {
   if (error instanceof FimError || error instanceof XmlError) {
     console.error(`cannot import ${file}: ${error.message}`);

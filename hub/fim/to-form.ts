@@ -7,8 +7,18 @@ import {
   type FormStep,
 } from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
-import { requiredWhen, type RequiredWhenSchema } from '../../protocol/required-when.js';
-import type { FimChild, FimField, FimGroup, FimRule, FimSchema } from './xdatenfelder.js';
+import { PatternError } from '../../protocol/pattern/safe-pattern.js';
+import { isLiteralPattern, xsdToEcmaPattern } from '../../protocol/pattern/xsd.js';
+import type { CodeList } from './genericode.js';
+import { applyFimRule, type RuleTarget } from './rules.js';
+import {
+  FIM_LIMITS,
+  FimError,
+  type FimChild,
+  type FimField,
+  type FimGroup,
+  type FimSchema,
+} from './xdatenfelder.js';
 
 type PropertySchema = Record<string, unknown>;
 
@@ -21,12 +31,28 @@ export interface FimImportOptions {
   translations?: Record<string, Partial<Record<string, string>>>;
   /** Postcodes and towns of the offices' region: address groups suggest the town from them offline. */
   places?: AddressUi['places'];
+  /** Genericode code lists shipped with the export (or bundled), by canonical URI. */
+  codeLists?: ReadonlyMap<string, CodeList>;
+}
+
+export interface FimImportReport {
+  /** Rules by id that the terminal does not evaluate: the office checks them. */
+  unevaluatedRules: { id: string; name: string }[];
+  rules: number;
+  rulesEvaluated: number;
+  selects: number;
+  selectsAsChoices: number;
+  uploads: number;
+  uploadsAsScans: number;
+  patternsDropped: number;
+  releaseStatus: string;
 }
 
 export interface FimImportResult {
   form: FormDefinition;
   /** What the importer could not carry over one to one, for the person running the import. */
   notes: string[];
+  report: FimImportReport;
 }
 
 /** A file upload inside a group or repeatable: the terminal scans only in a step's own fields. */
@@ -88,7 +114,26 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   const steps: FormStep[] = [];
   const stepIds = new Names();
 
-  const context: Context = { tr, notes, places: options.places, fields: new Map() };
+  const report: FimImportReport = {
+    unevaluatedRules: [],
+    rules: fim.rules.length,
+    rulesEvaluated: 0,
+    selects: 0,
+    selectsAsChoices: 0,
+    uploads: 0,
+    uploadsAsScans: 0,
+    patternsDropped: 0,
+    releaseStatus: fim.releaseStatus,
+  };
+  const context: Context = {
+    tr,
+    notes,
+    places: options.places,
+    fields: new Map(),
+    codeLists: options.codeLists ?? new Map(),
+    report,
+  };
+  if (fim.releaseStatus) notes.push(`release status: ${releaseStatusText(fim.version, fim.releaseStatus)}`);
   const place = (item: FimChild, names: Names, into: StepBuilder) => {
     const name = names.take(item.element.label || item.element.name || item.element.id);
     const converted = convertChild(item, context, item.element.id, name, true);
@@ -123,12 +168,15 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     }
   }
   const unevaluated: string[] = [];
-  const conditions: RequiredWhenSchema[] = [];
+  const conditions: Record<string, unknown>[] = [];
   for (const rule of fim.rules) {
-    const condition = applyRule(rule, context.fields, conditions);
-    if (condition) notes.push(`rule ${rule.id} "${rule.name}" evaluated: ${condition}`);
-    else {
+    const condition = applyFimRule(rule.definition, context.fields, conditions);
+    if (condition) {
+      report.rulesEvaluated++;
+      notes.push(`rule ${rule.id} "${rule.name}" evaluated: ${condition}`);
+    } else {
       unevaluated.push(rule.name);
+      report.unevaluatedRules.push({ id: rule.id, name: rule.name });
       notes.push(
         `rule ${rule.id} "${rule.name}" is not evaluated on the terminal: its fields are shown, and optional`,
       );
@@ -143,7 +191,10 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
 
   limitRequiredScans(uiFields, notes);
 
-  const form = FormDefinition.parse({
+  if (steps.length > FIM_LIMITS.fields / 10) {
+    throw new FimError(`${steps.length} steps: more than a form can show (${FIM_LIMITS.fields / 10})`);
+  }
+  const parsed = FormDefinition.safeParse({
     id: options.formId,
     version: options.version ?? 1,
     title: tr(fim.label),
@@ -168,7 +219,26 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     ui: { steps, fields: uiFields },
     updatedAt: options.updatedAt,
   });
-  return { form, notes };
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new FimError(`the form does not pass the form check: ${first?.message ?? 'invalid'}`);
+  }
+  return { form: parsed.data, notes, report };
+}
+
+const RELEASE_STATUS: Record<string, string> = {
+  '1': 'in Planung (draft)',
+  '2': 'in Bearbeitung (draft)',
+  '3': 'Entwurf (draft)',
+  '4': 'methodisch freigegeben',
+  '5': 'fachlich freigegeben (silber)',
+  '6': 'fachlich freigegeben (gold)',
+  '7': 'inaktiv',
+  '8': 'vorgesehen zum Löschen',
+};
+
+function releaseStatusText(version: FimSchema['version'], code: string): string {
+  return version === '3.0' ? `${code} ${RELEASE_STATUS[code] ?? 'unknown'}` : code;
 }
 
 interface StepBuilder {
@@ -187,8 +257,10 @@ interface Context {
   tr: (german: string) => LocalizedText;
   notes: string[];
   places: AddressUi['places'];
-  /** FIM field id -> where the field sits in the answers and its UI (outside repeatables only). */
-  fields: Map<string, { path: string; ui: FieldUi; boolean: boolean }>;
+  /** FIM id -> where the field or group sits in the answers, its UI and schema (outside repeatables). */
+  fields: Map<string, RuleTarget>;
+  codeLists: ReadonlyMap<string, CodeList>;
+  report: FimImportReport;
 }
 
 function convertChild(
@@ -204,30 +276,38 @@ function convertChild(
   const repeatable = cardinality.max === null || cardinality.max > 1;
   const inside = repeatable ? null : answerPath;
   const single =
-    element.kind === 'group'
-      ? convertGroup(element, context, path, inside)
-      : convertField(element, context.tr, context.notes);
-  if (element.kind === 'field' && inside !== null && single.schema) {
+    element.kind === 'group' ? convertGroup(element, context, path, inside) : convertField(element, context);
+  const register = (ui: FieldUi, schema: PropertySchema, isRepeatable: boolean) => {
+    if (answerPath === null || context.fields.has(element.id)) return;
     context.fields.set(element.id, {
-      path: inside,
-      ui: single.ui,
-      boolean: single.schema['type'] === 'boolean',
+      path: answerPath,
+      ui,
+      schema,
+      boolean: schema['type'] === 'boolean',
+      required: cardinality.min >= 1,
+      repeatable: isRepeatable,
     });
-  }
-  if (!single.schema) return { ...single, required: false };
-  if (!repeatable) return { ...single, required: cardinality.min >= 1 };
-  const schema: PropertySchema = { type: 'array', items: single.schema, maxItems: cardinality.max ?? 20 };
-  if (cardinality.min > 0) schema['minItems'] = cardinality.min;
-  return {
-    schema,
-    required: cardinality.min >= 1,
-    ui: {
-      label: single.ui.label,
-      help: single.ui.help,
-      widget: 'repeat',
-      item: { ...single.ui, help: undefined },
-    },
   };
+  if (!single.schema) return { ...single, required: false };
+  if (!repeatable) {
+    register(single.ui, single.schema, false);
+    return { ...single, required: cardinality.min >= 1 };
+  }
+  let max = cardinality.max ?? 20;
+  if (max > FIM_LIMITS.multiplicity) {
+    context.notes.push(`${path}: at most ${FIM_LIMITS.multiplicity} entries instead of ${max}`);
+    max = FIM_LIMITS.multiplicity;
+  }
+  const schema: PropertySchema = { type: 'array', items: single.schema, maxItems: max };
+  if (cardinality.min > 0) schema['minItems'] = cardinality.min;
+  const ui: FieldUi = {
+    label: single.ui.label,
+    help: single.ui.help,
+    widget: 'repeat',
+    item: { ...single.ui, help: undefined },
+  };
+  register(ui, schema, true);
+  return { schema, required: cardinality.min >= 1, ui };
 }
 
 function convertGroup(group: FimGroup, context: Context, path: string, answerPath: string | null): Converted {
@@ -285,39 +365,6 @@ const RULES_NOTE: LocalizedText = {
   ru: 'Терминал не проверяет некоторые условия этой формы. Заполните то, что относится к вам; остальное проверит ведомство.',
 };
 
-/**
- * The two kinds of FIM rule the terminal evaluates, as FIM writes them in German, on a yes/no
- * field C (or "verneint"):
- * - '"F… A", "F… B" sind nur dann zu befüllen, wenn "F… C" bejaht wurde': A and B get a
- *   `visibleWhen` on C (shown, and sent, only then);
- * - '"F… A" ist zu befüllen, wenn "F… C" bejaht wurde': A stays shown and becomes required while
- *   C has that answer (an if/then entry of the schema's `allOf`, see protocol/required-when.ts).
- * Anything else stays unevaluated. Returns a description of what was applied, or null.
- */
-function applyRule(
-  rule: FimRule,
-  fields: Context['fields'],
-  conditions: RequiredWhenSchema[],
-): string | null {
-  const match =
-    /^(.*)\b(?:ist|sind) (nur dann |dann )?(?:zu befüllen|auszufüllen|anzugeben), wenn "(F\d+)[^"]*" (bejaht|verneint) wurde\.?$/.exec(
-      rule.definition.trim(),
-    );
-  if (!match) return null;
-  const condition = fields.get(match[3] ?? '');
-  const targets = [...(match[1] ?? '').matchAll(/"(F\d+)[^"]*"/g)].map((m) => fields.get(m[1] ?? ''));
-  if (!condition?.boolean || targets.length === 0 || targets.some((t) => t === undefined)) return null;
-  const equals = match[4] === 'bejaht';
-  const paths = targets.map((t) => t?.path ?? '');
-  const when = `when ${condition.path} is ${equals ? 'yes' : 'no'}`;
-  if (match[2] === 'nur dann ') {
-    for (const target of targets) if (target) target.ui.visibleWhen = { field: condition.path, equals };
-    return `${paths.join(', ')} shown only ${when}`;
-  }
-  conditions.push(requiredWhen({ field: condition.path, equals }, paths));
-  return `${paths.join(', ')} required ${when}`;
-}
-
 /** German labels of FIM's address fields (the Baukasten's "Straße", "Postleitzahl", ...). */
 const ADDRESS_LABELS: Record<keyof AddressUi['parts'], string[]> = {
   street: ['Straße'],
@@ -371,9 +418,10 @@ function germanPostalCode(schema: PropertySchema, path: string): void {
 function convertFile(
   field: FimField,
   cardinality: FimChild['cardinality'],
-  { tr, notes }: Context,
+  { tr, notes, report }: Context,
   inStep: boolean,
 ): Converted {
+  report.uploads++;
   const label = field.label ? tr(field.label) : ENTRY;
   const help = field.help ? tr(field.help) : undefined;
   const note = (text: LocalizedText): Converted => ({
@@ -393,6 +441,7 @@ function convertFile(
     );
     return note(FILE_NOTE);
   }
+  report.uploadsAsScans++;
   const minCount = Math.min(cardinality.min, ATTACHMENT_CEILING.maxCount);
   notes.push(
     `${field.id} "${field.label}": file upload as a document scan, ${minCount > 0 ? `required (${minCount})` : 'optional'}`,
@@ -441,7 +490,8 @@ function joinTexts(first: LocalizedText, second: LocalizedText): LocalizedText {
   ) as LocalizedText;
 }
 
-function convertField(field: FimField, tr: (german: string) => LocalizedText, notes: string[]): Converted {
+function convertField(field: FimField, context: Context): Converted {
+  const { tr, notes, report } = context;
   const label = field.label ? tr(field.label) : ENTRY;
   const help = field.help ? tr(field.help) : undefined;
   const c = field.constraints;
@@ -473,10 +523,27 @@ function convertField(field: FimField, tr: (german: string) => LocalizedText, no
   const schema: PropertySchema = { type: 'string' };
   if (c.minLength !== undefined) schema['minLength'] = c.minLength;
   if (c.maxLength !== undefined) schema['maxLength'] = c.maxLength;
-  if (c.pattern !== undefined) schema['pattern'] = c.pattern;
-  if (field.fieldType === 'select' && field.values.length > 0) {
-    schema['enum'] = field.values.map((v) => v.code);
-    const options = field.values.map((v) => ({ value: v.code, label: tr(v.name) }));
+  if (c.pattern !== undefined) {
+    const pattern = safePattern(field, c.pattern, notes);
+    if (pattern) schema['pattern'] = pattern;
+    else report.patternsDropped++;
+  }
+  if (field.fieldType === 'select') report.selects++;
+  const listed = field.codeList ? context.codeLists.get(field.codeList) : undefined;
+  const values = field.values.length > 0 ? field.values : (listed?.values ?? []);
+  if (field.fieldType === 'select' && values.length > 0) {
+    report.selectsAsChoices++;
+    delete schema['pattern'];
+    delete schema['minLength'];
+    delete schema['maxLength'];
+    const unique = values.filter((v, i) => values.findIndex((w) => w.code === v.code) === i);
+    schema['enum'] = unique.map((v) => v.code);
+    const options = unique.map((v) => ({ value: v.code, label: tr(v.name) }));
+    if (listed && field.values.length === 0) {
+      notes.push(
+        `${field.id} "${field.label}": code list ${field.codeList} as a choice of ${options.length}`,
+      );
+    }
     return { schema, ui: { label, help, widget: 'choice', options }, required: false };
   }
   if (field.fieldType === 'select') {
@@ -492,6 +559,28 @@ function convertField(field: FimField, tr: (german: string) => LocalizedText, no
   }
   const long = (c.maxLength ?? 0) > 200;
   return { schema, ui: { label, help, widget: long ? 'textarea' : 'text' }, required: false };
+}
+
+/**
+ * FIM's XSD pattern as a safe, anchored ECMAScript pattern; undefined (with a note) when it is
+ * not a pattern at all (a literal word such as "Mehrfachauswahl" on a required field would make
+ * the form unsubmittable) or cannot be carried over.
+ */
+function safePattern(field: FimField, xsd: string, notes: string[]): string | undefined {
+  if (isLiteralPattern(xsd) && !/^\d+$/.test(xsd)) {
+    notes.push(
+      `${field.id} "${field.label}": pattern ${JSON.stringify(xsd)} is a plain word, not a pattern: dropped`,
+    );
+    return undefined;
+  }
+  const converted = xsdToEcmaPattern(xsd);
+  if (converted instanceof PatternError) {
+    notes.push(
+      `${field.id} "${field.label}": pattern ${JSON.stringify(xsd.slice(0, 80))} dropped: ${converted.message}`,
+    );
+    return undefined;
+  }
+  return converted.pattern;
 }
 
 /** Field names and step ids that read like their German label and never collide. */

@@ -36,6 +36,9 @@ export interface FimField {
   /** Values given in the file itself (XDatenfelder 3.0 "werte"). */
   values: { code: string; name: string }[];
   content: string;
+  /** XDatenfelder 3 uploads: allowed media types and the largest size in bytes. */
+  mediaTypes: string[];
+  maxSize: number | null;
 }
 
 export interface FimGroup {
@@ -63,6 +66,8 @@ export interface FimSchema {
   children: FimChild[];
   /** Rules (regel): conditions between fields, written as German sentences in `definition`. */
   rules: FimRule[];
+  /** freigabestatus (3.0) or status (2.0) code, '' when absent. */
+  releaseStatus: string;
 }
 
 export interface FimRule {
@@ -73,38 +78,76 @@ export interface FimRule {
 
 export class FimError extends Error {}
 
+export const XDF2_NAMESPACE = 'urn:xoev-de:fim:standard:xdatenfelder_2';
+export const XDF3_NAMESPACE = 'urn:xoev-de:fim:standard:xdatenfelder_3.0.0';
+
+/** Limits of what a terminal form can carry; a schema beyond them is refused. */
+export const FIM_LIMITS = { fields: 2000, groupDepth: 12, multiplicity: 100 };
+
 export function readFimSchema(xml: string): FimSchema {
-  const root = parseXml(xml);
+  const root = parseXml(xml, true);
+  const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
+  const namespace = root.attributes[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
+  let version: FimSchema['version'];
+  if (namespace === XDF3_NAMESPACE) version = '3.0';
+  else if (namespace === XDF2_NAMESPACE) version = '2.0';
+  else if (/xdatenfelder_?1|xdatenfelder\/1/i.test(namespace)) {
+    throw new FimError(
+      `XDatenfelder 1 (${namespace}) is not supported: export the schema as XDatenfelder 2 or 3`,
+    );
+  } else {
+    throw new FimError(`unknown namespace "${namespace}" of <${root.name}>: expected XDatenfelder 2 or 3`);
+  }
   if (!root.local.startsWith('xdatenfelder.stammdatenschema')) {
     throw new FimError(`not a Stammdatenschema message: root element is <${root.name}>`);
   }
-  const namespace = Object.values(root.attributes).find((v) => v.includes('xdatenfelder')) ?? '';
-  const version = /xdatenfelder_3/.test(namespace) ? '3.0' : '2.0';
   const schema = child(root, 'stammdatenschema');
   if (!schema) throw new FimError('the message has no <stammdatenschema>');
   const identification = child(schema, 'identifikation');
   const rules: FimRule[] = [];
   collectRules(schema, rules);
+  const counter = { fields: 0 };
+  const structure = readStructure(schema, counter, 0);
+  if (structure.length === 0) throw new FimError('the schema has no structure (no <struktur> with fields)');
+  const label =
+    version === '3.0'
+      ? childText(schema, 'bezeichnung') || childText(schema, 'bezeichnungEingabe')
+      : childText(schema, 'bezeichnungEingabe');
   return {
     version,
     id: identification ? childText(identification, 'id') : '',
     schemaVersion: identification ? childText(identification, 'version') : '',
     name: childText(schema, 'name'),
-    label: childText(schema, 'bezeichnungEingabe') || childText(schema, 'name'),
+    label: label || childText(schema, 'name'),
     description: childText(schema, 'beschreibung'),
     legalBasis: childText(schema, 'bezug'),
-    children: readStructure(schema),
+    children: structure,
     rules: rules.filter((rule, index) => rules.findIndex((r) => r.id === rule.id) === index),
+    releaseStatus: codeOf(schema, version === '3.0' ? 'freigabestatus' : 'status'),
   };
 }
 
-function readStructure(parent: XmlElement): FimChild[] {
+function codeOf(element: XmlElement, local: string): string {
+  const node = child(element, local);
+  return node ? childText(node, 'code') || node.text.trim() : '';
+}
+
+function readStructure(parent: XmlElement, counter: { fields: number }, depth: number): FimChild[] {
+  if (depth > FIM_LIMITS.groupDepth) {
+    throw new FimError(
+      `groups nested deeper than ${FIM_LIMITS.groupDepth} (at ${childText(child(parent, 'identifikation') ?? parent, 'id') || parent.name})`,
+    );
+  }
   const result: FimChild[] = [];
   for (const structure of children(parent, 'struktur')) {
     const cardinality = readCardinality(childText(structure, 'anzahl'));
     const contains = child(structure, 'enthaelt');
     for (const element of contains?.children ?? []) {
-      if (element.local === 'datenfeldgruppe') result.push({ element: readGroup(element), cardinality });
+      if (++counter.fields > FIM_LIMITS.fields) {
+        throw new FimError(`more than ${FIM_LIMITS.fields} fields and groups: too large for one form`);
+      }
+      if (element.local === 'datenfeldgruppe')
+        result.push({ element: readGroup(element, counter, depth + 1), cardinality });
       else if (element.local === 'datenfeld') result.push({ element: readField(element), cardinality });
     }
   }
@@ -112,9 +155,16 @@ function readStructure(parent: XmlElement): FimChild[] {
 }
 
 function readCardinality(text: string): FimCardinality {
-  const match = /^(\d+):(\d+|\*)$/.exec(text);
+  const match = /^(\d{1,9}):(\d{1,9}|\*)$/.exec(text);
   if (!match) return { min: 0, max: 1 };
-  return { min: Number(match[1]), max: match[2] === '*' ? null : Number(match[2]) };
+  const min = Number(match[1]);
+  const max = match[2] === '*' ? null : Number(match[2]);
+  if (min > FIM_LIMITS.multiplicity) {
+    throw new FimError(
+      `multiplicity "${text}" asks for at least ${min} entries; a form takes at most ${FIM_LIMITS.multiplicity}`,
+    );
+  }
+  return { min, max };
 }
 
 function common(element: XmlElement) {
@@ -128,8 +178,8 @@ function common(element: XmlElement) {
   };
 }
 
-function readGroup(element: XmlElement): FimGroup {
-  return { kind: 'group', ...common(element), children: readStructure(element) };
+function readGroup(element: XmlElement, counter: { fields: number }, depth: number): FimGroup {
+  return { kind: 'group', ...common(element), children: readStructure(element, counter, depth) };
 }
 
 function readField(element: XmlElement): FimField {
@@ -151,6 +201,10 @@ function readField(element: XmlElement): FimField {
     codeList: reference ? codeListUrn(reference) : null,
     values,
     content: childText(element, 'inhalt'),
+    mediaTypes: children(element, 'mediaType')
+      .map((m) => m.text.trim())
+      .filter(Boolean),
+    maxSize: /^\d{1,12}$/.test(childText(element, 'maxSize')) ? Number(childText(element, 'maxSize')) : null,
   };
 }
 
@@ -200,7 +254,9 @@ function collectRules(element: XmlElement, into: FimRule[]): void {
     if (node.local === 'regel') {
       const identification = child(node, 'identifikation');
       const id = (identification && childText(identification, 'id')) || childText(node, 'name');
-      const definition = childText(node, 'definition').replace(/\s+/g, ' ');
+      const text =
+        childText(node, 'freitextRegel') || childText(node, 'definition') || childText(node, 'beschreibung');
+      const definition = text.replace(/\s+/g, ' ');
       into.push({ id, name: childText(node, 'name') || id, definition });
     } else collectRules(node, into);
   }

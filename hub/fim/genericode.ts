@@ -1,0 +1,36 @@
+import { child, children, childText, parseXml, type XmlElement } from './xml.js';
+
+/**
+ * A genericode code list as XDatenfelder 2 exports ship them beside the schema: its canonical
+ * URI and its rows (code and name, by the columns its keys and names say).
+ */
+export interface CodeList {
+  uri: string;
+  version: string;
+  values: { code: string; name: string }[];
+}
+
+export function readGenericode(xml: string): CodeList | null {
+  const root = parseXml(xml, true);
+  if (root.local !== 'CodeList') return null;
+  const identification = child(root, 'Identification');
+  const uri = identification ? childText(identification, 'CanonicalUri') : '';
+  if (!uri) return null;
+  const columns = children(child(root, 'ColumnSet') ?? root, 'Column').map((c) => c.attributes['Id'] ?? '');
+  const key = child(child(root, 'ColumnSet') ?? root, 'Key');
+  const keyColumn = child(key ?? root, 'ColumnRef')?.attributes['Ref'] ?? columns[0] ?? 'code';
+  const nameColumn =
+    columns.find((c) => /^(name|beschreibung|wert)$/i.test(c)) ??
+    columns.find((c) => c !== keyColumn) ??
+    keyColumn;
+  const values: CodeList['values'] = [];
+  for (const row of children(child(root, 'SimpleCodeList') ?? root, 'Row')) {
+    const cell = (column: string) => {
+      const value = children(row, 'Value').find((v: XmlElement) => v.attributes['ColumnRef'] === column);
+      return value ? childText(value, 'SimpleValue') : '';
+    };
+    const code = cell(keyColumn);
+    if (code) values.push({ code, name: cell(nameColumn) || code });
+  }
+  return { uri, version: identification ? childText(identification, 'Version') : '', values };
+}
