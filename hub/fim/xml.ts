@@ -135,6 +135,9 @@ export function parseXml(source: string, withPositions = false): XmlElement {
       append(decode(source.slice(pos), pos));
       break;
     }
+    if (lt - pos > XML_LIMITS.text * 10) {
+      throw new XmlError(`text longer than ${XML_LIMITS.text} characters`, pos, at);
+    }
     if (lt > pos) append(decode(source.slice(pos, lt), pos));
     pos = lt;
     if (source.startsWith('<?', pos)) {

@@ -61,7 +61,8 @@ function print(node: PatternNode, place: Place): string {
       return place === 'top' ? text : `(?:${text})`;
     }
     case 'repeat': {
-      const inner = print(node.node, 'atom');
+      const inner =
+        node.node.kind === 'repeat' ? `(?:${print(node.node, 'atom')})` : print(node.node, 'atom');
       const { min, max } = node;
       const quantifier =
         min === 0 && max === 1
