@@ -13,6 +13,7 @@ import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credent
 import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
 import { chromiumFlags, findChromium, kioskChromiumFlags } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
+import { humanLogLine } from './human-log.js';
 import { demoKioskConfig, kioskUrl } from './kiosk-url.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +26,8 @@ const { values } = parseArgs({
   },
 });
 
+// The hub logs JSON for the journal; a person at the terminal reads short lines instead.
+const jsonLogs = process.env['POP_LOG_FORMAT'] === 'json';
 const children: ChildProcess[] = [];
 const stopAll = () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
@@ -49,7 +52,7 @@ hub.on('exit', (code) => {
 
 const hubUrl = await new Promise<string>((resolveUrl) => {
   createInterface({ input: hub.stdout }).on('line', (line) => {
-    console.log(line);
+    console.log(jsonLogs ? line : humanLogLine(line));
     try {
       const entry = JSON.parse(line) as { msg?: string; url?: string };
       if (entry.msg === 'hub listening' && entry.url) resolveUrl(entry.url);
