@@ -13,6 +13,7 @@ import { terminalAuth } from './auth/terminal-auth.js';
 import type { HubKysely } from './db/schema.js';
 import { installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './http/rate-limit.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installServerTiming } from './http/server-timing.js';
 import { installTerminalCors } from './http/terminal-cors.js';
@@ -46,8 +47,9 @@ export interface HubOptions {
   /** Logger options, or a ready logger (main.ts makes one before the database opens). */
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /**
-   * Addresses of reverse proxies (comma list, CIDR allowed) whose X-Forwarded-Proto is believed,
-   * so a clerk cookie gets its Secure flag behind a TLS-terminating proxy.
+   * Addresses of reverse proxies (comma list, CIDR allowed) whose X-Forwarded-Proto and -For are
+   * believed: behind a TLS-terminating proxy, cookies get their Secure flag and answers carry
+   * Strict-Transport-Security; rate limits count the client's address, not the proxy's.
    */
   trustProxy?: string | undefined;
   /** Injected clock, so tests can step over session expiry. */
@@ -56,6 +58,8 @@ export interface HubOptions {
   calls?: Partial<CallOptions>;
   /** Bytes of uploads no submission lists yet that one terminal may hold (default 256 MiB). */
   maxPendingUploadBytes?: number;
+  /** Provider login and terminal enrollment attempts per address and per credential or code. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -135,8 +139,17 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }),
   );
   void app.register(callRoutes(db, terminals, sessions, now));
-  void app.register(fleetTerminalRoutes(db, terminals, fleet, now));
-  void app.register(fleetProviderRoutes(db, fleet, now));
+  const limiter = new RateLimiter(db, now);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const pruneLimits = setInterval(() => {
+    limiter
+      .prune(new Date(now().getTime() - 86_400_000))
+      .catch((error: unknown) => app.log.error({ err: error }, 'pruning rate limits failed'));
+  }, 3_600_000);
+  pruneLimits.unref();
+  app.addHook('onClose', async () => clearInterval(pruneLimits));
+  void app.register(fleetTerminalRoutes(db, terminals, fleet, now, limiter, limits));
+  void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits));
   void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;

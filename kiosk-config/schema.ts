@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttachmentLimits } from '../protocol/attachments.js';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
 import { FleetBootstrap } from './fleet/bootstrap.js';
+import { OfficeKeyPins } from './fleet/office-keys.js';
 import { SettingsGroups } from './fleet/settings.js';
 import { ShellSettings } from './shell.js';
 
@@ -25,6 +26,8 @@ export const KioskConfig = z
     attract: z.object({ title: LocalizedText, subtitle: LocalizedText }),
     /** Fleet management: pinned provider keys; without it the terminal takes no remote config. */
     fleet: FleetBootstrap.optional(),
+    /** The office keys the terminal may encrypt to, until a signed config pins others. */
+    officeKeys: OfficeKeyPins.optional(),
     /** Video calls on rural lines: camera size and bandwidth caps (defaults in CALL_DEFAULTS). */
     call: z
       .strictObject({

@@ -25,7 +25,8 @@ export const OfficeKey = z.object({
   status: z.enum(['current', 'retired']),
   jwk: z.looseObject({
     kty: z.literal('RSA'),
-    n: z.string().min(300, 'the key is too short: FIT-Connect requires RSA 4096'),
+    // 4096 bits are 683 base64url characters; terminals also count the bits before sealing.
+    n: z.string().min(683, 'the key is too short: FIT-Connect requires RSA 4096'),
     e: z.string(),
   }),
 });

@@ -34,6 +34,8 @@ export const FleetEventKind = z.enum([
   'config_refused',
   'config_healthy',
   'config_reverted',
+  /** The terminal refused to seal to an office key its pins do not vouch for. */
+  'office_key_refused',
 ]);
 export const TerminalEvent = z.strictObject({
   kind: FleetEventKind,
@@ -148,7 +150,7 @@ export type FleetTerminal = z.infer<typeof FleetTerminal>;
 
 export const FleetAlert = z.object({
   terminalId: z.string(),
-  kind: z.enum(['silent', 'config_reverted', 'config_refused']),
+  kind: z.enum(['silent', 'config_reverted', 'config_refused', 'office_key_refused']),
   message: z.string(),
   at: IsoTime,
 });

@@ -44,6 +44,13 @@ export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 
 /** Inside the metadata JWE: what the clerk checks the decrypted data against. */
 export const SubmissionMetadata = z.object({
+  /**
+   * The envelope's id and tracking code, sealed with the answers, so the console sees when one
+   * submission's JWEs arrive under another's envelope. Optional only for records sealed before
+   * the binding existed; the console warns when they are missing.
+   */
+  submissionId: z.string().optional(),
+  trackingCode: z.string().optional(),
   formId: z.string(),
   formVersion: z.number().int(),
   serviceId: z.string(),

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetFile } from '../kiosk-config/fleet/fleet-file.js';
 import { ProviderKey } from '../kiosk-config/fleet/signed.js';
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
+import { jwkThumbprint, type RsaPublicJwk } from '../kiosk-config/fleet/office-keys.js';
+import { Release } from '../kiosk-config/fleet/release.js';
+import { DEMO_KEY_DIR } from '../hub/seed/demo-keys.js';
 import { ATTACHMENT_DEFAULTS } from '../protocol/attachments.js';
 import { FLEET_API, HeartbeatAnswer } from '../protocol/fleet.js';
 import { ensureProviderToken } from '../hub/fleet/provider-auth.js';
@@ -134,6 +138,65 @@ describe('pop-provider', () => {
     expect(result.out.split('\n').filter((line) => line.includes('warning:'))).toEqual([
       expect.stringMatching(/terminals\.t-01 \(merged\)\.attachments\.maxCount: Is 2, below the default 5/),
     ]);
+  });
+
+  it('pins office keys from their public JWK files into every signed config', async () => {
+    expect((await cli('keygen', '--id', 'kdn-pins', '--out', dir)).code).toBe(0);
+    const fleetPath = join(dir, 'fleet-pins.json');
+    await writeFile(fleetPath, JSON.stringify(exampleFleet(1)));
+    const keyFile = (office: string, kind = 'public') => join(DEMO_KEY_DIR, `${office}.${kind}.jwk.json`);
+    const printed = await cli('thumbprint', keyFile('ordnungsamt'));
+    expect(printed.code).toBe(0);
+    const ordnungsamt = JSON.parse(await readFile(keyFile('ordnungsamt'), 'utf8')) as RsaPublicJwk;
+    expect(printed.out).toBe(await jwkThumbprint(ordnungsamt));
+
+    const out = join(dir, 'r-pins.json');
+    const signed = await cli(
+      'sign',
+      fleetPath,
+      '--key',
+      join(dir, 'kdn-pins.key.json'),
+      '--version',
+      '50',
+      '--out',
+      out,
+      '--office-key',
+      `ordnungsamt=${keyFile('ordnungsamt')}`,
+      '--office-key',
+      `ordnungsamt=${keyFile('steueramt')}`,
+      '--office-key',
+      `buergerbuero=${keyFile('buergerbuero')}`,
+    );
+    expect(signed.code, signed.err).toBe(0);
+    const release = Release.parse(JSON.parse(await readFile(out, 'utf8')));
+    const pub = ProviderKey.parse(JSON.parse(await readFile(join(dir, 'kdn-pins.pub.json'), 'utf8')));
+    const verdict = await verifySignedConfig(JSON.stringify(release.configs['t-00']), {
+      keyring: [pub],
+      terminalId: 't-00',
+      now: new Date(),
+      currentVersion: 0,
+    });
+    const steueramt = JSON.parse(await readFile(keyFile('steueramt'), 'utf8')) as RsaPublicJwk;
+    const buergerbuero = JSON.parse(await readFile(keyFile('buergerbuero'), 'utf8')) as RsaPublicJwk;
+    expect(verdict.ok && verdict.payload.officeKeys).toEqual({
+      ordnungsamt: [await jwkThumbprint(ordnungsamt), await jwkThumbprint(steueramt)],
+      buergerbuero: [await jwkThumbprint(buergerbuero)],
+    });
+
+    const privateKey = await cli('thumbprint', keyFile('ordnungsamt', 'private'));
+    expect(privateKey.code).toBe(1);
+    expect(privateKey.err).toMatch(/is a private key/);
+    const weakPath = join(dir, 'weak.public.jwk.json');
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await writeFile(
+      weakPath,
+      JSON.stringify({ ...publicKey.export({ format: 'jwk' }), alg: 'RSA-OAEP-256' }),
+    );
+    expect((await cli('thumbprint', weakPath)).err).toMatch(/2048 bits; at least 4096/);
+    const keyArgs = ['--key', join(dir, 'kdn-pins.key.json'), '--version', '51', '--out', out];
+    expect((await cli('sign', fleetPath, ...keyArgs, '--office-key', 'x')).err).toMatch(
+      /--office-key must look like/,
+    );
   });
 
   it('explains usage mistakes and hub refusals', async () => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CommandKind } from '../protocol/fleet.js';
 import { CliError } from './files.js';
 import { HubApi } from './hub-api.js';
-import { diff, keygen, schema, show, sign, validate, type Io } from './offline.js';
+import { diff, keygen, schema, show, sign, thumbprint, validate, type Io } from './offline.js';
 import { command, enrollmentCode, promote, publish, releases, revoke, rollback, status } from './online.js';
 
 export const USAGE = `Usage: pop-provider <command> [options]   (npm run provider -- <command> ...)
@@ -13,6 +13,8 @@ Offline (your keys and files):
   show <fleet.json> --terminal <id>                  merged settings of one terminal and where each comes from
   diff <old.json> <new.json> [--terminal <id>]       what changes for each terminal
   sign <fleet.json> --key <id.key.json> --version <n> --out <release.json> [--valid-days 30] [--trust <keys.json>]
+       [--office-key <office-id>=<public.jwk.json> ...]   pin the office keys terminals may encrypt to
+  thumbprint <public.jwk.json>                       RFC 7638 thumbprint of an office key (installation configs)
   schema                                             print the JSON Schema of fleet files
 
 Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN):
@@ -33,6 +35,7 @@ const OPTIONS = {
   version: { type: 'string' },
   'valid-days': { type: 'string' },
   trust: { type: 'string' },
+  'office-key': { type: 'string', multiple: true },
   percent: { type: 'string' },
   to: { type: 'string' },
   hub: { type: 'string' },
@@ -127,9 +130,13 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
           validDays: int(v['valid-days'], '--valid-days', 30),
           outPath: need(v.out, '--out <release.json>'),
           trustPath: v.trust,
+          officeKeys: v['office-key'],
         },
         io,
       );
+      return 0;
+    case 'thumbprint':
+      await thumbprint(need(args[0], 'a public JWK file'), io);
       return 0;
     case 'schema':
       schema(io);

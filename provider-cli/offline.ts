@@ -4,6 +4,13 @@ import { fleetJsonSchema } from '../kiosk-config/fleet/json-schema.js';
 import { generateProviderKey, publicHalf } from '../kiosk-config/fleet/keys.js';
 import { diffPaths } from '../kiosk-config/fleet/merge.js';
 import { signRelease } from '../kiosk-config/fleet/release.js';
+import {
+  jwkThumbprint,
+  OfficeKeyPins,
+  officeKeyStrengthProblem,
+  type RsaPublicJwk,
+} from '../kiosk-config/fleet/office-keys.js';
+import { Id } from '../kiosk-config/fleet/settings.js';
 import { Keyring } from '../kiosk-config/fleet/signed.js';
 import { CliError, readJson, readKeyFile, writeJson } from './files.js';
 
@@ -86,6 +93,8 @@ export interface SignArgs {
   validDays: number;
   outPath: string;
   trustPath?: string | undefined;
+  /** "officeId=path/to/key.public.jwk.json", one per office key (current and retired). */
+  officeKeys?: readonly string[] | undefined;
 }
 
 export async function sign(args: SignArgs, io: Io): Promise<void> {
@@ -102,17 +111,52 @@ export async function sign(args: SignArgs, io: Io): Promise<void> {
       );
     trust = parsed.data;
   }
+  const officeKeys = args.officeKeys?.length ? await officeKeyPins(args.officeKeys) : undefined;
   const release = await signRelease(file, terminals, {
     version: args.version,
     key,
     now: new Date(),
     validForDays: args.validDays,
     trust,
+    ...(officeKeys ? { officeKeys } : {}),
   });
   await writeJson(args.outPath, release);
   io.out(
     `Signed version ${args.version} for ${terminals.length} terminals with key "${key.keyId}": ${args.outPath}`,
   );
+}
+
+/**
+ * The pins terminals check office keys against, computed from the offices' public JWK files
+ * (RFC 7638 SHA-256 thumbprints), so nobody copies a fingerprint by hand.
+ */
+export async function officeKeyPins(specs: readonly string[]): Promise<OfficeKeyPins> {
+  const pins: Record<string, string[]> = {};
+  for (const spec of specs) {
+    const at = spec.indexOf('=');
+    const officeId = spec.slice(0, at);
+    const path = spec.slice(at + 1);
+    if (at < 1 || path === '' || !Id.safeParse(officeId).success)
+      throw new CliError(`--office-key must look like <office-id>=<public.jwk.json>, not "${spec}".`, 2);
+    const thumbprint = await thumbprintOf(path);
+    const list = (pins[officeId] ??= []);
+    if (!list.includes(thumbprint)) list.push(thumbprint);
+  }
+  return OfficeKeyPins.parse(pins);
+}
+
+async function thumbprintOf(path: string): Promise<string> {
+  const jwk = (await readJson(path)) as Record<string, unknown>;
+  if (jwk['d'] !== undefined || jwk['p'] !== undefined)
+    throw new CliError(`${path} is a private key; give the office's public key file.`);
+  const problem = officeKeyStrengthProblem(jwk);
+  if (problem) throw new CliError(`${path}: ${problem}`);
+  return jwkThumbprint(jwk as unknown as RsaPublicJwk);
+}
+
+/** Prints the RFC 7638 thumbprint of an office's public key, for an installation config. */
+export async function thumbprint(path: string, io: Io): Promise<void> {
+  io.out(await thumbprintOf(path));
 }
 
 export function schema(io: Io): void {

@@ -1,6 +1,10 @@
 /** Tables of fleet management (migration 0004). Times are ISO strings, documents JSON text. */
 export interface FleetTables {
   provider_tokens: { token_hash: string; name: string; created_at: string; revoked_at: string | null };
+  /** A fleet console login (migration 0017): the cookie holds the id, the row its hash. */
+  provider_sessions: { session_hash: string; token_hash: string; created_at: string; expires_at: string };
+  /** Fixed-window counters of provider logins and enrollments, per address and per credential. */
+  rate_limits: { bucket: string; window_start: string; hits: number };
   config_releases: {
     version: number;
     issuer: string;

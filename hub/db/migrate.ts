@@ -10,6 +10,7 @@ import { terminalQuarantine } from './migrations/0008_terminal_quarantine.js';
 import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
 import { attachmentUploadsByTerminal } from './migrations/0012_attachment_uploads_terminal.js';
 import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
+import { providerSessions } from './migrations/0017_provider_sessions.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_release_hub_origins': releaseHubOrigins,
   '0012_attachment_uploads_terminal': attachmentUploadsByTerminal,
   '0016_quarantine_discards': quarantineDiscards,
+  '0017_provider_sessions': providerSessions,
 };
 
 const provider: MigrationProvider = {

@@ -67,7 +67,7 @@ export async function fleetOverview(db: HubKysely, rollout: RolloutCache, now: D
     .selectFrom('fleet_events')
     .selectAll()
     .where('at', '>', since)
-    .where('kind', 'in', ['config_reverted', 'config_refused'])
+    .where('kind', 'in', ['config_reverted', 'config_refused', 'office_key_refused'])
     .orderBy('at', 'desc')
     .limit(100)
     .execute();

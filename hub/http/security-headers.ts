@@ -15,6 +15,13 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * A year, once the hub was reached over TLS. Never on plain HTTP: a header there could be sent
+ * by anyone in the line, and browsers ignore it anyway. No includeSubDomains: the hub often
+ * shares a domain with municipal sites that are not ours to decide for.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
 const ALWAYS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -49,6 +56,8 @@ export function installSecurityHeaders(
     if (kioskPage && (html || reply.statusCode === 304))
       reply.header('content-security-policy', kioskContentSecurityPolicy(kioskConnectSources()));
     else if (html) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // request.protocol is https only on a TLS socket or when a trusted proxy says so.
+    if (request.protocol === 'https') reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
     return payload;
   });
 }

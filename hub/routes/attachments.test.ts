@@ -187,6 +187,20 @@ describe('attachment uploads', () => {
     expect((await uploadState(request, weak)).statusCode).toBe(404); // nothing of it stays
   });
 
+  it('refuses an upload whose header carries zip or crit with jwe_header_not_allowed', async () => {
+    for (const extra of [{ zip: 'DEF' }, { crit: ['b64'], b64: false }]) {
+      const { request, attachment } = await sealedWithPhoto(2_000);
+      const header = Buffer.from(
+        JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: request.keyId, ...extra }),
+      ).toString('base64url');
+      const zipped = { ...attachment, jwe: `${header}.${attachment.jwe.split('.').slice(1).join('.')}` };
+      const response = await putChunk(request, zipped, 0, zipped.jwe);
+      expect(response.statusCode).toBe(400);
+      expect(ApiError.parse(response.json())).toMatchObject({ error: 'jwe_header_not_allowed' });
+      expect((await uploadState(request, zipped)).statusCode).toBe(404);
+    }
+  });
+
   it('needs the terminal token, and hides one terminal’s upload from another', async () => {
     const { request, attachment } = await sealedWithPhoto();
     const anonymous = await putChunk(request, attachment, 0, attachment.jwe.slice(0, 100), { headers: {} });

@@ -122,7 +122,7 @@ export function attachmentRoutes(
             });
           case 'invalid_encryption':
             throw new HttpError(400, {
-              error: 'invalid_encryption',
+              error: outcome.code,
               message: `The attachment is not encrypted as required: ${outcome.message}.`,
             });
         }

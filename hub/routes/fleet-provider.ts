@@ -14,9 +14,16 @@ import type { HubKysely } from '../db/schema.js';
 import { createEnrollmentCode } from '../fleet/enrollment.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { fleetOverview, fleetStats } from '../fleet/overview.js';
-import { isProviderToken, requireProvider } from '../fleet/provider-auth.js';
+import {
+  endProviderSession,
+  isProviderToken,
+  requireProvider,
+  startProviderSession,
+} from '../fleet/provider-auth.js';
 import { listReleases, publishRelease, readRelease, setRollout } from '../fleet/releases.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
+import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
+import { sha256Hex } from '../util/hash.js';
 
 /** A release for 10,000 terminals is ~35 MB of signed JSON; nothing else here is large. */
 const RELEASE_BODY_LIMIT = 64 * 1024 * 1024;
@@ -27,30 +34,47 @@ const Login = z.strictObject({ token: z.string().min(1).max(500) });
 const CommandQuery = z.object({ terminal: z.string().max(64).optional() });
 
 /** What the provider (CLI and fleet console) calls; every route needs a provider token. */
-export function fleetProviderRoutes(db: HubKysely, fleet: Fleet, now: () => Date): FastifyPluginAsync {
+export function fleetProviderRoutes(
+  db: HubKysely,
+  fleet: Fleet,
+  now: () => Date,
+  limiter: RateLimiter,
+  limits: RateLimits,
+): FastifyPluginAsync {
   return async (app) => {
-    app.post(FLEET_API.providerLogin, async (request, reply) => {
-      const { token } = parseOrThrow(Login, request.body);
-      if (!(await isProviderToken(db, token)))
-        throw new HttpError(401, {
-          error: 'unauthenticated',
-          message: 'This provider token is unknown or revoked.',
+    // Counted before the token is even looked up: per address first, then per credential.
+    app.post(
+      FLEET_API.providerLogin,
+      {
+        onRequest: async (request) => limiter.enforce(`provider-login:addr:${request.ip}`, limits.perAddress),
+      },
+      async (request, reply) => {
+        const { token } = parseOrThrow(Login, request.body);
+        await limiter.enforce(`provider-login:token:${sha256Hex(token)}`, limits.perCredential);
+        if (!(await isProviderToken(db, token)))
+          throw new HttpError(401, {
+            error: 'unauthenticated',
+            message: 'This provider token is unknown or revoked.',
+          });
+        // The cookie is a session of its own; the API token never leaves the login request.
+        const session = await startProviderSession(db, token, now());
+        reply.setCookie(PROVIDER_COOKIE, session.sessionId, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: PROVIDER_COOKIE_PATH,
+          secure: request.protocol === 'https',
+          maxAge: session.maxAgeSeconds,
         });
-      reply.setCookie(PROVIDER_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: PROVIDER_COOKIE_PATH,
-        secure: request.protocol === 'https',
-        maxAge: 8 * 60 * 60,
-      });
-      return reply.status(204).send();
-    });
-    app.post(FLEET_API.providerLogout, async (_request, reply) => {
+        return reply.status(204).header('cache-control', 'no-store').send();
+      },
+    );
+    app.post(FLEET_API.providerLogout, async (request, reply) => {
+      await endProviderSession(db, request.cookies[PROVIDER_COOKIE]);
       reply.clearCookie(PROVIDER_COOKIE, { path: PROVIDER_COOKIE_PATH });
       return reply.status(204).send();
     });
 
-    const guarded = { onRequest: requireProvider(db) };
+    const guarded = { onRequest: requireProvider(db, now) };
 
     app.get(FLEET_API.releases, guarded, async () => ({ releases: await listReleases(db) }));
 

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   CommandResult,
@@ -10,10 +10,12 @@ import {
 } from '../../protocol/fleet.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
-import { enroll } from '../fleet/enrollment.js';
+import { enroll, normalizeCode } from '../fleet/enrollment.js';
 import type { Fleet } from '../fleet/fleet.js';
 import { signedConfigFor } from '../fleet/releases.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
+import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
+import { sha256Hex } from '../util/hash.js';
 import { matchesEtag } from './content.js';
 
 const CommandParams = z.object({ id: z.uuid() });
@@ -24,10 +26,16 @@ export function fleetTerminalRoutes(
   auth: TerminalAuth,
   fleet: Fleet,
   now: () => Date,
+  limiter: RateLimiter,
+  limits: RateLimits,
 ): FastifyPluginAsync {
   return async (app) => {
-    app.post(FLEET_API.enroll, async (request, reply) => {
+    // Guessing codes is bounded before any key is imported or code looked up.
+    const limitAddress = async (request: FastifyRequest) =>
+      limiter.enforce(`enroll:addr:${request.ip}`, limits.perAddress);
+    app.post(FLEET_API.enroll, { onRequest: limitAddress }, async (request, reply) => {
       const body = parseOrThrow(EnrollRequest, request.body);
+      await limiter.enforce(`enroll:code:${sha256Hex(normalizeCode(body.code))}`, limits.perCredential);
       const enrolled = await enroll(db, body, now());
       request.log.info({ terminalId: enrolled.terminalId }, 'terminal enrolled');
       return reply.status(201).header('cache-control', 'no-store').send(enrolled);

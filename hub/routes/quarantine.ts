@@ -57,7 +57,7 @@ export function quarantineRoutes(
 
     app.get(
       QUARANTINE_API.provider,
-      { onRequest: requireProvider(db) },
+      { onRequest: requireProvider(db, now) },
       async (_request, reply): Promise<StuckApplications> => {
         reply.header('cache-control', 'no-store');
         return { items: await listStuck(db) };
@@ -66,7 +66,7 @@ export function quarantineRoutes(
 
     app.post(
       '/api/v1/provider/quarantine/:terminalId/:submissionId/retry',
-      { onRequest: requireProvider(db) },
+      { onRequest: requireProvider(db, now) },
       async (request, reply) => {
         const { terminalId, submissionId } = parseOrThrow(ItemParams, request.params);
         if (!(await requestRetry(db, terminalId, submissionId, now())))
@@ -81,7 +81,7 @@ export function quarantineRoutes(
 
     app.get(
       QUARANTINE_API.providerDiscards,
-      { onRequest: requireProvider(db) },
+      { onRequest: requireProvider(db, now) },
       async (_request, reply): Promise<DiscardRecords> => {
         reply.header('cache-control', 'no-store');
         return { items: await listDiscards(db) };

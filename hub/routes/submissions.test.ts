@@ -103,6 +103,26 @@ describe('POST /api/v1/submissions', () => {
     expect(await rowsWithId(body.id)).toHaveLength(0);
   });
 
+  it('is 400 jwe_header_not_allowed for a zip or crit header, or any member outside the profile', async () => {
+    const body = submissionBody();
+    const [, ...rest] = body.metadata.split('.');
+    const extras = [{ zip: 'DEF' }, { crit: ['exp'], exp: 1 }, { jku: 'https://attacker.example/keys' }];
+    for (const extra of extras) {
+      const header = Buffer.from(
+        JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: body.keyId, cty: 'json', ...extra }),
+      ).toString('base64url');
+      for (const part of ['data', 'metadata'] as const) {
+        const response = await submit({ ...body, [part]: [header, ...rest].join('.') });
+        expect(response.statusCode).toBe(400);
+        const error = ApiError.parse(response.json());
+        expect(error.error).toBe('jwe_header_not_allowed');
+        expect(error.message).toContain(part);
+        expect(error.message).toContain(Object.keys(extra)[0]);
+      }
+    }
+    expect(await rowsWithId(body.id)).toHaveLength(0);
+  });
+
   it('accepts a retired key after a rotation, so queued applications are not stranded', async () => {
     const queued = submissionBody(); // sealed before the rotation, to the then-current key
     const row = await hub.db

@@ -46,7 +46,7 @@ export function submissionRoutes(db: HubKysely, auth: TerminalAuth, now: () => D
             throw new HttpError(422, { error: 'unknown_key', message: outcome.message });
           case 'invalid_encryption':
             throw new HttpError(400, {
-              error: 'invalid_encryption',
+              error: outcome.code,
               message: `The submission is not encrypted as required: ${outcome.message}.`,
             });
           case 'attachments_incomplete':

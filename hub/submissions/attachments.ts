@@ -2,7 +2,9 @@ import type { AttachmentRef, UploadState } from '../../protocol/attachments.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { AttachmentUploadTable, HubKysely } from '../db/schema.js';
 import { sha256Hex } from '../util/hash.js';
-import { readJweHeader } from '../util/jwe-header.js';
+import { readJweHeader, type JweHeaderCheck } from '../util/jwe-header.js';
+
+type JweProblemCode = Extract<JweHeaderCheck, { ok: false }>['code'];
 
 /**
  * Chunked, resumable uploads of sealed attachments. The terminal asks where the hub stands and
@@ -38,7 +40,7 @@ export type ChunkOutcome =
   | { kind: 'not_found' }
   | { kind: 'submission_closed' }
   | { kind: 'quota_exceeded'; pendingBytes: number; maxPendingBytes: number }
-  | { kind: 'invalid_encryption'; message: string };
+  | { kind: 'invalid_encryption'; code: JweProblemCode; message: string };
 
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 /** A chunk is a slice of a JWE compact: base64url characters and the four dots. */
@@ -138,7 +140,7 @@ async function putChunkOnce(db: HubKysely, input: ChunkInput, now: Date): Promis
       if (problem) {
         // Nothing of a broken upload stays: the terminal may start again from zero.
         await deleteUpload(trx, submissionId, attachmentId);
-        return { kind: 'invalid_encryption', message: problem };
+        return { kind: 'invalid_encryption', ...problem };
       }
       completedAt = now.toISOString();
     }
@@ -165,10 +167,12 @@ async function pendingUploadBytes(db: HubKysely, terminalId: string): Promise<nu
   return Number(row?.bytes ?? 0);
 }
 
-function jweProblem(text: string): string | null {
-  if (!COMPACT.test(text)) return 'the attachment is not a JWE in compact serialization';
+function jweProblem(text: string): { code: JweProblemCode; message: string } | null {
+  if (!COMPACT.test(text)) {
+    return { code: 'invalid_encryption', message: 'the attachment is not a JWE in compact serialization' };
+  }
   const header = readJweHeader(text);
-  return header.ok ? null : header.message;
+  return header.ok ? null : { code: header.code, message: header.message };
 }
 
 async function deleteUpload(db: HubKysely, submissionId: string, attachmentId: string): Promise<void> {
@@ -203,7 +207,7 @@ export async function sealedText(
 export type AttachmentCheck =
   | { ok: true }
   | { ok: false; kind: 'attachments_incomplete'; missing: string[] }
-  | { ok: false; kind: 'invalid_encryption'; message: string };
+  | { ok: false; kind: 'invalid_encryption'; code: JweProblemCode; message: string };
 
 /**
  * Before a submission is stored: every attachment it lists was uploaded by the same terminal,
@@ -250,11 +254,17 @@ export async function checkAttachments(
       .executeTakeFirst();
     const header = readJweHeader(`${(first?.text ?? '').split('.')[0] ?? ''}.x.x.x.x`);
     if (!header.ok)
-      return { ok: false, kind: 'invalid_encryption', message: `attachment ${ref.id}: ${header.message}` };
+      return {
+        ok: false,
+        kind: 'invalid_encryption',
+        code: header.code,
+        message: `attachment ${ref.id}: ${header.message}`,
+      };
     if (header.kid !== keyId) {
       return {
         ok: false,
         kind: 'invalid_encryption',
+        code: 'invalid_encryption',
         message: `attachment ${ref.id} is encrypted to ${header.kid}, not to keyId ${keyId}`,
       };
     }

@@ -1,11 +1,13 @@
 import type { SubmissionReceipt, SubmissionRequest } from '../../protocol/submission.js';
 import { checkAttachments } from './attachments.js';
 import { findForm, findOfficeKeys, serviceExists } from '../content/store.js';
-import { readJweHeader } from '../util/jwe-header.js';
+import { readJweHeader, type JweHeaderCheck } from '../util/jwe-header.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { HubKysely, SubmissionTable } from '../db/schema.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { sha256Hex } from '../util/hash.js';
+
+type JweProblemCode = Extract<JweHeaderCheck, { ok: false }>['code'];
 
 export type ReceiveOutcome =
   | { kind: 'created'; receipt: SubmissionReceipt }
@@ -15,7 +17,7 @@ export type ReceiveOutcome =
   | { kind: 'unknown_form' }
   | { kind: 'unknown_service' }
   | { kind: 'unknown_key'; message: string }
-  | { kind: 'invalid_encryption'; message: string }
+  | { kind: 'invalid_encryption'; code: JweProblemCode; message: string }
   | { kind: 'attachments_incomplete'; missing: string[] };
 
 /** Identifies the request body by meaning, so a resend with reordered keys is still a replay. */
@@ -52,7 +54,7 @@ export async function receiveSubmission(
   if (!attachmentCheck.ok) {
     return attachmentCheck.kind === 'attachments_incomplete'
       ? { kind: 'attachments_incomplete', missing: attachmentCheck.missing }
-      : { kind: 'invalid_encryption', message: attachmentCheck.message };
+      : { kind: 'invalid_encryption', code: attachmentCheck.code, message: attachmentCheck.message };
   }
 
   const row: SubmissionTable = {
@@ -116,10 +118,13 @@ async function checkEncryption(
     ['metadata', request.metadata],
   ] as const) {
     const header = readJweHeader(compact);
-    if (!header.ok) return { kind: 'invalid_encryption', message: `${part}: ${header.message}` };
+    if (!header.ok) {
+      return { kind: 'invalid_encryption', code: header.code, message: `${part}: ${header.message}` };
+    }
     if (header.kid !== request.keyId) {
       return {
         kind: 'invalid_encryption',
+        code: 'invalid_encryption',
         message: `${part} is encrypted to ${header.kid}, not to keyId ${request.keyId}`,
       };
     }

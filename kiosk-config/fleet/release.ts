@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FleetFile, MergedTerminal } from './fleet-file.js';
 import { importSigningKey, type ProviderKeyPair } from './keys.js';
 import { CONFIG_FORMAT, Keyring, SignedConfig, signConfig, type ProviderKey } from './signed.js';
+import { OfficeKeyPins } from './office-keys.js';
 import { Id } from './settings.js';
 
 /** What `sign` writes and `publish` uploads: one signed config per terminal of the fleet file. */
@@ -21,6 +22,8 @@ export interface SignOptions {
   validForDays: number;
   /** The keyring terminals pin from this release on (rotation); omitted: they keep theirs. */
   trust?: ProviderKey[];
+  /** The office keys terminals may encrypt to; omitted: they keep their installation's pins. */
+  officeKeys?: OfficeKeyPins;
 }
 
 export async function signRelease(
@@ -32,6 +35,7 @@ export async function signRelease(
   const issuedAt = options.now.toISOString();
   const expiresAt = new Date(options.now.getTime() + options.validForDays * 86_400_000).toISOString();
   const trust = options.trust ? { keys: Keyring.parse(options.trust) } : undefined;
+  const officeKeys = options.officeKeys ? OfficeKeyPins.parse(options.officeKeys) : undefined;
   const configs: Record<string, SignedConfig> = {};
   for (const t of terminals) {
     configs[t.terminalId] = await signConfig(
@@ -44,6 +48,7 @@ export async function signRelease(
         audience: { municipality: t.municipalityId, site: t.siteId, terminal: t.terminalId },
         settings: t.settings,
         ...(trust ? { trust } : {}),
+        ...(officeKeys ? { officeKeys } : {}),
       },
       options.key.keyId,
       privateKey,

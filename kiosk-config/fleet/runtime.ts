@@ -1,6 +1,6 @@
 /**
  * The few Web APIs the shared code uses, typed here so that kiosk-config stays free of DOM and
- * Node typings: WebCrypto Ed25519 and TextEncoder exist in Node 20+ and in Chromium alike.
+ * Node typings: WebCrypto Ed25519, SHA-256 and TextEncoder exist in Node 20+ and in Chromium alike.
  */
 export interface KeyHandle {
   readonly type: string;
@@ -21,6 +21,7 @@ interface Subtle {
     usages: readonly ('sign' | 'verify')[],
   ): Promise<{ publicKey: KeyHandle; privateKey: KeyHandle }>;
   exportKey(format: 'raw' | 'pkcs8', key: KeyHandle): Promise<ArrayBuffer>;
+  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }
 interface Runtime {
   crypto: { subtle: Subtle };

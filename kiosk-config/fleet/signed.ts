@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfficeKeyPins } from './office-keys.js';
 import { Id } from './settings.js';
 import { TerminalSettings } from './settings.js';
 import { canonicalJson, subtle, toBase64Url, utf8, type KeyHandle } from './runtime.js';
@@ -33,6 +34,8 @@ export const ConfigPayload = z
     settings: TerminalSettings,
     /** The keyring to pin from now on (key rotation); revocations can never be undone. */
     trust: z.strictObject({ keys: Keyring }).optional(),
+    /** The office keys this terminal may encrypt to (fleet/office-keys.ts); absent: the installation's. */
+    officeKeys: OfficeKeyPins.optional(),
   })
   .refine((p) => p.issuedAt < p.expiresAt, { message: 'must be later than issuedAt', path: ['expiresAt'] });
 export type ConfigPayload = z.infer<typeof ConfigPayload>;

@@ -52,6 +52,7 @@ export const de = {
       silent: 'Still',
       config_reverted: 'Konfiguration zurückgenommen',
       config_refused: 'Konfiguration abgelehnt',
+      office_key_refused: 'Amtsschlüssel abgelehnt',
     } satisfies Record<FleetAlert['kind'], string>,
   },
   quarantine: {

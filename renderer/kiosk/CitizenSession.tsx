@@ -61,7 +61,8 @@ import { ServiceScreen } from './screens/ServiceScreen.js';
 import { StatusLookupScreen } from './screens/StatusLookupScreen.js';
 import { scanCamera } from './qr/camera.js';
 import { useIdleTimeout } from './session/idle.js';
-import { AttachmentRefused, AttachmentsMissing, finalize } from './session/finalize.js';
+import { AttachmentRefused, AttachmentsMissing, finalize, OfficeKeyRefused } from './session/finalize.js';
+import { announceOfficeKeyRefusal } from './fleet/office-key-policy.js';
 import type { CapturedFile } from './components/fields/AttachmentField.js';
 import { draftStepIndex, initialSession, sessionReducer } from './session/flow.js';
 import {
@@ -119,7 +120,9 @@ export function CitizenSession({
   const [restoring, setRestoring] = useState(true);
   const [submitting, setSubmitting] = useState(false);
   // A failure at finalize: a known text (shown in the current language) or a composed message.
-  const [failure, setFailure] = useState<'submitFailed' | 'storageFull' | { message: string } | null>(null);
+  const [failure, setFailure] = useState<
+    'submitFailed' | 'storageFull' | 'officeKeyRefused' | { message: string } | null
+  >(null);
   const [submittedAt, setSubmittedAt] = useState('');
   const [printState, setPrintState] = useState<ReceiptPrintState>('idle');
   // Only the offices and services this terminal is configured for.
@@ -338,6 +341,7 @@ export function CitizenSession({
         answers,
         answersAsShown: state.answers,
         attachmentLimits,
+        officeKeyPins: config.officeKeys,
       });
       await drafts.discard();
       setAttachments([]);
@@ -348,6 +352,13 @@ export function CitizenSession({
       if (error instanceof AttachmentsMissing) {
         void reloadAttachments();
         showFormErrors(error.errors);
+        return;
+      }
+      if (error instanceof OfficeKeyRefused) {
+        // The citizen gets a plain sentence; the fleet console gets the reason with the heartbeat.
+        console.error('office key refused', error.message);
+        announceOfficeKeyRefusal(error.message);
+        setFailure('officeKeyRefused');
         return;
       }
       if (error instanceof AttachmentRefused) {

@@ -32,6 +32,11 @@ export class FaultProxy {
    * submission POSTs). The attachment tests use it to cut chunk uploads at set places.
    */
   decide: ((method: string, url: string) => Fault | null) | null = null;
+  /**
+   * A man in the line: for a request this returns a function for, the hub's answer body is
+   * rewritten before the terminal gets it (asked for uncompressed, so the text can be edited).
+   */
+  rewrite: ((method: string, url: string) => ((body: string) => string) | null) | null = null;
   private server: Server | null = null;
   private random: () => number;
 
@@ -73,10 +78,14 @@ export class FaultProxy {
       res.writeHead(503, { 'content-type': 'application/json' });
       return void res.end('{"error":"unavailable","message":"injected fault"}');
     }
+    const transform = fault === 'pass' ? (this.rewrite?.(req.method ?? '', req.url ?? '') ?? null) : null;
+    const headers = { ...req.headers, host: this.target.host };
+    if (transform) delete headers['accept-encoding'];
     const upstream = httpRequest(
       new URL(req.url ?? '/', this.target),
-      { method: req.method, headers: { ...req.headers, host: this.target.host } },
+      { method: req.method, headers },
       (answer) => {
+        if (transform) return void rewriteAnswer(answer, res, transform);
         if (fault === 'reset-after') {
           answer.resume();
           return void req.socket.destroy(); // the hub stored it; the terminal never hears so
@@ -100,6 +109,23 @@ export class FaultProxy {
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   }
+}
+
+function rewriteAnswer(
+  answer: IncomingMessage,
+  res: ServerResponse,
+  transform: (body: string) => string,
+): void {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => {
+    const body = Buffer.from(transform(Buffer.concat(chunks).toString('utf8')), 'utf8');
+    const headers = { ...answer.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    delete headers['etag'];
+    res.writeHead(answer.statusCode ?? 502, headers);
+    res.end(body);
+  });
 }
 
 function mulberry32(seed: number): () => number {

@@ -1,11 +1,12 @@
 import type { KioskBridge, ShellInfo, ShellKind } from '../../../protocol/bridge.js';
 import type { KioskConfig } from '../../../kiosk-config/schema.js';
-import type { CommandResult, PendingCommand } from '../../../protocol/fleet.js';
+import type { CommandResult, PendingCommand, TerminalEvent } from '../../../protocol/fleet.js';
 import { DraftStore, type KioskDatabase } from '../storage/index.js';
 import type { SyncEngine } from '../sync/engine.js';
 import { FleetClient } from './fleet-client.js';
 import { considerConfig, recordReachability } from './config-state.js';
 import { withEvent, writeFleetRecord, type FleetBoot, type FleetRecord } from './boot.js';
+import { onOfficeKeyRefusal } from './office-key-policy.js';
 import { Telemetry } from './telemetry.js';
 
 export interface FleetAgentOptions {
@@ -39,7 +40,12 @@ export class FleetAgent {
     this.record = options.boot.record;
     this.client = new FleetClient(options.config.hubUrl, options.boot.token);
     this.reload = options.reload ?? (() => location.reload());
-    this.unsubscribe = options.sync.connectivity.subscribe(() => this.noteConnectivity());
+    const unsubscribeConnectivity = options.sync.connectivity.subscribe(() => this.noteConnectivity());
+    const unsubscribeKeys = onOfficeKeyRefusal((message) => void this.reportOfficeKeyRefusal(message));
+    this.unsubscribe = () => {
+      unsubscribeConnectivity();
+      unsubscribeKeys();
+    };
     this.noteConnectivity();
     this.publishState();
   }
@@ -209,6 +215,18 @@ export class FleetAgent {
     }
     if (reloadAfter) this.reload();
     return reloadAfter;
+  }
+
+  /** A refused office key goes to the fleet console with the next heartbeat, as an alert. */
+  private async reportOfficeKeyRefusal(message: string): Promise<void> {
+    this.telemetry.error(`office key refused: ${message}`);
+    const event: TerminalEvent = {
+      kind: 'office_key_refused',
+      version: this.record.state.active?.payload.version ?? null,
+      message: message.slice(0, 1000),
+      at: new Date().toISOString(),
+    };
+    await this.save({ ...this.record, events: [...this.record.events, event].slice(-20) });
   }
 
   private async save(record: FleetRecord): Promise<void> {

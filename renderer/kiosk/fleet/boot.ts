@@ -1,4 +1,5 @@
 import { effectiveConfig } from '../../../kiosk-config/fleet/effective.js';
+import { officeKeyPinsInForce } from '../../../kiosk-config/fleet/office-keys.js';
 import type { KioskConfig } from '../../../kiosk-config/schema.js';
 import type { TerminalEvent } from '../../../protocol/fleet.js';
 import { readDeviceSetting, writeDeviceSetting, type KioskDatabase } from '../storage/index.js';
@@ -72,7 +73,12 @@ export async function bootFleet(db: KioskDatabase, bootstrap: KioskConfig): Prom
   const booted = recordBoot(record.state, new Date());
   record = withEvent({ ...record, state: booted.state }, booted.event);
   await writeFleetRecord(db, record);
-  const config = effectiveConfig(bootstrap, record.state.active?.payload.settings ?? null);
+  const active = record.state.active?.payload;
+  const officeKeys = officeKeyPinsInForce(bootstrap.officeKeys, active?.officeKeys);
+  const config = {
+    ...effectiveConfig(bootstrap, active?.settings ?? null),
+    ...(officeKeys ? { officeKeys } : {}),
+  };
 
   const identity = await ensureIdentity(db, bootstrap.hubUrl, bootstrap.fleet.enrollmentCode);
   if (!identity) return { config, token: installationToken, record, tokens: null };

@@ -125,6 +125,8 @@ const de = {
     offerDecline: 'Nicht anhängen',
     uploading: (percent: number) => `Fotos werden an das Rathaus übertragen: ${percent} %`,
   },
+  officeKeyRefused:
+    'Ihr Antrag kann an diesem Terminal gerade nicht sicher verschlüsselt werden. Er wurde nicht gespeichert und nicht gesendet. Bitte sagen Sie dem Personal vor Ort Bescheid oder wenden Sie sich direkt an das Amt.',
   storageFull:
     'Der Speicher dieses Terminals ist voll. Ihr Antrag wurde nicht gespeichert und nicht gesendet. Bitte sagen Sie dem Personal vor Ort Bescheid oder versuchen Sie es später noch einmal – Ihre Angaben bleiben bis dahin auf dem Bildschirm.',
   draftNotSaved:
@@ -285,6 +287,8 @@ const en: Texts = {
     offerDecline: 'Do not attach',
     uploading: (percent) => `Sending photos to the town hall: ${percent} %`,
   },
+  officeKeyRefused:
+    'Your application cannot be encrypted safely at this terminal right now. It was not saved and not sent. Please tell the staff here or contact the office directly.',
   storageFull:
     'This terminal’s storage is full. Your application was not saved and not sent. Please tell the staff here, or try again later – your answers stay on the screen until then.',
   draftNotSaved:

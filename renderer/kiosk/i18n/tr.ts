@@ -95,6 +95,8 @@ export const tr: Texts = {
     offerDecline: 'Ekleme',
     uploading: (percent) => `Fotoğraflar belediyeye gönderiliyor: %${percent}`,
   },
+  officeKeyRefused:
+    'Başvurunuz şu anda bu terminalde güvenli şekilde şifrelenemiyor. Kaydedilmedi ve gönderilmedi. Lütfen buradaki görevlilere haber verin veya doğrudan ilgili daireye başvurun.',
   storageFull:
     'Bu terminalin belleği dolu. Başvurunuz kaydedilmedi ve gönderilmedi. Lütfen buradaki görevlilere haber verin veya daha sonra tekrar deneyin; bilgileriniz o zamana kadar ekranda kalır.',
   draftNotSaved:

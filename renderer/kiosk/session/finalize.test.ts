@@ -7,7 +7,8 @@ import type { Office, OfficeKey } from '../../../protocol/catalog.js';
 import { FormDefinition } from '../../../protocol/forms.js';
 import { KioskDatabase, type DraftAttachment } from '../storage/db.js';
 import { addDraftAttachment } from '../storage/draft-attachments.js';
-import { AttachmentsMissing, finalize } from './finalize.js';
+import { jwkThumbprint } from '../../../kiosk-config/fleet/office-keys.js';
+import { AttachmentsMissing, finalize, OfficeKeyRefused } from './finalize.js';
 
 const publicJwk = JSON.parse(
   readFileSync(
@@ -67,15 +68,18 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const run = (answers: { ownCar: boolean }) =>
+const pins = async () => ({ buergerbuero: [await jwkThumbprint(publicJwk)] });
+
+const run = async (answers: { ownCar: boolean }, target: Office = office) =>
   finalize(db, {
     form,
-    office,
+    office: target,
     serviceId: 's',
     locale: 'de',
     answers,
     answersAsShown: answers,
     attachmentLimits: ATTACHMENT_DEFAULTS,
+    officeKeyPins: await pins(),
   });
 
 describe('finalize and required photo fields', () => {
@@ -106,5 +110,31 @@ describe('finalize and required photo fields', () => {
     expect(entry?.request.attachments?.map((a) => a.id)).toEqual([file(1, 'other').id]);
     expect((await db.outboxAttachments.toArray()).map((a) => a.id)).toEqual([file(1, 'other').id]);
     expect(await db.draftAttachments.count()).toBe(0); // the hidden field's photo is gone too
+  });
+});
+
+describe('finalize and the office key', () => {
+  it('seals nothing and writes nothing when the content carries a key the pins do not vouch for', async () => {
+    await addDraftAttachment(db, file(1, 'other'));
+    const otherJwk = JSON.parse(
+      readFileSync(
+        resolve(import.meta.dirname, '../../../hub/seed/demo-keys/ordnungsamt.public.jwk.json'),
+        'utf8',
+      ),
+    ) as OfficeKey['jwk'];
+    // The same kid, another key: what a proxy in the line or a hostile hub would hand out.
+    const swapped = {
+      ...office,
+      encryptionKeys: [{ kid: publicJwk.kid, status: 'current', jwk: { ...otherJwk, kid: publicJwk.kid } }],
+    } as Office;
+    const refused = await run({ ownCar: false }, swapped).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OfficeKeyRefused);
+    expect((refused as OfficeKeyRefused).verdict).toMatchObject({
+      code: 'not_pinned',
+      officeId: 'buergerbuero',
+    });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.outboxAttachments.count()).toBe(0);
+    expect(await db.draftAttachments.count()).toBe(1);
   });
 });

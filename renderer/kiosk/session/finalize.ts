@@ -8,7 +8,9 @@ import { attachmentIsSent, missingAttachments } from '../../../protocol/form-att
 import type { FieldError, FormAnswers, FormDefinition } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
+import type { OfficeKeyPins } from '../../../kiosk-config/fleet/office-keys.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
+import { trustedSealingKey, type OfficeKeyVerdict } from '../fleet/office-key-policy.js';
 import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 
 export interface FinalizeInput {
@@ -20,6 +22,16 @@ export interface FinalizeInput {
   /** The answers as on screen: they decide which photo fields are shown, required and sent. */
   answersAsShown: Record<string, unknown>;
   attachmentLimits: AttachmentLimits;
+  /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
+  officeKeyPins: OfficeKeyPins | undefined;
+}
+
+/** The office key in the content is not one the terminal trusts: nothing is sealed or sent. */
+export class OfficeKeyRefused extends Error {
+  constructor(readonly verdict: Extract<OfficeKeyVerdict, { ok: false }>) {
+    super(verdict.message);
+    this.name = 'OfficeKeyRefused';
+  }
 }
 
 /** A required photo or scan field lacks files (the draft changed since the screen was checked). */
@@ -44,7 +56,7 @@ export class AttachmentRefused extends Error {
 
 /**
  * Turns a validated draft into an application in the outbox: the answers and every attachment
- * encrypted to the office's key first, then stored, then the draft and its photos are deleted in
+ * encrypted to the office's key first (only to a key the terminal's pins vouch for), then stored, then the draft and its photos are deleted in
  * the same transaction. The plaintext never reaches the disk as a finalized application.
  */
 export async function finalize(
@@ -61,6 +73,9 @@ export async function finalize(
     const problem = attachmentProblem(input.attachmentLimits, photo, index);
     if (problem) throw new AttachmentRefused(problem, photo.name, photo.fieldId);
   });
+  // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
+  const trust = await trustedSealingKey(input.office, input.officeKeyPins);
+  if (!trust.ok) throw new OfficeKeyRefused(trust);
   const { request, attachments } = await sealApplication(
     {
       id: crypto.randomUUID(),
@@ -72,7 +87,7 @@ export async function finalize(
       submittedAt: new Date().toISOString(),
     },
     input.answers,
-    input.office.encryptionKeys,
+    [trust.key],
     photos.map((photo) => ({
       id: photo.id,
       name: photo.name,

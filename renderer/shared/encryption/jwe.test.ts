@@ -1,4 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createHash,
+  createPublicKey,
+  publicEncrypt,
+  randomBytes,
+  type JsonWebKeyInput,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CompactEncrypt, compactDecrypt, importJWK } from 'jose';
@@ -67,6 +75,24 @@ describe('JWE (RSA-OAEP-256 + A256GCM, compact)', () => {
     expect(() => readJweHeader(`${header}.a.b.c.d`)).toThrow('RSA-OAEP-256');
   });
 
+  it('refuses to decrypt a JWE whose header carries zip, crit or another member outside the profile', async () => {
+    const privateKey = await importDecryptionKey(privateJwk);
+    const extras = [{ zip: 'DEF' }, { crit: ['exp'], exp: 1 }, { jku: 'https://attacker.example/k' }];
+    for (const extra of extras) {
+      // Sealed for real (the key opens it), so only the header decides.
+      const compact = sealWithHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: publicJwk.kid, ...extra });
+      expect(() => readJweHeader(compact)).toThrow(Object.keys(extra)[0]);
+      await expect(decryptJsonJwe(compact, privateKey)).rejects.toThrow('only alg, enc, kid and cty');
+    }
+    const inProfile = sealWithHeader({
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
+      kid: publicJwk.kid,
+      cty: 'json',
+    });
+    expect(await decryptJsonJwe(inProfile, privateKey)).toEqual({ x: 1 });
+  });
+
   it('never repeats the ciphertext for the same plaintext', async () => {
     const key = await importEncryptionKey(publicJwk);
     const a = await encryptJsonJwe({ x: 1 }, key, 'k');
@@ -124,3 +150,24 @@ describe('JWE (RSA-OAEP-256 + A256GCM, compact)', () => {
     expect(sealed.jwe).not.toContain(Buffer.from(photo.subarray(0, 64)).toString('base64url'));
   });
 });
+
+/** A JWE of {"x":1} with any protected header, sealed with node:crypto alone. */
+function sealWithHeader(header: Record<string, unknown>): string {
+  const protectedHeader = Buffer.from(JSON.stringify(header)).toString('base64url');
+  const cek = randomBytes(32);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', cek, iv);
+  cipher.setAAD(Buffer.from(protectedHeader));
+  const ciphertext = Buffer.concat([cipher.update('{"x":1}'), cipher.final()]);
+  const encryptedKey = publicEncrypt(
+    {
+      key: createPublicKey({ key: publicJwk as unknown as JsonWebKeyInput['key'], format: 'jwk' }),
+      padding: constants.RSA_PKCS1_OAEP_PADDING,
+      oaepHash: 'sha256',
+    },
+    cek,
+  );
+  return [protectedHeader, encryptedKey, iv, ciphertext, cipher.getAuthTag()]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+}

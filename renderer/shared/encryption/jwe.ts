@@ -70,6 +70,8 @@ export async function encryptJsonJwe(value: unknown, publicKey: CryptoKey, kid: 
   return encryptJwe(new TextEncoder().encode(JSON.stringify(value)), publicKey, kid, 'json');
 }
 
+const PROFILE_HEADER_NAMES = new Set(['alg', 'enc', 'kid', 'cty']);
+
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 
 /** Reads the protected header without decrypting; throws a readable error for anything else. */
@@ -82,8 +84,18 @@ export function readJweHeader(compact: string): JweHeader {
   } catch {
     throw new Error('the JWE header is not JSON');
   }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+    throw new Error('the JWE header is not a JSON object');
+  }
   const h = header as Partial<JweHeader>;
   if (h.alg !== JWE_ALG || h.enc !== JWE_ENC) throw new Error(`JWE must use ${JWE_ALG} with ${JWE_ENC}`);
+  // zip, crit and every other member leave the profile: refused, never half-understood.
+  const extra = Object.keys(header).filter((name) => !PROFILE_HEADER_NAMES.has(name));
+  if (extra.length > 0) {
+    throw new Error(`the JWE header carries ${extra.join(', ')}; only alg, enc, kid and cty are allowed`);
+  }
+  if (h.cty !== undefined && typeof h.cty !== 'string')
+    throw new Error('the JWE header cty must be a string');
   if (typeof h.kid !== 'string' || h.kid === '') throw new Error('the JWE header names no key (kid)');
   return h as JweHeader;
 }

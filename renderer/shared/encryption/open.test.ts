@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OfficeKey } from '../../../protocol/catalog.js';
 import { FormDefinition } from '../../../protocol/forms.js';
 import { importDecryptionKey } from './jwe.js';
-import { openSubmission } from './open.js';
+import { bindingProblems, openSubmission } from './open.js';
 import { sealApplication } from './seal.js';
 
 const keyDir = resolve(import.meta.dirname, '../../../hub/seed/demo-keys');
@@ -36,11 +36,15 @@ const form = FormDefinition.parse({
   updatedAt: '2026-11-21T10:00:00.000Z',
 });
 
-async function sealAndOpen(fieldIds: string[]) {
+async function seal(
+  fieldIds: string[],
+  id = '11111111-1111-4111-8111-111111111111',
+  trackingCode = 'ABCD-EFGH-JKMN',
+) {
   const { request } = await sealApplication(
     {
-      id: '11111111-1111-4111-8111-111111111111',
-      trackingCode: 'ABCD-EFGH-JKMN',
+      id,
+      trackingCode,
       formId: 'parken',
       formVersion: 1,
       serviceId: 's',
@@ -57,7 +61,11 @@ async function sealAndOpen(fieldIds: string[]) {
       fieldId,
     })),
   );
-  return openSubmission(request, form, await importDecryptionKey(privateJwk));
+  return request;
+}
+
+async function sealAndOpen(fieldIds: string[]) {
+  return openSubmission(await seal(fieldIds), form, await importDecryptionKey(privateJwk));
 }
 
 describe('the clerk opens an application whose form requires a photo', () => {
@@ -72,5 +80,27 @@ describe('the clerk opens an application whose form requires a photo', () => {
     const opened = await sealAndOpen(['registration']);
     expect(opened.fieldErrors).toEqual([]);
     expect(opened.problems).toEqual([]);
+  });
+});
+
+describe('the clerk opens one submission’s JWEs under another’s envelope', () => {
+  it('is warned that the sealed metadata names another submission id and tracking code', async () => {
+    const first = await seal(['registration']);
+    const second = await seal(['registration'], '33333333-3333-4333-8333-333333333333', 'WXYZ-PQRS-TUVW');
+    const swapped = { ...second, data: first.data, metadata: first.metadata };
+    const opened = await openSubmission(swapped, form, await importDecryptionKey(privateJwk));
+    expect(opened.problems).toEqual([
+      'The metadata record belongs to submission 11111111-1111-4111-8111-111111111111, not to this envelope (33333333-3333-4333-8333-333333333333).',
+      'The metadata record carries tracking code ABCD-EFGH-JKMN, not WXYZ-PQRS-TUVW as the envelope.',
+    ]);
+  });
+
+  it('is warned when the metadata names no submission at all (sealed before the binding)', () => {
+    expect(bindingProblems({}, { id: 'a', trackingCode: 'b' })).toEqual([
+      'The metadata record does not name its submission; it cannot be matched to this envelope.',
+    ]);
+    expect(bindingProblems({ submissionId: 'a', trackingCode: 'b' }, { id: 'a', trackingCode: 'b' })).toEqual(
+      [],
+    );
   });
 });

@@ -20,11 +20,19 @@ export interface OpenedSubmission {
 /**
  * Decrypts an application in the clerk's browser and checks it: the data must hash to what the
  * metadata record says, the metadata must name the same form, and the answers must pass the
- * form's own validation, and every required photo or scan field shown for these answers must have
+ * form's own validation, the metadata must name this very submission (id and tracking code), and
+ * every required photo or scan field shown for these answers must have
  * its files (the hub cannot check what it cannot read: which field a file belongs to is sealed).
  */
 export async function openSubmission(
-  envelope: { formId: string; formVersion: number; data: string; metadata: string },
+  envelope: {
+    id: string;
+    trackingCode: string;
+    formId: string;
+    formVersion: number;
+    data: string;
+    metadata: string;
+  },
   form: FormDefinition,
   privateKey: CryptoKey,
 ): Promise<OpenedSubmission> {
@@ -37,6 +45,7 @@ export async function openSubmission(
   if (metadata.formId !== envelope.formId || metadata.formVersion !== envelope.formVersion) {
     problems.push('The metadata record names another form than the envelope.');
   }
+  problems.push(...bindingProblems(metadata, envelope));
   const parsed: unknown = JSON.parse(new TextDecoder().decode(dataBytes));
   const answers =
     typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
@@ -47,4 +56,29 @@ export async function openSubmission(
     ...missingAttachments(form, answers, metadata.attachments),
   ];
   return { answers, metadata, problems, fieldErrors };
+}
+
+/**
+ * The envelope travels in clear, so whoever holds the hub could put one submission's JWEs under
+ * another's id and tracking code; only the sealed record can say which submission it belongs to.
+ */
+export function bindingProblems(
+  metadata: Pick<SubmissionMetadata, 'submissionId' | 'trackingCode'>,
+  envelope: { id: string; trackingCode: string },
+): string[] {
+  if (metadata.submissionId === undefined || metadata.trackingCode === undefined) {
+    return ['The metadata record does not name its submission; it cannot be matched to this envelope.'];
+  }
+  const problems: string[] = [];
+  if (metadata.submissionId !== envelope.id) {
+    problems.push(
+      `The metadata record belongs to submission ${metadata.submissionId}, not to this envelope (${envelope.id}).`,
+    );
+  }
+  if (metadata.trackingCode !== envelope.trackingCode) {
+    problems.push(
+      `The metadata record carries tracking code ${metadata.trackingCode}, not ${envelope.trackingCode} as the envelope.`,
+    );
+  }
+  return problems;
 }

@@ -55,6 +55,8 @@ export async function sealApplication(
   const publicKey = await importEncryptionKey(key.jwk as JsonWebKey);
   const dataBytes = new TextEncoder().encode(JSON.stringify(answers));
   const metadata: SubmissionMetadata = {
+    submissionId: envelope.id,
+    trackingCode: envelope.trackingCode,
     formId: envelope.formId,
     formVersion: envelope.formVersion,
     serviceId: envelope.serviceId,
