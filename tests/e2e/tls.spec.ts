@@ -15,9 +15,9 @@ import { startTlsProxy } from '../support/tls-proxy.js';
  * The hub behind a real TLS proxy (Debian's nginx) with a certificate from a CA the test makes:
  * the kiosk and the clerk console reach the hub only through it, in a browser that trusts that CA
  * the way a provider's terminals would (its NSS database), and the hub, told to trust the proxy,
- * marks its session cookie Secure.
+ * marks its session cookie Secure and sends HSTS.
  */
-test('kiosk and clerk console work through a TLS proxy, with a Secure session cookie', async () => {
+test('kiosk and clerk console work through a TLS proxy, with HSTS and a Secure session cookie', async () => {
   test.setTimeout(150_000);
   const dir = mkdtempSync(join(tmpdir(), 'pop-tls-'));
   const hub = await startHub({ env: { POP_TRUST_PROXY: '127.0.0.1' } });
@@ -49,6 +49,14 @@ test('kiosk and clerk console work through a TLS proxy, with a Secure session co
     const code = await kiosk.submit();
     await expect(page.getByText('Der Antrag ist im Rathaus eingegangen.')).toBeVisible();
     expect(trackingCodesOnDisk(hub.dataDir)).toEqual([code]);
+
+    // HSTS over TLS from the trusted proxy, never on the hub's own plain-HTTP port.
+    const overTls = await page.evaluate(async () =>
+      (await fetch('/api/v1/health')).headers.get('strict-transport-security'),
+    );
+    expect(overTls).toMatch(/^max-age=\d{7,}/);
+    const plain = await fetch(`${hub.url}/api/v1/health`);
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
 
     const { context, clerk } = await openClerkConsole(browser, proxy.url);
     await expect(
