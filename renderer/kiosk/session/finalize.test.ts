@@ -73,7 +73,6 @@ const run = (answers: { ownCar: boolean }) =>
     office,
     serviceId: 's',
     locale: 'de',
-    answers,
     answersAsShown: answers,
     attachmentLimits: ATTACHMENT_DEFAULTS,
   });
