@@ -3,11 +3,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { rendererApps } from './scripts/lint-rules/renderer-apps.js';
 
 /**
  * Layering, enforced rather than remembered:
  * - protocol/ and kiosk-config/ are shared by every runtime: no app code, no node:*, no electron;
  * - renderer/ runs in a sandboxed page: no electron, no node:*, no hub or shell code;
+ * - renderer/kiosk, renderer/clerk and renderer/fleet are three pages: they share only renderer/shared;
  * - hub/ never imports renderer or electron code; electron/ never imports hub or renderer code.
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url'];
@@ -50,6 +52,12 @@ export default tseslint.config(
         'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, IndexedDB only through renderer/kiosk/storage, and WebRTC only through renderer/shared/call/peer.ts.',
       ),
     },
+  },
+  {
+    // Tests included: a page's test that needs another page's code says the code belongs in shared/.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { layers: { rules: { 'renderer-apps': rendererApps } } },
+    rules: { 'layers/renderer-apps': 'error' },
   },
   {
     // The storage module is the one owner of the kiosk's database.

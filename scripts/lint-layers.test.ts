@@ -9,6 +9,12 @@ async function restrictedImports(filePath: string, source: string): Promise<numb
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
 }
 
+/** How often the rule that keeps the three renderer pages apart reports `source` in `filePath`. */
+async function crossPageImports(filePath: string, source: string): Promise<number> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/renderer-apps').length;
+}
+
 /** The layering rule must actually bite: each forbidden import below is reported. */
 describe('lint keeps the layers apart', () => {
   it.each([
@@ -33,5 +39,30 @@ describe('lint keeps the layers apart', () => {
     ['hub/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('%s may %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBe(0);
+  });
+});
+
+describe('lint keeps the renderer pages apart', () => {
+  it.each([
+    ['renderer/kiosk/x.ts', "import { ClerkApp } from '../clerk/App.js';"],
+    ['renderer/kiosk/session/x.tsx', "import { FleetConsole } from '../../fleet/FleetConsole.js';"],
+    ['renderer/kiosk/x.test.tsx', "import { clerkTexts } from '../clerk/texts.js';"],
+    ['renderer/clerk/components/x.tsx', "import { TEXTS } from '../../kiosk/i18n/texts.js';"],
+    ['renderer/clerk/x.ts', "export { FleetApi } from '../fleet/api.js';"],
+    ['renderer/fleet/x.ts', "import { KioskApp } from '../kiosk/App.js';"],
+    ['renderer/fleet/x.ts', "const page = () => import('../clerk/Console.js');"],
+    ['renderer/fleet/hooks/x.ts', "import { x } from '../../shared/../kiosk/x.js';"],
+  ])('%s may not %s', async (file, source) => {
+    expect(await crossPageImports(file, source)).toBe(1);
+  });
+
+  it.each([
+    ['renderer/kiosk/session/x.ts', "import { videoOffered } from '../fleet/terminal-policy.js';"],
+    ['renderer/kiosk/x.ts', "import { ValueStore } from '../shared/observable.js';"],
+    ['renderer/clerk/x.ts', "import { getBridge } from '../shared/bridge.js';"],
+    ['renderer/fleet/components/x.tsx', "import { AlertDialog } from '../../shared/ui/AlertDialog.js';"],
+    ['renderer/shared/x.ts', "import { localize } from '../../protocol/i18n.js';"],
+  ])('%s may %s', async (file, source) => {
+    expect(await crossPageImports(file, source)).toBe(0);
   });
 });

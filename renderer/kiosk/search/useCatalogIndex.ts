@@ -50,3 +50,16 @@ export function prepareCatalogIndex(
     cancelIdle();
   };
 }
+
+/** While the terminal waits for the next citizen (`waiting`), the index of `locale` is prepared. */
+export function useCatalogWarmup(
+  waiting: boolean,
+  content: { ready: boolean; services: Service[]; lifeSituations: LifeSituation[] },
+  locale: string,
+): void {
+  const { ready, services, lifeSituations } = content;
+  useEffect(() => {
+    if (!waiting || !ready) return;
+    return prepareCatalogIndex(services, locale, lifeSituations);
+  }, [waiting, ready, services, lifeSituations, locale]);
+}

@@ -76,7 +76,6 @@ const run = async (answers: { ownCar: boolean }, target: Office = office) =>
     office: target,
     serviceId: 's',
     locale: 'de',
-    answers,
     answersAsShown: answers,
     attachmentLimits: ATTACHMENT_DEFAULTS,
     officeKeyPins: await pins(),

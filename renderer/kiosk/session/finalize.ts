@@ -1,25 +1,20 @@
-import {
-  attachmentProblem,
-  type AttachmentLimits,
-  type AttachmentProblem,
-} from '../../../protocol/attachments.js';
+import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
 import type { Office } from '../../../protocol/catalog.js';
-import { attachmentIsSent, missingAttachments } from '../../../protocol/form-attachments.js';
-import type { FieldError, FormAnswers, FormDefinition } from '../../../protocol/forms.js';
+import { isAttachmentWidget, type FieldError, type FormDefinition } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
 import type { OfficeKeyPins } from '../../../kiosk-config/fleet/office-keys.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
 import { trustedSealingKey, type OfficeKeyVerdict } from '../fleet/office-key-policy.js';
 import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
+import { checkSubmission } from './submission.js';
 
 export interface FinalizeInput {
   form: FormDefinition;
   office: Office | undefined;
   serviceId: string;
   locale: Locale;
-  answers: FormAnswers;
-  /** The answers as on screen: they decide which photo fields are shown, required and sent. */
+  /** The answers as on screen: they decide what is sent and which photo fields are shown and required. */
   answersAsShown: Record<string, unknown>;
   attachmentLimits: AttachmentLimits;
   /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
@@ -34,10 +29,18 @@ export class OfficeKeyRefused extends Error {
   }
 }
 
-/** A required photo or scan field lacks files (the draft changed since the screen was checked). */
-export class AttachmentsMissing extends Error {
+/** The draft is not a complete application: answers or required files are missing or wrong. */
+export class SubmissionInvalid extends Error {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => e.message).join('; '));
+    this.name = 'SubmissionInvalid';
+  }
+}
+
+/** Only required photo or scan files are missing (the draft changed since the screen was checked). */
+export class AttachmentsMissing extends SubmissionInvalid {
+  constructor(errors: FieldError[]) {
+    super(errors);
     this.name = 'AttachmentsMissing';
   }
 }
@@ -47,7 +50,7 @@ export class AttachmentRefused extends Error {
   constructor(
     readonly problem: AttachmentProblem,
     readonly attachmentName: string,
-    readonly fieldId: string,
+    readonly fieldId: string | undefined,
   ) {
     super(`attachment ${attachmentName}: ${problem}`);
     this.name = 'AttachmentRefused';
@@ -55,9 +58,11 @@ export class AttachmentRefused extends Error {
 }
 
 /**
- * Turns a validated draft into an application in the outbox: the answers and every attachment
- * encrypted to the office's key first (only to a key the terminal's pins vouch for), then stored, then the draft and its photos are deleted in
- * the same transaction. The plaintext never reaches the disk as a finalized application.
+ * Turns the draft into an application in the outbox. The draft's files are read once and checked
+ * once with the answers (session/submission.ts); then the answers and every file sent are
+ * encrypted to the office's key — only to a key the terminal's pins vouch for — and stored, and
+ * the draft and its photos deleted, in one transaction. The plaintext never reaches the disk as a
+ * finalized application.
  */
 export async function finalize(
   db: KioskDatabase,
@@ -65,14 +70,18 @@ export async function finalize(
 ): Promise<{ id: string; trackingCode: string }> {
   if (!input.office) throw new Error(`office ${input.form.officeId} is missing from the synced content`);
   const drafted = await draftAttachments(db);
-  const missing = missingAttachments(input.form, input.answersAsShown, drafted);
-  if (missing.length > 0) throw new AttachmentsMissing(missing);
-  // The files of a photo field hidden by its condition are deleted with the draft, not sent.
-  const photos = drafted.filter((photo) => attachmentIsSent(input.form, input.answersAsShown, photo));
-  photos.forEach((photo, index) => {
-    const problem = attachmentProblem(input.attachmentLimits, photo, index);
-    if (problem) throw new AttachmentRefused(problem, photo.name, photo.fieldId);
-  });
+  const check = checkSubmission(input.form, input.answersAsShown, drafted, input.attachmentLimits);
+  if ('errors' in check) {
+    const onlyFiles = check.errors.every((e) => {
+      const ui = input.form.ui.fields[e.field];
+      return ui !== undefined && isAttachmentWidget(ui.widget);
+    });
+    throw onlyFiles ? new AttachmentsMissing(check.errors) : new SubmissionInvalid(check.errors);
+  }
+  if ('refused' in check) {
+    const { problem, attachmentName, fieldId } = check.refused;
+    throw new AttachmentRefused(problem, attachmentName, fieldId);
+  }
   // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
   const trust = await trustedSealingKey(input.office, input.officeKeyPins);
   if (!trust.ok) throw new OfficeKeyRefused(trust);
@@ -86,9 +95,9 @@ export async function finalize(
       locale: input.locale,
       submittedAt: new Date().toISOString(),
     },
-    input.answers,
+    check.answers,
     [trust.key],
-    photos.map((photo) => ({
+    check.files.map((photo) => ({
       id: photo.id,
       name: photo.name,
       mediaType: photo.mediaType,

@@ -1,6 +1,10 @@
-import type { FieldErrorCode } from '../../../protocol/forms.js';
+import type { AttachmentLimits } from '../../../protocol/attachments.js';
+import type { Service } from '../../../protocol/catalog.js';
+import { formFitsAttachmentLimits } from '../../../protocol/form-attachments.js';
+import type { FieldErrorCode, FormDefinition } from '../../../protocol/forms.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import type { AnswerValue } from '../components/FormField.js';
+import { formKey } from '../storage/index.js';
 
 /** The citizen's way through the kiosk, as a pure reducer (tested without a browser). */
 export type Screen =
@@ -140,6 +144,24 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       };
     }
   }
+}
+
+/**
+ * Opening a service: its form when asked for and this terminal can take all its files, otherwise
+ * its page (which says why there is no form). Null for a service this terminal does not offer.
+ */
+export function serviceAction(
+  content: { services: readonly Service[]; latestForm(formId: string): FormDefinition | undefined },
+  serviceId: string,
+  openForm: boolean,
+  limits: AttachmentLimits,
+): Extract<SessionAction, { type: 'startForm' | 'openService' }> | null {
+  const service = content.services.find((s) => s.id === serviceId);
+  if (!service) return null;
+  const latest = openForm && service.formId ? content.latestForm(service.formId) : undefined;
+  if (latest && formFitsAttachmentLimits(latest, limits))
+    return { type: 'startForm', serviceId, formKey: formKey(latest.id, latest.version) };
+  return { type: 'openService', serviceId };
 }
 
 /** The step index a draft records: the review counts as the step after the last. */

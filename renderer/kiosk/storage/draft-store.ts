@@ -15,6 +15,8 @@ export class DraftStore {
   private pending: Draft | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** While the submission is being stored: changes are kept in memory, not written. */
+  private holding = false;
   private readonly saveProblem = new ValueStore<DraftSaveProblem>(null);
 
   constructor(
@@ -32,12 +34,13 @@ export class DraftStore {
 
   schedule(draft: Omit<Draft, 'id' | 'updatedAt'>): void {
     this.pending = { ...draft, id: 'current', updatedAt: new Date().toISOString() };
-    if (this.timer === null) this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    this.startTimer();
   }
 
   /** Writes what is pending now; never rejects (a failure shows in `problem`). */
   async flush(): Promise<void> {
     this.cancelTimer();
+    if (this.holding) return this.writing;
     const draft = this.pending;
     this.pending = null;
     if (draft) this.writing = this.writing.then(() => this.write(draft));
@@ -56,6 +59,26 @@ export class DraftStore {
     this.saveProblem.set(null);
   }
 
+  /**
+   * Ends the draft by submitting it: what is pending is written first, then `store` runs (the
+   * transaction that stores the application deletes the draft with it, so it is deleted once and
+   * together with that write). A change made meanwhile is not written back after it; if `store`
+   * fails, the draft stays and that change is saved as usual.
+   */
+  async finish<T>(store: () => Promise<T>): Promise<T> {
+    await this.flush();
+    this.holding = true;
+    try {
+      const result = await store();
+      this.pending = null;
+      this.saveProblem.set(null);
+      return result;
+    } finally {
+      this.holding = false;
+      this.startTimer();
+    }
+  }
+
   private async write(draft: Draft): Promise<void> {
     try {
       await this.db.drafts.put(draft);
@@ -64,6 +87,11 @@ export class DraftStore {
       console.warn('draft not saved', error);
       this.saveProblem.set(isQuotaExceeded(error) ? 'full' : 'failed');
     }
+  }
+
+  private startTimer(): void {
+    if (this.pending && !this.holding && this.timer === null)
+      this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   private cancelTimer(): void {

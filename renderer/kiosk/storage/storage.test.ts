@@ -208,6 +208,44 @@ describe('DraftStore', () => {
   });
 });
 
+describe('DraftStore.finish', () => {
+  const draft = (a: string) => ({
+    locale: 'de' as const,
+    serviceId: 's',
+    formKey: 'f@1',
+    stepIndex: 1,
+    answers: { a },
+  });
+
+  it('writes what is pending, then lets the submission delete the draft, and writes nothing back', async () => {
+    const drafts = new DraftStore(db, 60_000);
+    drafts.schedule(draft('typed'));
+    const seenByStore = await drafts.finish(async () => {
+      const stored = await drafts.load();
+      drafts.schedule(draft('changed while storing'));
+      await drafts.flush();
+      await db.drafts.clear(); // what finalizeSubmission's transaction does
+      return stored?.answers;
+    });
+    expect(seenByStore).toEqual({ a: 'typed' });
+    await drafts.flush();
+    expect(await drafts.load()).toBeUndefined();
+  });
+
+  it('keeps the draft and saves the change made meanwhile when storing fails', async () => {
+    const drafts = new DraftStore(db, 60_000);
+    drafts.schedule(draft('typed'));
+    const failed = drafts.finish(() => {
+      drafts.schedule(draft('changed while storing'));
+      return Promise.reject(new Error('disk'));
+    });
+    await expect(failed).rejects.toThrow('disk');
+    expect((await drafts.load())?.answers).toEqual({ a: 'typed' });
+    await drafts.flush();
+    expect((await drafts.load())?.answers).toEqual({ a: 'changed while storing' });
+  });
+});
+
 describe('outbox', () => {
   it('finalizing queues the application and deletes the draft atomically', async () => {
     const drafts = new DraftStore(db, 10);
