@@ -74,6 +74,28 @@ describe('hub CLI', () => {
     expect(await exitCode(child)).toBe(0);
   });
 
+  it('refuses a second hub on the same SQLite folder with one line, and starts again after a kill', async () => {
+    const dataDir = join(root, 'shared-data');
+    const first = startHub(['--port', '0', '--data-dir', dataDir]);
+    await waitForLog(first, 'hub listening');
+    const second = startHub(['--port', '0', '--data-dir', dataDir]);
+    let stderr = '';
+    second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitCode(second)).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^hub: another hub \(process \d+\) is using .*shared-data: SQLite serves one hub process/,
+      ),
+    ]);
+    // A killed hub leaves its lock behind; the next start takes it over.
+    first.kill('SIGKILL');
+    await exitCode(first);
+    const third = startHub(['--port', '0', '--data-dir', dataDir]);
+    await waitForLog(third, 'hub listening');
+    third.kill('SIGTERM');
+    expect(await exitCode(third)).toBe(0);
+  });
+
   it('prints one clear line and exits with 2 for a bad option', async () => {
     const child = startHub(['--port', 'eighty']);
     let stderr = '';

@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import { parseCli, USAGE, type CliOptions } from './cli-options.js';
 import { attachmentFitWarnings } from './content/attachment-fit.js';
 import { migrateToLatest } from './db/migrate.js';
+import { claimDataDir, DataDirBusy } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
 import { findRepoRoot } from './repo-root.js';
 import { loadDemoSeed, seedIfEmpty } from './seed/seed.js';
@@ -15,6 +16,9 @@ const EXIT_FAILURE = 1;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start(options: CliOptions, repoRoot: string, log: Logger): Promise<void> {
+  // SQLite serves one process: a second hub on the same folder stops here (PostgreSQL takes many).
+  const claim = options.databaseUrl ? null : claimDataDir(options.dataDir);
+  process.once('exit', () => claim?.release());
   const database = openDatabase(options);
   const app = buildHub({
     db: database.db,
@@ -41,6 +45,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     void app
       .close()
       .then(() => database.db.destroy())
+      .then(() => claim?.release())
       .then(
         () => log.info('hub stopped'),
         (error: unknown) => {
@@ -65,6 +70,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   } catch (error) {
     await app.close().catch(() => undefined);
     await database.db.destroy().catch(() => undefined);
+    claim?.release();
     throw error;
   }
 }
@@ -85,6 +91,11 @@ async function main(): Promise<void> {
   try {
     await start(parsed.options, repoRoot, log);
   } catch (error) {
+    if (error instanceof DataDirBusy) {
+      process.stderr.write(`hub: ${error.message}\n`);
+      process.exitCode = EXIT_FAILURE;
+      return;
+    }
     log.fatal({ err: error }, 'hub failed to start');
     process.exitCode = EXIT_FAILURE;
   }
