@@ -25,6 +25,9 @@ import { photoSlices, readProfile, sliceHits, textHits } from '../support/profil
  * id, tracking code, form, service, language, submission time, office key id), which the hub
  * needs to take it.
  *
+ * The profile gets none of the browser preferences a kiosk profile gets (scripts/chromium.ts,
+ * build/linux/chromium-policy.json): the page's own markup must keep autofill away.
+ *
  * Each visit fills a whole form: the parking permit brings the photo (the fake camera's frame),
  * the bulky-waste collection the free text.
  */
