@@ -64,7 +64,10 @@ export function memoryKeeper(): KeyKeeper {
 }
 
 export function defaultKeeper(): KeyKeeper {
-  return typeof window === 'undefined' ? memoryKeeper() : windowNameKeeper(window);
+  // A page has a tab name; a test harness's stand-in `window` may not.
+  return typeof window !== 'undefined' && typeof window.name === 'string'
+    ? windowNameKeeper(window)
+    : memoryKeeper();
 }
 
 /**
