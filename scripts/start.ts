@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { providerTokenFromEnv } from '../hub/fleet/provider-auth.js';
 import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
 import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
-import { chromiumFlags, findChromium, kioskChromiumFlags } from './chromium.js';
+import { chromiumFlags, findChromium, kioskChromiumFlags, prepareKioskProfile } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
 import { humanLogLine } from './human-log.js';
 import { demoKioskConfig, kioskUrl } from './kiosk-url.js';
@@ -105,11 +105,11 @@ function startKiosk(url: string): void {
   console.log(
     `Kiosk:          Chromium ${values.fullscreen ? 'kiosk' : 'app'} mode (${chromium}), because Electron cannot start: ${electron.detail}.`,
   );
-  const browser = spawn(
-    chromium,
-    [...flags, `--user-data-dir=${join(profile, 'chromium-kiosk')}`, `--app=${address}`],
-    { stdio: 'ignore' },
-  );
+  const userDataDir = join(profile, 'chromium-kiosk');
+  prepareKioskProfile(userDataDir);
+  const browser = spawn(chromium, [...flags, `--user-data-dir=${userDataDir}`, `--app=${address}`], {
+    stdio: 'ignore',
+  });
   children.push(browser);
   browser.on('exit', () => console.log('Kiosk window closed; the hub keeps running. Stop with Ctrl+C.'));
   if (!existsSync(join(root, 'dist/renderer/kiosk/index.html')))

@@ -230,8 +230,11 @@ test('a photo too large for the terminal’s limits is refused at finalize with 
 
   // The provider lowers the limit while the citizen is on the review (the draft stays).
   const strict = { ...ATTACHMENT_DEFAULTS, maxBytes: 1024, fileInput: true };
-  await page.goto('about:blank'); // a new page load, not a same-document fragment change
+  // A new page load, not a same-document fragment change: the address with the new config, then
+  // a reload in the same tab (a detour through about:blank would drop the tab's name, and with it
+  // the draft's key: renderer/kiosk/storage/session-vault.ts).
   await page.goto(kioskUrl(hub.url, demoKioskConfig(hub.url, { attachments: strict })));
+  await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Angaben prüfen' })).toBeVisible();
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
   await expect(

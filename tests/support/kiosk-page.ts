@@ -220,13 +220,61 @@ export class KioskPage {
   }
 
   /**
-   * Everything the page keeps: DOM, IndexedDB (every database, every store), Web Storage, and
-   * Cache Storage including the service worker's caches (names and URLs of all, bodies of all but
-   * the app-shell precache, whose bodies are the built bundle).
+   * Everything the page keeps and can read: DOM, IndexedDB (every database, every store, and the
+   * citizen's sealed records opened with the keys the page holds right now, see
+   * renderer/kiosk/storage/session-vault.ts), Web Storage, and Cache Storage including the service
+   * worker's caches (names and URLs of all, bodies of all but the app-shell precache, whose bodies
+   * are the built bundle).
    */
   async everythingStored(): Promise<string> {
     return this.page.evaluate(async () => {
       const parts: string[] = [document.documentElement.outerHTML];
+      // The page's keys (in its tab name) and the record bindings of the storage module.
+      const keys: CryptoKey[] = [];
+      if (window.name.startsWith('pop-keys:')) {
+        for (const raw of Object.values(
+          JSON.parse(window.name.slice('pop-keys:'.length)) as Record<string, string>,
+        )) {
+          const bytes = Uint8Array.from(atob(raw.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+            c.charCodeAt(0),
+          );
+          keys.push(await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['decrypt']));
+        }
+      }
+      type Sealed = { iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> };
+      const unseal = async (sealed: Sealed | undefined, boundTo: string): Promise<string> => {
+        if (!sealed) return '';
+        for (const key of keys) {
+          try {
+            const plain = await crypto.subtle.decrypt(
+              { name: 'AES-GCM', iv: sealed.iv, additionalData: new TextEncoder().encode(boundTo) },
+              key,
+              sealed.data,
+            );
+            return new TextDecoder().decode(plain);
+          } catch {
+            // another key's
+          }
+        }
+        return '';
+      };
+      const opened = async (store: string, row: Record<string, unknown>): Promise<string> => {
+        if (store === 'drafts')
+          return unseal(
+            row['sealed'] as Sealed,
+            `draft:${String(row['id'])}:${String(row['formKey'])}:${String(row['updatedAt'])}`,
+          );
+        if (store === 'draftAttachments') {
+          const at = `${String(row['id'])}:${String(row['fieldId'])}`;
+          return [
+            await unseal(row['sealedInfo'] as Sealed, `attachment-info:${at}`),
+            await unseal(row['sealedBytes'] as Sealed, `attachment-bytes:${at}`),
+          ].join('\n');
+        }
+        if (store === 'device' && String(row['key']).startsWith('call-request:'))
+          return unseal((row['value'] as { sealed?: Sealed }).sealed, String(row['key']));
+        return '';
+      };
       for (const info of await indexedDB.databases()) {
         const name = info.name;
         if (!name) continue;
@@ -242,6 +290,7 @@ export class KioskPage {
             request.onerror = () => reject(request.error);
           });
           parts.push(JSON.stringify(rows));
+          for (const row of rows) parts.push(await opened(store, row as Record<string, unknown>));
         }
         db.close();
       }

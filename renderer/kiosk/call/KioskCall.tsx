@@ -11,6 +11,7 @@ import type { KioskCallClient } from './call-client.js';
 import type { CallRequestSender } from './request-sender.js';
 import { CALL_TEXTS, type CallTexts } from './texts.js';
 import './call.css';
+import { CITIZEN_AUTOCOMPLETE } from '../components/fields/autocomplete.js';
 
 /** What the citizen fills, for co-view (only sent after the citizen agreed). */
 export interface CoviewSnapshot {
@@ -437,7 +438,7 @@ function RequestForm({
     );
   };
   return (
-    <form onSubmit={submit} className="kiosk-call__form" noValidate>
+    <form onSubmit={submit} className="kiosk-call__form" noValidate autoComplete={CITIZEN_AUTOCOMPLETE}>
       <h3>{kind === 'callback' ? t.requestCallback : t.bookAppointment}</h3>
       {kind === 'appointment' &&
         (slots.length === 0 ? (
@@ -458,7 +459,7 @@ function RequestForm({
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
-          autoComplete="off"
+          autoComplete={CITIZEN_AUTOCOMPLETE}
           aria-invalid={!!errors.name}
         />
       </label>
@@ -469,14 +470,20 @@ function RequestForm({
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
           inputMode="tel"
-          autoComplete="off"
+          autoComplete={CITIZEN_AUTOCOMPLETE}
           aria-invalid={!!errors.phone}
         />
       </label>
       {errors.phone && <p className="kiosk-call__error">{errors.phone}</p>}
       <label>
         {t.note}
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={2} />
+        <textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={1000}
+          rows={2}
+          autoComplete={CITIZEN_AUTOCOMPLETE}
+        />
       </label>
       <div className="kiosk-call__actions">
         <Button type="submit" variant="primary" size="large" busy={busy}>

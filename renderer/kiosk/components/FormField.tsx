@@ -6,6 +6,7 @@ import { AddressField } from './fields/AddressField.js';
 import { DateField } from './fields/DateField.js';
 import { errorText } from './fields/error-text.js';
 import { GroupField, RepeatField, type GroupFieldProps } from './fields/GroupField.js';
+import { CITIZEN_AUTOCOMPLETE } from './fields/autocomplete.js';
 
 export type AnswerValue = FormAnswer | undefined;
 
@@ -199,6 +200,7 @@ export function FormField(props: FormFieldProps) {
             name={name}
             className="pop-input kiosk-textarea"
             rows={4}
+            autoComplete={CITIZEN_AUTOCOMPLETE}
             maxLength={typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined}
             value={typeof value === 'string' ? value : ''}
             onChange={(event) => onChange(name, event.target.value)}
@@ -211,7 +213,7 @@ export function FormField(props: FormFieldProps) {
             type={INPUT_TYPES[ui.widget] ?? 'text'}
             inputMode={ui.widget === 'number' ? 'decimal' : undefined}
             data-keyboard={KEYBOARDS[ui.widget]}
-            autoComplete={ui.autocomplete ?? 'off'}
+            autoComplete={CITIZEN_AUTOCOMPLETE}
             maxLength={typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined}
             value={value === undefined ? '' : String(value)}
             onChange={(event) => onChange(name, toAnswer(event.target.value, property))}

@@ -5,6 +5,7 @@ import { fold } from '../search/german.js';
 import { useCatalogIndex } from '../search/useCatalogIndex.js';
 import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
+import { CITIZEN_AUTOCOMPLETE } from '../components/fields/autocomplete.js';
 
 export interface CatalogScreenProps {
   t: Texts;
@@ -57,7 +58,7 @@ export function CatalogScreen({
           type="search"
           className="pop-input kiosk-search__input"
           placeholder={t.searchPlaceholder}
-          autoComplete="off"
+          autoComplete={CITIZEN_AUTOCOMPLETE}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />

@@ -17,6 +17,7 @@ import type { DraftAttachment } from '../storage/index.js';
 import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import type { StoredForm } from '../storage/index.js';
+import { CITIZEN_AUTOCOMPLETE } from '../components/fields/autocomplete.js';
 
 export interface FormStepScreenProps {
   t: Texts;
@@ -78,6 +79,7 @@ export function FormStepScreen({
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
       <form
         noValidate
+        autoComplete={CITIZEN_AUTOCOMPLETE}
         className="kiosk-form__fields"
         onSubmit={(event) => {
           event.preventDefault();

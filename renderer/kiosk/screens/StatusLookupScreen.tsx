@@ -4,6 +4,7 @@ import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../../protocol/
 import { Button, Field, StatusMessage } from '../../shared/ui/index.js';
 import type { Texts } from '../i18n/texts.js';
 import { QrScanner, type ScanCamera } from '../qr/QrScanner.js';
+import { CITIZEN_AUTOCOMPLETE } from '../components/fields/autocomplete.js';
 
 export interface StatusLookupScreenProps {
   t: Texts;
@@ -68,7 +69,12 @@ export function StatusLookupScreen({ t, locale, lookup, camera, onBack }: Status
           onStop={() => setScanning(false)}
         />
       )}
-      <form noValidate onSubmit={(event) => void submit(event)} className="kiosk-form__fields">
+      <form
+        noValidate
+        autoComplete={CITIZEN_AUTOCOMPLETE}
+        onSubmit={(event) => void submit(event)}
+        className="kiosk-form__fields"
+      >
         <Field
           label={t.receiptTrackingCode}
           error={result.kind === 'invalid' ? t.statusInvalidCode : undefined}
@@ -77,7 +83,7 @@ export function StatusLookupScreen({ t, locale, lookup, camera, onBack }: Status
             <input
               {...control}
               className="pop-input kiosk-status__input"
-              autoComplete="off"
+              autoComplete={CITIZEN_AUTOCOMPLETE}
               autoCapitalize="characters"
               spellCheck={false}
               placeholder="XXXX-XXXX-XXXX"

@@ -33,16 +33,16 @@ function session() {
 }
 const input = (state: SessionState) => session()(state);
 
+/** A draft as the kiosk stores it (sealed under the session key), last changed at `updatedAt`. */
 async function storeDraft(updatedAt: Date, locale = 'en') {
-  await db.drafts.put({
-    id: 'current',
-    locale,
-    serviceId: 'parken',
-    formKey,
-    stepIndex: 1,
-    answers: { name: 'Erika' },
-    updatedAt: updatedAt.toISOString(),
-  });
+  vi.useFakeTimers({ now: updatedAt, toFake: ['Date'] });
+  try {
+    const writer = new DraftStore(db, 0);
+    writer.schedule({ locale, serviceId: 'parken', formKey, stepIndex: 1, answers: { name: 'Erika' } });
+    await writer.flush();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** Until the restore has answered: the hook reports it through onSettled. */

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CITIZEN_TABLES, wipeCitizenData } from './citizen-data.js';
 import { KioskDatabase } from './db.js';
+import { DraftStore } from './draft-store.js';
 
 let db: KioskDatabase;
 let counter = 0;
@@ -13,15 +14,15 @@ afterEach(() => db.delete());
 
 describe('wipeCitizenData', () => {
   it('empties the citizen’s tables and keeps the terminal’s', async () => {
-    await db.drafts.put({
-      id: 'current',
+    const drafts = new DraftStore(db, 0);
+    drafts.schedule({
       locale: 'de',
       serviceId: 's',
       formKey: 'f@1',
       stepIndex: 0,
       answers: { name: 'Marker' },
-      updatedAt: new Date().toISOString(),
     });
+    await drafts.flush();
     await db.device.put({ key: 'config', value: { terminalId: 't' } });
     await wipeCitizenData(db);
     expect(await db.drafts.count()).toBe(0);

@@ -8,7 +8,8 @@ import type { KioskDatabase } from './db.js';
  * Why not a separate database deleted as a whole: finalizing an application moves it from the
  * draft into the outbox in one transaction (outbox-store.ts), and IndexedDB transactions do not
  * span databases. Two databases would open a window in which a crash leaves the application in
- * both or in neither.
+ * both or in neither. Deleting is not enough on its own (LevelDB keeps deleted records until
+ * compaction): these rows are sealed under the session key, which the wipe forgets.
  */
 export const CITIZEN_TABLES = ['drafts', 'draftAttachments'] as const;
 
@@ -17,4 +18,5 @@ export async function wipeCitizenData(db: KioskDatabase): Promise<void> {
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
   });
+  db.sessionVault.forget();
 }

@@ -4,6 +4,7 @@ import type { ContentChange } from '../../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../../protocol/content.js';
 import type { FormAnswers, FormDefinition } from '../../../protocol/forms.js';
 import type { SubmissionRequest } from '../../../protocol/submission.js';
+import { defaultKeeper, SessionVault, type KeyKeeper, type Sealed } from './session-vault.js';
 
 /**
  * The one owner of the kiosk's IndexedDB. Nothing else opens the database.
@@ -11,7 +12,9 @@ import type { SubmissionRequest } from '../../../protocol/submission.js';
  * Three kinds of data live here, with different lifetimes:
  * - synced content (offices, services, forms, ...): kept across citizens, replaced atomically;
  * - the outbox: finalized applications waiting for the hub, kept until the hub acknowledges;
- * - the draft: what the current citizen is typing, deleted when the session ends.
+ * - the draft: what the current citizen is typing, deleted when the session ends. It is stored
+ *   only as ciphertext under the session key (session-vault.ts), forgotten when the session ends,
+ *   so what LevelDB keeps of deleted drafts cannot be read.
  */
 export interface StoredForm extends FormDefinition {
   /** `${id}@${version}`: a citizen who began an older version can still finish it. */
@@ -26,6 +29,17 @@ export interface Draft {
   stepIndex: number;
   answers: FormAnswers;
   updatedAt: string;
+}
+
+/** The draft as stored: in the clear only which form it is for and how old it is. */
+export interface StoredDraft {
+  id: 'current';
+  /** Kept readable: a content update must keep the form version an open draft refers to. */
+  formKey: string;
+  /** Kept readable: a stale draft is discarded unopened. */
+  updatedAt: string;
+  /** locale, serviceId, stepIndex and the answers, under the session key. */
+  sealed: Sealed;
 }
 
 export type OutboxState = 'final' | 'sending' | 'quarantined';
@@ -43,8 +57,8 @@ export interface OutboxEntry {
 }
 
 /**
- * A photo or scan the citizen took for the current draft: plaintext, so it is citizen data
- * (wiped at session end, deleted in the finalize transaction).
+ * A photo or scan the citizen took for the current draft: citizen data (wiped at session end,
+ * deleted in the finalize transaction), stored as StoredDraftAttachment.
  */
 export interface DraftAttachment {
   id: string;
@@ -55,6 +69,16 @@ export interface DraftAttachment {
   size: number;
   bytes: Uint8Array<ArrayBuffer>;
   createdAt: string;
+}
+
+/** A draft photo as stored: its bytes and its name, type and size under the session key. */
+export interface StoredDraftAttachment {
+  id: string;
+  fieldId: string;
+  createdAt: string;
+  /** { name, mediaType, size } */
+  sealedInfo: Sealed;
+  sealedBytes: Sealed;
 }
 
 /** A finalized application's attachment as it travels: its JWE, kept until the hub acknowledges. */
@@ -104,16 +128,25 @@ export class KioskDatabase extends Dexie {
   services!: EntityTable<Service, 'id'>;
   forms!: EntityTable<StoredForm, 'key'>;
   meta!: EntityTable<ContentMeta, 'key'>;
-  drafts!: EntityTable<Draft, 'id'>;
+  drafts!: EntityTable<StoredDraft, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   device!: EntityTable<DeviceSetting, 'key'>;
   pull!: EntityTable<PullCursor, 'key'>;
   staged!: EntityTable<StagedChange, 'seq'>;
-  draftAttachments!: EntityTable<DraftAttachment, 'id'>;
+  draftAttachments!: EntityTable<StoredDraftAttachment, 'id'>;
   outboxAttachments!: Dexie.Table<OutboxAttachment, [string, string]>;
+  /** The current citizen's key: drafts and their photos. Forgotten when the session ends. */
+  readonly sessionVault: SessionVault;
+  /**
+   * The key of the callback queue: requests waiting for the hub outlive the citizen's session but
+   * not a restart of the browser or the shell. Forgotten whenever the queue is empty.
+   */
+  readonly queueVault: SessionVault;
 
-  constructor(name: string) {
+  constructor(name: string, keeper: KeyKeeper = defaultKeeper()) {
     super(name);
+    this.sessionVault = new SessionVault('session', keeper);
+    this.queueVault = new SessionVault('queue', keeper);
     this.version(1).stores({
       offices: 'id',
       categories: 'id, order',
@@ -138,6 +171,15 @@ export class KioskDatabase extends Dexie {
     // after a day offline the outbox holds hundreds of entries of ~30 KB each, and a scan that
     // loads them all (or a reset that rewrites them all) held up the flush by half a minute.
     this.version(7).stores({ outbox: 'id, state, nextAttemptAt, [state+createdAt], [state+nextAttemptAt]' });
+    // Drafts and their photos are sealed from now on: plaintext rows of earlier versions go (a
+    // draft in progress during the update is lost, as after a restart). Queued callback requests
+    // of earlier versions are still read and sent (call-request-store.ts).
+    this.version(8)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('drafts').clear();
+        await tx.table('draftAttachments').clear();
+      });
   }
 }
 

@@ -1,12 +1,17 @@
 import { ValueStore, type Observable } from '../../shared/observable.js';
-import type { Draft, KioskDatabase } from './db.js';
+import type { Draft, KioskDatabase, StoredDraft } from './db.js';
 import { isQuotaExceeded } from './quota.js';
 
 /** Why the last draft write failed ('full': the storage quota is used up), or null when it worked. */
 export type DraftSaveProblem = 'full' | 'failed' | null;
 
+/** What of a draft is sealed under the session key. */
+type SealedPart = Pick<Draft, 'locale' | 'serviceId' | 'stepIndex' | 'answers'>;
+
 /**
- * Keeps the citizen's draft in IndexedDB so a reload or renderer crash loses nothing. Typing
+ * Keeps the citizen's draft in IndexedDB so a reload or renderer crash loses nothing, sealed
+ * under the session key (session-vault.ts): after a restart of the browser, or once the session
+ * ended, what is left of it on disk cannot be read, and `load` finds no draft. Typing
  * comes in bursts, so writes are debounced; `flush` writes at once (step change, submit).
  * A failed write never breaks the form: it is reported through `problem` and the next change
  * tries again.
@@ -28,8 +33,16 @@ export class DraftStore {
     return this.saveProblem;
   }
 
-  load(): Promise<Draft | undefined> {
-    return this.db.drafts.get('current');
+  /** The stored draft; undefined when there is none or its key is gone (it is then deleted). */
+  async load(): Promise<Draft | undefined> {
+    const stored = await this.db.drafts.get('current');
+    if (!stored) return undefined;
+    const part = await this.db.sessionVault.openJson<SealedPart>(stored.sealed, draftBinding(stored));
+    if (!part) {
+      await this.discard();
+      return undefined;
+    }
+    return { ...part, id: 'current', formKey: stored.formKey, updatedAt: stored.updatedAt };
   }
 
   schedule(draft: Omit<Draft, 'id' | 'updatedAt'>): void {
@@ -56,6 +69,7 @@ export class DraftStore {
       await this.db.drafts.clear();
       await this.db.draftAttachments.clear();
     });
+    this.db.sessionVault.forget();
     this.saveProblem.set(null);
   }
 
@@ -81,7 +95,11 @@ export class DraftStore {
 
   private async write(draft: Draft): Promise<void> {
     try {
-      await this.db.drafts.put(draft);
+      const { locale, serviceId, stepIndex, answers, formKey, updatedAt } = draft;
+      const part: SealedPart = { locale, serviceId, stepIndex, answers };
+      const stored: Omit<StoredDraft, 'sealed'> = { id: 'current', formKey, updatedAt };
+      const sealed = await this.db.sessionVault.sealJson(part, draftBinding(stored));
+      await this.db.drafts.put({ ...stored, sealed });
       this.saveProblem.set(null);
     } catch (error) {
       console.warn('draft not saved', error);
@@ -98,4 +116,9 @@ export class DraftStore {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** The clear fields are bound into the ciphertext: a row with another form or age does not open. */
+function draftBinding(stored: Pick<StoredDraft, 'id' | 'formKey' | 'updatedAt'>): string {
+  return `draft:${stored.id}:${stored.formKey}:${stored.updatedAt}`;
 }

@@ -37,6 +37,8 @@ export async function finalizeSubmission(
     await db.drafts.clear();
     await db.draftAttachments.clear();
   });
+  // What is left of the draft in LevelDB's log becomes unreadable (session-vault.ts).
+  db.sessionVault.forget();
 }
 
 /** The sealed attachment the sender uploads (one read per attachment, when it is its turn). */

@@ -9,6 +9,7 @@ import { Localized, localized } from '../../i18n/Localized.js';
 import { errorText } from './error-text.js';
 import { getAt, leftoverFields, setAt, townsFor } from './address.js';
 import type { GroupFieldProps } from './GroupField.js';
+import { CITIZEN_AUTOCOMPLETE } from './autocomplete.js';
 
 export interface AddressFieldProps extends GroupFieldProps {
   /** Every error of the form by path: the parts sit inside the group, maybe in nested groups. */
@@ -91,7 +92,7 @@ export function AddressField(props: AddressFieldProps) {
             dir={isPostalCode ? 'ltr' : undefined}
             inputMode={isPostalCode ? 'numeric' : undefined}
             data-keyboard={isPostalCode ? 'numeric' : undefined}
-            autoComplete={found.ui.autocomplete ?? AUTOCOMPLETE[part]}
+            autoComplete={CITIZEN_AUTOCOMPLETE}
             maxLength={isPostalCode ? 5 : maxLength(found.property)}
             value={text(part)}
             onChange={(event) =>
@@ -144,13 +145,6 @@ export function AddressField(props: AddressFieldProps) {
     </fieldset>
   );
 }
-
-const AUTOCOMPLETE: Record<AddressPart, string> = {
-  street: 'address-line1',
-  houseNumber: 'off',
-  postalCode: 'postal-code',
-  city: 'address-level2',
-};
 
 function maxLength(property: Record<string, unknown>): number | undefined {
   return typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined;

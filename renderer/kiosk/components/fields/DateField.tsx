@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Texts } from '../../i18n/texts.js';
+import { CITIZEN_AUTOCOMPLETE } from './autocomplete.js';
 
 export interface DateFieldProps {
   id: string;
@@ -31,7 +32,7 @@ export function DateField({ id, label, help, error, value, t, onChange }: DateFi
         className="pop-input kiosk-date__input"
         inputMode="numeric"
         data-keyboard="numeric"
-        autoComplete="off"
+        autoComplete={CITIZEN_AUTOCOMPLETE}
         maxLength={size}
         size={size}
         value={parts[key]}
