@@ -11,10 +11,7 @@ import { jwkThumbprint } from '../../../kiosk-config/fleet/office-keys.js';
 import { AttachmentsMissing, finalize, OfficeKeyRefused } from './finalize.js';
 
 const publicJwk = JSON.parse(
-  readFileSync(
-    resolve(import.meta.dirname, '../../../hub/seed/demo-keys/buergerbuero.public.jwk.json'),
-    'utf8',
-  ),
+  readFileSync(resolve(import.meta.dirname, '../../../demo/demo-keys/buergerbuero.public.jwk.json'), 'utf8'),
 ) as OfficeKey['jwk'] & { kid: string };
 const office = {
   id: 'buergerbuero',
