@@ -114,7 +114,7 @@ describe('finalize and the office key', () => {
     await addDraftAttachment(db, file(1, 'other'));
     const otherJwk = JSON.parse(
       readFileSync(
-        resolve(import.meta.dirname, '../../../hub/seed/demo-keys/ordnungsamt.public.jwk.json'),
+        resolve(import.meta.dirname, '../../../demo/demo-keys/ordnungsamt.public.jwk.json'),
         'utf8',
       ),
     ) as OfficeKey['jwk'];
