@@ -56,8 +56,10 @@ describe.each(dialects)('login limits on %s', (_name, open) => {
   async function hubOn(
     database: Database,
     clock: { now: Date },
-    loginLimits: Partial<LoginLimits> = {},
+    limits: Partial<LoginLimits> = {},
   ): Promise<FastifyInstance> {
+    // Refusals answer at once here; the pause before them is the flood test's business.
+    const loginLimits = { refusalDelayMs: 0, ...limits };
     const app = buildHub({
       db: database.db,
       staticDir: '/nonexistent-unused',

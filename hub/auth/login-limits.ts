@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
@@ -10,8 +11,18 @@ export interface LoginLimits {
   windowSeconds: number;
   perAccount: number;
   perAddress: number;
+  /**
+   * A refusal is answered after this pause, so a client that ignores Retry-After cannot turn
+   * cheap refusals into a request flood that crowds out everyone else (it costs a timer only).
+   */
+  refusalDelayMs: number;
 }
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowSeconds: 15 * 60, perAccount: 10, perAddress: 30 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  windowSeconds: 15 * 60,
+  perAccount: 10,
+  perAddress: 30,
+  refusalDelayMs: 250,
+};
 
 export interface LoginKeys {
   /** The name the login is for (a clerk's username); absent for token logins. */
@@ -75,24 +86,27 @@ export function loginGate(
     );
     if (!locked.admitted) return locked;
 
-    // Count this attempt; a window that has passed starts again at 1.
-    const counted = [];
-    for (const { key, limit } of wanted) {
-      const expired = sql<boolean>`login_attempts.window_started_at <= ${cutoff}`;
-      const row = await db
-        .insertInto('login_attempts')
-        .values({ key, window_started_at: at.toISOString(), attempts: 1 })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            window_started_at: sql<string>`CASE WHEN ${expired} THEN ${at.toISOString()} ELSE login_attempts.window_started_at END`,
-            attempts: sql<number>`CASE WHEN ${expired} THEN 1 ELSE login_attempts.attempts + 1 END`,
-          }),
-        )
-        .returning(['window_started_at', 'attempts'])
-        .executeTakeFirstOrThrow();
-      // Parallel attempts all pass the read above; the count they get here is exact.
-      counted.push({ window_started_at: row.window_started_at, attempts: Number(row.attempts) - 1, limit });
-    }
+    // Count this attempt (one transaction: one disk sync); a window that has passed starts at 1.
+    const expired = sql<boolean>`login_attempts.window_started_at <= ${cutoff}`;
+    const counted = await db.transaction().execute(async (trx) => {
+      const rows = [];
+      for (const { key, limit } of wanted) {
+        const row = await trx
+          .insertInto('login_attempts')
+          .values({ key, window_started_at: at.toISOString(), attempts: 1 })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({
+              window_started_at: sql<string>`CASE WHEN ${expired} THEN ${at.toISOString()} ELSE login_attempts.window_started_at END`,
+              attempts: sql<number>`CASE WHEN ${expired} THEN 1 ELSE login_attempts.attempts + 1 END`,
+            }),
+          )
+          .returning(['window_started_at', 'attempts'])
+          .executeTakeFirstOrThrow();
+        // Parallel attempts all pass the read above; the count each gets here is exact.
+        rows.push({ window_started_at: row.window_started_at, attempts: Number(row.attempts) - 1, limit });
+      }
+      return rows;
+    });
     return refusal(counted);
   }
 
@@ -110,15 +124,16 @@ export function loginGate(
     },
     async admitOrThrow(keys) {
       const admission = await admit(keys);
-      if (!admission.admitted)
-        throw new HttpError(
-          429,
-          {
-            error: 'too_many_attempts',
-            message: `Too many failed logins. Try again in ${admission.retryAfterSeconds} seconds.`,
-          },
-          { 'retry-after': String(admission.retryAfterSeconds) },
-        );
+      if (admission.admitted) return;
+      if (limits.refusalDelayMs > 0) await delay(limits.refusalDelayMs);
+      throw new HttpError(
+        429,
+        {
+          error: 'too_many_attempts',
+          message: `Too many failed logins. Try again in ${admission.retryAfterSeconds} seconds.`,
+        },
+        { 'retry-after': String(admission.retryAfterSeconds) },
+      );
     },
   };
 }
