@@ -10,7 +10,9 @@ import { rendererApps } from './scripts/lint-rules/renderer-apps.js';
  * - protocol/ and kiosk-config/ are shared by every runtime: no app code, no node:*, no electron;
  * - renderer/ runs in a sandboxed page: no electron, no node:*, no hub or shell code;
  * - renderer/kiosk, renderer/clerk and renderer/fleet are three pages: they share only renderer/shared;
- * - hub/ never imports renderer or electron code; electron/ never imports hub or renderer code.
+ * - hub/ never imports renderer or electron code; electron/ never imports hub or renderer code;
+ * - demo/ is the demo municipality: no product code imports it (a hub loads it only behind
+ *   --demo, by URL at runtime: hub/demo-switch.ts); tests, benchmarks and scripts may.
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url'];
 const layer = (patterns, message) => ({
@@ -36,8 +38,17 @@ export default tseslint.config(
     files: ['protocol/**/*.ts', 'kiosk-config/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: layer(
-      [...nodeBuiltins, 'electron', '**/hub/**', '**/renderer/**', '**/electron/**', 'react', 'dexie'],
-      'protocol/ and kiosk-config/ are shared by all runtimes: they import no app code and no runtime APIs.',
+      [
+        ...nodeBuiltins,
+        'electron',
+        '**/hub/**',
+        '**/renderer/**',
+        '**/electron/**',
+        '**/demo/**',
+        'react',
+        'dexie',
+      ],
+      'protocol/ and kiosk-config/ are shared by all runtimes: they import no app code, no demo and no runtime APIs.',
     ),
   },
   {
@@ -48,8 +59,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layer(
-        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie', 'simple-peer'],
-        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, IndexedDB only through renderer/kiosk/storage, and WebRTC only through renderer/shared/call/peer.ts.',
+        [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', '**/demo/**', 'dexie', 'simple-peer'],
+        'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge, IndexedDB only through renderer/kiosk/storage, and WebRTC only through renderer/shared/call/peer.ts; it gets its content from the hub, never from demo/.',
       ),
     },
   },
@@ -64,7 +75,7 @@ export default tseslint.config(
     files: ['renderer/kiosk/storage/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: layer(
-      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**'],
+      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', '**/demo/**'],
       'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
     ),
   },
@@ -72,7 +83,7 @@ export default tseslint.config(
     files: ['provider-cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: layer(
-      ['electron', '**/hub/**', '**/renderer/**', '**/electron/**'],
+      ['electron', '**/hub/**', '**/renderer/**', '**/electron/**', '**/demo/**'],
       'The provider CLI talks to the hub over HTTP only; it shares protocol/ and kiosk-config/.',
     ),
   },
@@ -80,7 +91,7 @@ export default tseslint.config(
     // The one file that knows the WebRTC library, so it can be swapped here alone.
     files: ['renderer/shared/call/peer.ts'],
     rules: layer(
-      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', 'dexie'],
+      [...nodeBuiltins, 'electron', '**/hub/**', '**/electron/**', '**/demo/**', 'dexie'],
       'The renderer runs in a sandboxed page: it reaches the shell only through renderer/shared/bridge.',
     ),
   },
@@ -89,15 +100,37 @@ export default tseslint.config(
     // Tests play the terminal, so they may use the terminal's encryption code.
     ignores: ['**/*.test.ts', 'hub/testing/**'],
     rules: layer(
+      ['electron', '**/renderer/**', '**/electron/**', '**/demo/**'],
+      'The hub is a server: no shell or page code, and no demo code (hub/demo-switch.ts loads the demo by URL, only behind --demo).',
+    ),
+  },
+  {
+    // A dynamic import() of demo code is an import too (no-restricted-imports sees only static ones).
+    files: ['{hub,renderer,protocol,kiosk-config,electron,provider-cli}/**/*.{ts,tsx,cts}'],
+    ignores: ['**/*.test.{ts,tsx}', 'hub/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)demo\\//]',
+          message: 'Product code does not import demo/; hub/demo-switch.ts loads it by URL behind --demo.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['demo/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
       ['electron', '**/renderer/**', '**/electron/**'],
-      'The hub is a server: no shell or page code.',
+      'The demo is data and seeding for the hub: no shell or page code.',
     ),
   },
   {
     files: ['electron/**/*.{ts,cts}'],
     rules: layer(
-      ['**/hub/**', '**/renderer/**'],
-      'The shell loads the renderer as a page; it never imports its code.',
+      ['**/hub/**', '**/renderer/**', '**/demo/**'],
+      'The shell loads the renderer as a page; it never imports its code, nor the demo.',
     ),
   },
 );

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{protocol,kiosk-config,provider-cli,hub,renderer,electron,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{protocol,kiosk-config,provider-cli,hub,demo,renderer,electron,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -22,7 +22,8 @@ import { migrateToLatest } from '../hub/db/migrate.js';
 import { openDatabase } from '../hub/db/open.js';
 import { publishRelease } from '../hub/fleet/releases.js';
 import { exampleFleet, heartbeat, insertTerminals, signedRelease, tokenOf } from '../hub/testing/fleet.js';
-import { loadDemoSeed, seedIfEmpty } from '../hub/seed/seed.js';
+import { seedIfEmpty } from '../hub/seed/seed.js';
+import { loadDemoSeed } from '../demo/demo-seed.js';
 import { findRepoRoot } from '../hub/repo-root.js';
 import { API } from '../protocol/api.js';
 import { FLEET_API } from '../protocol/fleet.js';
@@ -61,7 +62,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pop-bench-fleet-'));
 const port = Number(process.env['FLEET_BENCH_PORT'] ?? 18088);
 const hub = spawn(
   process.execPath,
-  [join(root, 'dist/hub/main.js'), '--port', String(port), '--data-dir', dataDir],
+  [join(root, 'dist/hub/main.js'), '--demo', '--port', String(port), '--data-dir', dataDir],
   {
     env: { ...process.env, POP_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

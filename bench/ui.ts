@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { demoContent } from '../hub/seed/demo-content.js';
+import { demoContent } from '../demo/demo-content.js';
 import type { Service } from '../protocol/catalog.js';
 import { buildCatalogIndex } from '../renderer/kiosk/search/catalog-search.js';
 

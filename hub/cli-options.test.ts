@@ -34,7 +34,19 @@ describe('parseCli', () => {
         queueTimeoutSeconds: 600,
         graceSeconds: 30,
       },
+      demo: false,
     });
+  });
+
+  it('runs the demo only when asked: --demo or POP_DEMO=1', () => {
+    expect(options(['--demo']).demo).toBe(true);
+    expect(options(['--demo', '--port', '0'])).toMatchObject({ demo: true, port: 0 });
+    expect(options([], { POP_DEMO: '1' }).demo).toBe(true);
+    expect(options([], { POP_DEMO: 'true' }).demo).toBe(true);
+    expect(options([], { POP_DEMO: '0' }).demo).toBe(false);
+    expect(options([], { POP_DEMO: '' }).demo).toBe(false);
+    expect(problem([], { POP_DEMO: 'yes' })).toMatch(/POP_DEMO must be 1 or 0/);
+    expect(problem(['--demo=1'])).toMatch(/unknown option "--demo=1"/);
   });
 
   it('reads the environment, and a flag wins over it', () => {

@@ -12,6 +12,8 @@ export interface CliOptions {
   logLevel: string;
   trustProxy: string | undefined;
   calls: CallOptions;
+  /** Seeds an empty database with the demo municipality and accepts the demo's published logins. */
+  demo: boolean;
 }
 
 export type ParsedCli =
@@ -38,7 +40,10 @@ type OptionName = keyof typeof OPTIONS;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+export const DEMO_ENV = 'POP_DEMO';
+
 export const USAGE = `Usage: node dist/hub/main.js [options]
+  --demo                    POP_DEMO=1         the demo municipality Lindenau with its published logins
   --data-dir <dir>          POP_DATA_DIR       folder of the SQLite database (default ./.data/hub)
   --port <n>                POP_PORT           port, 0 for a free one (default 8080)
   --host <host>             POP_HOST           interface to listen on (default 127.0.0.1)
@@ -60,11 +65,21 @@ function isOptionName(name: string): name is OptionName {
   return Object.hasOwn(OPTIONS, name);
 }
 
-function readArgv(argv: readonly string[]): Partial<Record<OptionName, string>> | 'help' {
+interface Argv {
+  values: Partial<Record<OptionName, string>>;
+  demo: boolean;
+}
+
+function readArgv(argv: readonly string[]): Argv | 'help' {
   const values: Partial<Record<OptionName, string>> = {};
+  let demo = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--demo') {
+      demo = true;
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1];
     if (!match || name === undefined || !isOptionName(name)) {
@@ -78,7 +93,13 @@ function readArgv(argv: readonly string[]): Partial<Record<OptionName, string>> 
     }
     values[name] = value;
   }
-  return values;
+  return { values, demo };
+}
+
+function parseDemoEnv(text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new OptionError(`${DEMO_ENV} must be 1 or 0 (true or false), got ${JSON.stringify(text)}`);
 }
 
 function parsePort(text: string): number {
@@ -180,8 +201,10 @@ export function parseCli(
   repoRoot: string,
 ): ParsedCli {
   try {
-    const flags = readArgv(argv);
-    if (flags === 'help') return { ok: true, help: true };
+    const parsedArgv = readArgv(argv);
+    if (parsedArgv === 'help') return { ok: true, help: true };
+    const flags = parsedArgv.values;
+    const demo = parsedArgv.demo || parseDemoEnv(env[DEMO_ENV]);
     // An empty variable counts as unset, as shells and compose files often leave them so.
     const value = (name: OptionName) => flags[name] ?? (env[OPTIONS[name]] || undefined);
     const path = (text: string) => (isAbsolute(text) ? text : resolve(cwd, text));
@@ -212,6 +235,7 @@ export function parseCli(
         logLevel,
         trustProxy,
         calls: parseCallOptions(value),
+        demo,
       },
     };
   } catch (error) {

@@ -4,10 +4,16 @@ import { attachmentFitWarnings } from './content/attachment-fit.js';
 import { migrateToLatest } from './db/migrate.js';
 import { claimDataDir, DataDirBusy } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
+import type { HubKysely } from './db/schema.js';
 import { findRepoRoot } from './repo-root.js';
-import { loadDemoSeed, seedIfEmpty } from './seed/seed.js';
+import { seedIfEmpty } from './seed/seed.js';
+import { demoSecretsMessage, findDemoSecrets } from './auth/demo-secrets.js';
+import { loadDemoEntry } from './demo-switch.js';
 import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth.js';
 import { buildHub } from './server.js';
+
+/** Refused configuration: said in one line on stderr, exits like a bad option. */
+class ConfigurationError extends Error {}
 
 /** Bad options exit with 2, as CLI tools do; a failed start with 1. */
 const EXIT_USAGE = 2;
@@ -59,12 +65,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   try {
     const applied = await migrateToLatest(database.db);
     log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
-    const seed = await loadDemoSeed(repoRoot);
-    if (await seedIfEmpty(database.db, seed)) {
-      log.info('seeded the demo municipality');
-      for (const warning of attachmentFitWarnings(seed.content.forms)) log.warn(warning);
-    }
-    await ensureProviderToken(database.db, providerTokenFromEnv(), 'provider', new Date());
+    await prepare(database.db, options, repoRoot, log);
     const url = await app.listen({ port: options.port, host: options.host });
     log.info({ url }, 'hub listening');
   } catch (error) {
@@ -73,6 +74,28 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     claim?.release();
     throw error;
   }
+}
+
+/**
+ * With --demo, an empty database gets the demo municipality and the demo logins. Without it the
+ * hub holds only what its operator gave it, and refuses to run with any published demo secret.
+ */
+async function prepare(db: HubKysely, options: CliOptions, repoRoot: string, log: Logger): Promise<void> {
+  if (options.demo) {
+    const loadDemo = await loadDemoEntry();
+    const demo = await loadDemo(repoRoot, process.env);
+    if (await seedIfEmpty(db, demo.seed)) {
+      log.info('seeded the demo municipality');
+      for (const warning of attachmentFitWarnings(demo.seed.content.forms)) log.warn(warning);
+    }
+    await ensureProviderToken(db, demo.providerToken, 'provider', new Date());
+    log.warn('demo mode: the demo logins are published, never serve citizens with this hub');
+    return;
+  }
+  const found = await findDemoSecrets(db, process.env);
+  if (found.length > 0) throw new ConfigurationError(demoSecretsMessage(found));
+  const providerToken = providerTokenFromEnv();
+  if (providerToken !== undefined) await ensureProviderToken(db, providerToken, 'provider', new Date());
 }
 
 async function main(): Promise<void> {
@@ -94,6 +117,11 @@ async function main(): Promise<void> {
     if (error instanceof DataDirBusy) {
       process.stderr.write(`hub: ${error.message}\n`);
       process.exitCode = EXIT_FAILURE;
+      return;
+    }
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`hub: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
       return;
     }
     log.fatal({ err: error }, 'hub failed to start');

@@ -10,6 +10,7 @@ import { signalingRoutes } from './calls/signaling.js';
 import { writeCallLog } from './calls/store.js';
 import { iceConfigFor } from './calls/turn.js';
 import { terminalAuth } from './auth/terminal-auth.js';
+import { DEFAULT_LOGIN_LIMITS, loginGate, type LoginLimits } from './auth/login-limits.js';
 import type { HubKysely } from './db/schema.js';
 import { installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -56,6 +57,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Video calls: TURN, timeouts. */
   calls?: Partial<CallOptions>;
+  /** Failed logins allowed per account and address and window (tests set their own). */
+  loginLimits?: Partial<LoginLimits>;
   /** Bytes of uploads no submission lists yet that one terminal may hold (default 256 MiB). */
   maxPendingUploadBytes?: number;
   /** Provider login and terminal enrollment attempts per address and per credential or code. */
@@ -93,6 +96,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.addHook('onClose', () => fleet.close());
   const terminals = terminalAuth(db, fleet.tokens, now);
   const sessions = clerkSessions(db, now);
+  const logins = loginGate(db, now, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
   void app.register(healthRoutes(now));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
@@ -110,7 +114,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.addHook('onReady', async () => prune());
   app.addHook('onClose', async () => clearInterval(pruneTimer));
   void app.register(shellIncidentRoutes(db, terminals, now));
-  void app.register(clerkSessionRoutes(db, sessions));
+  void app.register(clerkSessionRoutes(db, sessions, logins));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
   void app.register(trackingStatusRoutes(db, terminals));
   const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };

@@ -8,7 +8,7 @@ import { ProviderKey } from '../kiosk-config/fleet/signed.js';
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
 import { jwkThumbprint, type RsaPublicJwk } from '../kiosk-config/fleet/office-keys.js';
 import { Release } from '../kiosk-config/fleet/release.js';
-import { DEMO_KEY_DIR } from '../hub/seed/demo-keys.js';
+import { DEMO_KEY_DIR } from '../demo/demo-keys.js';
 import { ATTACHMENT_DEFAULTS } from '../protocol/attachments.js';
 import { FLEET_API, HeartbeatAnswer } from '../protocol/fleet.js';
 import { ensureProviderToken } from '../hub/fleet/provider-auth.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const DEMO_CONFIG_PATH = resolve(import.meta.dirname, '../kiosk-config/demo.json');
+export const DEMO_CONFIG_PATH = resolve(import.meta.dirname, '../demo/kiosk-config.json');
 
 /** The demo terminal's configuration, pointed at a given hub. */
 export function demoKioskConfig(

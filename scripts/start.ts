@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole system on this machine. Starts the hub (embedded SQLite with demo data)
+ * `npm start`: the whole system on this machine. Starts the hub with --demo (embedded SQLite with demo data)
  * and the kiosk — in Electron when its binary is present, otherwise in Chromium's app/kiosk mode —
  * and prints the clerk console's address with the demo login. `--hub-only` starts just the hub.
  */
@@ -8,9 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { providerTokenFromEnv } from '../hub/fleet/provider-auth.js';
-import { DEMO_CLERK_USERNAME, demoClerkPassword } from '../hub/seed/demo-credentials.js';
-import { demoPrivateKeyPath } from '../hub/seed/demo-keys.js';
+import { DEMO_CLERK_USERNAME, demoClerkPassword, demoProviderToken } from '../demo/demo-credentials.js';
+import { demoPrivateKeyPath } from '../demo/demo-keys.js';
 import { chromiumFlags, findChromium, kioskChromiumFlags, prepareKioskProfile } from './chromium.js';
 import { electronBinary } from './electron-binary.js';
 import { humanLogLine } from './human-log.js';
@@ -37,7 +36,8 @@ process.on('SIGTERM', stopAll);
 
 const hub = spawn(
   process.execPath,
-  [join(root, 'dist/hub/main.js'), '--port', values.port, '--data-dir', values['data-dir']],
+  // The demo switch: this command is the demo, a hub started on its own is not.
+  [join(root, 'dist/hub/main.js'), '--demo', '--port', values.port, '--data-dir', values['data-dir']],
   {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,7 +65,7 @@ const hubUrl = await new Promise<string>((resolveUrl) => {
 console.log('');
 console.log(`Hub:            ${hubUrl}  (data: ${values['data-dir']})`);
 console.log(`Clerk console:  ${hubUrl}/clerk/  login: ${DEMO_CLERK_USERNAME} / ${demoClerkPassword()}`);
-console.log(`Fleet console:  ${hubUrl}/fleet/  provider token: ${providerTokenFromEnv()}`);
+console.log(`Fleet console:  ${hubUrl}/fleet/  provider token: ${demoProviderToken()}`);
 console.log(
   `Office key:     applications are end-to-end encrypted; import ${demoPrivateKeyPath('buergerbuero')}`,
 );

@@ -1,4 +1,4 @@
-import { demoContent } from '../../hub/seed/demo-content.js';
+import { demoContent } from '../../demo/demo-content.js';
 import type { ContentSnapshot } from '../../protocol/content.js';
 
 /**

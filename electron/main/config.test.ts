@@ -8,7 +8,7 @@ import {
   type LocateConfigInput,
 } from './config.js';
 
-const demoText = readFileSync(new URL('../../kiosk-config/demo.json', import.meta.url), 'utf8');
+const demoText = readFileSync(new URL('../../demo/kiosk-config.json', import.meta.url), 'utf8');
 const demo = JSON.parse(demoText) as Record<string, unknown>;
 const token = demo['terminalToken'] as string;
 
@@ -17,7 +17,7 @@ const base: LocateConfigInput = {
   env: {},
   cwd: '/home/kiosk',
   userDataDir: '/home/kiosk/.config/Point of Public',
-  demoConfigPath: '/work/kiosk-config/demo.json',
+  demoConfigPath: '/work/demo/kiosk-config.json',
   isPackaged: false,
   fileExists: () => false,
 };
@@ -69,7 +69,7 @@ describe('locateKioskConfig', () => {
   it('falls back to the demo config in development only', () => {
     expect(locateKioskConfig(base)).toEqual({
       ok: true,
-      location: { origin: 'demo', path: '/work/kiosk-config/demo.json' },
+      location: { origin: 'demo', path: '/work/demo/kiosk-config.json' },
     });
     expect(locateKioskConfig({ ...base, isPackaged: true })).toEqual({
       ok: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { BusyError } from './concurrency-limit.js';
+import { dummyPasswordHash, hashPassword, passwordHashing, verifyPassword } from './passwords.js';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -37,5 +38,31 @@ describe('password hashing', () => {
     const dummy = await dummyPasswordHash();
     expect(await dummyPasswordHash()).toBe(dummy);
     expect(await verifyPassword('lindenau-demo', dummy)).toBe(false);
+  });
+});
+
+describe('bounded hashing', () => {
+  it('runs one scrypt at a time however many logins arrive together', async () => {
+    const hash = await hashPassword('right');
+    passwordHashing.resetPeak();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => verifyPassword(`wrong-${i}`, hash)),
+    );
+    expect(results.every((ok) => !ok)).toBe(true);
+    expect(passwordHashing.peak).toBe(1);
+    expect(passwordHashing.running).toBe(0);
+  });
+
+  it('refuses hashing beyond the queue instead of piling it up', async () => {
+    const hash = await hashPassword('right');
+    const flood = Array.from({ length: 1 + passwordHashing.maxWaiting + 3 }, () =>
+      verifyPassword('wrong', hash).then(
+        () => 'done',
+        (error: unknown) => (error instanceof BusyError ? 'busy' : 'other'),
+      ),
+    );
+    const outcomes = await Promise.all(flood);
+    expect(outcomes.filter((o) => o === 'done')).toHaveLength(1 + passwordHashing.maxWaiting);
+    expect(outcomes.filter((o) => o === 'busy')).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 
 /**
  * Password hashes describe themselves — scrypt$N$r$p$salt$hash (base64url) — so the cost can be
@@ -10,15 +11,25 @@ const SALT_LENGTH = 16;
 /** Refuses stored parameters that would make one verification eat the server. */
 const MAX_N = 2 ** 20;
 
+/**
+ * One scrypt at a time (about 32 MiB and tens of milliseconds each) on one of libuv's four
+ * threads, so a flood of logins cannot take the threads the rest of the hub needs; 16 more wait,
+ * further ones are refused with BusyError. Logins are rate-limited before they get here.
+ */
+export const passwordHashing = new ConcurrencyLimit(1, 16);
+
 function scryptAsync(
   password: string,
   salt: Buffer,
   keyLength: number,
   options: ScryptOptions,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return passwordHashing.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 function options(N: number, r: number, p: number): ScryptOptions {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentChanges } from '../../protocol/content-changes.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
-import { demoContent } from '../seed/demo-content.js';
+import { demoContent } from '../../demo/demo-content.js';
 import { decodeCheckpoint, readChanges, readChangesJson } from './changes.js';
 import { contentRevision, insertContent } from './store.js';
 

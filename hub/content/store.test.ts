@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
-import { demoContent } from '../seed/demo-content.js';
+import { demoContent } from '../../demo/demo-content.js';
 import { contentRevision, insertContent, readSnapshot } from './store.js';
 
 describe('insertContent', () => {

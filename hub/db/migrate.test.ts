@@ -45,6 +45,7 @@ describe('migrations on SQLite', () => {
         'categories',
         'clerk_sessions',
         'clerks',
+        'login_attempts',
         'content_meta',
         'forms',
         'life_situations',

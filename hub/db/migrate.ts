@@ -11,6 +11,7 @@ import { releaseHubOrigins } from './migrations/0009_release_hub_origins.js';
 import { attachmentUploadsByTerminal } from './migrations/0012_attachment_uploads_terminal.js';
 import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 import { providerSessions } from './migrations/0017_provider_sessions.js';
+import { loginAttempts } from './migrations/0018_login_attempts.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_attachment_uploads_terminal': attachmentUploadsByTerminal,
   '0016_quarantine_discards': quarantineDiscards,
   '0017_provider_sessions': providerSessions,
+  '0018_login_attempts': loginAttempts,
 };
 
 const provider: MigrationProvider = {

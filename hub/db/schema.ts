@@ -60,6 +60,14 @@ export interface ClerkSessionTable {
   expires_at: IsoTime;
 }
 
+/** Login attempts not (yet) followed by a success, per key (account or address) and window. */
+export interface LoginAttemptTable {
+  /** account:<username> or address:<ip>. */
+  key: string;
+  window_started_at: IsoTime;
+  attempts: number;
+}
+
 export interface SubmissionTable {
   id: string;
   tracking_code: string;
@@ -195,6 +203,7 @@ export interface Database extends FleetTables {
   terminals: TerminalTable;
   clerks: ClerkTable;
   clerk_sessions: ClerkSessionTable;
+  login_attempts: LoginAttemptTable;
   submissions: SubmissionTable;
   call_log: CallLogTable;
   call_requests: CallRequestTable;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
-import { demoAnswers } from '../seed/demo-answers.js';
+import { demoAnswers } from '../../demo/demo-answers.js';
 import { importFimXml } from './import.js';
 
 const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');

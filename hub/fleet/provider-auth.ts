@@ -10,12 +10,12 @@ import { randomToken, sha256Hex } from '../util/hash.js';
  * The provider is a role of its own: API tokens (bearer for the CLI; the fleet console trades
  * one for a short session of its own), never a clerk session. A clerk cookie opens nothing here.
  */
-export const DEMO_PROVIDER_TOKEN = 'lindenau-provider-demo-token-change-me';
 export const PROVIDER_TOKEN_ENV = 'POP_PROVIDER_TOKEN';
 
-export function providerTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+/** The operator's provider token, if one is configured; a hub has none it was not given. */
+export function providerTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const token = env[PROVIDER_TOKEN_ENV];
-  return token !== undefined && token !== '' ? token : DEMO_PROVIDER_TOKEN;
+  return token !== undefined && token !== '' ? token : undefined;
 }
 
 /** Makes sure the given token works (idempotent), so the CLI and the console can log in. */

@@ -7,7 +7,7 @@ import type { SubmissionRequest } from '../../protocol/submission.js';
 import { makeTrackingCode } from '../../protocol/tracking-code.js';
 import { decryptJwe, encryptJwe, importEncryptionKey } from '../../renderer/shared/encryption/jwe.js';
 import { sealApplication, type SealedAttachment } from '../../renderer/shared/encryption/seal.js';
-import { demoOfficeKeys } from '../seed/demo-keys.js';
+import { demoOfficeKeys } from '../../demo/demo-keys.js';
 import { registrationForm } from '../testing/fixture-content.js';
 import {
   DEFAULT_ANSWERS,

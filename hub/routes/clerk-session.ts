@@ -2,12 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../protocol/api.js';
 import { LoginRequest, type ClerkProfile } from '../../protocol/clerk.js';
 import { parseOfficeIds, type ClerkSessions } from '../auth/clerk-sessions.js';
+import { BusyError } from '../auth/concurrency-limit.js';
+import type { LoginGate } from '../auth/login-limits.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
 
 /** Login, logout and "who am I" for the clerk console. */
-export function clerkSessionRoutes(db: HubKysely, sessions: ClerkSessions): FastifyPluginAsync {
+export function clerkSessionRoutes(
+  db: HubKysely,
+  sessions: ClerkSessions,
+  logins: LoginGate,
+): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');
@@ -16,17 +22,21 @@ export function clerkSessionRoutes(db: HubKysely, sessions: ClerkSessions): Fast
 
     app.post(API.clerkLogin, async (request, reply): Promise<ClerkProfile> => {
       const { username, password } = parseOrThrow(LoginRequest, request.body);
+      // Counted before any hashing: a locked account or address costs one read, no scrypt.
+      const keys = { account: username, address: request.ip };
+      await logins.admitOrThrow(keys);
       const clerk = await db
         .selectFrom('clerks')
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
       // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
-      const valid = await verifyPassword(password, clerk?.password_hash ?? (await dummyPasswordHash()));
+      const valid = await verifyBounded(password, clerk?.password_hash);
       if (!clerk || !valid) {
         request.log.warn({ username: username.slice(0, 100) }, 'clerk login failed');
         throw new HttpError(401, { error: 'invalid_credentials', message: 'Username or password is wrong.' });
       }
+      await logins.succeeded(keys);
       await sessions.start(request, reply, clerk.username);
       request.log.info({ username: clerk.username }, 'clerk logged in');
       return {
@@ -46,4 +56,18 @@ export function clerkSessionRoutes(db: HubKysely, sessions: ClerkSessions): Fast
       sessions.clerkOf(request),
     );
   };
+}
+
+/** The password check, or 503 when too many already wait for the hashing slot. */
+async function verifyBounded(password: string, stored: string | undefined): Promise<boolean> {
+  try {
+    return await verifyPassword(password, stored ?? (await dummyPasswordHash()));
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    throw new HttpError(
+      503,
+      { error: 'busy', message: 'Too many logins at once. Try again in a moment.' },
+      { 'retry-after': '1' },
+    );
+  }
 }

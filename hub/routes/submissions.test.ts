@@ -7,7 +7,7 @@ import {
   type SubmissionRequest,
 } from '../../protocol/submission.js';
 import type { Office } from '../../protocol/catalog.js';
-import { demoOfficeKeys } from '../seed/demo-keys.js';
+import { demoOfficeKeys } from '../../demo/demo-keys.js';
 import { registrationFormV1 } from '../testing/fixture-content.js';
 import {
   DEFAULT_ANSWERS,

@@ -1,44 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ContentSnapshot } from '../../protocol/content.js';
 import { describeZodError } from '../../protocol/errors.js';
-import { parseKioskConfig } from '../../kiosk-config/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { contentRevision, insertContent, type ContentWithoutRevision } from '../content/store.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { HubKysely } from '../db/schema.js';
 import { sha256Hex } from '../util/hash.js';
-import { demoContent } from './demo-content.js';
-import { demoClerkPassword, DEMO_CLERK_DISPLAY_NAME, DEMO_CLERK_USERNAME } from './demo-credentials.js';
 
+/** A first filling for an empty database: content, one terminal, one clerk (the demo, tests). */
 export interface SeedData {
   content: ContentWithoutRevision;
   terminal: { id: string; name: string; token: string };
   clerk: { username: string; displayName: string; password: string; officeIds?: string[] };
-}
-
-/** The demo municipality, the demo terminal of kiosk-config/demo.json and the demo clerk. */
-export async function loadDemoSeed(
-  repoRoot: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<SeedData> {
-  const file = join(repoRoot, 'kiosk-config', 'demo.json');
-  const parsed = parseKioskConfig(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.ok) throw new Error(`${file} is not a valid kiosk config: ${parsed.problems.join('; ')}`);
-  if (!parsed.config.terminalToken) throw new Error(`${file} must give the demo terminal a terminalToken`);
-  return {
-    content: demoContent,
-    terminal: {
-      id: parsed.config.terminalId,
-      name: parsed.config.siteName,
-      token: parsed.config.terminalToken,
-    },
-    clerk: {
-      username: DEMO_CLERK_USERNAME,
-      displayName: DEMO_CLERK_DISPLAY_NAME,
-      password: demoClerkPassword(env),
-    },
-  };
 }
 
 /**

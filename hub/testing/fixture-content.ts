@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../../protocol/forms.js';
 import type { Office, Service } from '../../protocol/catalog.js';
 import type { ContentWithoutRevision } from '../content/store.js';
-import { demoOfficeKeys } from '../seed/demo-keys.js';
+import { demoOfficeKeys } from '../../demo/demo-keys.js';
 
 /**
  * Small, stable content for route tests, so they do not break when the demo municipality

@@ -14,7 +14,7 @@ import { seedIfEmpty, type SeedData } from '../seed/seed.js';
 import { buildHub, type HubOptions } from '../server.js';
 import { importDecryptionKey } from '../../renderer/shared/encryption/jwe.js';
 import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
-import { demoOfficeKeys, demoPrivateKeyPath } from '../seed/demo-keys.js';
+import { demoOfficeKeys, demoPrivateKeyPath } from '../../demo/demo-keys.js';
 import { fixtureContent, registrationForm } from './fixture-content.js';
 
 export const TEST_TERMINAL = {

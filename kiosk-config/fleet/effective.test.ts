@@ -7,7 +7,10 @@ import { validateFleetFile } from './fleet-file.js';
 import { TerminalSettings } from './settings.js';
 
 const dir = join(import.meta.dirname, '..');
-const demo = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as Record<string, unknown>;
+const demo = JSON.parse(readFileSync(join(dir, '..', 'demo', 'kiosk-config.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const key = { keyId: 'kdn-2026', publicKey: 'A'.repeat(43) };
 
 describe('the installation config with fleet settings', () => {

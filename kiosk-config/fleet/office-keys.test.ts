@@ -11,7 +11,7 @@ import {
 } from './office-keys.js';
 
 const demoJwk = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../hub/seed/demo-keys/ordnungsamt.public.jwk.json'), 'utf8'),
+  readFileSync(resolve(import.meta.dirname, '../../demo/demo-keys/ordnungsamt.public.jwk.json'), 'utf8'),
 ) as Record<string, string> & { kty: string; n: string; e: string };
 
 function rsaJwk(bits: number, publicExponent = 65537): Record<string, unknown> {
@@ -75,16 +75,15 @@ describe('office key pins', () => {
 
 describe('the demo configuration', () => {
   it('pins exactly the demo offices’ public keys, so the demo seals to them and to nothing else', async () => {
-    const demo = JSON.parse(readFileSync(resolve(import.meta.dirname, '../demo.json'), 'utf8')) as {
+    const demo = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../demo/kiosk-config.json'), 'utf8'),
+    ) as {
       officeKeys: Record<string, string[]>;
     };
     const expected: Record<string, string[]> = {};
     for (const office of ['buergerbuero', 'ordnungsamt', 'standesamt', 'steueramt']) {
       const jwk = JSON.parse(
-        readFileSync(
-          resolve(import.meta.dirname, `../../hub/seed/demo-keys/${office}.public.jwk.json`),
-          'utf8',
-        ),
+        readFileSync(resolve(import.meta.dirname, `../../demo/demo-keys/${office}.public.jwk.json`), 'utf8'),
       ) as typeof demoJwk;
       expected[office] = [await jwkThumbprint(jwk)];
     }

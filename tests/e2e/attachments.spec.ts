@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compactDecrypt } from 'jose';
 import type { Page } from '@playwright/test';
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../demo/demo-credentials.js';
 import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { SubmissionMetadata } from '../../protocol/submission.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';

@@ -5,7 +5,7 @@ import type { FieldUi, FormDefinition } from '../../protocol/forms.js';
 import { LOCALES, type Locale, type LocalizedText } from '../../protocol/i18n.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../demo/demo-credentials.js';
 import { requiredAttachmentCount } from '../../protocol/forms.js';
 import { attachmentsOnDisk, demoForm, demoPrivateKeyPath, submissionsOnDisk } from '../support/demo.js';
 import { mediaLaunchOptions } from '../support/call.js';

@@ -1,5 +1,5 @@
 import type { FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
-import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
+import { DEMO_PROVIDER_TOKEN } from '../../demo/demo-credentials.js';
 import { FLEET_API } from '../../protocol/fleet.js';
 import { expect, test } from '../support/fixtures.js';
 import { Provider } from '../support/fleet.js';

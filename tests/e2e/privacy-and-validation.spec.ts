@@ -1,4 +1,4 @@
-import { demoContent } from '../../hub/seed/demo-content.js';
+import { demoContent } from '../../demo/demo-content.js';
 import { API } from '../../protocol/api.js';
 import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
 import { demoKioskConfig } from '../../scripts/kiosk-url.js';

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
-import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
+import { DEMO_CLERK_USERNAME } from '../../demo/demo-credentials.js';
+import { DEMO_PROVIDER_TOKEN } from '../../demo/demo-credentials.js';
 import type { Office } from '../../protocol/catalog.js';
 import { demoForm, submissionsOnDisk } from '../support/demo.js';
 import { openClerkConsole } from '../support/clerk.js';

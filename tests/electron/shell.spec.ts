@@ -27,7 +27,7 @@ interface Shell {
   mainLogLine(text: string): Promise<unknown>;
 }
 
-const demoConfig = JSON.parse(await readFile(join(REPO_ROOT, 'kiosk-config/demo.json'), 'utf8')) as Record<
+const demoConfig = JSON.parse(await readFile(join(REPO_ROOT, 'demo/kiosk-config.json'), 'utf8')) as Record<
   string,
   unknown
 >;

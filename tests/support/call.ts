@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hashPassword } from '../../hub/auth/passwords.js';
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../demo/demo-credentials.js';
 import { chromiumFlags, findChromium } from '../../scripts/chromium.js';
 import { KioskPage } from './kiosk-page.js';
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../hub/seed/demo-credentials.js';
+import { demoClerkPassword, DEMO_CLERK_USERNAME } from '../../demo/demo-credentials.js';
 
 /** The demo clerk logged in to the clerk console, in a browser context of its own. */
 export async function openClerkConsole(

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { importJWK } from 'jose';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoAnswersAt } from '../../hub/seed/demo-answers.js';
-import { demoContent } from '../../hub/seed/demo-content.js';
-import { demoPrivateKeyPath } from '../../hub/seed/demo-keys.js';
+import { demoAnswersAt } from '../../demo/demo-answers.js';
+import { demoContent } from '../../demo/demo-content.js';
+import { demoPrivateKeyPath } from '../../demo/demo-keys.js';
 import type { FormAnswers, FormDefinition } from '../../protocol/forms.js';
 import type { Service } from '../../protocol/catalog.js';
 

@@ -1,7 +1,7 @@
 import { generateProviderKey, publicHalf, type ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
 import type { Release } from '../../kiosk-config/fleet/release.js';
 import type { FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
-import { DEMO_PROVIDER_TOKEN } from '../../hub/fleet/provider-auth.js';
+import { DEMO_PROVIDER_TOKEN } from '../../demo/demo-credentials.js';
 import { exampleFleet, signedRelease } from '../../hub/testing/fleet.js';
 import { FLEET_API, FleetOverview, type Rollout } from '../../protocol/fleet.js';
 

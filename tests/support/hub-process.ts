@@ -18,17 +18,31 @@ export interface HubProcess {
   kill(): Promise<void>;
 }
 
+export interface StartHubOptions {
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+  clockAt?: Date;
+  /** The demo switch (default on: the end-to-end tests play the demo municipality). */
+  demo?: boolean;
+  /** Further command-line options, e.g. --database-url. */
+  args?: string[];
+}
+
 /**
  * Starts the real, built hub (dist/hub/main.js) on a free port with its own data folder and
  * waits for its "hub listening" log line. `clockAt` starts its clock at that instant (libfaketime).
  */
-export async function startHub(
-  options: { dataDir?: string; port?: number; env?: Record<string, string>; clockAt?: Date } = {},
-): Promise<HubProcess> {
+export async function startHub(options: StartHubOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pop-hub-'));
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'dist/hub/main.js'), '--port', String(options.port ?? 0), '--data-dir', dataDir],
+    [
+      join(REPO_ROOT, 'dist/hub/main.js'),
+      ...(options.demo === false ? [] : ['--demo']),
+      ...['--port', String(options.port ?? 0), '--data-dir', dataDir],
+      ...(options.args ?? []),
+    ],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, ...(options.clockAt ? fakeClockEnv(options.clockAt) : {}), ...options.env },

@@ -4,7 +4,7 @@ import { parseKioskConfig } from '../../../kiosk-config/schema.js';
 import { configForPage } from './page-config.js';
 
 const demo = JSON.parse(
-  readFileSync(new URL('../../../kiosk-config/demo.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../demo/kiosk-config.json', import.meta.url), 'utf8'),
 ) as object;
 
 describe('configForPage', () => {

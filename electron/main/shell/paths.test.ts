@@ -9,7 +9,7 @@ describe('shellPaths', () => {
     expect(shellPaths('/opt/pop/resources/app.asar/dist/electron/main')).toEqual({
       rendererRoot: '/opt/pop/resources/app.asar/dist/renderer',
       preloadPath: '/opt/pop/resources/app.asar/dist/electron/preload/preload.cjs',
-      demoConfigPath: '/opt/pop/resources/app.asar/kiosk-config/demo.json',
+      demoConfigPath: '/opt/pop/resources/app.asar/demo/kiosk-config.json',
     });
   });
 

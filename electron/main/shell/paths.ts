@@ -16,6 +16,6 @@ export function shellPaths(mainDir: string): ShellPaths {
   return {
     rendererRoot: join(appRoot, 'dist', 'renderer'),
     preloadPath: join(appRoot, 'dist', 'electron', 'preload', 'preload.cjs'),
-    demoConfigPath: join(appRoot, 'kiosk-config', 'demo.json'),
+    demoConfigPath: join(appRoot, 'demo', 'kiosk-config.json'),
   };
 }

@@ -8,10 +8,7 @@ import { judgeOfficeKey, trustedSealingKey } from './office-key-policy.js';
 
 const readJwk = (office: string) =>
   JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, `../../../hub/seed/demo-keys/${office}.public.jwk.json`),
-      'utf8',
-    ),
+    readFileSync(resolve(import.meta.dirname, `../../../demo/demo-keys/${office}.public.jwk.json`), 'utf8'),
   ) as OfficeKey['jwk'] & { kid: string };
 const genuine = readJwk('ordnungsamt');
 const attacker = readJwk('steueramt');

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import { LOCALES, type Locale } from '../../../protocol/i18n.js';
 import { TEXTS } from '../i18n/texts.js';
 import { ServiceScreen } from './ServiceScreen.js';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
 import { ATTACHMENT_DEFAULTS } from '../../../protocol/attachments.js';
 import { FormDefinition, type FieldUi } from '../../../protocol/forms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import { buildCatalogIndex } from './catalog-search.js';
 
 /**

@@ -11,10 +11,7 @@ import { jwkThumbprint } from '../../../kiosk-config/fleet/office-keys.js';
 import { AttachmentsMissing, finalize, OfficeKeyRefused } from './finalize.js';
 
 const publicJwk = JSON.parse(
-  readFileSync(
-    resolve(import.meta.dirname, '../../../hub/seed/demo-keys/buergerbuero.public.jwk.json'),
-    'utf8',
-  ),
+  readFileSync(resolve(import.meta.dirname, '../../../demo/demo-keys/buergerbuero.public.jwk.json'), 'utf8'),
 ) as OfficeKey['jwk'] & { kid: string };
 const office = {
   id: 'buergerbuero',
@@ -117,7 +114,7 @@ describe('finalize and the office key', () => {
     await addDraftAttachment(db, file(1, 'other'));
     const otherJwk = JSON.parse(
       readFileSync(
-        resolve(import.meta.dirname, '../../../hub/seed/demo-keys/ordnungsamt.public.jwk.json'),
+        resolve(import.meta.dirname, '../../../demo/demo-keys/ordnungsamt.public.jwk.json'),
         'utf8',
       ),
     ) as OfficeKey['jwk'];

@@ -20,10 +20,7 @@ vi.mock('./submission.js', async (importOriginal) => {
 });
 
 const officeJwk = JSON.parse(
-  readFileSync(
-    resolve(import.meta.dirname, '../../../hub/seed/demo-keys/buergerbuero.public.jwk.json'),
-    'utf8',
-  ),
+  readFileSync(resolve(import.meta.dirname, '../../../demo/demo-keys/buergerbuero.public.jwk.json'), 'utf8'),
 ) as NonNullable<Parameters<typeof officeWith>[0]>;
 const office = officeWith(officeJwk);
 // The terminal's pins vouch for the office's key, as a signed config would.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentChange } from '../../../protocol/content-changes.js';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import { planChanges } from './plan-changes.js';
 
 const [service] = demoContent.services;

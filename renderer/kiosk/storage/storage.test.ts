@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentChange, ContentChanges } from '../../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../../protocol/content.js';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import { openTestDatabase, sealedRequest } from '../testing/outbox.js';
 import {
   KioskDatabase,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentChanges } from '../../../protocol/content-changes.js';
-import { demoContent } from '../../../hub/seed/demo-content.js';
+import { demoContent } from '../../../demo/demo-content.js';
 import { KioskDatabase, readCatalog } from '../storage/index.js';
 import { syncContent } from './content-sync.js';
 import type { ChangesAnswer, HubClient } from './hub-client.js';

@@ -23,7 +23,7 @@ import { sealApplication } from './seal.js';
 import { SubmissionMetadata } from '../../../protocol/submission.js';
 import { OfficeKey } from '../../../protocol/catalog.js';
 
-const keyDir = resolve(import.meta.dirname, '../../../hub/seed/demo-keys');
+const keyDir = resolve(import.meta.dirname, '../../../demo/demo-keys');
 const privateJwk = JSON.parse(
   readFileSync(resolve(keyDir, 'buergerbuero.private.jwk.json'), 'utf8'),
 ) as JsonWebKey & {

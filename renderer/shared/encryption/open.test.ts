@@ -7,7 +7,7 @@ import { importDecryptionKey } from './jwe.js';
 import { bindingProblems, openSubmission } from './open.js';
 import { sealApplication } from './seal.js';
 
-const keyDir = resolve(import.meta.dirname, '../../../hub/seed/demo-keys');
+const keyDir = resolve(import.meta.dirname, '../../../demo/demo-keys');
 const readJwk = (file: string) =>
   JSON.parse(readFileSync(resolve(keyDir, file), 'utf8')) as JsonWebKey & { kid: string };
 const publicJwk = readJwk('buergerbuero.public.jwk.json');

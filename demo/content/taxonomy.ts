@@ -1,4 +1,4 @@
-import type { Category, LifeSituation } from '../../../protocol/catalog.js';
+import type { Category, LifeSituation } from '../../protocol/catalog.js';
 import type { CategoryId, LifeSituationId } from './ids.js';
 
 export const categories: (Category & { id: CategoryId })[] = [

@@ -1,4 +1,4 @@
-import type { Office } from '../../../protocol/catalog.js';
+import type { Office } from '../../protocol/catalog.js';
 import { demoOfficeKeys } from '../demo-keys.js';
 import { SEEDED_AT, type OfficeId } from './ids.js';
 

@@ -1,4 +1,4 @@
-import type { ContentSnapshot } from '../../protocol/content.js';
+import type { ContentSnapshot } from '../protocol/content.js';
 import { anwohnerparkausweisForm } from './content/form-anwohnerparkausweis.js';
 import { blaueKarteForm } from './content/form-blaue-karte.js';
 import { hundesteuerAnmeldungForm } from './content/form-hundesteuer-anmeldung.js';

@@ -1,4 +1,4 @@
-import type { FieldUi, FormDefinition, FormStep } from '../../../protocol/forms.js';
+import type { FieldUi, FormDefinition, FormStep } from '../../protocol/forms.js';
 import type { FormId, OfficeId } from './ids.js';
 
 export type SeedForm = FormDefinition & { id: FormId; officeId: OfficeId };

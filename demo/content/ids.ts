@@ -1,4 +1,4 @@
-import type { Service } from '../../../protocol/catalog.js';
+import type { Service } from '../../protocol/catalog.js';
 
 /**
  * The ids the demo content refers to. Typing the references with these unions lets the compiler

@@ -1,5 +1,5 @@
-import { dateFrom, type CalendarOffset } from '../../protocol/calendar.js';
-import type { FormAnswers } from '../../protocol/forms.js';
+import { dateFrom, type CalendarOffset } from '../protocol/calendar.js';
+import type { FormAnswers } from '../protocol/forms.js';
 
 /**
  * A realistic, valid set of answers for every demo form, as a citizen would give them on the day

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFimXml } from '../../fim/import.js';
-import { findRepoRoot } from '../../repo-root.js';
+import { importFimXml } from '../../hub/fim/import.js';
+import { findRepoRoot } from '../../hub/repo-root.js';
 import { blaueKarteLabels } from './blaue-karte-labels.js';
 import { blaueKarteTranslations } from './blaue-karte-translations.js';
 import { FORMS_SEEDED_AT } from './ids.js';

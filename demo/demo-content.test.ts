@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ContentSnapshot } from '../../protocol/content.js';
-import { formDefinitionProblems, validateFormData, type FieldUi } from '../../protocol/forms.js';
-import type { LocalizedText } from '../../protocol/i18n.js';
+import { ContentSnapshot } from '../protocol/content.js';
+import { formDefinitionProblems, validateFormData, type FieldUi } from '../protocol/forms.js';
+import type { LocalizedText } from '../protocol/i18n.js';
 import { demoContent } from './demo-content.js';
 import { demoAnswers } from './demo-answers.js';
 

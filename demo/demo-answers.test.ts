@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { civilDate } from '../../protocol/calendar.js';
-import { normalizeAnswers, validateFormData } from '../../protocol/forms.js';
+import { civilDate } from '../protocol/calendar.js';
+import { normalizeAnswers, validateFormData } from '../protocol/forms.js';
 import { demoAnswersAt } from './demo-answers.js';
 import { demoContent } from './demo-content.js';
 

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentSnapshot } from '../../protocol/content.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { contentRevision, readSnapshot } from '../content/store.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
-import type { HubKysely } from '../db/schema.js';
-import { findRepoRoot } from '../repo-root.js';
-import { sha256Hex } from '../util/hash.js';
+import { ContentSnapshot } from '../protocol/content.js';
+import { verifyPassword } from '../hub/auth/passwords.js';
+import { contentRevision, readSnapshot } from '../hub/content/store.js';
+import { migrateToLatest } from '../hub/db/migrate.js';
+import { openDatabase } from '../hub/db/open.js';
+import type { HubKysely } from '../hub/db/schema.js';
+import { findRepoRoot } from '../hub/repo-root.js';
+import { sha256Hex } from '../hub/util/hash.js';
 import { demoContent } from './demo-content.js';
 import {
   DEMO_CLERK_DEFAULT_PASSWORD,
@@ -17,12 +17,13 @@ import {
   DEMO_CLERK_USERNAME,
   demoClerkPassword,
 } from './demo-credentials.js';
-import { loadDemoSeed, seedIfEmpty } from './seed.js';
+import { seedIfEmpty } from '../hub/seed/seed.js';
+import { loadDemoSeed } from './demo-seed.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pop-hub-seed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const repoRoot = findRepoRoot();
-const demoConfig = JSON.parse(readFileSync(join(repoRoot, 'kiosk-config', 'demo.json'), 'utf8')) as {
+const demoConfig = JSON.parse(readFileSync(join(repoRoot, 'demo', 'kiosk-config.json'), 'utf8')) as {
   terminalId: string;
   terminalToken: string;
 };

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OfficeKey } from '../../protocol/catalog.js';
-import { findRepoRoot } from '../repo-root.js';
+import { OfficeKey } from '../protocol/catalog.js';
+import { findRepoRoot } from '../hub/repo-root.js';
 
 /** The demo offices' key files (see demo-keys/README.md: demo only, the private keys are public). */
-export const DEMO_KEY_DIR = join(findRepoRoot(), 'hub/seed/demo-keys');
+export const DEMO_KEY_DIR = join(findRepoRoot(), 'demo/demo-keys');
 
 export function demoPrivateKeyPath(officeId: string): string {
   return join(DEMO_KEY_DIR, `${officeId}.private.jwk.json`);
