@@ -51,9 +51,30 @@ describe('the route contract', () => {
   const pages = PAGE_ROUTES.map((page) => `${page.method} ${page.path}`);
 
   it('names every route the hub registers; a route outside it fails here', () => {
-    const outside = inventory.routes.filter((route) => !contract.includes(route) && !pages.includes(route));
+    const outside = inventory.routes.filter(
+      (route) => !route.startsWith('OPTIONS ') && !contract.includes(route) && !pages.includes(route),
+    );
     expect(outside, 'add these routes to protocol/routes and register them with route()').toEqual([]);
     expect(inventory.routes).toEqual(expect.arrayContaining([...pages, ...contract]));
+  });
+
+  it('answers CORS preflights only for routes of the contract a terminal calls', () => {
+    const terminalPaths = allRoutes()
+      .filter(
+        ({ route }) =>
+          route.audience === 'terminal' || route.path === '/api/v1/enroll' || route.path === '/api/v1/health',
+      )
+      .map(({ route }) => route.path);
+    const preflights = inventory.routes
+      .filter((route) => route.startsWith('OPTIONS '))
+      .map((route) => route.slice(8));
+    expect(preflights.length).toBeGreaterThan(5);
+    for (const path of preflights) {
+      const known = path.endsWith('/*')
+        ? terminalPaths.some((terminal) => terminal.startsWith(path.slice(0, -1)))
+        : terminalPaths.includes(path);
+      expect(known, `preflight for ${path}`).toBe(true);
+    }
   });
 
   it('has no entry the hub does not register, and no route twice', () => {
@@ -62,7 +83,9 @@ describe('the route contract', () => {
   });
 
   it('is where every API route was registered from (route() or a socket carrying its entry)', () => {
-    const api = inventory.routes.filter((route) => route.split(' ')[1]?.startsWith('/api/'));
+    const api = inventory.routes.filter(
+      (route) => !route.startsWith('OPTIONS ') && route.split(' ')[1]?.startsWith('/api/'),
+    );
     expect([...api].sort()).toEqual([...inventory.contracted].sort());
   });
 });
