@@ -12,6 +12,7 @@ import { iceConfigFor } from './calls/turn.js';
 import { terminalAuth } from './auth/terminal-auth.js';
 import { DEFAULT_LOGIN_LIMITS, loginGate, type LoginLimits } from './auth/login-limits.js';
 import type { HubKysely } from './db/schema.js';
+import { installAnswerCheck } from './http/answer-check.js';
 import { installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './http/rate-limit.js';
@@ -63,6 +64,8 @@ export interface HubOptions {
   maxPendingUploadBytes?: number;
   /** Provider login and terminal enrollment attempts per address and per credential or code. */
   rateLimits?: Partial<RateLimits>;
+  /** Check every answer against the route contract (a mismatch becomes a 500); on in tests. */
+  checkAnswers?: boolean;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -77,6 +80,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
       : Fastify({ ...base, logger });
 
   installErrorHandling(app);
+  if (options.checkAnswers ?? process.env.NODE_ENV === 'test') installAnswerCheck(app);
   const fleet = createFleet(db, (error) => app.log.error({ err: error }, 'heartbeat flush failed'));
   installSecurityHeaders(app, () => fleet.connectSources.list());
   installServerTiming(app);

@@ -1,52 +1,29 @@
-import type { z } from 'zod';
-import { ApiError } from '../protocol/errors.js';
+import { ApiClient, HttpError, type CallInput } from '../protocol/routes/client.js';
+import type { ParsedAnswerOf, RouteContract } from '../protocol/routes/index.js';
 import { CliError } from './files.js';
 
-/** The provider's side of the hub API: a token, JSON both ways, readable errors. */
+/** The provider's side of the hub API: the typed client with the provider token, readable errors. */
 export class HubApi {
-  private readonly base: string;
+  private readonly api: ApiClient;
 
   constructor(
-    hubUrl: string,
-    private readonly token: string,
+    private readonly hubUrl: string,
+    token: string,
   ) {
-    this.base = hubUrl.replace(/\/+$/, '');
+    this.api = new ApiClient({ baseUrl: hubUrl, token: () => token, timeoutMs: 120_000 });
   }
 
-  async call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-    let response: Response;
+  async call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<ParsedAnswerOf<R>> {
     try {
-      response = await fetch(this.base + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.token}`,
-          accept: 'application/json',
-          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-        },
-        body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
-        signal: AbortSignal.timeout(120_000),
-      });
+      return await this.api.json(route, input);
     } catch (error) {
-      throw new CliError(`The hub at ${this.base} could not be reached (${String(error)}).`);
+      if (!(error instanceof HttpError)) throw error;
+      const path = this.api.url(route, input).slice(this.hubUrl.replace(/\/+$/, '').length);
+      if (error.unreachable)
+        throw new CliError(`The hub at ${this.hubUrl} could not be reached (${error.message}).`);
+      if (error.code === 'bad_response')
+        throw new CliError(`The hub answered ${route.method} ${path} with something unexpected.`);
+      throw new CliError(`The hub refused ${route.method} ${path} (${error.status}): ${error.message}`);
     }
-    const text = await response.text();
-    const json: unknown = text === '' ? null : safeJson(text);
-    if (!response.ok) {
-      const problem = ApiError.safeParse(json);
-      throw new CliError(
-        `The hub refused ${method} ${path} (${response.status}): ${problem.success ? problem.data.message : text.slice(0, 300)}`,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new CliError(`The hub answered ${method} ${path} with something unexpected.`);
-    return parsed.data;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
   }
 }

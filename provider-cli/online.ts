@@ -1,22 +1,14 @@
-import { z } from 'zod';
 import { importSigningKey } from '../kiosk-config/fleet/keys.js';
 import { Release } from '../kiosk-config/fleet/release.js';
 import { ConfigPayload, signConfig, type SignedConfig } from '../kiosk-config/fleet/signed.js';
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
-import {
-  EnrollmentCode,
-  FLEET_API,
-  FleetCommand,
-  FleetOverview,
-  ReleaseSummary,
-  type CommandKind,
-} from '../protocol/fleet.js';
+import type { CommandKind } from '../protocol/fleet.js';
+import { contract } from '../protocol/routes/index.js';
 import { CliError, readJson, readKeyFile } from './files.js';
 import type { HubApi } from './hub-api.js';
 import type { Io } from './offline.js';
 
-const Releases = z.object({ releases: z.array(ReleaseSummary) });
-const Nothing = z.null();
+const routes = contract.fleetProvider;
 
 export interface RolloutArgs {
   percent?: number | undefined;
@@ -34,9 +26,11 @@ const describeRollout = (r: RolloutArgs) =>
 export async function publish(hub: HubApi, releasePath: string, rollout: RolloutArgs, io: Io): Promise<void> {
   const parsed = Release.safeParse(await readJson(releasePath));
   if (!parsed.success) throw new CliError(`${releasePath} is not a release made by "pop-provider sign".`);
-  const summary = await hub.call('POST', FLEET_API.releases, ReleaseSummary, {
-    release: parsed.data,
-    rollout: { percent: rollout.percent ?? 0, terminals: rollout.terminals ?? [] },
+  const summary = await hub.call(routes.publish, {
+    body: {
+      release: parsed.data,
+      rollout: { percent: rollout.percent ?? 0, terminals: rollout.terminals ?? [] },
+    },
   });
   io.out(
     `Published version ${summary.version} (${summary.terminalCount} terminals) to ${describeRollout(rollout)}.`,
@@ -47,7 +41,7 @@ export async function promote(hub: HubApi, version: number, rollout: RolloutArgs
   const body = rollout.terminals?.length
     ? { percent: rollout.percent ?? 0, terminals: rollout.terminals }
     : { percent: rollout.percent ?? 0 };
-  await hub.call('POST', FLEET_API.rollout(version), Nothing, body);
+  await hub.call(routes.rollout, { params: { version }, body });
   io.out(`Version ${version} now goes to ${describeRollout(rollout)}.`);
 }
 
@@ -63,9 +57,9 @@ export async function rollback(
 ): Promise<number> {
   const key = await readKeyFile(args.keyPath);
   const privateKey = await importSigningKey(key);
-  const { releases } = await hub.call('GET', FLEET_API.releases, Releases);
+  const { releases } = await hub.call(routes.releases, {});
   const newest = Math.max(0, ...releases.map((r) => r.version));
-  const old = await hub.call('GET', FLEET_API.release(args.to), Release);
+  const old = await hub.call(routes.release, { params: { version: args.to } });
   const version = newest + 1;
   const now = new Date();
   const configs: Record<string, SignedConfig> = {};
@@ -89,10 +83,7 @@ export async function rollback(
     createdAt: now.toISOString(),
     configs,
   };
-  await hub.call('POST', FLEET_API.releases, ReleaseSummary, {
-    release,
-    rollout: { percent: 100, terminals: [] },
-  });
+  await hub.call(routes.publish, { body: { release, rollout: { percent: 100, terminals: [] } } });
   io.out(
     `Rolled back: the settings of version ${args.to} are now version ${version}, going to all terminals.`,
   );
@@ -117,7 +108,7 @@ async function trustedPayload(
 }
 
 export async function releases(hub: HubApi, io: Io): Promise<void> {
-  const { releases: list } = await hub.call('GET', FLEET_API.releases, Releases);
+  const { releases: list } = await hub.call(routes.releases, {});
   if (list.length === 0) io.out('No release published yet.');
   for (const r of list)
     io.out(
@@ -126,7 +117,7 @@ export async function releases(hub: HubApi, io: Io): Promise<void> {
 }
 
 export async function status(hub: HubApi, io: Io): Promise<void> {
-  const overview = await hub.call('GET', FLEET_API.terminals, FleetOverview);
+  const overview = await hub.call(routes.terminals, {});
   io.out('terminal             state       config (assigned)  last seen                 outbox  error');
   for (const t of overview.terminals)
     io.out(
@@ -145,16 +136,12 @@ export async function enrollmentCode(
   ttlMinutes: number,
   io: Io,
 ) {
-  const code = await hub.call('POST', FLEET_API.enrollmentCodes, EnrollmentCode, {
-    terminalId,
-    name,
-    ttlMinutes,
-  });
+  const code = await hub.call(routes.enrollmentCode, { body: { terminalId, name, ttlMinutes } });
   io.out(`Enrollment code for ${code.terminalId}: ${code.code} (single use, valid until ${code.expiresAt})`);
 }
 
 export async function revoke(hub: HubApi, terminalId: string, io: Io): Promise<void> {
-  await hub.call('POST', FLEET_API.revoke(terminalId), Nothing);
+  await hub.call(routes.revoke, { params: { id: terminalId } });
   io.out(`Terminal ${terminalId} is revoked: the hub refuses all its requests from now on.`);
 }
 
@@ -165,9 +152,9 @@ export async function command(
   ttlSeconds: number,
   io: Io,
 ) {
-  const created = await hub.call('POST', FLEET_API.terminalCommands(terminalId), FleetCommand, {
-    kind,
-    ttlSeconds,
+  const created = await hub.call(routes.createCommand, {
+    params: { id: terminalId },
+    body: { kind, ttlSeconds },
   });
   io.out(`Command ${created.kind} for ${terminalId} queued as ${created.id}; expires ${created.expiresAt}.`);
 }

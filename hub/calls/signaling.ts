@@ -3,13 +3,13 @@ import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fast
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
 import {
-  CALL_API,
   CLOSE,
   ClerkToHub,
   TerminalToHub,
   type HubToClerk,
   type HubToTerminal,
 } from '../../protocol/calls.js';
+import { contract } from '../../protocol/routes/index.js';
 import { bearerToken } from '../auth/terminal-auth.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
@@ -122,10 +122,12 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
     await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
     app.addHook('onClose', async () => center.closeAll());
 
+    // WebSocket upgrades: the path comes from the contract, the messages are checked by wire().
     app.get(
-      CALL_API.terminalSocket,
+      contract.calls.terminalSocket.path,
       {
         websocket: true,
+        config: { contract: contract.calls.terminalSocket },
         onRequest: async (request) => {
           const origin = request.headers.origin?.toLowerCase();
           if (origin !== undefined && !sameOrigin(request) && !kioskOrigins.has(origin)) {
@@ -182,9 +184,10 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
     );
 
     app.get(
-      CALL_API.clerkSocket,
+      contract.calls.clerkSocket.path,
       {
         websocket: true,
+        config: { contract: contract.calls.clerkSocket },
         onRequest: [
           async (request) => {
             // The cookie is SameSite=Strict, but a WebSocket has no CORS: check the origin as well.

@@ -14,13 +14,6 @@ export class HttpError extends Error {
   }
 }
 
-/** Parses a body, params or query with a protocol schema; a mismatch is a 400 naming each path. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new HttpError(400, { error: 'invalid_request', ...describeZodError(result.error) });
-}
-
 interface ErrorLike {
   code?: unknown;
   statusCode?: unknown;

@@ -57,25 +57,28 @@ export function installTerminalCors(app: FastifyInstance, allowedOrigins: readon
     }
   });
 
-  for (const path of [
-    ...TERMINAL_API_PATHS,
-    ...ATTACHMENT_ROUTES,
-    ...TERMINAL_API_PREFIXES.map((prefix) => `${prefix}*`),
-  ]) {
-    app.options(path, async (request, reply) => {
-      const origin = request.headers.origin;
-      if (origin === undefined || !allowed.has(origin.toLowerCase())) {
-        return sendApiError(reply, 403, {
-          error: 'origin_not_allowed',
-          message: `The origin ${String(origin ?? '(none)').slice(0, 200)} may not call the terminal API.`,
-        });
-      }
-      return reply
-        .status(204)
-        .header('access-control-allow-methods', 'GET, POST, PUT')
-        .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
-        .header('access-control-max-age', '600')
-        .send();
-    });
-  }
+  // Registered as a plugin, so the preflight routes appear to onRoute hooks (the route inventory).
+  const preflights = async (instance: FastifyInstance) => {
+    for (const path of [
+      ...TERMINAL_API_PATHS,
+      ...ATTACHMENT_ROUTES,
+      ...TERMINAL_API_PREFIXES.map((prefix) => `${prefix}*`),
+    ])
+      instance.options(path, async (request, reply) => {
+        const origin = request.headers.origin;
+        if (origin === undefined || !allowed.has(origin.toLowerCase())) {
+          return sendApiError(reply, 403, {
+            error: 'origin_not_allowed',
+            message: `The origin ${String(origin ?? '(none)').slice(0, 200)} may not call the terminal API.`,
+          });
+        }
+        return reply
+          .status(204)
+          .header('access-control-allow-methods', 'GET, POST, PUT')
+          .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
+          .header('access-control-max-age', '600')
+          .send();
+      });
+  };
+  void app.register(preflights);
 }

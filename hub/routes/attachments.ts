@@ -1,13 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { API } from '../../protocol/api.js';
-import { ChunkQuery, MAX_CHUNK_BYTES, UploadParams, type UploadState } from '../../protocol/attachments.js';
+import { MAX_CHUNK_BYTES } from '../../protocol/attachments.js';
+import { contract } from '../../protocol/routes/index.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 import { CHUNK_TEXT, putChunk, uploadState } from '../submissions/attachments.js';
-
-const UPLOAD_PATH = API.submissionAttachmentRoute;
-const CHUNK_PATH = API.submissionAttachmentChunksRoute;
 
 /**
  * Terminal side of attachment uploads: `GET …/attachments/:attachmentId` says how far the hub
@@ -32,8 +30,9 @@ export function attachmentRoutes(
       return payload;
     });
 
-    app.get(UPLOAD_PATH, { onRequest: auth.authenticate }, async (request, reply): Promise<UploadState> => {
-      const { id, attachmentId } = parseOrThrow(UploadParams, request.params);
+    const guard = auth.authenticate;
+    route(app, contract.submissions.uploadState, { guard }, async (request, reply) => {
+      const { id, attachmentId } = request.params;
       const state = await uploadState(db, id, attachmentId, auth.terminalOf(request).id);
       if (!state) {
         throw new HttpError(404, {
@@ -45,12 +44,13 @@ export function attachmentRoutes(
       return state;
     });
 
-    app.put(
-      CHUNK_PATH,
-      { bodyLimit: MAX_CHUNK_BYTES, onRequest: auth.authenticate },
-      async (request, reply): Promise<UploadState> => {
-        const { id, attachmentId } = parseOrThrow(UploadParams, request.params);
-        const { offset, length } = parseOrThrow(ChunkQuery, request.query);
+    route(
+      app,
+      contract.submissions.putChunk,
+      { bodyLimit: MAX_CHUNK_BYTES, guard },
+      async (request, reply) => {
+        const { id, attachmentId } = request.params;
+        const { offset, length } = request.query;
         if (!Buffer.isBuffer(request.body)) {
           throw new HttpError(415, {
             error: 'unsupported_media_type',

@@ -1,17 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import {
-  CALL_API,
-  CallRequest,
-  type CallDirectory,
-  type CallLogEntry,
-  type StoredCallRequest,
-} from '../../protocol/calls.js';
+import { contract } from '../../protocol/routes/index.js';
 import { readSnapshot } from '../content/store.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import { readCallLog, readCallRequests, receiveCallRequest } from '../calls/store.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 
 /** Callback requests and appointments from terminals; the call log and those requests for clerks. */
 export function callRoutes(
@@ -21,8 +16,8 @@ export function callRoutes(
   now: () => Date,
 ): FastifyPluginAsync {
   return async (app) => {
-    app.post(CALL_API.requests, { onRequest: terminals.authenticate }, async (request, reply) => {
-      const body = parseOrThrow(CallRequest, request.body);
+    route(app, contract.calls.request, { guard: terminals.authenticate }, async (request, reply) => {
+      const body = request.body;
       const terminal = terminals.terminalOf(request);
       const outcome = await receiveCallRequest(db, body, terminal.id, now());
       reply.header('cache-control', 'no-store');
@@ -43,37 +38,26 @@ export function callRoutes(
       }
     });
 
-    app.get(
-      CALL_API.clerkLog,
-      { onRequest: sessions.requireClerk },
-      async (request, reply): Promise<{ calls: CallLogEntry[] }> => {
-        reply.header('cache-control', 'no-store');
-        return { calls: await readCallLog(db, sessions.clerkOf(request).officeIds) };
-      },
-    );
+    const guard = sessions.requireClerk;
+    route(app, contract.calls.clerkLog, { guard }, async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { calls: await readCallLog(db, sessions.clerkOf(request).officeIds) };
+    });
 
-    app.get(
-      CALL_API.clerkDirectory,
-      { onRequest: sessions.requireClerk },
-      async (_request, reply): Promise<CallDirectory> => {
-        reply.header('cache-control', 'no-store');
-        const snapshot = await readSnapshot(db);
-        return {
-          offices: (snapshot?.offices ?? []).map((o) => ({ id: o.id, name: o.name.de })),
-          services: (snapshot?.services ?? [])
-            .map((s) => ({ id: s.id, name: s.name.de, officeId: s.officeId, hasForm: s.formId !== null }))
-            .sort((a, b) => a.name.localeCompare(b.name, 'de')),
-        };
-      },
-    );
+    route(app, contract.calls.clerkDirectory, { guard }, async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const snapshot = await readSnapshot(db);
+      return {
+        offices: (snapshot?.offices ?? []).map((o) => ({ id: o.id, name: o.name.de })),
+        services: (snapshot?.services ?? [])
+          .map((s) => ({ id: s.id, name: s.name.de, officeId: s.officeId, hasForm: s.formId !== null }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+      };
+    });
 
-    app.get(
-      CALL_API.clerkRequests,
-      { onRequest: sessions.requireClerk },
-      async (request, reply): Promise<{ requests: StoredCallRequest[] }> => {
-        reply.header('cache-control', 'no-store');
-        return { requests: await readCallRequests(db, sessions.clerkOf(request).officeIds) };
-      },
-    );
+    route(app, contract.calls.clerkRequests, { guard }, async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { requests: await readCallRequests(db, sessions.clerkOf(request).officeIds) };
+    });
   };
 }

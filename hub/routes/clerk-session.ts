@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { API } from '../../protocol/api.js';
-import { LoginRequest, type ClerkProfile } from '../../protocol/clerk.js';
+import { contract } from '../../protocol/routes/index.js';
 import { parseOfficeIds, type ClerkSessions } from '../auth/clerk-sessions.js';
 import { BusyError } from '../auth/concurrency-limit.js';
 import type { LoginGate } from '../auth/login-limits.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 
 /** Login, logout and "who am I" for the clerk console. */
 export function clerkSessionRoutes(
@@ -20,8 +20,8 @@ export function clerkSessionRoutes(
       return payload;
     });
 
-    app.post(API.clerkLogin, async (request, reply): Promise<ClerkProfile> => {
-      const { username, password } = parseOrThrow(LoginRequest, request.body);
+    route(app, contract.clerk.login, async (request, reply) => {
+      const { username, password } = request.body;
       // Counted before any hashing: a locked account or address costs one read, no scrypt.
       const keys = { account: username, address: request.ip };
       await logins.admitOrThrow(keys);
@@ -47,12 +47,12 @@ export function clerkSessionRoutes(
     });
 
     // Logging out twice, or with an expired session, still ends up logged out: always 204.
-    app.post(API.clerkLogout, async (request, reply) => {
+    route(app, contract.clerk.logout, async (request, reply) => {
       await sessions.end(request, reply);
       return reply.status(204).send();
     });
 
-    app.get(API.clerkMe, { onRequest: sessions.requireClerk }, async (request): Promise<ClerkProfile> =>
+    route(app, contract.clerk.me, { guard: sessions.requireClerk }, async (request) =>
       sessions.clerkOf(request),
     );
   };

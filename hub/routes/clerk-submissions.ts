@@ -1,20 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { API } from '../../protocol/api.js';
-import type { SubmissionDetail, SubmissionList } from '../../protocol/clerk.js';
-import { StatusUpdate, SubmissionStatus } from '../../protocol/submission.js';
+import { contract } from '../../protocol/routes/index.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 import { sealedText } from '../submissions/attachments.js';
 import { attachmentRefsOf, getSubmission, listSubmissions } from '../submissions/inbox.js';
 import { setStatus } from '../submissions/status.js';
-
-const ListQuery = z.object({ status: SubmissionStatus.optional() });
-const DetailParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
-const AttachmentParams = DetailParams.extend({
-  attachmentId: z.uuid({ message: 'attachmentId must be a UUID' }),
-});
 
 /** The clerk's inbox: submissions of the clerk's own offices only. */
 export function clerkSubmissionRoutes(
@@ -23,20 +15,20 @@ export function clerkSubmissionRoutes(
   now: () => Date = () => new Date(),
 ): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('onRequest', sessions.requireClerk);
+    const guard = sessions.requireClerk;
     app.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');
       return payload;
     });
 
-    app.get(API.clerkSubmissions, async (request): Promise<SubmissionList> => {
-      const { status } = parseOrThrow(ListQuery, request.query);
+    route(app, contract.clerk.submissions, { guard }, async (request) => {
+      const { status } = request.query;
       const clerk = sessions.clerkOf(request);
       return { submissions: await listSubmissions(db, clerk.officeIds, status) };
     });
 
-    app.get(`${API.clerkSubmissions}/:id`, async (request): Promise<SubmissionDetail> => {
-      const { id } = parseOrThrow(DetailParams, request.params);
+    route(app, contract.clerk.submission, { guard }, async (request) => {
+      const { id } = request.params;
       const detail = await getSubmission(db, sessions.clerkOf(request).officeIds, id);
       // Another office's submission answers like a missing one: its existence is not the clerk's business.
       if (!detail)
@@ -45,8 +37,8 @@ export function clerkSubmissionRoutes(
     });
 
     // One sealed attachment as its JWE text; the console decrypts it with the office key.
-    app.get(API.clerkSubmissionAttachmentRoute, async (request, reply) => {
-      const { id, attachmentId } = parseOrThrow(AttachmentParams, request.params);
+    route(app, contract.clerk.attachment, { guard }, async (request, reply) => {
+      const { id, attachmentId } = request.params;
       const row = await db
         .selectFrom('submissions')
         .select(['office_id', 'attachments'])
@@ -66,9 +58,9 @@ export function clerkSubmissionRoutes(
       return reply.type('application/jose').send(text);
     });
 
-    app.post(`${API.clerkSubmissions}/:id/status`, async (request, reply) => {
-      const { id } = parseOrThrow(DetailParams, request.params);
-      const update = parseOrThrow(StatusUpdate, request.body);
+    route(app, contract.clerk.setStatus, { guard }, async (request, reply) => {
+      const { id } = request.params;
+      const update = request.body;
       const changed = await setStatus(db, sessions.clerkOf(request).officeIds, id, update, now());
       if (!changed)
         throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });

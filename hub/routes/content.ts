@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { API } from '../../protocol/api.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
-import { z } from 'zod';
-import { CONTENT_PAGE_LIMIT, NEXT_CHECKPOINT_HEADER } from '../../protocol/content-changes.js';
+import { NEXT_CHECKPOINT_HEADER } from '../../protocol/content-changes.js';
+import { contract } from '../../protocol/routes/index.js';
 import { decodeCheckpoint, readChangesJson, type Checkpoint } from '../content/changes.js';
 import { readMeta, readRevision, readSnapshot } from '../content/store.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 import type { HubKysely } from '../db/schema.js';
 
 /** True when an If-None-Match header names this ETag (weak or strong) or is "*". */
@@ -19,7 +19,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 
 export function contentRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginAsync {
   return async (app) => {
-    app.get(API.content, { onRequest: auth.authenticate }, async (request, reply) => {
+    const guard = auth.authenticate;
+    route(app, contract.content.snapshot, { guard }, async (request, reply) => {
       // The revision alone decides a 304, so an unchanged catalog costs one tiny query.
       const revision = await readRevision(db);
       if (revision === undefined)
@@ -32,8 +33,8 @@ export function contentRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginA
       return snapshot;
     });
 
-    app.get(API.contentChanges, { onRequest: auth.authenticate }, async (request, reply) => {
-      const { since, limit } = parseOrThrow(ChangesQuery, request.query);
+    route(app, contract.content.changes, { guard }, async (request, reply) => {
+      const { since, limit } = request.query;
       const meta = await readMeta(db);
       if (!meta) throw new Error('The content has no revision: the database was never seeded');
       reply.header('cache-control', 'no-store');
@@ -56,8 +57,3 @@ export function contentRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginA
     });
   };
 }
-
-const ChangesQuery = z.object({
-  since: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(CONTENT_PAGE_LIMIT).default(CONTENT_PAGE_LIMIT),
-});

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { API } from '../../protocol/api.js';
-import { MAX_SHELL_INCIDENT_BYTES, ShellIncidentReport } from '../../protocol/shell-incident.js';
+import { contract } from '../../protocol/routes/index.js';
+import { MAX_SHELL_INCIDENT_BYTES } from '../../protocol/shell-incident.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 
 /** A shell in a crash loop reports every tenth crash; more than this per hour is a broken sender. */
 export const MAX_INCIDENTS_PER_TERMINAL_HOUR = 60;
@@ -12,11 +13,12 @@ export const MAX_INCIDENTS_PER_TERMINAL_HOUR = 60;
 /** Kiosk shells report crash loops here; the hub keeps them for monitoring. */
 export function shellIncidentRoutes(db: HubKysely, auth: TerminalAuth, now: () => Date): FastifyPluginAsync {
   return async (app) => {
-    app.post(
-      API.shellIncidents,
-      { bodyLimit: MAX_SHELL_INCIDENT_BYTES, onRequest: auth.authenticate },
+    route(
+      app,
+      contract.submissions.shellIncident,
+      { bodyLimit: MAX_SHELL_INCIDENT_BYTES, guard: auth.authenticate },
       async (request, reply) => {
-        const report = parseOrThrow(ShellIncidentReport, request.body);
+        const report = request.body;
         const terminal = auth.terminalOf(request);
         const receivedAt = now();
         const hourAgo = new Date(receivedAt.getTime() - 60 * 60 * 1000).toISOString();

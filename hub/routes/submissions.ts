@@ -1,18 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { API } from '../../protocol/api.js';
-import { MAX_SUBMISSION_BYTES, SubmissionRequest } from '../../protocol/submission.js';
+import { contract } from '../../protocol/routes/index.js';
+import { MAX_SUBMISSION_BYTES } from '../../protocol/submission.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
-import { HttpError, parseOrThrow } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
 import { receiveSubmission } from '../submissions/receive.js';
 
 export function submissionRoutes(db: HubKysely, auth: TerminalAuth, now: () => Date): FastifyPluginAsync {
   return async (app) => {
-    app.post(
-      API.submissions,
-      { bodyLimit: MAX_SUBMISSION_BYTES, onRequest: auth.authenticate },
+    route(
+      app,
+      contract.submissions.create,
+      { bodyLimit: MAX_SUBMISSION_BYTES, guard: auth.authenticate },
       async (request, reply) => {
-        const body = parseOrThrow(SubmissionRequest, request.body);
+        const body = request.body;
         const terminal = auth.terminalOf(request);
         const outcome = await receiveSubmission(db, body, terminal.id, now());
         reply.header('cache-control', 'no-store');

@@ -42,7 +42,7 @@ export async function startTestHub(overrides: Partial<Omit<HubOptions, 'db'>> = 
   const { db } = openDatabase({ dataDir });
   await migrateToLatest(db);
   await seedIfEmpty(db, testSeed);
-  const app = buildHub({ db, staticDir: join(dataDir, 'no-static-build'), ...overrides });
+  const app = buildHub({ db, staticDir: join(dataDir, 'no-static-build'), checkAnswers: true, ...overrides });
   await app.ready();
   return {
     app,

@@ -1,52 +1,58 @@
-import { z } from 'zod';
-import { API } from '../../protocol/api.js';
-import {
+import type { CallDirectory, CallLogEntry, StoredCallRequest } from '../../protocol/calls.js';
+import type {
   ClerkProfile,
+  LoginRequest,
   SubmissionDetail,
-  SubmissionList,
-  type LoginRequest,
-  type SubmissionSummary,
+  SubmissionSummary,
 } from '../../protocol/clerk.js';
-import { QUARANTINE_API, StuckApplications, type StuckApplication } from '../../protocol/quarantine.js';
+import type { StuckApplication } from '../../protocol/quarantine.js';
+import { ApiClient, HttpError } from '../../protocol/routes/client.js';
+import { contract } from '../../protocol/routes/index.js';
 import type { StatusUpdate } from '../../protocol/submission.js';
-import { HttpError, requestJson, send, toHttpError } from '../shared/http.js';
+
+/** Same origin, the session cookie: the console is served by the hub it talks to. */
+const api = new ApiClient();
+const { clerk, quarantine, calls } = contract;
 
 /**
- * The console's only door to the hub. Each call parses the answer with the protocol schema;
- * failures arrive as HttpError (status 0: hub unreachable, 401: no or expired session).
+ * The console's only door to the hub, through the typed client: each answer is parsed with the
+ * contract's schema; failures arrive as HttpError (status 0: hub unreachable, 401: no or expired
+ * session).
  */
 export const clerkApi = {
   async me(): Promise<ClerkProfile> {
-    return (await requestJson(API.clerkMe, ClerkProfile)).data;
+    return api.json(clerk.me, {});
   },
 
   async login(credentials: LoginRequest): Promise<ClerkProfile> {
-    return (await requestJson(API.clerkLogin, ClerkProfile, { method: 'POST', body: credentials })).data;
+    return api.json(clerk.login, { body: credentials });
   },
 
   async logout(): Promise<void> {
-    // The hub parses JSON bodies strictly, so even an empty logout sends `{}`; its answer carries nothing.
-    await requestJson(API.clerkLogout, z.unknown(), { method: 'POST', body: {} });
+    await api.call(clerk.logout, {});
   },
 
   async submissions(): Promise<SubmissionSummary[]> {
-    return (await requestJson(API.clerkSubmissions, SubmissionList)).data.submissions;
+    return (await api.json(clerk.submissions, {})).submissions;
   },
 
   async submission(id: string): Promise<SubmissionDetail> {
-    return (await requestJson(API.clerkSubmission(id), SubmissionDetail)).data;
+    return api.json(clerk.submission, { params: { id } });
   },
 
   /** One sealed attachment: its JWE text, decrypted in this browser. */
   async attachment(id: string, attachmentId: string): Promise<string> {
-    const response = await send(API.clerkSubmissionAttachment(id, attachmentId), { timeoutMs: 120_000 });
-    if (!response.ok) throw toHttpError(response.status, await response.json().catch(() => null));
-    return response.text();
+    const { data } = await api.call(
+      clerk.attachment,
+      { params: { id, attachmentId } },
+      { timeoutMs: 120_000 },
+    );
+    return data as string;
   },
 
   /** Applications for the clerk's offices that terminals hold in quarantine. */
   async stuckApplications(): Promise<StuckApplication[]> {
-    return (await requestJson(QUARANTINE_API.clerk, StuckApplications)).data.items;
+    return (await api.json(quarantine.clerk, {})).items;
   },
 
   /** The office decides a quarantined application can never be delivered; the terminal deletes it. */
@@ -54,14 +60,24 @@ export const clerkApi = {
     item: Pick<StuckApplication, 'terminalId' | 'submissionId'>,
     reason: string,
   ): Promise<void> {
-    await requestJson(QUARANTINE_API.clerkDiscard(item.terminalId, item.submissionId), z.unknown(), {
-      method: 'POST',
-      body: { reason },
-    });
+    await api.call(quarantine.discard, { params: item, body: { reason } });
+  },
+
+  /** Offices and services by name, for transfers and "show this page" in a call. */
+  async callDirectory(): Promise<CallDirectory> {
+    return api.json(calls.clerkDirectory, {});
+  },
+
+  async callLog(): Promise<CallLogEntry[]> {
+    return (await api.json(calls.clerkLog, {})).calls;
+  },
+
+  async callRequests(): Promise<StoredCallRequest[]> {
+    return (await api.json(calls.clerkRequests, {})).requests;
   },
 
   async setStatus(id: string, update: StatusUpdate): Promise<void> {
-    await requestJson(API.clerkSubmissionStatus(id), z.unknown(), { method: 'POST', body: update });
+    await api.call(clerk.setStatus, { params: { id }, body: update });
   },
 };
 

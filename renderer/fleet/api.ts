@@ -1,33 +1,22 @@
-import { z } from 'zod';
-import {
-  FLEET_API,
-  FleetCommand,
-  FleetOverview,
-  FleetStats,
-  type CommandKind,
-} from '../../protocol/fleet.js';
-import { QUARANTINE_API, StuckApplications } from '../../protocol/quarantine.js';
-import { requestJson } from '../shared/http.js';
+import type { CommandKind } from '../../protocol/fleet.js';
+import { ApiClient } from '../../protocol/routes/client.js';
+import { contract } from '../../protocol/routes/index.js';
 
-/** The console's door to the hub; the provider token travels in an httpOnly cookie. */
-const Empty = z.null();
-const Commands = z.object({ commands: z.array(FleetCommand) });
+/** Same origin; the provider token travels in an httpOnly cookie set by login. */
+const api = new ApiClient();
+const { fleetProvider, quarantine } = contract;
 
+/** The console's door to the hub, through the typed client. */
 export const fleetApi = {
-  login: (token: string) => requestJson(FLEET_API.providerLogin, Empty, { method: 'POST', body: { token } }),
-  logout: () => requestJson(FLEET_API.providerLogout, Empty, { method: 'POST', body: {} }),
-  overview: async () => (await requestJson(FLEET_API.terminals, FleetOverview)).data,
-  stats: async () => (await requestJson(FLEET_API.stats, FleetStats)).data,
-  commands: async () => (await requestJson(FLEET_API.commands, Commands)).data.commands,
-  quarantine: async () => (await requestJson(QUARANTINE_API.provider, StuckApplications)).data.items,
+  login: (token: string) => api.call(fleetProvider.login, { body: { token } }),
+  logout: () => api.call(fleetProvider.logout, {}),
+  overview: () => api.json(fleetProvider.terminals, {}),
+  stats: () => api.json(fleetProvider.stats, {}),
+  commands: async () => (await api.json(fleetProvider.commands, {})).commands,
+  quarantine: async () => (await api.json(quarantine.provider, {})).items,
   /** Asks the terminal to send a quarantined application once more (after the cause was fixed). */
   retryQuarantined: (terminalId: string, submissionId: string) =>
-    requestJson(QUARANTINE_API.providerRetry(terminalId, submissionId), Empty, { method: 'POST', body: {} }),
-  sendCommand: async (terminalId: string, kind: CommandKind) =>
-    (
-      await requestJson(FLEET_API.terminalCommands(terminalId), FleetCommand, {
-        method: 'POST',
-        body: { kind, ttlSeconds: 900 },
-      })
-    ).data,
+    api.call(quarantine.retry, { params: { terminalId, submissionId } }),
+  sendCommand: (terminalId: string, kind: CommandKind) =>
+    api.json(fleetProvider.createCommand, { params: { id: terminalId }, body: { kind, ttlSeconds: 900 } }),
 };

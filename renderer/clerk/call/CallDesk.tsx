@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import {
-  CALL_API,
-  CallDirectory,
-  CallLogList,
-  CallRequestList,
+  type CallDirectory,
   type CallLogEntry,
   type QueueEntry,
   type StoredCallRequest,
 } from '../../../protocol/calls.js';
-import { requestJson } from '../../shared/http.js';
+import { clerkApi } from '../api.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { Button } from '../../shared/ui/index.js';
@@ -30,8 +27,9 @@ function useDirectory(): CallDirectory {
   const [directory, setDirectory] = useState<CallDirectory>({ offices: [], services: [] });
   useEffect(() => {
     let cancelled = false;
-    requestJson(CALL_API.clerkDirectory, CallDirectory)
-      .then(({ data }) => {
+    clerkApi
+      .callDirectory()
+      .then((data) => {
         if (!cancelled) setDirectory(data);
       })
       .catch(() => undefined);
@@ -386,11 +384,13 @@ function History() {
     if (!open) return;
     let cancelled = false;
     const load = () => {
-      void requestJson(CALL_API.clerkLog, CallLogList)
-        .then(({ data }) => !cancelled && setCalls(data.calls))
+      void clerkApi
+        .callLog()
+        .then((entries) => !cancelled && setCalls(entries))
         .catch(() => undefined);
-      void requestJson(CALL_API.clerkRequests, CallRequestList)
-        .then(({ data }) => !cancelled && setRequests(data.requests))
+      void clerkApi
+        .callRequests()
+        .then((entries) => !cancelled && setRequests(entries))
         .catch(() => undefined);
     };
     load();

@@ -1,6 +1,5 @@
 import type { ChatLine } from '../../shared/call/ChatPanel.js';
 import {
-  CALL_API,
   CLOSE,
   HubToClerk,
   type CallEndReason,
@@ -11,6 +10,7 @@ import {
   type QueueEntry,
   type TransferTarget,
 } from '../../../protocol/calls.js';
+import { contract } from '../../../protocol/routes/index.js';
 import {
   CallSession,
   loadPeerLibrary,
@@ -89,7 +89,7 @@ export class ClerkCallClient {
 
   constructor(origin: string = location.origin) {
     this.signaling = new SignalingClient<HubToClerk, ClerkToHub>({
-      url: socketUrl(origin, CALL_API.clerkSocket),
+      url: socketUrl(origin, contract.calls.clerkSocket.path),
       schema: HubToClerk,
       onMessage: (message) => this.handle(message),
       onOpen: () => {

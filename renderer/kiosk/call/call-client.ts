@@ -1,6 +1,5 @@
 import type { ChatLine } from '../../shared/call/ChatPanel.js';
 import {
-  CALL_API,
   CLOSE,
   HubToTerminal,
   type CallEndReason,
@@ -8,6 +7,7 @@ import {
   type PeerMessage,
   type TerminalToHub,
 } from '../../../protocol/calls.js';
+import { contract } from '../../../protocol/routes/index.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import {
   CallSession,
@@ -81,7 +81,7 @@ export class KioskCallClient {
 
   constructor(private readonly config: KioskCallConfig) {
     this.signaling = new SignalingClient<HubToTerminal, TerminalToHub>({
-      url: socketUrl(config.hubUrl, CALL_API.terminalSocket),
+      url: socketUrl(config.hubUrl, contract.calls.terminalSocket.path),
       schema: HubToTerminal,
       hello: () => ({
         type: 'hello',

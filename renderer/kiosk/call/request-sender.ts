@@ -1,5 +1,6 @@
-import { CALL_API, CallRequestReceipt, type CallRequest } from '../../../protocol/calls.js';
-import { requestJson } from '../../shared/http.js';
+import type { CallRequest } from '../../../protocol/calls.js';
+import { ApiClient } from '../../../protocol/routes/client.js';
+import { contract } from '../../../protocol/routes/index.js';
 import {
   acknowledgeCallRequest,
   pendingCallRequests,
@@ -23,12 +24,17 @@ export class CallRequestSender {
   private timer: number | undefined;
   private running = false;
   private stopped = false;
+  private readonly api: ApiClient;
 
   constructor(
     private readonly db: KioskDatabase,
-    private readonly hubUrl: string,
-    private readonly terminalToken: string | (() => string),
+    hubUrl: string,
+    terminalToken: string | (() => string),
   ) {
+    this.api = new ApiClient({
+      baseUrl: hubUrl,
+      token: typeof terminalToken === 'string' ? () => terminalToken : terminalToken,
+    });
     void this.refreshCount();
     this.timer = window.setInterval(() => this.kick(), POLL_MS);
   }
@@ -64,14 +70,7 @@ export class CallRequestSender {
       if (!ignoreBackoff && entry.nextAttemptAt > Date.now()) continue;
       const { request } = entry;
       try {
-        await requestJson(this.hubUrl.replace(/\/+$/, '') + CALL_API.requests, CallRequestReceipt, {
-          method: 'POST',
-          body: request,
-          headers: {
-            authorization: `Bearer ${typeof this.terminalToken === 'string' ? this.terminalToken : this.terminalToken()}`,
-          },
-          timeoutMs: 15_000,
-        });
+        await this.api.call(contract.calls.request, { body: request }, { timeoutMs: 15_000 });
         await acknowledgeCallRequest(this.db, request.id);
         this.delivered.set(new Set([...this.delivered.get(), request.id]));
       } catch (error) {

@@ -1,5 +1,6 @@
-import { EnrollAnswer, FLEET_API, TokenAnswer, tokenChallenge } from '../../../protocol/fleet.js';
-import { requestJson } from '../../shared/http.js';
+import { tokenChallenge } from '../../../protocol/fleet.js';
+import { ApiClient } from '../../../protocol/routes/client.js';
+import { contract } from '../../../protocol/routes/index.js';
 import { readDeviceSetting, writeDeviceSetting, type KioskDatabase } from '../storage/index.js';
 
 const IDENTITY_SETTING = 'fleetIdentity';
@@ -32,16 +33,14 @@ export async function ensureIdentity(
     'verify',
   ]);
   const jwk = await crypto.subtle.exportKey('jwk', keyPair.publicKey);
-  const { data } = await requestJson(`${base(hubUrl)}${FLEET_API.enroll}`, EnrollAnswer, {
-    method: 'POST',
-    body: { code: enrollmentCode, publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } },
+  const data = await new ApiClient({ baseUrl: hubUrl }).json(contract.fleetTerminal.enroll, {
+    body: { code: enrollmentCode, publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' } },
   });
   const identity = { terminalId: data.terminalId, keyPair };
   await writeDeviceSetting(db, IDENTITY_SETTING, identity);
   return identity;
 }
 
-const base = (hubUrl: string) => hubUrl.replace(/\/+$/, '');
 const REFRESH_BEFORE_MS = 5 * 60_000;
 
 /**
@@ -67,8 +66,7 @@ export class SignedTokens {
       this.identity.keyPair.privateKey,
       new TextEncoder().encode(tokenChallenge(this.identity.terminalId, signedAt)),
     );
-    const { data } = await requestJson(`${base(this.hubUrl)}${FLEET_API.terminalToken}`, TokenAnswer, {
-      method: 'POST',
+    const data = await new ApiClient({ baseUrl: this.hubUrl }).json(contract.fleetTerminal.token, {
       body: {
         terminalId: this.identity.terminalId,
         signedAt,

@@ -1,16 +1,9 @@
-import { z } from 'zod';
-import { API } from '../../../protocol/api.js';
 import { ContentChanges, NEXT_CHECKPOINT_HEADER } from '../../../protocol/content-changes.js';
-import { UploadState } from '../../../protocol/attachments.js';
-import {
-  QUARANTINE_API,
-  QuarantineReportAnswer,
-  type QuarantinedItem,
-} from '../../../protocol/quarantine.js';
-import { SubmissionReceipt, TrackingStatus, type SubmissionRequest } from '../../../protocol/submission.js';
-import { HttpError, requestJson, send, toHttpError } from '../../shared/http.js';
-
-const Health = z.object({ status: z.literal('ok') });
+import type { UploadState } from '../../../protocol/attachments.js';
+import type { QuarantineReportAnswer, QuarantinedItem } from '../../../protocol/quarantine.js';
+import { ApiClient, HttpError, safeJson, toHttpError } from '../../../protocol/routes/client.js';
+import { contract } from '../../../protocol/routes/index.js';
+import type { SubmissionReceipt, SubmissionRequest, TrackingStatus } from '../../../protocol/submission.js';
 
 export interface ChangesAnswer {
   /** Where the next page starts, when the hub says there is one (a hint: the body decides). */
@@ -18,27 +11,27 @@ export interface ChangesAnswer {
   read(): Promise<{ page: ContentChanges; text: string }>;
 }
 
-/** The terminal's side of the hub API; every answer is parsed with the protocol schemas. */
+const { content, submissions, quarantine } = contract;
+
+/** The terminal's side of the hub API, through the typed client: every answer is parsed. */
 export class HubClient {
-  private readonly base: string;
+  private readonly api: ApiClient;
 
   constructor(
     hubUrl: string,
     /** The installation's token, or a source of fresh tokens for an enrolled terminal. */
-    private readonly terminalToken: string | (() => string),
+    terminalToken: string | (() => string),
   ) {
-    this.base = hubUrl.replace(/\/+$/, '');
-  }
-
-  private get auth(): Record<string, string> {
-    const token = typeof this.terminalToken === 'string' ? this.terminalToken : this.terminalToken();
-    return { authorization: `Bearer ${token}` };
+    this.api = new ApiClient({
+      baseUrl: hubUrl,
+      token: typeof terminalToken === 'string' ? () => terminalToken : terminalToken,
+    });
   }
 
   /** A real request, not navigator.onLine: true only when the hub itself answered. */
   async isReachable(): Promise<boolean> {
     try {
-      await requestJson(this.base + API.health, Health, { timeoutMs: 5_000 });
+      await this.api.call(content.health, {}, { timeoutMs: 5_000 });
       return true;
     } catch {
       return false;
@@ -52,10 +45,13 @@ export class HubClient {
    * one is read), `read()` takes the body, validates it and keeps its text (to stage it cheaply).
    */
   async openChanges(since: string | null, knownRevision: string | null): Promise<ChangesAnswer | null> {
-    const headers: Record<string, string> = { ...this.auth };
+    const headers: Record<string, string> = {};
     if (knownRevision && since) headers['if-none-match'] = `"${knownRevision}"`;
-    const query = since ? `?since=${encodeURIComponent(since)}` : '';
-    const response = await send(this.base + API.contentChanges + query, { headers, timeoutMs: 60_000 });
+    const response = await this.api.send(
+      content.changes,
+      { query: since ? { since } : {} },
+      { headers, timeoutMs: 60_000 },
+    );
     if (response.status === 304) return null;
     return {
       next: response.ok ? response.headers.get(NEXT_CHECKPOINT_HEADER) : null,
@@ -78,11 +74,11 @@ export class HubClient {
   /** The status the town hall set for a tracking code; null when no application has it. */
   async trackingStatus(trackingCode: string): Promise<TrackingStatus | null> {
     try {
-      const { data } = await requestJson(this.base + API.trackingStatus(trackingCode), TrackingStatus, {
-        headers: this.auth,
-        timeoutMs: 10_000,
-      });
-      return data;
+      return await this.api.json(
+        submissions.trackingStatus,
+        { params: { trackingCode } },
+        { timeoutMs: 10_000 },
+      );
     } catch (error) {
       if (error instanceof HttpError && error.status === 404) return null;
       throw error;
@@ -92,15 +88,11 @@ export class HubClient {
   /** How far the hub got with an upload; null when it has nothing of it. */
   async uploadState(submissionId: string, attachmentId: string): Promise<UploadState | null> {
     try {
-      const { data } = await requestJson(
-        this.base + API.submissionAttachment(submissionId, attachmentId),
-        UploadState,
-        {
-          headers: this.auth,
-          timeoutMs: 15_000,
-        },
+      return await this.api.json(
+        submissions.uploadState,
+        { params: { id: submissionId, attachmentId } },
+        { timeoutMs: 15_000 },
       );
-      return data;
     } catch (error) {
       if (error instanceof HttpError && error.status === 404 && error.code === 'not_found') return null;
       throw error;
@@ -118,50 +110,29 @@ export class HubClient {
     length: number,
     chunk: string,
   ): Promise<UploadState> {
-    const url = `${this.base}${API.submissionAttachmentChunks(submissionId, attachmentId)}?offset=${offset}&length=${length}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'PUT',
-        headers: { ...this.auth, 'content-type': 'application/octet-stream', accept: 'application/json' },
-        body: chunk,
-        // A village line may carry only a few KB/s: allow about 2 KB/s before giving up.
-        signal: AbortSignal.timeout(30_000 + chunk.length / 2),
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      throw new HttpError(0, 'unreachable', `The hub could not be reached (${String(cause)})`);
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (response.status === 409 && (json as { error?: unknown } | null)?.error === 'offset_mismatch') {
+    const response = await this.api.send(
+      submissions.putChunk,
+      { params: { id: submissionId, attachmentId }, query: { offset, length }, body: chunk },
+      // A village line may carry only a few KB/s: allow about 2 KB/s before giving up.
+      { timeoutMs: 30_000 + chunk.length / 2 },
+    );
+    if (response.status === 409) {
+      const text = await response.text();
+      const json = safeJson(text) as { error?: unknown } | null;
       const hubOffset = Number(response.headers.get('upload-offset'));
-      if (Number.isInteger(hubOffset)) return { offset: hubOffset, length, complete: false };
+      if (json?.error === 'offset_mismatch' && Number.isInteger(hubOffset))
+        return { offset: hubOffset, length, complete: false };
+      throw toHttpError(response.status, json);
     }
-    if (!response.ok) throw toHttpError(response.status, json);
-    const parsed = UploadState.safeParse(json);
-    if (!parsed.success)
-      throw new HttpError(response.status, 'bad_response', `Unexpected answer from ${url}`);
-    return parsed.data;
+    return (await this.api.read(submissions.putChunk, response)).data as UploadState;
   }
 
   async submit(request: SubmissionRequest): Promise<SubmissionReceipt> {
-    const { data } = await requestJson(this.base + API.submissions, SubmissionReceipt, {
-      method: 'POST',
-      body: request,
-      headers: this.auth,
-      timeoutMs: 30_000,
-    });
-    return data;
+    return this.api.json(submissions.create, { body: request }, { timeoutMs: 30_000 });
   }
 
   /** Tells the hub what this terminal holds in quarantine; the answer names items to try again. */
   async reportQuarantine(items: QuarantinedItem[]): Promise<QuarantineReportAnswer> {
-    const { data } = await requestJson(this.base + QUARANTINE_API.terminal, QuarantineReportAnswer, {
-      method: 'POST',
-      body: { items },
-      headers: this.auth,
-      timeoutMs: 15_000,
-    });
-    return data;
+    return this.api.json(quarantine.report, { body: { items } }, { timeoutMs: 15_000 });
   }
 }

@@ -1,0 +1,33 @@
+import { callRoutes } from './calls.js';
+import { clerkRoutes } from './clerk.js';
+import { contentRoutes } from './content.js';
+import type { RouteContract } from './contract.js';
+import { fleetProviderRoutes, fleetTerminalRoutes } from './fleet.js';
+import { quarantineRoutes } from './quarantine.js';
+import { submissionRoutes } from './submissions.js';
+
+export * from './contract.js';
+
+/** Every API route of the hub, by domain. A route the hub registers outside this map fails a test. */
+export const contract = {
+  content: contentRoutes,
+  submissions: submissionRoutes,
+  clerk: clerkRoutes,
+  calls: callRoutes,
+  fleetTerminal: fleetTerminalRoutes,
+  fleetProvider: fleetProviderRoutes,
+  quarantine: quarantineRoutes,
+} as const;
+
+/** Routes outside /api: the built kiosk and console pages (not part of the API description). */
+export const PAGE_ROUTES = [
+  { method: 'GET', path: '/', summary: 'Redirects to /kiosk/, or explains how to build it.' },
+  { method: 'GET', path: '/*', summary: 'The built kiosk, clerk and fleet pages (static files).' },
+] as const;
+
+/** The routes as a flat list with their domain and name, for registration checks and OpenAPI. */
+export function allRoutes(): { domain: string; name: string; route: RouteContract }[] {
+  return Object.entries(contract).flatMap(([domain, routes]) =>
+    Object.entries(routes as Record<string, RouteContract>).map(([name, route]) => ({ domain, name, route })),
+  );
+}
