@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentLimits } from '../protocol/attachments.js';
 import { LOCALES, LocalizedText, Locale } from '../protocol/i18n.js';
+import { idSchema } from '../protocol/id.js';
 import { FleetBootstrap } from './fleet/bootstrap.js';
 import { OfficeKeyPins } from './fleet/office-keys.js';
 import { SettingsGroups } from './fleet/settings.js';
@@ -13,7 +14,7 @@ import { ShellSettings } from './shell.js';
 export const KioskConfig = z
   .strictObject({
     schemaVersion: z.literal(1),
-    terminalId: z.string().regex(/^[a-z0-9-]{2,64}$/, 'terminalId: lower-case letters, digits, dashes'),
+    terminalId: idSchema('terminalId: lower-case letters, digits, dashes'),
     siteName: z.string().min(1).max(200),
     hubUrl: z.url({ protocol: /^https?$/, message: 'hubUrl must be an http(s) URL' }),
     /** Secret the terminal presents to the hub, unless it enrolls (fleet.enrollmentCode) instead. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OpeningInterval, Weekday } from './catalog.js';
 import { Locale } from './i18n.js';
+import { Id } from './id.js';
 
 /**
  * Video calls from a terminal to the town hall: the signaling messages that travel over the
@@ -24,8 +25,8 @@ export const CALL_API = {
 } as const;
 
 export const CallId = z.uuid();
-const OfficeId = z.string().regex(/^[a-z0-9-]{2,64}$/);
-const ServiceId = z.string().regex(/^[a-z0-9-]{2,64}$/);
+const OfficeId = Id;
+const ServiceId = Id;
 const Username = z.string().min(1).max(100);
 
 /** What RTCPeerConnection takes; never a public default server, always the hub's own list. */

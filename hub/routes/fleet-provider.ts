@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { Release } from '../../kiosk-config/fleet/release.js';
+import { Id } from '../../protocol/id.js';
 import {
   FLEET_API,
   NewCommand,
@@ -29,7 +30,7 @@ import { sha256Hex } from '../util/hash.js';
 const RELEASE_BODY_LIMIT = 64 * 1024 * 1024;
 const PublishBody = z.strictObject({ release: Release, rollout: Rollout });
 const VersionParams = z.object({ version: z.coerce.number().int().positive() });
-const TerminalParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/) });
+const TerminalParams = z.object({ id: Id });
 const Login = z.strictObject({ token: z.string().min(1).max(500) });
 const CommandQuery = z.object({ terminal: z.string().max(64).optional() });
 

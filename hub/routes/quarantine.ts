@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { Id } from '../../protocol/id.js';
 import {
   DiscardRequest,
   QUARANTINE_API,
@@ -23,7 +24,7 @@ import {
 
 /** One item of one terminal's quarantine, as the provider's retry and the clerk's discard name it. */
 const ItemParams = z.object({
-  terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
+  terminalId: Id,
   submissionId: z.uuid(),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentLimits } from '../../protocol/attachments.js';
 import { Locale } from '../../protocol/i18n.js';
+import { Id } from '../../protocol/id.js';
 
 /**
  * Text a provider writes that a terminal shows. The kiosk renders text, never HTML, but a config
@@ -18,10 +19,6 @@ export const SafeLocalizedText = z
   .strictObject({ de: SafeText(2_000) })
   .catchall(SafeText(2_000))
   .describe('A text per language; German is required because it is the fallback.');
-
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be 2-64 lower-case letters, digits or dashes');
 
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

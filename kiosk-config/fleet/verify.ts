@@ -1,5 +1,6 @@
 import { describeIssues } from './fleet-file.js';
-import { fromBase64Url, subtle, utf8 } from './runtime.js';
+import { fromBase64Url } from '../../protocol/encoding.js';
+import { subtle, utf8 } from './runtime.js';
 import { ConfigPayload, MAX_SIGNED_CONFIG_BYTES, SignedConfig, type ProviderKey } from './signed.js';
 
 export type RefusalCode =

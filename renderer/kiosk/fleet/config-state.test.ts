@@ -8,7 +8,8 @@ import {
   publicHalf,
   type ProviderKeyPair,
 } from '../../../kiosk-config/fleet/keys.js';
-import { canonicalJson, toBase64Url, utf8 } from '../../../kiosk-config/fleet/runtime.js';
+import { canonicalJson, toBase64Url } from '../../../protocol/encoding.js';
+import { utf8 } from '../../../kiosk-config/fleet/runtime.js';
 import {
   CONFIG_FORMAT,
   signConfig,

@@ -1,3 +1,4 @@
+import { toBase64Url } from '../../../protocol/encoding.js';
 import { EnrollAnswer, FLEET_API, TokenAnswer, tokenChallenge } from '../../../protocol/fleet.js';
 import { requestJson } from '../../shared/http.js';
 import { readDeviceSetting, writeDeviceSetting, type KioskDatabase } from '../storage/index.js';
@@ -93,10 +94,4 @@ export class SignedTokens {
   stop(): void {
     if (this.timer !== null) clearTimeout(this.timer);
   }
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
