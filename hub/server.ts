@@ -24,6 +24,7 @@ import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
 import { createFleet } from './fleet/fleet.js';
 import { fleetProviderRoutes } from './routes/fleet-provider.js';
+import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { quarantineRoutes } from './routes/quarantine.js';
@@ -63,6 +64,8 @@ export interface HubOptions {
   maxPendingUploadBytes?: number;
   /** Provider login and terminal enrollment attempts per address and per credential or code. */
   rateLimits?: Partial<RateLimits>;
+  /** The provider's public keys; a release that does not verify against them is not published. */
+  providerKeys?: ProviderKeySource;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -153,7 +156,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   pruneLimits.unref();
   app.addHook('onClose', async () => clearInterval(pruneLimits));
   void app.register(fleetTerminalRoutes(db, terminals, fleet, now, limiter, limits));
-  void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits));
+  const providerKeys = options.providerKeys ?? (() => Promise.resolve([]));
+  void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits, providerKeys));
   void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;

@@ -21,6 +21,7 @@ import {
   requireProvider,
   startProviderSession,
 } from '../fleet/provider-auth.js';
+import type { ProviderKeySource } from '../fleet/provider-keys.js';
 import { listReleases, publishRelease, readRelease, setRollout } from '../fleet/releases.js';
 import { HttpError, parseOrThrow } from '../http/errors.js';
 import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
@@ -41,6 +42,7 @@ export function fleetProviderRoutes(
   now: () => Date,
   limiter: RateLimiter,
   limits: RateLimits,
+  providerKeys: ProviderKeySource,
 ): FastifyPluginAsync {
   return async (app) => {
     // Counted before the token is even looked up: per address first, then per credential.
@@ -81,7 +83,7 @@ export function fleetProviderRoutes(
 
     app.post(FLEET_API.releases, { ...guarded, bodyLimit: RELEASE_BODY_LIMIT }, async (request, reply) => {
       const { release, rollout } = parseOrThrow(PublishBody, request.body);
-      const summary = await publishRelease(db, release, rollout, now());
+      const summary = await publishRelease(db, release, rollout, now(), providerKeys);
       fleet.rollout.invalidate();
       await fleet.connectSources.load();
       request.log.info({ version: release.version, rollout }, 'config release published');
