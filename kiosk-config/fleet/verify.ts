@@ -148,16 +148,3 @@ function signedVersionOf(json: unknown): number | undefined {
   const version = (json as { version?: unknown } | null)?.version;
   return typeof version === 'number' && Number.isSafeInteger(version) && version > 0 ? version : undefined;
 }
-
-/**
- * The keyring after a verified config: its trust list, if any, replaces the pinned one, except
- * that a key once revoked stays revoked (a stolen key cannot sign its own rehabilitation).
- */
-export function nextKeyring(pinned: readonly ProviderKey[], payload: ConfigPayload): ProviderKey[] {
-  const offered = payload.trust?.keys;
-  if (!offered) return [...pinned];
-  const revoked = new Set(pinned.filter((k) => k.revoked).map((k) => k.keyId));
-  const next = offered.map((k) => (revoked.has(k.keyId) ? { ...k, revoked: true } : k));
-  for (const old of pinned) if (old.revoked && !next.some((k) => k.keyId === old.keyId)) next.push(old);
-  return next;
-}

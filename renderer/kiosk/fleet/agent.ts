@@ -4,7 +4,12 @@ import type { CommandResult, PendingCommand, TerminalEvent } from '../../../prot
 import { DraftStore, type KioskDatabase } from '../storage/index.js';
 import type { SyncEngine } from '../sync/engine.js';
 import { FleetClient } from './fleet-client.js';
-import { afterRefusal, considerConfig, recordReachability, wantsAssignment } from './config-state.js';
+import {
+  afterRefusal,
+  considerConfig,
+  recordReachability,
+  wantsAssignment,
+} from '../../../kiosk-config/fleet/config-state.js';
 import { withEvent, writeFleetRecord, type FleetBoot, type FleetRecord } from './boot.js';
 import { onOfficeKeyRefusal } from './office-key-policy.js';
 import { Telemetry } from './telemetry.js';

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateFleetFile, type FleetFile } from '../../../kiosk-config/fleet/fleet-file.js';
-import {
-  generateProviderKey,
-  importSigningKey,
-  publicHalf,
-  type ProviderKeyPair,
-} from '../../../kiosk-config/fleet/keys.js';
-import { CONFIG_FORMAT, signConfig, type ConfigPayload } from '../../../kiosk-config/fleet/signed.js';
-import { canonicalJson } from '../../../protocol/encoding.js';
+import { validateFleetFile, type FleetFile } from './fleet-file.js';
+import { generateProviderKey, importSigningKey, publicHalf, type ProviderKeyPair } from './keys.js';
+import { CONFIG_FORMAT, signConfig, type ConfigPayload } from './signed.js';
+import { canonicalJson } from '../../protocol/encoding.js';
 import {
   afterRefusal,
   considerConfig,
@@ -21,7 +16,7 @@ import {
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const TERMINAL = 'demo-terminal-1';
 const example = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../kiosk-config/fleet-example.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../fleet-example.json'), 'utf8'),
 ) as FleetFile;
 const validated = validateFleetFile(example);
 if (!validated.ok) throw new Error('the example fleet file is invalid');

@@ -1,5 +1,6 @@
-import type { ConfigPayload, ProviderKey } from '../../../kiosk-config/fleet/signed.js';
-import { nextKeyring, verifySignedConfig, type RefusalCode } from '../../../kiosk-config/fleet/verify.js';
+import type { ConfigPayload, ProviderKey } from './signed.js';
+import { nextKeyring } from './keyring.js';
+import { verifySignedConfig, type RefusalCode } from './verify.js';
 
 export interface AppliedConfig {
   /** The signed envelope exactly as received, so it can be verified again after a restart. */
