@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { LocalizedText } from './i18n.js';
+import { ClockTime, Weekday } from './clock.js';
 import { Id } from './id.js';
 
-/** Weekday keys in ISO order (Monday first). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const Weekday = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof Weekday>;
-
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must look like 08:30');
-
-export const OpeningInterval = z.object({ day: Weekday, from: TimeOfDay, to: TimeOfDay });
+export const OpeningInterval = z.object({ day: Weekday, from: ClockTime, to: ClockTime });
 export type OpeningInterval = z.infer<typeof OpeningInterval>;
 
 export const Address = z.object({

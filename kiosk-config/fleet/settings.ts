@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentLimits } from '../../protocol/attachments.js';
 import { Locale } from '../../protocol/i18n.js';
+import { ClockTime, Weekday } from '../../protocol/clock.js';
 import { Id } from '../../protocol/id.js';
 
 /**
@@ -20,11 +21,10 @@ export const SafeLocalizedText = z
   .catchall(SafeText(2_000))
   .describe('A text per language; German is required because it is the fallback.');
 
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** A window of the signed config: weekdays and [from, to) on each, in maintenance.timezone. */
 export const TimeWindow = z
   .strictObject({
-    days: z.array(z.enum(WEEKDAYS)).min(1, 'must name at least one weekday'),
+    days: z.array(Weekday).min(1, 'must name at least one weekday'),
     from: ClockTime,
     to: ClockTime,
   })
