@@ -12,7 +12,7 @@ import {
   type ProviderKey,
   type SignedConfig,
 } from './signed.js';
-import type { TerminalSettings } from './settings.js';
+import type { TerminalSettings } from '../terminal-settings.js';
 import {
   considerConfig,
   initialFleetState,

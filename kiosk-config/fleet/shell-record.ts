@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nextKeyring, withPinnedKeys } from './keyring.js';
-import { TerminalSettings } from './settings.js';
+import { TerminalSettings } from '../terminal-settings.js';
 import { Keyring, type ProviderKey } from './signed.js';
 import { openSignedConfig } from './verify.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OfficeKeyPins } from './office-keys.js';
 import { Id } from '../../protocol/id.js';
-import { TerminalSettings } from './settings.js';
+import { TerminalSettings } from '../terminal-settings.js';
 import { canonicalJson, toBase64Url } from '../../protocol/encoding.js';
 import { subtle, utf8, type KeyHandle } from './runtime.js';
 
