@@ -17,7 +17,7 @@ import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateProviderKey } from '../kiosk-config/fleet/keys.js';
+import { generateProviderKey, publicHalf } from '../kiosk-config/fleet/keys.js';
 import { migrateToLatest } from '../hub/db/migrate.js';
 import { openDatabase } from '../hub/db/open.js';
 import { publishRelease } from '../hub/fleet/releases.js';
@@ -52,8 +52,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pop-bench-fleet-'));
   await insertTerminals(db, ids);
   const fleet = exampleFleet(0);
   for (const id of ids) fleet.terminals[id] = { site: 'dorfladen' };
-  const release = await signedRelease(fleet, await generateProviderKey('bench'), 1);
-  await publishRelease(db, release, { percent: 100, terminals: [] }, new Date());
+  const key = await generateProviderKey('bench');
+  const release = await signedRelease(fleet, key, 1);
+  await publishRelease(db, release, { percent: 100, terminals: [] }, new Date(), () =>
+    Promise.resolve([publicHalf(key)]),
+  );
   await db.destroy();
 }
 

@@ -14,6 +14,8 @@ export interface CliOptions {
   calls: CallOptions;
   /** Seeds an empty database with the demo municipality and accepts the demo's published logins. */
   demo: boolean;
+  /** JSON file with the provider's public key(s); releases are checked against it. */
+  providerKeysFile: string | undefined;
 }
 
 export type ParsedCli =
@@ -35,6 +37,7 @@ const OPTIONS = {
   'turn-relay-only': 'POP_TURN_RELAY_ONLY',
   'call-queue-timeout': 'POP_CALL_QUEUE_TIMEOUT',
   'call-grace': 'POP_CALL_GRACE',
+  'provider-keys': 'POP_PROVIDER_KEYS',
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -57,7 +60,8 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --turn-ttl <seconds>      POP_TURN_TTL       lifetime of a TURN credential (default ${DEFAULT_CALL_OPTIONS.turnTtlSeconds})
   --turn-relay-only <bool>  POP_TURN_RELAY_ONLY  force media through TURN (iceTransportPolicy relay; default false)
   --call-queue-timeout <s>  POP_CALL_QUEUE_TIMEOUT  a waiting call ends unanswered after this (default ${DEFAULT_CALL_OPTIONS.queueTimeoutSeconds})
-  --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})`;
+  --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})
+  --provider-keys <file>    POP_PROVIDER_KEYS  the provider's public key file(s) (*.pub.json or a list); without it no release is published`;
 
 class OptionError extends Error {}
 
@@ -236,6 +240,8 @@ export function parseCli(
         trustProxy,
         calls: parseCallOptions(value),
         demo,
+        providerKeysFile:
+          value('provider-keys') === undefined ? undefined : path(value('provider-keys') ?? ''),
       },
     };
   } catch (error) {

@@ -10,6 +10,7 @@ import { seedIfEmpty } from './seed/seed.js';
 import { demoSecretsMessage, findDemoSecrets } from './auth/demo-secrets.js';
 import { loadDemoEntry } from './demo-switch.js';
 import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth.js';
+import { providerKeysFromFile, readProviderKeys } from './fleet/provider-keys.js';
 import { buildHub } from './server.js';
 
 /** Refused configuration: said in one line on stderr, exits like a bad option. */
@@ -22,6 +23,11 @@ const EXIT_FAILURE = 1;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start(options: CliOptions, repoRoot: string, log: Logger): Promise<void> {
+  // A broken key file stops the start here rather than at the first publish.
+  if (options.providerKeysFile !== undefined) {
+    const keys = await readProviderKeys(options.providerKeysFile);
+    log.info({ keyIds: keys.map((k) => k.keyId) }, 'provider keys for checking releases');
+  } else log.warn('no --provider-keys: this hub publishes no config release');
   // SQLite serves one process: a second hub on the same folder stops here (PostgreSQL takes many).
   const claim = options.databaseUrl ? null : claimDataDir(options.dataDir);
   process.once('exit', () => claim?.release());
@@ -32,6 +38,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     kioskOrigins: options.kioskOrigins,
     trustProxy: options.trustProxy,
     calls: options.calls,
+    providerKeys: providerKeysFromFile(options.providerKeysFile),
     logger: log,
   });
 

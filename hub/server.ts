@@ -25,6 +25,7 @@ import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
 import { createFleet } from './fleet/fleet.js';
 import { fleetProviderRoutes } from './routes/fleet-provider.js';
+import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { quarantineRoutes } from './routes/quarantine.js';
@@ -66,6 +67,8 @@ export interface HubOptions {
   rateLimits?: Partial<RateLimits>;
   /** Check every answer against the route contract (a mismatch becomes a 500); on in tests. */
   checkAnswers?: boolean;
+  /** The provider's public keys; a release that does not verify against them is not published. */
+  providerKeys?: ProviderKeySource;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -157,7 +160,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   pruneLimits.unref();
   app.addHook('onClose', async () => clearInterval(pruneLimits));
   void app.register(fleetTerminalRoutes(db, terminals, fleet, now, limiter, limits));
-  void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits));
+  const providerKeys = options.providerKeys ?? (() => Promise.resolve([]));
+  void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits, providerKeys));
   void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;

@@ -1,18 +1,37 @@
 import { z } from 'zod';
+import { ClockTime, WEEKDAYS, weekdayOfDayNumber, type ClockWindow } from '../protocol/clock.js';
 
-/** "HH:MM", 24-hour local time of the terminal. */
-export const ClockTime = z
-  .string()
-  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day as HH:MM (24 hours), e.g. 07:30');
+/*
+ * The installation file spells its two windows as it always did; both are read into the one
+ * ClockWindow of protocol/clock.ts, in the terminal's local time.
+ */
 
 /** A daily window; `end` before `start` runs past midnight. */
 export const DailyWindow = z.strictObject({ start: ClockTime, end: ClockTime });
+export type DailyWindow = z.infer<typeof DailyWindow>;
 
 /** Days are numbered as Date.getDay(): 0 = Sunday ... 6 = Saturday. */
 export const WeeklyHours = z.strictObject({
   days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
   start: ClockTime,
   end: ClockTime,
+});
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+export const dailyClockWindow = (window: DailyWindow): ClockWindow => ({
+  days: WEEKDAYS,
+  from: window.start,
+  to: window.end,
+});
+
+export const weeklyClockWindow = (hours: {
+  readonly days: readonly number[];
+  start: string;
+  end: string;
+}): ClockWindow => ({
+  days: hours.days.map(weekdayOfDayNumber),
+  from: hours.start,
+  to: hours.end,
 });
 
 /**

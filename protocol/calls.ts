@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { OpeningInterval, Weekday } from './catalog.js';
+import type { OpeningInterval } from './catalog.js';
+import { localWallClock, minutesOfClock } from './clock.js';
 import { Locale } from './i18n.js';
+import { Id } from './id.js';
 
 /**
  * Video calls from a terminal to the town hall: the signaling messages that travel over the
@@ -24,8 +26,8 @@ export const CALL_API = {
 } as const;
 
 export const CallId = z.uuid();
-const OfficeId = z.string().regex(/^[a-z0-9-]{2,64}$/);
-const ServiceId = z.string().regex(/^[a-z0-9-]{2,64}$/);
+const OfficeId = Id;
+const ServiceId = Id;
 const Username = z.string().min(1).max(100);
 
 /** What RTCPeerConnection takes; never a public default server, always the hub's own list. */
@@ -371,28 +373,17 @@ export function estimateWaitSeconds(input: {
   return Math.round(rounds * averageCallSeconds + averagePickupSeconds);
 }
 
-const DAY_INDEX: Record<number, Weekday> = {
-  0: 'sun',
-  1: 'mon',
-  2: 'tue',
-  3: 'wed',
-  4: 'thu',
-  5: 'fri',
-  6: 'sat',
-};
-
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const minutesOf = minutesOfClock;
 
 /** Whether a local wall-clock time falls inside the intervals (the office's video hours). */
 export function isWithinHours(hours: readonly OpeningInterval[], localTime: Date): boolean {
-  const day = DAY_INDEX[localTime.getDay()];
-  const minute = localTime.getHours() * 60 + localTime.getMinutes();
+  const { weekday: day, minutes: minute } = localWallClock(localTime);
   return hours.some((h) => h.day === day && minutesOf(h.from) <= minute && minute < minutesOf(h.to));
 }
 
 /** Today's intervals, in order, for "video service today: 09:00–12:00". */
 export function hoursOn(hours: readonly OpeningInterval[], localTime: Date): OpeningInterval[] {
-  const day = DAY_INDEX[localTime.getDay()];
+  const day = localWallClock(localTime).weekday;
   return hours.filter((h) => h.day === day).sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
 }
 

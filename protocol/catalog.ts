@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { LocalizedText } from './i18n.js';
+import { ClockTime, Weekday } from './clock.js';
+import { Id } from './id.js';
 
-/** Weekday keys in ISO order (Monday first). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const Weekday = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof Weekday>;
-
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must look like 08:30');
-
-export const OpeningInterval = z.object({ day: Weekday, from: TimeOfDay, to: TimeOfDay });
+export const OpeningInterval = z.object({ day: Weekday, from: ClockTime, to: ClockTime });
 export type OpeningInterval = z.infer<typeof OpeningInterval>;
 
 export const Address = z.object({
@@ -33,7 +28,7 @@ export const OfficeKey = z.object({
 export type OfficeKey = z.infer<typeof OfficeKey>;
 
 export const Office = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  id: Id,
   name: LocalizedText,
   address: Address,
   phone: z.string().max(40),
@@ -54,7 +49,7 @@ export const Office = z.object({
 export type Office = z.infer<typeof Office>;
 
 export const Category = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  id: Id,
   name: LocalizedText,
   icon: z.string().max(8),
   order: z.number().int(),
@@ -62,7 +57,7 @@ export const Category = z.object({
 export type Category = z.infer<typeof Category>;
 
 export const LifeSituation = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  id: Id,
   name: LocalizedText,
 });
 export type LifeSituation = z.infer<typeof LifeSituation>;
@@ -76,7 +71,7 @@ export type Fee = z.infer<typeof Fee>;
 
 /** A service description with the fields of a LeiKa/FIM Leistungsbeschreibung. */
 export const Service = z.object({
-  id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+  id: Id,
   /** LeiKa key (Leistungsschlüssel), 14 digits. */
   leikaKey: z.string().regex(/^\d{14}$/),
   name: LocalizedText,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from './id.js';
 
 /** Hub API of fleet management: terminals report, providers publish and watch. */
 export const FLEET_API = {
@@ -23,9 +24,7 @@ export const FLEET_API = {
 export const PROVIDER_COOKIE = 'pop_provider';
 export const PROVIDER_COOKIE_PATH = '/api/v1/provider';
 
-const TerminalId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be 2-64 lower-case letters, digits or dashes');
+const TerminalId = Id;
 const Count = z.number().int().min(0).max(1e12);
 const IsoTime = z.iso.datetime({ offset: true });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ATTACHMENT_CEILING } from './attachments.js';
 import { LocalizedText } from './i18n.js';
 import { patternMismatches, schemaPatternProblems, withoutPatterns } from './pattern/schema-patterns.js';
+import { Id } from './id.js';
 
 /**
  * A form is a JSON Schema (draft 2020-12) plus a UI description. Most forms are a flat object of
@@ -146,7 +147,7 @@ export type FormJsonSchema = z.infer<typeof FormJsonSchema>;
 
 export const FormDefinition = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]{2,64}$/),
+    id: Id,
     version: z.number().int().positive(),
     title: LocalizedText,
     description: LocalizedText,

@@ -12,6 +12,7 @@ import { DEMO_KEY_DIR } from '../demo/demo-keys.js';
 import { ATTACHMENT_DEFAULTS } from '../protocol/attachments.js';
 import { FLEET_API, HeartbeatAnswer } from '../protocol/fleet.js';
 import { ensureProviderToken } from '../hub/fleet/provider-auth.js';
+import { providerKeysFromFile } from '../hub/fleet/provider-keys.js';
 import { exampleFleet, heartbeat, insertTerminals, tokenOf } from '../hub/testing/fleet.js';
 import { startTestHub, type TestHub } from '../hub/testing/test-hub.js';
 import { runCli } from './cli.js';
@@ -34,7 +35,8 @@ async function cli(...argv: string[]) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pop-provider-'));
-  hub = await startTestHub();
+  // The hub checks releases against the key `keygen` writes below, as an operator pins it.
+  hub = await startTestHub({ providerKeys: providerKeysFromFile(join(dir, 'kdn-2026.pub.json')) });
   await ensureProviderToken(hub.db, TOKEN, 'cli', new Date());
   await insertTerminals(hub.db, ['t-00', 't-01', 't-02']);
   hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,7 +10,7 @@ import {
   officeKeyStrengthProblem,
   type RsaPublicJwk,
 } from '../kiosk-config/fleet/office-keys.js';
-import { Id } from '../kiosk-config/fleet/settings.js';
+import { Id } from '../protocol/id.js';
 import { Keyring } from '../kiosk-config/fleet/signed.js';
 import { CliError, readJson, readKeyFile, writeJson } from './files.js';
 

@@ -9,9 +9,10 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isId } from '../protocol/id.js';
 
 const [officeId, outDir] = process.argv.slice(2);
-if (!officeId || !outDir || !/^[a-z0-9-]{2,64}$/.test(officeId)) {
+if (!officeId || !outDir || !isId(officeId)) {
   console.error('usage: office-keygen <officeId> <out-dir>');
   process.exit(2);
 }

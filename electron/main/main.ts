@@ -93,12 +93,17 @@ async function start(): Promise<void> {
   if (load.ok) log.info(describeConfigLoad(load));
   else log.error(describeConfigLoad(load));
 
-  // The signed config the page last ran with, verified here again (shell/fleet-config.ts): it may
-  // move the hub (CSP), choose the printer and the restart window. Kept in a file so that a
-  // restarted shell serves the page with the right CSP from its first load.
+  // The signed config the page runs with, verified here once (shell/fleet-config.ts): it may move
+  // the hub (CSP), choose the printer and the restart window. Its record (config and keyring) is
+  // kept in a file so that a restarted shell serves the page with the right CSP from its first load.
   let fleetShell: FleetShellSettings | null = null;
-  const fleetFile = join(app.getPath('userData'), 'fleet-config.signed.json');
+  const fleetRecordFile = join(app.getPath('userData'), 'fleet-config.record.json');
+  const legacyFleetFile = join(app.getPath('userData'), 'fleet-config.signed.json');
   let onFleetChange: () => void = () => undefined;
+  const storedFleetRecord = await readFile(fleetRecordFile, 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    () => null,
+  );
   const applyFleetConfig = createFleetConfigApplier({
     keyring: load.ok ? (load.config.fleet?.providerKeys ?? []) : [],
     terminalId: load.ok && load.config.fleet?.enrollmentCode === undefined ? load.config.terminalId : null,
@@ -107,9 +112,16 @@ async function start(): Promise<void> {
       onFleetChange();
     },
     log: createLogger('fleet'),
+    restored: storedFleetRecord,
+    save: (record) => writeFile(fleetRecordFile, JSON.stringify(record)),
   });
-  const storedFleetConfig = await readFile(fleetFile, 'utf8').catch(() => null);
-  if (storedFleetConfig !== null) await applyFleetConfig(storedFleetConfig);
+  // A shell updated from a version that kept only the signed text: verified once, then kept as a record.
+  const legacyFleetConfig =
+    storedFleetRecord === null ? await readFile(legacyFleetFile, 'utf8').catch(() => null) : null;
+  if (legacyFleetConfig !== null) {
+    await applyFleetConfig(legacyFleetConfig);
+    await rm(legacyFleetFile, { force: true });
+  }
 
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
   guard(session.defaultSession);
@@ -249,14 +261,7 @@ async function start(): Promise<void> {
       schedule(restartNow, RESTART_COMMAND_DELAY_MS);
       return 'restarting';
     },
-    applyFleetConfig: async (signed) => {
-      const outcome = await applyFleetConfig(signed);
-      if (outcome === 'applied')
-        await (
-          typeof signed === 'string' ? writeFile(fleetFile, signed) : rm(fleetFile, { force: true })
-        ).catch((error: unknown) => log.error('keeping the fleet config for the next start failed', error));
-      return outcome;
-    },
+    applyFleetConfig,
     log: createLogger('bridge'),
   });
 

@@ -6,7 +6,7 @@ import type {
 } from '../../protocol/calls.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { CallRequestTable, HubKysely } from '../db/schema.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
 
 export async function writeCallLog(db: HubKysely, entry: CallLogEntry): Promise<void> {

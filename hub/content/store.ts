@@ -2,7 +2,7 @@ import type { Office, Category, LifeSituation, Service } from '../../protocol/ca
 import type { ContentSnapshot } from '../../protocol/content.js';
 import type { FormDefinition } from '../../protocol/forms.js';
 import type { HubKysely, PlainContentTable } from '../db/schema.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
 
 export type ContentWithoutRevision = Omit<ContentSnapshot, 'revision'>;

@@ -8,7 +8,13 @@ import { CommandQueue } from './commands.js';
 import { HeartbeatBuffer } from './heartbeats.js';
 import { publishRelease } from './releases.js';
 import { RolloutCache } from './rollout.js';
-import { exampleFleet, heartbeat, insertTerminals, signedRelease } from '../testing/fleet.js';
+import {
+  exampleFleet,
+  heartbeat,
+  insertTerminals,
+  signedRelease,
+  testProviderKeys,
+} from '../testing/fleet.js';
 
 /** Fleet queries that differ most between dialects (upserts, SET LOCAL) against a real PostgreSQL. */
 const baseUrl = process.env['POP_TEST_POSTGRES_URL'];
@@ -52,11 +58,38 @@ describe.skipIf(!baseUrl)('fleet on PostgreSQL', () => {
 
   it('publishes, assigns and queues commands', async () => {
     const release = await signedRelease(exampleFleet(2), await generateProviderKey('pg'), 1);
-    await publishRelease(database.db, release, { percent: 0, terminals: ['t-01'] }, new Date());
+    await publishRelease(
+      database.db,
+      release,
+      { percent: 0, terminals: ['t-01'] },
+      new Date(),
+      testProviderKeys,
+    );
     const rollout = new RolloutCache(database.db);
     expect([await rollout.versionFor('t-00'), await rollout.versionFor('t-01')]).toEqual([null, 1]);
     const commands = new CommandQueue(database.db);
     await commands.create('t-01', 'reload', 60, new Date());
     expect((await commands.take('t-01', new Date())).map((c) => c.kind)).toEqual(['reload']);
+  });
+
+  it('refuses an unsigned release claiming version 900000000000000 and stores nothing', async () => {
+    const key = await generateProviderKey('pg');
+    const genuine = await signedRelease(exampleFleet(2), key, 2);
+    const poison = structuredClone(genuine);
+    poison.version = 900_000_000_000_000;
+    for (const config of Object.values(poison.configs)) {
+      config.payload = config.payload.replace('"version":2', '"version":900000000000000');
+      config.signature = 'A'.repeat(86);
+    }
+    await expect(
+      publishRelease(database.db, poison, { percent: 100, terminals: [] }, new Date(), testProviderKeys),
+    ).rejects.toMatchObject({ statusCode: 422, body: { error: 'release_not_verified' } });
+    const highest = await database.db
+      .selectFrom('config_releases')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .executeTakeFirst();
+    expect(Number(highest?.version)).toBe(1);
+    await publishRelease(database.db, genuine, { percent: 100, terminals: [] }, new Date(), testProviderKeys);
+    expect(await new RolloutCache(database.db).versionFor('t-00')).toBe(2);
   });
 });

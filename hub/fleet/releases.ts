@@ -3,28 +3,23 @@ import type { ReleaseSummary, Rollout } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { hubUrlOfSignedConfig } from './hub-origins.js';
+import { verifyRelease, type ProviderKeySource } from './provider-keys.js';
 
 const INSERT_CHUNK = 200;
 
 /**
- * The hub stores and hands out what the provider signed; it cannot sign and need not be
- * trusted, because every terminal verifies. It still checks what it can read, so a mix-up is
- * refused at publish time instead of on thousands of terminals.
+ * The hub stores and hands out what the provider signed; it cannot sign. It still verifies every
+ * config against the provider keys it was given, so neither a mix-up nor a forgery made with a
+ * provider token alone is stored and handed to thousands of terminals, which verify again.
  */
 export async function publishRelease(
   db: HubKysely,
   release: Release,
   rollout: { percent: number; terminals: string[] },
   now: Date,
+  providerKeys: ProviderKeySource,
 ): Promise<ReleaseSummary> {
-  for (const [terminalId, signed] of Object.entries(release.configs)) {
-    const payload = safePayload(signed.payload);
-    if (payload?.version !== release.version || payload.audience?.terminal !== terminalId)
-      throw new HttpError(422, {
-        error: 'release_mismatch',
-        message: `The config for "${terminalId}" is not version ${release.version} for that terminal.`,
-      });
-  }
+  await verifyRelease(release, providerKeys);
   const unknown = rollout.terminals.filter((id) => !(id in release.configs));
   if (unknown.length > 0)
     throw new HttpError(422, {
@@ -78,14 +73,6 @@ export async function publishRelease(
     terminalCount: Object.keys(release.configs).length,
     rollout,
   };
-}
-
-function safePayload(text: string): { version?: unknown; audience?: { terminal?: unknown } } | null {
-  try {
-    return JSON.parse(text) as { version?: unknown; audience?: { terminal?: unknown } };
-  } catch {
-    return null;
-  }
 }
 
 export async function setRollout(

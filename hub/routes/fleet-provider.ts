@@ -12,6 +12,7 @@ import {
   requireProvider,
   startProviderSession,
 } from '../fleet/provider-auth.js';
+import type { ProviderKeySource } from '../fleet/provider-keys.js';
 import { listReleases, publishRelease, readRelease, setRollout } from '../fleet/releases.js';
 import { HttpError } from '../http/errors.js';
 import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
@@ -28,6 +29,7 @@ export function fleetProviderRoutes(
   now: () => Date,
   limiter: RateLimiter,
   limits: RateLimits,
+  providerKeys: ProviderKeySource,
 ): FastifyPluginAsync {
   return async (app) => {
     const routes = contract.fleetProvider;
@@ -65,7 +67,7 @@ export function fleetProviderRoutes(
 
     route(app, routes.publish, { ...guarded, bodyLimit: RELEASE_BODY_LIMIT }, async (request, reply) => {
       const { release, rollout } = request.body;
-      const summary = await publishRelease(db, release, rollout, now());
+      const summary = await publishRelease(db, release, rollout, now(), providerKeys);
       fleet.rollout.invalidate();
       await fleet.connectSources.load();
       request.log.info({ version: release.version, rollout }, 'config release published');

@@ -4,7 +4,7 @@ import { findForm, findOfficeKeys, serviceExists } from '../content/store.js';
 import { readJweHeader, type JweHeaderCheck } from '../util/jwe-header.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { HubKysely, SubmissionTable } from '../db/schema.js';
-import { canonicalJson } from '../util/canonical-json.js';
+import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
 
 type JweProblemCode = Extract<JweHeaderCheck, { ok: false }>['code'];

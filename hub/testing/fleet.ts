@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateFleetFile, type FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
-import type { ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
+import { publicHalf, type ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
+import type { ProviderKey } from '../../kiosk-config/fleet/signed.js';
 import { signRelease, type Release } from '../../kiosk-config/fleet/release.js';
 import type { Heartbeat } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
+import type { ProviderKeySource } from '../fleet/provider-keys.js';
 import { findRepoRoot } from '../repo-root.js';
 import { sha256Hex } from '../util/hash.js';
 
@@ -40,12 +42,21 @@ export async function insertTerminals(
       .execute();
 }
 
+/**
+ * The provider keys test hubs check releases against: each key signedRelease signs with, as an
+ * operator pins the provider's public key with --provider-keys. A forgery made any other way
+ * meets a hub that does not know its key.
+ */
+const knownProviderKeys = new Map<string, ProviderKey>();
+export const testProviderKeys: ProviderKeySource = () => Promise.resolve([...knownProviderKeys.values()]);
+
 export async function signedRelease(
   file: FleetFile,
   key: ProviderKeyPair,
   version: number,
   now = new Date(),
 ): Promise<Release> {
+  knownProviderKeys.set(key.keyId, publicHalf(key));
   const checked = validateFleetFile(file);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return signRelease(checked.file, checked.terminals, { version, key, now, validForDays: 30 });

@@ -16,6 +16,7 @@ import { importDecryptionKey } from '../../renderer/shared/encryption/jwe.js';
 import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
 import { demoOfficeKeys, demoPrivateKeyPath } from '../../demo/demo-keys.js';
 import { fixtureContent, registrationForm } from './fixture-content.js';
+import { testProviderKeys } from './fleet.js';
 
 export const TEST_TERMINAL = {
   id: 'test-terminal',
@@ -42,7 +43,13 @@ export async function startTestHub(overrides: Partial<Omit<HubOptions, 'db'>> = 
   const { db } = openDatabase({ dataDir });
   await migrateToLatest(db);
   await seedIfEmpty(db, testSeed);
-  const app = buildHub({ db, staticDir: join(dataDir, 'no-static-build'), checkAnswers: true, ...overrides });
+  const app = buildHub({
+    db,
+    staticDir: join(dataDir, 'no-static-build'),
+    checkAnswers: true,
+    providerKeys: testProviderKeys,
+    ...overrides,
+  });
   await app.ready();
   return {
     app,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKioskConfig } from '../schema.js';
 import { effectiveConfig } from './effective.js';
 import { validateFleetFile } from './fleet-file.js';
-import { TerminalSettings } from './settings.js';
+import { TerminalSettings } from '../terminal-settings.js';
 
 const dir = join(import.meta.dirname, '..');
 const demo = JSON.parse(readFileSync(join(dir, '..', 'demo', 'kiosk-config.json'), 'utf8')) as Record<

@@ -1,7 +1,8 @@
 import { ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
 import { z } from 'zod';
 import { mergeLayers, type MergeResult, type NamedLayer } from './merge.js';
-import { Id, SafeText, SettingsLayer, TerminalSettings } from './settings.js';
+import { Id } from '../../protocol/id.js';
+import { SafeText, SettingsLayer, TerminalSettings } from '../terminal-settings.js';
 
 /**
  * The file a provider edits: its defaults and the layers below them. Every terminal's settings

@@ -1,4 +1,5 @@
-import { fromBase64Url, subtle, toBase64Url, type KeyHandle } from './runtime.js';
+import { fromBase64Url, toBase64Url } from '../../protocol/encoding.js';
+import { subtle, type KeyHandle } from './runtime.js';
 import type { ProviderKey } from './signed.js';
 
 /** A provider signing key pair; the private half is PKCS#8, base64url, and stays with the provider. */

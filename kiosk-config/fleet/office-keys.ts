@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fromBase64Url, subtle, toBase64Url, utf8 } from './runtime.js';
-import { Id } from './settings.js';
+import { fromBase64Url, toBase64Url } from '../../protocol/encoding.js';
+import { subtle, utf8 } from './runtime.js';
+import { Id } from '../../protocol/id.js';
 
 /** An RFC 7638 JWK thumbprint: SHA-256 of the key's required members, base64url (43 characters). */
 export const JwkThumbprint = z

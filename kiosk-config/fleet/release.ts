@@ -3,7 +3,7 @@ import type { FleetFile, MergedTerminal } from './fleet-file.js';
 import { importSigningKey, type ProviderKeyPair } from './keys.js';
 import { CONFIG_FORMAT, Keyring, SignedConfig, signConfig, type ProviderKey } from './signed.js';
 import { OfficeKeyPins } from './office-keys.js';
-import { Id } from './settings.js';
+import { Id } from '../../protocol/id.js';
 
 /** What `sign` writes and `publish` uploads: one signed config per terminal of the fleet file. */
 export const Release = z.strictObject({

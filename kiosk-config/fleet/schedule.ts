@@ -1,17 +1,17 @@
-import { WEEKDAYS } from './settings.js';
+import {
+  isInClockWindow,
+  minutesOfClock,
+  WEEKDAYS,
+  type ClockWindow,
+  type Weekday,
+} from '../../protocol/clock.js';
 
 /**
  * Clock times of a signed config are wall-clock times in the config's time zone (the provider's
  * terminals may run with their system clock in UTC). Pure functions, shared by the Electron
  * shell (restart) and the kiosk page (reload in Chromium mode, daily full wipe).
  */
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface WeeklyWindow {
-  days: readonly Weekday[];
-  from: string;
-  to: string;
-}
+export type WeeklyWindow = ClockWindow;
 
 export interface MaintenanceSettings {
   timezone: string;
@@ -39,11 +39,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-export const minutesOfClock = (clock: string): number => {
-  const [hours, minutes] = clock.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-};
-
 /** Weekday and minutes since local midnight of `at` in `timeZone`. */
 export function zonedMoment(at: Date, timeZone: string): { weekday: Weekday; minutes: number } {
   const parts = formatter(timeZone).formatToParts(at);
@@ -54,12 +49,7 @@ export function zonedMoment(at: Date, timeZone: string): { weekday: Weekday; min
 
 /** Whether `at` lies in [from, to) on one of the window's days, in `timeZone`. */
 export function isInWeeklyWindow(at: Date, timeZone: string, window: WeeklyWindow): boolean {
-  const { weekday, minutes } = zonedMoment(at, timeZone);
-  return (
-    window.days.includes(weekday) &&
-    minutes >= minutesOfClock(window.from) &&
-    minutes < minutesOfClock(window.to)
-  );
+  return isInClockWindow(zonedMoment(at, timeZone), window);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { OfficeKeyPins } from './office-keys.js';
-import { Id } from './settings.js';
-import { TerminalSettings } from './settings.js';
-import { canonicalJson, subtle, toBase64Url, utf8, type KeyHandle } from './runtime.js';
+import { Id } from '../../protocol/id.js';
+import { TerminalSettings } from '../terminal-settings.js';
+import { canonicalJson, toBase64Url } from '../../protocol/encoding.js';
+import { subtle, utf8, type KeyHandle } from './runtime.js';
 
 export const CONFIG_FORMAT = 'pop-config/1';
 /** A terminal's config is a few KB; anything near this is an attack or an accident. */

@@ -1,5 +1,6 @@
 import { describeIssues } from './fleet-file.js';
-import { fromBase64Url, subtle, utf8 } from './runtime.js';
+import { fromBase64Url } from '../../protocol/encoding.js';
+import { subtle, utf8 } from './runtime.js';
 import { ConfigPayload, MAX_SIGNED_CONFIG_BYTES, SignedConfig, type ProviderKey } from './signed.js';
 
 export type RefusalCode =
@@ -15,8 +16,20 @@ export type RefusalCode =
   | 'expired'
   | 'downgrade';
 
-export type Verdict =
-  { ok: true; payload: ConfigPayload; keyId: string } | { ok: false; code: RefusalCode; reason: string };
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  reason: string;
+  /**
+   * The version that a verified signature vouches for, when the payload was meant for this
+   * terminal (refused as expired, not yet valid, a downgrade or against the schema). Absent
+   * whenever the signature did not verify: an unchecked number must never move the floor.
+   */
+  signedVersion?: number;
+}
+
+export type Opened = { ok: true; payload: ConfigPayload; keyId: string } | Refusal;
+export type Verdict = Opened;
 
 export interface VerifyContext {
   keyring: readonly ProviderKey[];
@@ -28,14 +41,25 @@ export interface VerifyContext {
   clockSkewMs?: number;
 }
 
-const refuse = (code: RefusalCode, reason: string): Verdict => ({ ok: false, code, reason });
+const refuse = (code: RefusalCode, reason: string, signedVersion?: number): Refusal =>
+  signedVersion === undefined ? { ok: false, code, reason } : { ok: false, code, reason, signedVersion };
 
 /**
- * The one judgement of a signed config, shared by terminal, hub tests and the provider's CLI.
- * The signature is checked before the payload is even parsed, so nothing unauthenticated is
- * interpreted; every refusal carries a code and a sentence for the log.
+ * The one judgement of a signed config, shared by terminal, shell, hub and the provider's CLI:
+ * who signed it (openSignedConfig), then whether it is for this terminal, now, and newer than
+ * what ran (judgeConfig). Every refusal carries a code and a sentence for the log.
  */
 export async function verifySignedConfig(raw: string, context: VerifyContext): Promise<Verdict> {
+  const opened = await openSignedConfig(raw, context.keyring);
+  return opened.ok ? judgeConfig(opened, context) : opened;
+}
+
+/**
+ * Checks the signature against the keyring, then the payload against the schema. The signature
+ * is checked before the payload is even parsed, so nothing unauthenticated is interpreted. The
+ * hub uses this alone at publishing (it has no terminal, and its clock is not the terminal's).
+ */
+export async function openSignedConfig(raw: string, keyring: readonly ProviderKey[]): Promise<Opened> {
   if (raw.length > MAX_SIGNED_CONFIG_BYTES)
     return refuse(
       'too_large',
@@ -56,7 +80,7 @@ export async function verifySignedConfig(raw: string, context: VerifyContext): P
     );
   }
   const { payload: text, keyId, signature } = signed.data;
-  const key = context.keyring.find((k) => k.keyId === keyId);
+  const key = keyring.find((k) => k.keyId === keyId);
   if (!key)
     return refuse(
       'unknown_key',
@@ -84,9 +108,21 @@ export async function verifySignedConfig(raw: string, context: VerifyContext): P
   const payload = ConfigPayload.safeParse(json);
   if (!payload.success) {
     const problems = describeIssues(payload.error.issues).map((p) => `${p.path}: ${p.message}`);
-    return refuse('invalid_payload', `The signed config breaks the schema: ${problems.join(' ')}`);
+    return refuse(
+      'invalid_payload',
+      `The signed config breaks the schema: ${problems.join(' ')}`,
+      signedVersionOf(json),
+    );
   }
-  const p = payload.data;
+  return { ok: true, payload: payload.data, keyId };
+}
+
+/** Whether a config whose signature verified may run on this terminal now. */
+export function judgeConfig(
+  opened: { payload: ConfigPayload; keyId: string },
+  context: Omit<VerifyContext, 'keyring'>,
+): Verdict {
+  const p = opened.payload;
   if (p.audience.terminal !== context.terminalId)
     return refuse(
       'foreign',
@@ -95,25 +131,20 @@ export async function verifySignedConfig(raw: string, context: VerifyContext): P
   const skew = context.clockSkewMs ?? 5 * 60_000;
   const now = context.now.getTime();
   if (Date.parse(p.issuedAt) - skew > now)
-    return refuse('not_yet_valid', `The config is issued in the future (${p.issuedAt}).`);
-  if (Date.parse(p.expiresAt) <= now) return refuse('expired', `The config expired at ${p.expiresAt}.`);
+    return refuse('not_yet_valid', `The config is issued in the future (${p.issuedAt}).`, p.version);
+  if (Date.parse(p.expiresAt) <= now)
+    return refuse('expired', `The config expired at ${p.expiresAt}.`, p.version);
   if (p.version <= context.currentVersion)
     return refuse(
       'downgrade',
       `The config has version ${p.version}, not newer than the running version ${context.currentVersion}.`,
+      p.version,
     );
-  return { ok: true, payload: p, keyId };
+  return { ok: true, payload: p, keyId: opened.keyId };
 }
 
-/**
- * The keyring after a verified config: its trust list, if any, replaces the pinned one, except
- * that a key once revoked stays revoked (a stolen key cannot sign its own rehabilitation).
- */
-export function nextKeyring(pinned: readonly ProviderKey[], payload: ConfigPayload): ProviderKey[] {
-  const offered = payload.trust?.keys;
-  if (!offered) return [...pinned];
-  const revoked = new Set(pinned.filter((k) => k.revoked).map((k) => k.keyId));
-  const next = offered.map((k) => (revoked.has(k.keyId) ? { ...k, revoked: true } : k));
-  for (const old of pinned) if (old.revoked && !next.some((k) => k.keyId === old.keyId)) next.push(old);
-  return next;
+/** The version field of a signed payload that breaks the schema elsewhere, if it is a sane one. */
+function signedVersionOf(json: unknown): number | undefined {
+  const version = (json as { version?: unknown } | null)?.version;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version > 0 ? version : undefined;
 }

@@ -18,13 +18,12 @@ import {
   TokenAnswer,
   TokenRequest,
 } from '../fleet.js';
+import { Id } from '../id.js';
 import { defineRoute, empty, json } from './contract.js';
-
-const TerminalIdPattern = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export const CommandParams = z.object({ id: z.uuid() });
 export const ReleaseParams = z.object({ version: z.coerce.number().int().positive() });
-export const TerminalParams = z.object({ id: z.string().regex(TerminalIdPattern) });
+export const TerminalParams = z.object({ id: Id });
 export const ProviderLogin = z.strictObject({ token: z.string().min(1).max(500) });
 export const CommandQuery = z.object({ terminal: z.string().max(64).optional() });
 export const PublishBody = z.strictObject({ release: Release, rollout: Rollout });

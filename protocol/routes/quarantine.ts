@@ -6,11 +6,12 @@ import {
   QuarantineReportAnswer,
   StuckApplications,
 } from '../quarantine.js';
+import { Id } from '../id.js';
 import { defineRoute, empty, json } from './contract.js';
 
 /** One item of one terminal's quarantine, as the provider's retry and the clerk's discard name it. */
 export const QuarantineItemParams = z.object({
-  terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
+  terminalId: Id,
   submissionId: z.uuid(),
 });
 

@@ -1,4 +1,5 @@
 import { BRIDGE_GLOBAL, BRIDGE_METHODS, type KioskBridge } from '../../protocol/bridge.js';
+import { decodeBase64Url } from '../../protocol/encoding.js';
 
 /**
  * The renderer's only way to the shell. In Electron the preload exposes the bridge; in plain
@@ -28,9 +29,7 @@ function readConfigFromFragment(): unknown {
   if (!match?.[1]) return null;
   history.replaceState(null, '', location.pathname + location.search);
   try {
-    const base64 = match[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return JSON.parse(new TextDecoder().decode(decodeBase64Url(match[1]))) as unknown;
   } catch {
     return { invalid: 'the #config fragment is not base64url-encoded JSON' };
   }

@@ -21,7 +21,7 @@ test('a signed config reaches the terminal; a breaking one is reverted by itself
   kiosk,
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const provider = await Provider.create(hub.url);
   await kiosk.open(hub.url, { fleet: { providerKeys: provider.pinnedKeys, heartbeatSeconds: 5 } });
   const root = page.locator('html');
@@ -47,12 +47,14 @@ test('a signed config reaches the terminal; a breaking one is reverted by itself
     })
     .toContain(`${TERMINAL}:config_reverted`);
 
-  // The hub does not check signatures; the terminal does. A payload changed after signing is refused.
+  // The hub checks signatures before it publishes, and the terminal checks again: a payload changed
+  // after signing is refused by the hub, and by the terminal when a hub hands it out anyway.
   const tampered = await provider.release(provider.fleet(titled('Manipuliert')), 3);
   const signed = tampered.configs[TERMINAL];
   if (!signed) throw new Error('the release has no config for the demo terminal');
   signed.payload = signed.payload.replace('Manipuliert', 'Gefälscht!');
-  await provider.publish(tampered, { percent: 100 });
+  expect(await provider.publishRefused(tampered, { percent: 100 })).toMatch(/does not verify/);
+  await provider.plant(hub.dataDir, 3, { [TERMINAL]: JSON.stringify(signed) });
   await expect
     .poll(async () => (await provider.overview()).alerts.find((a) => a.kind === 'config_refused')?.message, {
       timeout: 30_000,
@@ -62,6 +64,33 @@ test('a signed config reaches the terminal; a breaking one is reverted by itself
   await expect(page.getByText('Rathaus Version eins')).toBeVisible();
   const terminal = (await provider.overview()).terminals.find((t) => t.id === TERMINAL);
   expect(terminal).toMatchObject({ state: 'online', configVersion: 1, assignedVersion: 3 });
+
+  // An unsigned blob claiming version 900000000000000 (refused by the hub, planted here) does not
+  // raise the terminal's floor: after a reload it still takes the genuine release that follows.
+  const poison = JSON.stringify({ version: 900_000_000_000_000, settings: { siteName: 'Eingefroren' } });
+  expect(
+    await provider.publishRefused(
+      {
+        format: 'pop-release/1',
+        issuer: 'kdn-demo',
+        version: 900_000_000_000_000,
+        createdAt: new Date().toISOString(),
+        configs: { [TERMINAL]: { payload: poison, keyId: 'kdn-2026', signature: 'A'.repeat(86) } },
+      },
+      { percent: 100 },
+    ),
+  ).toMatch(/does not verify/);
+  await provider.plant(hub.dataDir, 4, { [TERMINAL]: poison });
+  await expect
+    .poll(async () => (await provider.overview()).alerts.map((a) => a.message), { timeout: 30_000 })
+    .toContainEqual(expect.stringMatching(/not a signed envelope/));
+  await page.reload();
+  await expect(page.getByText('Rathaus Version eins')).toBeVisible();
+  await provider.publish(await provider.release(provider.fleet(titled('Rathaus Version fünf')), 5), {
+    percent: 100,
+  });
+  await expect(root).toHaveAttribute('data-fleet-config-version', '5', { timeout: 30_000 });
+  await expect(page.getByText('Rathaus Version fünf')).toBeVisible();
 });
 
 test('a terminal enrolls with a one-time code and works without any shared secret', async ({

@@ -1,4 +1,7 @@
-import { generateProviderKey, publicHalf, type ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { publicHalf, type ProviderKeyPair } from '../../kiosk-config/fleet/keys.js';
+import { E2E_PROVIDER_KEY } from './provider-key.js';
 import type { Release } from '../../kiosk-config/fleet/release.js';
 import type { FleetFile } from '../../kiosk-config/fleet/fleet-file.js';
 import { DEMO_PROVIDER_TOKEN } from '../../demo/demo-credentials.js';
@@ -13,8 +16,8 @@ export class Provider {
     readonly key: ProviderKeyPair | null = null,
   ) {}
 
-  static async create(hubUrl: string): Promise<Provider> {
-    return new Provider(hubUrl, await generateProviderKey('e2e-provider'));
+  static create(hubUrl: string): Promise<Provider> {
+    return Promise.resolve(new Provider(hubUrl, E2E_PROVIDER_KEY));
   }
 
   get pinnedKeys() {
@@ -40,6 +43,37 @@ export class Provider {
 
   async publish(release: Release, rollout: Rollout): Promise<void> {
     await this.call('POST', FLEET_API.releases, { release, rollout }, 201);
+  }
+
+  /** A publish the hub must refuse (422): its message. */
+  async publishRefused(release: unknown, rollout: Rollout): Promise<string> {
+    const answer = (await this.call('POST', FLEET_API.releases, { release, rollout }, 422)) as {
+      message: string;
+    };
+    return answer.message;
+  }
+
+  /**
+   * What a hub that is not to be trusted (taken over, or its database) could hand out: documents
+   * written straight into its SQLite file, for every terminal, then rolled out to all through
+   * the API so the hub's rollout cache sees them.
+   */
+  async plant(dataDir: string, version: number, documents: Record<string, string>): Promise<void> {
+    const db = new Database(join(dataDir, 'hub.sqlite'), { fileMustExist: true });
+    try {
+      const at = new Date().toISOString();
+      db.prepare(
+        `INSERT INTO config_releases (version, issuer, created_at, rollout_percent, rollout_terminals, updated_at)
+         VALUES (?, 'planted', ?, 0, '[]', ?)`,
+      ).run(version, at, at);
+      const insert = db.prepare(
+        'INSERT INTO config_documents (version, terminal_id, signed) VALUES (?, ?, ?)',
+      );
+      for (const [terminalId, signed] of Object.entries(documents)) insert.run(version, terminalId, signed);
+    } finally {
+      db.close();
+    }
+    await this.call('POST', FLEET_API.rollout(version), { percent: 100 }, 204);
   }
 
   async call(method: 'GET' | 'POST', path: string, body?: unknown, expected = 200): Promise<unknown> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fakeClockEnv } from './calendar-instants.js';
+import { writeProviderKeyFile } from './provider-key.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -45,7 +46,13 @@ export async function startHub(options: StartHubOptions = {}): Promise<HubProces
     ],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...(options.clockAt ? fakeClockEnv(options.clockAt) : {}), ...options.env },
+      // The hub checks releases against the e2e provider's key, as an operator pins the provider's.
+      env: {
+        ...process.env,
+        POP_PROVIDER_KEYS: writeProviderKeyFile(dataDir),
+        ...(options.clockAt ? fakeClockEnv(options.clockAt) : {}),
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,4 +1,5 @@
-import { isWithinDailyWindow } from './daily-time.js';
+import { isInClockWindow, localWallClock } from '../../../protocol/clock.js';
+import { weeklyClockWindow } from '../../../kiosk-config/shell.js';
 
 /**
  * The display stays on while the terminal is open; outside those hours it may sleep (and saves
@@ -16,9 +17,7 @@ export const WAKE_ON_TOUCH_MS = 5 * 60 * 1000;
 
 export function isOpeningTime(at: Date, hours: readonly WeeklyHours[] | undefined): boolean {
   if (hours === undefined || hours.length === 0) return true;
-  return hours.some(
-    (entry) => entry.days.includes(at.getDay()) && isWithinDailyWindow(at, entry.start, entry.end),
-  );
+  return hours.some((entry) => isInClockWindow(localWallClock(at), weeklyClockWindow(entry)));
 }
 
 /** Whether the display must be kept awake at `now`, given the last touch (epoch ms, or null). */

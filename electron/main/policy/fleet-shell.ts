@@ -1,6 +1,6 @@
 import type { MaintenanceSettings } from '../../../kiosk-config/fleet/schedule.js';
 import { isInWeeklyWindow, nextMaintenanceRestartAt } from '../../../kiosk-config/fleet/schedule.js';
-import type { TerminalSettings } from '../../../kiosk-config/fleet/settings.js';
+import type { TerminalSettings } from '../../../kiosk-config/terminal-settings.js';
 import {
   BUSY_RETRY_MS,
   busyRetryAt,

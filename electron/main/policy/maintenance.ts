@@ -1,4 +1,5 @@
-import { isWithinDailyWindow, minutesOfDay } from './daily-time.js';
+import { isInClockWindow, localWallClock, minutesOfClock } from '../../../protocol/clock.js';
+import { dailyClockWindow } from '../../../kiosk-config/shell.js';
 
 /**
  * A kiosk that runs for weeks accumulates what no test finds: fragmented memory, a GPU process
@@ -22,8 +23,8 @@ export interface MaintenanceWindow {
  */
 export function nextMaintenanceRestart(now: Date, startedAt: Date, window: MaintenanceWindow): Date {
   const earliest = new Date(Math.max(now.getTime(), startedAt.getTime() + MIN_UPTIME_BEFORE_RESTART_MS));
-  if (isWithinDailyWindow(earliest, window.start, window.end)) return earliest;
-  const startMinutes = minutesOfDay(window.start);
+  if (isInDailyWindow(earliest, window)) return earliest;
+  const startMinutes = minutesOfClock(window.start);
   const candidate = new Date(earliest);
   candidate.setHours(Math.floor(startMinutes / 60), startMinutes % 60, 0, 0);
   if (candidate.getTime() <= earliest.getTime()) candidate.setDate(candidate.getDate() + 1);
@@ -39,5 +40,8 @@ export const BUSY_RETRY_MS = 5 * 60 * 1000;
  */
 export function busyRetryAt(now: Date, window: MaintenanceWindow): Date | null {
   const retry = new Date(now.getTime() + BUSY_RETRY_MS);
-  return isWithinDailyWindow(retry, window.start, window.end) ? retry : null;
+  return isInDailyWindow(retry, window) ? retry : null;
 }
+
+const isInDailyWindow = (at: Date, window: MaintenanceWindow) =>
+  isInClockWindow(localWallClock(at), dailyClockWindow(window));

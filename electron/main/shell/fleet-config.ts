@@ -1,7 +1,11 @@
 import type { FleetConfigOutcome } from '../../../protocol/bridge.js';
 import { MAX_BRIDGE_SIGNED_CONFIG_CHARS } from '../../../protocol/bridge.js';
 import type { ProviderKey } from '../../../kiosk-config/fleet/signed.js';
-import { verifySignedConfig } from '../../../kiosk-config/fleet/verify.js';
+import {
+  considerForShell,
+  restoreShellRecord,
+  type ShellConfigRecord,
+} from '../../../kiosk-config/fleet/shell-record.js';
 import { fleetShellSettings, type FleetShellSettings } from '../policy/fleet-shell.js';
 import type { Logger } from '../log.js';
 
@@ -12,18 +16,31 @@ export interface FleetConfigDeps {
   terminalId: string | null;
   apply: (settings: FleetShellSettings | null) => void;
   log: Logger;
+  /** The record kept by the last run (kiosk-config/fleet/shell-record.ts); its config applies at once. */
+  restored?: unknown;
+  /** Keeps the record for the next start, after every change. */
+  save?: (record: ShellConfigRecord) => Promise<void>;
 }
 
 /**
- * Takes the signed config the page runs with and verifies it again here, against the keys pinned
- * in the installation: the shell never changes its printer, restart window or CSP on the page's
- * word. Expiry and downgrade are the page's judgement (it refuses them before running a config);
- * the shell checks who signed it and for which terminal. A config signed by a key that only a
- * later config rotated in is refused here, and the shell keeps the installation's settings.
+ * Takes the signed config the page runs with and verifies it here too: the shell never changes
+ * its printer, restart window or CSP on the page's word. Its keyring follows the page's by the
+ * same rules (a key rotated in by a verified config is trusted by both), and a config it already
+ * runs is not verified again when the page sends it after a reload.
  */
 export function createFleetConfigApplier(deps: FleetConfigDeps) {
+  let record = restoreShellRecord(deps.restored, deps.keyring);
+  if (deps.keyring.length > 0 && record.active) deps.apply(fleetShellSettings(record.active.settings));
+  const keep = async (next: ShellConfigRecord) => {
+    record = next;
+    await deps
+      .save?.(next)
+      .catch((error: unknown) => deps.log.error('keeping the fleet config failed', error));
+  };
+
   return async (signed: unknown): Promise<FleetConfigOutcome> => {
     if (signed === null) {
+      await keep({ ...record, active: null });
       deps.apply(null);
       return 'applied';
     }
@@ -35,42 +52,17 @@ export function createFleetConfigApplier(deps: FleetConfigDeps) {
       deps.log.warn('refused a fleet config: the installation pins no provider keys');
       return 'refused';
     }
-    const claimed = audienceOf(signed);
-    const verdict = await verifySignedConfig(signed, {
-      keyring: deps.keyring,
-      terminalId: deps.terminalId ?? claimed ?? '',
-      now: new Date(issuedAtOf(signed) ?? Date.now()),
-      currentVersion: 0,
-    });
+    const unchanged = record.active?.signed === signed;
+    const verdict = await considerForShell(record, signed, deps.terminalId);
     if (!verdict.ok) {
       deps.log.warn(`refused a fleet config: ${verdict.reason}`);
       return 'refused';
     }
-    deps.apply(fleetShellSettings(verdict.payload.settings));
-    deps.log.info(`fleet config version ${verdict.payload.version} applied to the shell`);
+    const { active } = verdict.record;
+    if (!active) return 'refused';
+    if (!unchanged) await keep(verdict.record);
+    deps.apply(fleetShellSettings(active.settings));
+    if (!unchanged) deps.log.info(`fleet config version ${active.version} applied to the shell`);
     return 'applied';
   };
-}
-
-/** Read before verification only to pick what to verify against; the signature decides. */
-function payloadOf(signed: string): Record<string, unknown> | null {
-  try {
-    const envelope = JSON.parse(signed) as { payload?: unknown };
-    return typeof envelope.payload === 'string'
-      ? (JSON.parse(envelope.payload) as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function audienceOf(signed: string): string | null {
-  const audience = payloadOf(signed)?.['audience'] as { terminal?: unknown } | undefined;
-  return typeof audience?.terminal === 'string' ? audience.terminal : null;
-}
-
-function issuedAtOf(signed: string): number | null {
-  const issuedAt = payloadOf(signed)?.['issuedAt'];
-  const time = typeof issuedAt === 'string' ? Date.parse(issuedAt) : NaN;
-  return Number.isNaN(time) ? null : time;
 }

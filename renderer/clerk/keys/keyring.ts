@@ -1,4 +1,4 @@
-import { decodeBase64Url, encodeBase64Url } from '../../shared/encryption/base64url.js';
+import { decodeBase64Url, toBase64Url } from '../../../protocol/encoding.js';
 import { importDecryptionKey } from '../../shared/encryption/jwe.js';
 
 /**
@@ -67,9 +67,9 @@ export class Keyring {
     const entry: StoredKey = {
       kid,
       officeId: typeof jwk.officeId === 'string' ? jwk.officeId : '',
-      salt: encodeBase64Url(salt),
-      iv: encodeBase64Url(iv),
-      sealed: encodeBase64Url(sealed),
+      salt: toBase64Url(salt),
+      iv: toBase64Url(iv),
+      sealed: toBase64Url(sealed),
     };
     this.save([...this.stored().filter((k) => k.kid !== kid), entry]);
     this.unlocked.set(kid, key);

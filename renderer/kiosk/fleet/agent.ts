@@ -4,7 +4,12 @@ import type { CommandResult, PendingCommand, TerminalEvent } from '../../../prot
 import { DraftStore, type KioskDatabase } from '../storage/index.js';
 import type { SyncEngine } from '../sync/engine.js';
 import { FleetClient } from './fleet-client.js';
-import { considerConfig, recordReachability } from './config-state.js';
+import {
+  afterRefusal,
+  considerConfig,
+  recordReachability,
+  wantsAssignment,
+} from '../../../kiosk-config/fleet/config-state.js';
 import { withEvent, writeFleetRecord, type FleetBoot, type FleetRecord } from './boot.js';
 import { onOfficeKeyRefusal } from './office-key-policy.js';
 import { Telemetry } from './telemetry.js';
@@ -139,25 +144,15 @@ export class FleetAgent {
 
   private async maybeTakeConfig(assigned: number | null): Promise<boolean> {
     const { state } = this.record;
-    // Nothing newer than what ran or was reverted: a lower number would be a downgrade anyway.
-    if (assigned === null || assigned <= state.floorVersion) return false;
+    // Nothing newer than what ran or was reverted, and not the config refused a moment ago.
+    if (!wantsAssignment(state, assigned)) return false;
     const raw = await this.client.config();
     const terminalId = this.options.config.terminalId;
     const outcome = await considerConfig(state, raw, terminalId, new Date());
     if (outcome.event.kind === 'config_refused') {
       this.telemetry.error(`config refused: ${outcome.event.message}`);
-      // Remember the refused number, so the same bad config is not fetched every heartbeat.
       await this.save(
-        withEvent(
-          {
-            ...this.record,
-            state: {
-              ...state,
-              floorVersion: Math.max(state.floorVersion, outcome.event.version ?? assigned),
-            },
-          },
-          outcome.event,
-        ),
+        withEvent({ ...this.record, state: afterRefusal(state, outcome.event, assigned) }, outcome.event),
       );
       return false;
     }

@@ -1,9 +1,15 @@
 import { effectiveConfig } from '../../../kiosk-config/fleet/effective.js';
 import { officeKeyPinsInForce } from '../../../kiosk-config/fleet/office-keys.js';
+import { withPinnedKeys } from '../../../kiosk-config/fleet/keyring.js';
 import type { KioskConfig } from '../../../kiosk-config/schema.js';
 import type { TerminalEvent } from '../../../protocol/fleet.js';
 import { readDeviceSetting, writeDeviceSetting, type KioskDatabase } from '../storage/index.js';
-import { initialFleetState, recordBoot, type FleetConfigState, type FleetEvent } from './config-state.js';
+import {
+  initialFleetState,
+  recordBoot,
+  type FleetConfigState,
+  type FleetEvent,
+} from '../../../kiosk-config/fleet/config-state.js';
 import { ensureIdentity, SignedTokens } from './identity.js';
 
 const FLEET_SETTING = 'fleet';
@@ -19,12 +25,10 @@ export async function readFleetRecord(db: KioskDatabase, bootstrap: KioskConfig)
   const stored = (await readDeviceSetting(db, FLEET_SETTING)) as FleetRecord | undefined;
   if (!stored?.state || !Array.isArray(stored.events))
     return { state: initialFleetState(pinned), events: [] };
-  // A key pinned by a new installation config joins the keyring; a revoked key stays revoked.
-  const known = new Set(stored.state.keyring.map((k) => k.keyId));
-  const added = pinned.filter((k) => !known.has(k.keyId));
-  return added.length === 0
+  const keyring = withPinnedKeys(stored.state.keyring, pinned);
+  return keyring.length === stored.state.keyring.length
     ? stored
-    : { ...stored, state: { ...stored.state, keyring: [...stored.state.keyring, ...added] } };
+    : { ...stored, state: { ...stored.state, keyring } };
 }
 
 export function writeFleetRecord(db: KioskDatabase, record: FleetRecord): Promise<void> {

@@ -1,3 +1,4 @@
+import { toBase64Url } from '../../../protocol/encoding.js';
 import { tokenChallenge } from '../../../protocol/fleet.js';
 import { ApiClient } from '../../../protocol/routes/client.js';
 import { contract } from '../../../protocol/routes/index.js';
@@ -91,10 +92,4 @@ export class SignedTokens {
   stop(): void {
     if (this.timer !== null) clearTimeout(this.timer);
   }
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

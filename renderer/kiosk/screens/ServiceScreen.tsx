@@ -1,5 +1,5 @@
 import type { Office, Service } from '../../../protocol/catalog.js';
-import { WEEKDAYS } from '../../../protocol/catalog.js';
+import { WEEKDAYS } from '../../../protocol/clock.js';
 import { localize, type Locale, type LocalizedText } from '../../../protocol/i18n.js';
 import { Button } from '../../shared/ui/index.js';
 import { localized, type LocalizedProps } from '../i18n/Localized.js';

@@ -1,4 +1,4 @@
-import { decodeBase64Url, encodeBase64Url } from './base64url.js';
+import { decodeBase64Url, toBase64Url } from '../../../protocol/encoding.js';
 
 /**
  * JWE in compact serialization (RFC 7516) the way FIT-Connect uses it: the content encrypted
@@ -42,7 +42,7 @@ export async function encryptJwe(
   cty?: string,
 ): Promise<string> {
   const header: JweHeader = { alg: JWE_ALG, enc: JWE_ENC, kid, ...(cty ? { cty } : {}) };
-  const protectedHeader = encodeBase64Url(new TextEncoder().encode(JSON.stringify(header)));
+  const protectedHeader = toBase64Url(new TextEncoder().encode(JSON.stringify(header)));
   const cek = crypto.getRandomValues(new Uint8Array(32));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const contentKey = await crypto.subtle.importKey('raw', cek, 'AES-GCM', false, ['encrypt']);
@@ -59,10 +59,10 @@ export async function encryptJwe(
   const tag = sealed.subarray(sealed.length - 16);
   return [
     protectedHeader,
-    encodeBase64Url(encryptedKey),
-    encodeBase64Url(iv),
-    encodeBase64Url(ciphertext),
-    encodeBase64Url(tag),
+    toBase64Url(encryptedKey),
+    toBase64Url(iv),
+    toBase64Url(ciphertext),
+    toBase64Url(tag),
   ].join('.');
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { AttachmentLimits } from '../../protocol/attachments.js';
-import { Locale } from '../../protocol/i18n.js';
+import { AttachmentLimits } from '../protocol/attachments.js';
+import { Locale } from '../protocol/i18n.js';
+import { ClockTime, Weekday } from '../protocol/clock.js';
+import { Id } from '../protocol/id.js';
 
 /**
  * Text a provider writes that a terminal shows. The kiosk renders text, never HTML, but a config
@@ -19,21 +21,21 @@ export const SafeLocalizedText = z
   .catchall(SafeText(2_000))
   .describe('A text per language; German is required because it is the fallback.');
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be 2-64 lower-case letters, digits or dashes');
-
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30');
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** A window of the signed config: weekdays and [from, to) on each, in maintenance.timezone. */
 export const TimeWindow = z
   .strictObject({
-    days: z.array(z.enum(WEEKDAYS)).min(1, 'must name at least one weekday'),
+    days: z.array(Weekday).min(1, 'must name at least one weekday'),
     from: ClockTime,
     to: ClockTime,
   })
   .refine((w) => w.from < w.to, { message: 'must end after it starts', path: ['to'] });
 
-/** The groups of a terminal's settings; each can be set in part by any layer. */
+/**
+ * THE settings of a terminal — the one place to add one. A provider's fleet file sets them in
+ * layers (SettingsLayer below is derived), a signed config carries them complete
+ * (TerminalSettings), and an installation file may give them too until a signed config
+ * decides (schema.ts takes them from here). docs/terminal-settings.md says how to add one.
+ */
 const settingsShape = {
   siteName: SafeText(200),
   hubUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
@@ -92,12 +94,16 @@ const settingsShape = {
 };
 
 type Shape = typeof settingsShape;
-const TerminalSettingsObject = z.strictObject(settingsShape);
-/** Each group's schema on its own, for the parts of the kiosk config a signed config decides. */
+/** The settings without the rules across them, for the installation file (schema.ts) to build on. */
+export const TerminalSettingsObject = z.strictObject(settingsShape);
+/** Each group's schema on its own. */
 export const SettingsGroups = TerminalSettingsObject.shape;
 
-/** Everything a terminal needs, complete: what the merged layers must add up to. */
-export const TerminalSettings = TerminalSettingsObject.superRefine((s, ctx) => {
+/** The rules across settings, for the signed settings and the installation file alike. */
+export function checkSettingsTogether(
+  s: Pick<TerminalSettings, 'locales' | 'defaultLocale' | 'idleWarningSeconds' | 'idleTimeoutSeconds'>,
+  ctx: z.core.$RefinementCtx,
+): void {
   if (!s.locales.includes(s.defaultLocale))
     ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: 'must be one of locales' });
   if (s.idleWarningSeconds >= s.idleTimeoutSeconds)
@@ -106,7 +112,10 @@ export const TerminalSettings = TerminalSettingsObject.superRefine((s, ctx) => {
       path: ['idleWarningSeconds'],
       message: 'must be shorter than idleTimeoutSeconds',
     });
-});
+}
+
+/** Everything a terminal needs, complete: what the merged layers must add up to. */
+export const TerminalSettings = TerminalSettingsObject.superRefine(checkSettingsTogether);
 export type TerminalSettings = z.infer<typeof TerminalSettings>;
 
 /** Objects merge key by key, so a layer may set any part of a group; lists and values replace. */

@@ -1,5 +1,6 @@
-import type { ConfigPayload, ProviderKey } from '../../../kiosk-config/fleet/signed.js';
-import { nextKeyring, verifySignedConfig, type RefusalCode } from '../../../kiosk-config/fleet/verify.js';
+import type { ConfigPayload, ProviderKey } from './signed.js';
+import { nextKeyring } from './keyring.js';
+import { verifySignedConfig, type RefusalCode } from './verify.js';
 
 export interface AppliedConfig {
   /** The signed envelope exactly as received, so it can be verified again after a restart. */
@@ -17,8 +18,17 @@ export interface FleetConfigState {
   lastGood: AppliedConfig | null;
   /** Set while a newly applied config has not yet proven itself. */
   trial: { version: number; since: string; boots: string[]; unreachableSince: string | null } | null;
-  /** Highest version ever applied or reverted: nothing at or below it is taken again. */
+  /**
+   * Highest version ever applied, reverted or refused with a verified signature: nothing at or
+   * below it is taken again. Only a signature this terminal verified moves it.
+   */
   floorVersion: number;
+  /**
+   * The hub's assignment whose config was refused without a verified version, so the same
+   * config is not fetched every heartbeat. A hub's number never becomes the floor: any other
+   * assignment is fetched and judged again. Absent in records written before it existed.
+   */
+  refusedAssignment?: number | null;
 }
 
 export type FleetEvent =
@@ -55,7 +65,7 @@ export async function considerConfig(
       state,
       event: {
         kind: 'config_refused',
-        version: versionHint(raw),
+        version: verdict.signedVersion ?? null,
         code: verdict.code,
         message: verdict.reason,
       },
@@ -142,7 +152,25 @@ function revert(state: FleetConfigState, why: string): { state: FleetConfigState
   };
 }
 
-function versionHint(raw: string): number | null {
-  const match = /\\?"version\\?"\s*:\s*(\d{1,15})/.exec(raw.slice(0, 4096));
-  return match?.[1] ? Number(match[1]) : null;
+/**
+ * Whether the config the hub assigns is worth fetching: newer than the floor, and not the
+ * assignment whose config was just refused.
+ */
+export const wantsAssignment = (state: FleetConfigState, assigned: number | null): assigned is number =>
+  assigned !== null && assigned > state.floorVersion && assigned !== state.refusedAssignment;
+
+/**
+ * The state after a refusal of the config assigned as `assigned`. The floor rises only to a
+ * version whose signature verified (event.version); the hub's number is only remembered as the
+ * refused assignment, so an unsigned blob claiming version 900000000000000
+ * cannot freeze the terminal: the next genuine release is fetched and taken.
+ */
+export function afterRefusal(
+  state: FleetConfigState,
+  event: Extract<FleetEvent, { kind: 'config_refused' }>,
+  assigned: number,
+): FleetConfigState {
+  const floorVersion =
+    event.version === null ? state.floorVersion : Math.max(state.floorVersion, event.version);
+  return { ...state, floorVersion, refusedAssignment: assigned };
 }

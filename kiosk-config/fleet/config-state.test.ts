@@ -1,22 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateFleetFile, type FleetFile } from '../../../kiosk-config/fleet/fleet-file.js';
-import {
-  generateProviderKey,
-  importSigningKey,
-  publicHalf,
-  type ProviderKeyPair,
-} from '../../../kiosk-config/fleet/keys.js';
-import { canonicalJson, toBase64Url, utf8 } from '../../../kiosk-config/fleet/runtime.js';
+import { validateFleetFile, type FleetFile } from './fleet-file.js';
+import { generateProviderKey, importSigningKey, publicHalf, type ProviderKeyPair } from './keys.js';
+import { canonicalJson, toBase64Url } from '../../protocol/encoding.js';
+import { utf8 } from './runtime.js';
 import {
   CONFIG_FORMAT,
   signConfig,
   type ConfigPayload,
   type ProviderKey,
   type SignedConfig,
-} from '../../../kiosk-config/fleet/signed.js';
-import type { TerminalSettings } from '../../../kiosk-config/fleet/settings.js';
+} from './signed.js';
+import type { TerminalSettings } from '../terminal-settings.js';
 import {
   considerConfig,
   initialFleetState,
@@ -28,7 +24,7 @@ import {
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const TERMINAL = 'demo-terminal-1';
 const example = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../kiosk-config/fleet-example.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../fleet-example.json'), 'utf8'),
 ) as FleetFile;
 const validated = validateFleetFile(example);
 if (!validated.ok) throw new Error('the example fleet file is invalid');
