@@ -4,7 +4,7 @@ import type { Locale } from '../../../protocol/i18n.js';
  * Key layouts for the on-screen keyboard: each language's script with its own letters (German
  * umlauts and ß, Turkish ç ğ ı ö ş ü, Arabic, Ukrainian and Russian Cyrillic), a number pad for
  * numbers, dates and phone numbers, and an e-mail layout with @ and common endings.
- * {bksp} {shift} {space} {enter} are react-simple-keyboard's function keys.
+ * {bksp} {shift} {space} {enter} are the function keys; keyLabel names them for a screen reader.
  */
 export type KeyboardKind = 'text' | 'numeric' | 'email';
 export type KeyboardLayout = Record<string, string[]>;
@@ -141,4 +141,28 @@ export function applyKey(value: string, button: string): string | null {
   if (button === '{space}') return `${value} `;
   if (button === '{shift}' || button === '{enter}') return null;
   return value + button;
+}
+
+export interface FunctionKeyNames {
+  backspace: string;
+  shift: string;
+  space: string;
+  enter: string;
+}
+
+const FUNCTION_KEYS: Record<string, { shown: string; name: keyof FunctionKeyNames }> = {
+  '{bksp}': { shown: '⌫', name: 'backspace' },
+  '{shift}': { shown: '⇧', name: 'shift' },
+  '{space}': { shown: '', name: 'space' },
+  '{enter}': { shown: '↵', name: 'enter' },
+};
+
+/**
+ * What a key shows and what a screen reader calls it: function keys by their name in the
+ * keyboard's language, a combining mark (Arabic harakat) on a dotted circle so it can be seen.
+ */
+export function keyLabel(key: string, names: FunctionKeyNames): { shown: string; name: string } {
+  const special = FUNCTION_KEYS[key];
+  if (special) return { shown: special.shown, name: names[special.name] };
+  return { shown: /^\p{M}+$/u.test(key) ? `\u25cc${key}` : key, name: key };
 }
