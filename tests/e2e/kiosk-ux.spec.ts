@@ -248,3 +248,40 @@ test('a field that cuts long input says so: a form field and the callback note',
   await panel.getByLabel(CALL_TEXTS.de.note).fill('Bitte rufen Sie an. '.repeat(60));
   await expect(panel.getByRole('status').filter({ hasText: 'Höchstens 1000 Zeichen' })).toBeVisible();
 });
+
+test('Arabic is drawn with the Noto Sans Arabic the kiosk ships, not the system’s fallback', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  await kiosk.startInGerman();
+  await page.getByRole('banner').getByRole('button', { name: TEXTS.ar.languageName }).click();
+  const heading = page.getByRole('heading', { level: 1, name: TEXTS.ar.catalogTitle });
+  await expect(heading).toBeVisible();
+  const measured = await heading.evaluate(async (element) => {
+    const text = element.textContent ?? '';
+    const style = getComputedStyle(element);
+    await document.fonts.load(`${style.fontWeight} ${style.fontSize} "Noto Sans Arabic"`, text);
+    await document.fonts.ready;
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) throw new Error('no canvas');
+    const width = (family: string) => {
+      context.font = `${style.fontWeight} ${style.fontSize} ${family}`;
+      return context.measureText(text).width;
+    };
+    return {
+      loadedFaces: [...document.fonts].filter(
+        (f) => f.family.includes('Noto Sans Arabic') && f.status === 'loaded',
+      ).length,
+      page: width(style.fontFamily),
+      noto: width('"Noto Sans Arabic"'),
+      system: width('"DejaVu Sans", sans-serif'),
+    };
+  });
+  expect(measured.loadedFaces).toBeGreaterThan(0);
+  // The heading's own font stack draws the Arabic exactly as Noto Sans Arabic does, and not as the
+  // system's fallback would.
+  expect(Math.abs(measured.page - measured.noto)).toBeLessThan(0.5);
+  expect(Math.abs(measured.page - measured.system)).toBeGreaterThan(2);
+});
