@@ -260,7 +260,8 @@ test('Arabic is drawn with the Noto Sans Arabic the kiosk ships, not the systemâ
   const heading = page.getByRole('heading', { level: 1, name: TEXTS.ar.catalogTitle });
   await expect(heading).toBeVisible();
   const measured = await heading.evaluate(async (element) => {
-    const text = element.textContent ?? '';
+    // The Arabic letters alone: spaces come from the first font of the stack, which has them.
+    const text = (element.textContent ?? '').replace(/\s+/g, '');
     const style = getComputedStyle(element);
     await document.fonts.load(`${style.fontWeight} ${style.fontSize} "Noto Sans Arabic"`, text);
     await document.fonts.ready;
@@ -284,4 +285,34 @@ test('Arabic is drawn with the Noto Sans Arabic the kiosk ships, not the systemâ
   // system's fallback would.
   expect(Math.abs(measured.page - measured.noto)).toBeLessThan(0.5);
   expect(Math.abs(measured.page - measured.system)).toBeGreaterThan(2);
+});
+
+test('form hints are as large as the base text and in the text colour; a tapped choice closes the keyboard', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  await kiosk.open(hub.url);
+  await openResidenceForm(kiosk);
+  const main = page.getByRole('main');
+  const help = main.locator('.pop-field__help').first();
+  await expect(help).toBeVisible();
+  const [helpStyle, bodyStyle] = await Promise.all([
+    help.evaluate((el) => ({ size: getComputedStyle(el).fontSize, color: getComputedStyle(el).color })),
+    page.evaluate(() => ({
+      size: getComputedStyle(document.documentElement).fontSize,
+      color: getComputedStyle(document.body).color,
+    })),
+  ]);
+  expect(parseFloat(helpStyle.size)).toBeGreaterThanOrEqual(parseFloat(bodyStyle.size));
+  expect(helpStyle.color).toBe(bodyStyle.color);
+
+  const keyboard = page.getByTestId('on-screen-keyboard');
+  await page.getByLabel('Ort', { exact: true }).tap();
+  await expect(keyboard).toBeVisible();
+  const mainResidence = main.getByRole('radio', { name: 'Hauptwohnung', exact: true });
+  // Clear of the keyboard docked at the bottom, as a citizen would scroll it.
+  await mainResidence.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await mainResidence.tap();
+  await expect(keyboard).toBeHidden();
 });

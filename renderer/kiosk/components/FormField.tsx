@@ -230,7 +230,7 @@ export function FormField(props: FormFieldProps) {
 /** Which on-screen keyboard layout a widget needs; text fields get the citizen's language. */
 const KEYBOARDS: Partial<Record<FieldUi['widget'], string>> = {
   number: 'numeric',
-  tel: 'numeric',
+  tel: 'tel',
   email: 'email',
 };
 

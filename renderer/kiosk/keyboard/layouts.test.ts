@@ -34,7 +34,7 @@ describe('key names for a screen reader', () => {
   it('names every key of every layout in every language, function keys in that language', () => {
     for (const locale of LOCALES) {
       const names = TEXTS[locale].keys;
-      for (const kind of ['text', 'numeric', 'email'] as const) {
+      for (const kind of ['text', 'numeric', 'tel', 'email'] as const) {
         for (const key of keys(layoutFor(kind, locale))) {
           const label = keyLabel(key, names);
           expect(label.name.trim(), `${locale} ${kind} ${key}`).not.toBe('');
@@ -51,5 +51,15 @@ describe('key names for a screen reader', () => {
   it('shows a combining mark on a dotted circle but names it by itself', () => {
     expect(keyLabel('\u064e', TEXTS.ar.keys)).toEqual({ shown: '\u25cc\u064e', name: '\u064e' });
     expect(keyLabel('ب', TEXTS.ar.keys)).toEqual({ shown: 'ب', name: 'ب' });
+  });
+});
+
+describe('number pads', () => {
+  it('give postcodes and dates digits only, and phone numbers the signs their hint allows', () => {
+    const numeric = keys(layoutFor('numeric', 'de'));
+    expect(numeric).not.toContain('+');
+    expect(numeric.filter((k) => /^\d$/.test(k))).toHaveLength(10);
+    const tel = keys(layoutFor('tel', 'de'));
+    expect(tel).toEqual(expect.arrayContaining(['+', '-', '/', '{space}', '0', '9', '{bksp}']));
   });
 });
