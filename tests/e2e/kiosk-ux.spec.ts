@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { CALL_TEXTS } from '../../renderer/kiosk/call/texts.js';
 import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
@@ -22,6 +23,15 @@ function reachable(locator: Locator): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && element.contains(hit);
   });
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 function overlap(
@@ -62,6 +72,7 @@ test('"Sitzung beenden" asks first when answers would be lost, and stands apart 
   const confirm = page.getByRole('alertdialog', { name: 'Sitzung beenden?' });
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText('Ihre Angaben werden gelöscht');
+  await expectNoAxeViolations(page);
   await confirm.getByRole('button', { name: 'Weiter ausfüllen' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(street).toHaveValue('Lindenweg');
@@ -218,6 +229,7 @@ test('with a topic chosen, a search looks through every topic and says which top
   await expect(page.locator('.kiosk-catalog__count')).toContainText(
     'Gesucht wird in allen Themen, nicht nur in: Hunde & Tiere',
   );
+  await expectNoAxeViolations(page);
   // Choosing a topic again shows that topic's list.
   await page
     .getByRole('navigation', { name: 'Themen' })
@@ -241,6 +253,7 @@ test('a field that cuts long input says so: a form field and the callback note',
   await street.fill('Lindenweg'.padEnd(130, 'x'));
   await expect(street).toHaveValue('Lindenweg'.padEnd(100, 'x'));
   await expect(page.getByRole('status').filter({ hasText: 'Höchstens 100 Zeichen' })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Mit dem Rathaus sprechen' }).click();
   const panel = page.getByRole('complementary', { name: 'Video-Beratung mit dem Rathaus' });
