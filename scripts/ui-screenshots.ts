@@ -58,7 +58,7 @@ async function everyScreen(
   const page = await context.newPage();
   const kiosk = new KioskPage(page);
   await kiosk.open(hubUrl, { idleTimeoutSeconds: 3600, idleWarningSeconds: 120 });
-  await kiosk.waitOnline();
+  await kiosk.waitForContent();
   await shoot(page, dir, '01-attract');
   await page.getByRole('button', { name: /Berühren Sie den Bildschirm/ }).click();
   await shoot(page, dir, '02-language');
@@ -69,6 +69,7 @@ async function everyScreen(
   await page.getByLabel(t.searchLabel).fill('Personalausweis');
   await page.locator('.kiosk-catalog__widened').waitFor();
   await shoot(page, dir, '04-search-all-topics');
+  await page.getByLabel(t.searchLabel).blur();
   await page.getByLabel(t.searchLabel).tap();
   await page.getByTestId('on-screen-keyboard').waitFor();
   await shoot(page, dir, '05-keyboard');
