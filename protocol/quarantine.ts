@@ -57,6 +57,9 @@ export type QuarantineReportAnswer = z.infer<typeof QuarantineReportAnswer>;
 
 /** One quarantined application as the consoles show it. */
 export const StuckApplication = z.object({
+  /** The office's and the form's German names, when the hub knows them. */
+  officeName: z.string().nullable().optional(),
+  formTitle: z.string().nullable().optional(),
   terminalId: z.string(),
   terminalName: z.string(),
   submissionId: z.string(),

@@ -112,7 +112,14 @@ export async function listStuck(db: HubKysely, officeIds?: readonly string[]): P
     .orderBy('q.submission_id', 'asc');
   if (officeIds) query = query.where('q.office_id', 'in', [...officeIds]);
   const rows = await query.execute();
+  const names = await contentNames(
+    db,
+    rows.map((row) => row.office_id).filter((id): id is string => id !== null),
+    rows.map((row) => row.form_id),
+  );
   return rows.map((row) => ({
+    officeName: row.office_id ? (names.offices.get(row.office_id) ?? null) : null,
+    formTitle: names.forms.get(`${row.form_id}@${row.form_version}`) ?? names.forms.get(row.form_id) ?? null,
     terminalId: row.terminal_id,
     terminalName: row.terminal_name ?? row.terminal_id,
     submissionId: row.submission_id,
@@ -215,4 +222,49 @@ export async function listDiscards(db: HubKysely): Promise<DiscardRecord[]> {
     requestedAt: row.requested_at,
     confirmedAt: row.confirmed_at,
   }));
+}
+
+/**
+ * German names of offices and titles of forms (per version, and the newest per id), so the
+ * consoles say "Bürgerbüro" and "Anmeldung einer Wohnung" instead of ids. Withdrawn ones too:
+ * a stuck application may be for one.
+ */
+async function contentNames(
+  db: HubKysely,
+  officeIds: string[],
+  formIds: string[],
+): Promise<{ offices: Map<string, string>; forms: Map<string, string> }> {
+  const offices = new Map<string, string>();
+  const forms = new Map<string, string>();
+  const germanOf = (document: string, key: 'name' | 'title'): string | undefined => {
+    const parsed = JSON.parse(document) as Record<string, { de?: unknown } | undefined>;
+    const text = parsed[key]?.de;
+    return typeof text === 'string' ? text : undefined;
+  };
+  if (officeIds.length > 0) {
+    const rows = await db
+      .selectFrom('offices')
+      .select(['id', 'document'])
+      .where('id', 'in', officeIds)
+      .execute();
+    for (const row of rows) {
+      const name = germanOf(row.document, 'name');
+      if (name) offices.set(row.id, name);
+    }
+  }
+  if (formIds.length > 0) {
+    const rows = await db
+      .selectFrom('forms')
+      .select(['id', 'version', 'document'])
+      .where('id', 'in', formIds)
+      .orderBy('version', 'asc')
+      .execute();
+    for (const row of rows) {
+      const title = germanOf(row.document, 'title');
+      if (!title) continue;
+      forms.set(`${row.id}@${Number(row.version)}`, title);
+      forms.set(row.id, title);
+    }
+  }
+  return { offices, forms };
 }

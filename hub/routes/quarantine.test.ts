@@ -273,3 +273,21 @@ describe('quarantine reports', () => {
     await report([]);
   });
 });
+
+describe('stuck applications by name', () => {
+  it('carry the office’s and the form’s German names, and none for a form the hub does not know', async () => {
+    const known = item();
+    const gone = item({ formId: 'gone-form', officeId: 'standesamt', reason: 'unknown form' });
+    await report([known, gone]);
+    const items = await providerList();
+    const byId = new Map(items.map((s) => [s.submissionId, s]));
+    expect(byId.get(known.submissionId)).toMatchObject({
+      officeId: 'buergerbuero',
+      officeName: expect.stringMatching(/\S/),
+      formTitle: registrationForm.title.de,
+    });
+    expect(byId.get(known.submissionId)?.officeName).not.toBe('buergerbuero');
+    expect(byId.get(gone.submissionId)?.formTitle).toBeNull();
+    await report([]);
+  });
+});

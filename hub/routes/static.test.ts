@@ -34,6 +34,15 @@ afterAll(async () => {
 const get = (url: string, app = hub.app) => app.inject({ method: 'GET', url });
 
 describe('static files', () => {
+  it('answers /favicon.ico with the product mark, built or not', async () => {
+    for (const app of [hub.app, unbuilt.app]) {
+      const response = await get('/favicon.ico', app);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('image/svg+xml');
+      expect(response.body).toContain('<svg');
+    }
+  });
+
   it('sends / to the kiosk', async () => {
     const response = await get('/');
     expect(response.statusCode).toBe(302);

@@ -13,6 +13,11 @@ export function cacheControlFor(staticDir: string, file: string): string {
   return path.startsWith('assets/') ? IMMUTABLE : REVALIDATE;
 }
 
+/** A town-hall mark in KERN's action blue: a gable over three columns. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4fb0"/>' +
+  '<path d="M16 5 5 11h22zM7 13h4v10H7zm7 0h4v10h-4zm7 0h4v10h-4zM5 25h22v3H5z" fill="#fff"/></svg>';
+
 /** The built kiosk (/kiosk/) and clerk console (/clerk/) from the static dir. */
 export function staticRoutes(staticDir: string): FastifyPluginAsync {
   const hasBuild = () => existsSync(join(staticDir, 'kiosk', 'index.html'));
@@ -27,6 +32,11 @@ export function staticRoutes(staticDir: string): FastifyPluginAsync {
           'The kiosk and the clerk console are not built yet. Run `npm run build`, then reload this page.',
         );
     });
+
+    // Browsers ask for /favicon.ico on every page; the product's mark answers, built or not.
+    app.get('/favicon.ico', async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(FAVICON_SVG),
+    );
 
     // Without the folder there is nothing to serve; everything but "/" then answers 404.
     if (!existsSync(staticDir)) return;

@@ -34,7 +34,7 @@ export const de = {
     office: (office: string) => `Amt: ${office}`,
     unknownOffice: 'unbekannt',
     onTerminal: (name: string, id: string) => `Auf Terminal ${name} (${id}) festgehalten:`,
-    form: (formId: string, version: number) => `Formular ${formId} (Version ${version})`,
+    form: (form: string, version: number) => `Formular „${form}“ (Version ${version})`,
     since: (when: string) => `seit ${when}`,
     retryRequested: 'erneuter Versuch angefordert',
     discard: 'Löschen anordnen …',

@@ -1,3 +1,4 @@
+import { TEXTS } from '../../renderer/kiosk/i18n/texts.js';
 import {
   asDiskText,
   demoForm,
@@ -77,6 +78,13 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   await expect(clerk.getByText(String(residence.answers['familyName']), { exact: true })).toBeVisible();
   await expect(clerk.getByText(String(residence.answers['givenNames']), { exact: true })).toBeVisible();
   await expect(clerk.getByText('Prüfung des Antrags')).toHaveCount(0); // hash and form checks passed
+  // Labels, option texts and dates in German, as the clerk reads them — not the stored values.
+  const answerRow = (label: string) => clerk.locator('.clerk-pairs__row').filter({ hasText: label });
+  await expect(answerRow('Art der Wohnung')).toContainText('Hauptwohnung');
+  await expect(answerRow('Geschlecht')).not.toContainText(String(residence.answers['sex']));
+  const birthday = String(residence.answers['dateOfBirth']);
+  await expect(answerRow('Geburtsdatum')).toContainText(birthday.split('-').reverse().join('.'));
+  await expect(answerRow('Geburtsdatum')).not.toContainText(birthday);
 
   // After a reload the key is stored but locked: the passphrase opens it, a wrong one does not.
   await clerk.reload();
@@ -101,6 +109,13 @@ test('browse, fill, submit offline, receipt, reconnect: the hub holds it exactly
   await page.getByRole('button', { name: 'Abfragen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'In Bearbeitung' })).toContainText(
     'Bitte bringen Sie Ihren Ausweis mit.',
+  );
+  // In Arabic the date of the status names its month in Arabic.
+  await page.getByRole('banner').getByRole('button', { name: TEXTS.ar.languageName }).click();
+  const arabicStatus = page.getByRole('status').filter({ hasText: TEXTS.ar.statusNames['in-progress'] });
+  await expect(arabicStatus).toContainText('الحالة بتاريخ');
+  await expect(arabicStatus).not.toContainText(
+    /January|February|March|April|May|June|July|August|September|October|November|December/,
   );
 });
 

@@ -114,7 +114,9 @@ test('an application the hub refuses for good is quarantined on the terminal and
   const panel = clerk.getByRole('region', { name: '1 Antrag hängt auf einem Terminal fest' });
   await expect(panel).toContainText('Auf Terminal');
   await expect(panel).toContainText('holds no key');
-  await expect(panel).toContainText(`Amt: ${residence.form.officeId}`);
+  // Named as the clerk knows them, not by their ids.
+  await expect(panel).toContainText('Amt: Bürgerbüro (Einwohnermeldeamt)');
+  await expect(panel).toContainText(`Formular „${residence.form.title.de}“`);
   for (const field of ['familyName', 'givenNames']) {
     await expect(panel).not.toContainText(String(residence.answers[field]));
   }

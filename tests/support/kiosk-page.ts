@@ -213,10 +213,19 @@ export class KioskPage {
     }, marker);
   }
 
-  /** Ends the visit from the top bar and waits for the attract screen of the next citizen. */
+  /**
+   * Ends the visit from the top bar (saying yes when it asks, as it does once something was
+   * entered) and waits for the attract screen of the next citizen.
+   */
   async endSession(): Promise<void> {
+    const attract = this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ });
+    const confirm = this.page.getByRole('alertdialog', { name: TEXTS.de.endSessionTitle });
     await this.page.getByRole('button', { name: 'Sitzung beenden' }).click();
-    await expect(this.page.getByRole('button', { name: /Berühren Sie den Bildschirm/ })).toBeVisible();
+    await expect(attract.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) {
+      await confirm.getByRole('button', { name: TEXTS.de.endSessionConfirm }).click();
+    }
+    await expect(attract).toBeVisible();
   }
 
   /**

@@ -34,7 +34,7 @@ export function AnswerList({ t, form, opened }: AnswerListProps) {
       ) : (
         <dl className="clerk-pairs clerk-pairs--answers">
           {present.map((row) => {
-            const answer = formatAnswer(row.value, t);
+            const answer = formatAnswer(row.value, t, row.ui);
             return (
               <div className="clerk-pairs__row" key={row.path}>
                 <dt>{row.label}</dt>

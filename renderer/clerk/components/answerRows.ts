@@ -11,6 +11,8 @@ export interface AnswerRow {
   path: string;
   label: string;
   value: AnswerScalar;
+  /** The field's description, for option texts and dates. */
+  ui?: FieldUi | undefined;
 }
 
 /**
@@ -64,6 +66,6 @@ function flatten(
       flatten(`${path}/${key}`, `${label} › ${child?.label.de ?? key}`, inner, child, into);
     }
   } else {
-    into.push({ path, label, value });
+    into.push({ path, label, value, ui });
   }
 }

@@ -23,6 +23,8 @@ export function StuckApplications({ t, items, onDiscard }: StuckApplicationsProp
     const office = item.officeId ?? '';
     byOffice.set(office, [...(byOffice.get(office) ?? []), item]);
   }
+  const officeName = (office: string, stuck: readonly StuckApplication[]) =>
+    stuck.find((item) => item.officeName)?.officeName ?? (office || t.stuck.unknownOffice);
   const when = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="clerk-stuck" aria-labelledby="clerk-stuck-heading">
@@ -30,12 +32,12 @@ export function StuckApplications({ t, items, onDiscard }: StuckApplicationsProp
       <p>{t.stuck.intro}</p>
       {[...byOffice].map(([office, stuck]) => (
         <div key={office} data-office={office}>
-          <h3>{t.stuck.office(office || t.stuck.unknownOffice)}</h3>
+          <h3>{t.stuck.office(officeName(office, stuck))}</h3>
           <ul>
             {stuck.map((item) => (
               <li key={`${item.terminalId}-${item.submissionId}`} data-submission={item.submissionId}>
                 <strong>{t.stuck.onTerminal(item.terminalName, item.terminalId)}</strong>{' '}
-                {t.stuck.form(item.formId, item.formVersion)} – {item.reason}{' '}
+                {t.stuck.form(item.formTitle ?? item.formId, item.formVersion)} – {item.reason}{' '}
                 <span className="clerk-stuck__meta">
                   ({t.stuck.since(when.format(new Date(item.quarantinedAt)))}
                   {item.retryRequestedAt ? `; ${t.stuck.retryRequested}` : ''})

@@ -6,7 +6,10 @@ import { Button, Icon } from '../../shared/ui/index.js';
 import { ChatPanel } from '../../shared/call/ChatPanel.js';
 import { VideoView } from '../../shared/call/VideoView.js';
 import { useObservable } from '../../shared/useObservable.js';
+import { LengthNote } from '../components/LengthNote.js';
+import { formatSlot } from '../i18n/dates.js';
 import { localized } from '../i18n/Localized.js';
+import { TEXTS } from '../i18n/texts.js';
 import type { KioskCallClient } from './call-client.js';
 import type { CallRequestSender } from './request-sender.js';
 import { CALL_TEXTS, type CallTexts } from './texts.js';
@@ -480,11 +483,12 @@ function RequestForm({
         <textarea
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          maxLength={1000}
+          maxLength={NOTE_MAX}
           rows={2}
           autoComplete={CITIZEN_AUTOCOMPLETE}
         />
       </label>
+      <LengthNote t={TEXTS[locale]} value={note} max={NOTE_MAX} />
       <div className="kiosk-call__actions">
         <Button type="submit" variant="primary" size="large" busy={busy}>
           {t.save}
@@ -502,17 +506,8 @@ function PendingNote({ requests, t }: { requests: CallRequestSender; t: CallText
   return <p className="kiosk-call__pending">{pending > 0 ? t.savedOffline : t.savedSent}</p>;
 }
 
-function formatSlot(slot: string, locale: Locale): string {
-  const [date = '', time = ''] = slot.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const day = new Date(y ?? 2000, (m ?? 1) - 1, d ?? 1);
-  const weekday = day.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  });
-  return `${weekday}, ${time}`;
-}
+/** The callback note's limit; the hub accepts no more. */
+const NOTE_MAX = 1000;
 
 function useNow(everyMs: number): Date {
   const [now, setNow] = useState(() => new Date());

@@ -1,3 +1,4 @@
+import { plural } from '../i18n/plural.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import { ar } from './locales/ar.js';
 import { ru } from './locales/ru.js';
@@ -17,17 +18,18 @@ const de = {
   noHoursToday: 'Heute keine Video-Sprechzeiten',
   openNow: 'Jetzt geöffnet',
   closedNow: 'Jetzt außerhalb der Sprechzeiten',
-  clerksFree: (n: number) => (n === 1 ? '1 Mitarbeiterin oder Mitarbeiter frei' : `${n} Mitarbeitende frei`),
+  clerksFree: (n: number) =>
+    plural('de', n, { one: '# Mitarbeiterin oder Mitarbeiter frei', other: '# Mitarbeitende frei' }),
   clerksBusy: 'Alle Mitarbeitenden sind im Gespräch',
   nobodyOnline: 'Gerade ist niemand für Video-Anrufe da',
   waitingCount: (n: number) =>
-    n === 0 ? 'Niemand wartet' : n === 1 ? '1 Person wartet' : `${n} Personen warten`,
+    n === 0 ? 'Niemand wartet' : plural('de', n, { one: '# Person wartet', other: '# Personen warten' }),
   estimatedWait: (s: number | null) =>
     s === null
       ? 'Wartezeit unbekannt'
       : s < 60
         ? 'Wartezeit: unter einer Minute'
-        : `Wartezeit: etwa ${minutes(s)} Minuten`,
+        : `Wartezeit: etwa ${plural('de', minutes(s), { one: '# Minute', other: '# Minuten' })}`,
   hubUnreachable:
     'Das Rathaus ist gerade nicht erreichbar. Sie können einen Rückruf oder Termin hinterlassen.',
   startCall: 'Video-Anruf starten',
@@ -98,17 +100,17 @@ const en: CallTexts = {
   noHoursToday: 'No video hours today',
   openNow: 'Open now',
   closedNow: 'Outside video hours now',
-  clerksFree: (n: number) => (n === 1 ? '1 clerk free' : `${n} clerks free`),
+  clerksFree: (n: number) => plural('en', n, { one: '# clerk free', other: '# clerks free' }),
   clerksBusy: 'All clerks are in a call',
   nobodyOnline: 'Nobody is available for video calls right now',
   waitingCount: (n: number) =>
-    n === 0 ? 'Nobody is waiting' : n === 1 ? '1 person waiting' : `${n} people waiting`,
+    n === 0 ? 'Nobody is waiting' : plural('en', n, { one: '# person waiting', other: '# people waiting' }),
   estimatedWait: (s: number | null) =>
     s === null
       ? 'Waiting time unknown'
       : s < 60
         ? 'Wait: under a minute'
-        : `Wait: about ${minutes(s)} minutes`,
+        : `Wait: about ${plural('en', minutes(s), { one: '# minute', other: '# minutes' })}`,
   hubUnreachable:
     'The town hall cannot be reached right now. You can leave a callback request or book an appointment.',
   startCall: 'Start video call',

@@ -7,17 +7,19 @@ export interface AlertDialogProps {
   body: ReactNode;
   /** What follows the body: a preview, a message, the answer buttons. */
   children: ReactNode;
+  /** An opaque backdrop hides the screen behind (the idle warning: nobody reads the last answers). */
+  opaque?: boolean;
 }
 
 /**
  * A modal question over the screen. Focus moves to its first button, so a screen reader
  * announces it and a key press answers it.
  */
-export function AlertDialog({ id, title, body, children }: AlertDialogProps) {
+export function AlertDialog({ id, title, body, children, opaque = false }: AlertDialogProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => dialogRef.current?.querySelector('button')?.focus(), []);
   return (
-    <div className="kiosk-overlay">
+    <div className={opaque ? 'kiosk-overlay kiosk-overlay--opaque' : 'kiosk-overlay'}>
       <div
         ref={dialogRef}
         role="alertdialog"

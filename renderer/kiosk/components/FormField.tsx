@@ -5,6 +5,7 @@ import type { Texts } from '../i18n/texts.js';
 import { AddressField } from './fields/AddressField.js';
 import { DateField } from './fields/DateField.js';
 import { errorText } from './fields/error-text.js';
+import { LengthNote } from './LengthNote.js';
 import { GroupField, RepeatField, type GroupFieldProps } from './fields/GroupField.js';
 import { CITIZEN_AUTOCOMPLETE } from './fields/autocomplete.js';
 
@@ -191,35 +192,39 @@ export function FormField(props: FormFieldProps) {
     );
   }
 
+  const max = typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined;
   return (
     <Field label={shownLabel} help={help} error={message}>
-      {(control) =>
-        ui.widget === 'textarea' ? (
-          <textarea
-            {...control}
-            name={name}
-            className="pop-input kiosk-textarea"
-            rows={4}
-            autoComplete={CITIZEN_AUTOCOMPLETE}
-            maxLength={typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined}
-            value={typeof value === 'string' ? value : ''}
-            onChange={(event) => onChange(name, event.target.value)}
-          />
-        ) : (
-          <input
-            {...control}
-            name={name}
-            className="pop-input"
-            type={INPUT_TYPES[ui.widget] ?? 'text'}
-            inputMode={ui.widget === 'number' ? 'decimal' : undefined}
-            data-keyboard={KEYBOARDS[ui.widget]}
-            autoComplete={CITIZEN_AUTOCOMPLETE}
-            maxLength={typeof property['maxLength'] === 'number' ? property['maxLength'] : undefined}
-            value={value === undefined ? '' : String(value)}
-            onChange={(event) => onChange(name, toAnswer(event.target.value, property))}
-          />
-        )
-      }
+      {(control) => (
+        <>
+          {ui.widget === 'textarea' ? (
+            <textarea
+              {...control}
+              name={name}
+              className="pop-input kiosk-textarea"
+              rows={4}
+              autoComplete={CITIZEN_AUTOCOMPLETE}
+              maxLength={max}
+              value={typeof value === 'string' ? value : ''}
+              onChange={(event) => onChange(name, event.target.value)}
+            />
+          ) : (
+            <input
+              {...control}
+              name={name}
+              className="pop-input"
+              type={INPUT_TYPES[ui.widget] ?? 'text'}
+              inputMode={ui.widget === 'number' ? 'decimal' : undefined}
+              data-keyboard={KEYBOARDS[ui.widget]}
+              autoComplete={CITIZEN_AUTOCOMPLETE}
+              maxLength={max}
+              value={value === undefined ? '' : String(value)}
+              onChange={(event) => onChange(name, toAnswer(event.target.value, property))}
+            />
+          )}
+          <LengthNote t={t} value={value === undefined ? '' : String(value)} max={max} />
+        </>
+      )}
     </Field>
   );
 }
@@ -227,7 +232,7 @@ export function FormField(props: FormFieldProps) {
 /** Which on-screen keyboard layout a widget needs; text fields get the citizen's language. */
 const KEYBOARDS: Partial<Record<FieldUi['widget'], string>> = {
   number: 'numeric',
-  tel: 'numeric',
+  tel: 'tel',
   email: 'email',
 };
 

@@ -12,7 +12,7 @@ export interface IdleWarningProps {
 /** Warns before the privacy reset, with a countdown and a way to get more time. */
 export function IdleWarning({ t, secondsLeft, onContinue, onEnd }: IdleWarningProps) {
   return (
-    <AlertDialog id="idle" title={t.idleTitle} body={t.idleBody(secondsLeft)}>
+    <AlertDialog id="idle" opaque title={t.idleTitle} body={t.idleBody(secondsLeft)}>
       <div className="kiosk-actions">
         <Button variant="primary" size="large" onClick={onContinue}>
           {t.idleContinue}

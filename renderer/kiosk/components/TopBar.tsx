@@ -2,7 +2,9 @@ import type { Locale } from '../../../protocol/i18n.js';
 import type { Texts } from '../i18n/texts.js';
 import { TEXTS } from '../i18n/texts.js';
 import type { Connectivity } from '../sync/engine.js';
-import { Icon } from '../../shared/ui/index.js';
+import { useState } from 'react';
+import { Button, Icon } from '../../shared/ui/index.js';
+import { AlertDialog } from './AlertDialog.js';
 
 export interface TopBarProps {
   t: Texts;
@@ -15,6 +17,8 @@ export interface TopBarProps {
   onLocale(locale: Locale): void;
   /** Ends the visit now: everything the citizen entered is deleted. */
   onEndSession?(): void;
+  /** Something typed or photographed would be lost: ending asks first. */
+  confirmEnd?: boolean;
 }
 
 /** Always visible: home, language switch and whether the terminal reaches the town hall. */
@@ -28,7 +32,9 @@ export function TopBar({
   onHome,
   onLocale,
   onEndSession,
+  confirmEnd = false,
 }: TopBarProps) {
+  const [asking, setAsking] = useState(false);
   const status = connectivity === 'online' ? t.online : connectivity === 'offline' ? t.offline : t.connecting;
   return (
     <header className="kiosk-topbar">
@@ -56,9 +62,25 @@ export function TopBar({
         ))}
       </nav>
       {onEndSession && (
-        <button type="button" className="kiosk-topbar__home kiosk-topbar__end" onClick={onEndSession}>
-          {t.endSession}
+        <button
+          type="button"
+          className="kiosk-topbar__end"
+          onClick={() => (confirmEnd ? setAsking(true) : onEndSession())}
+        >
+          <Icon name="close" /> {t.endSession}
         </button>
+      )}
+      {asking && onEndSession && (
+        <AlertDialog id="end-session" title={t.endSessionTitle} body={t.endSessionBody}>
+          <div className="kiosk-actions">
+            <Button variant="primary" size="large" onClick={() => setAsking(false)}>
+              {t.endSessionCancel}
+            </Button>
+            <Button variant="danger" size="large" onClick={onEndSession}>
+              {t.endSessionConfirm}
+            </Button>
+          </div>
+        </AlertDialog>
       )}
     </header>
   );

@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { sessionAr } from './session-texts.js';
 import type { Texts } from './texts.js';
 
 /** Arabic (Modern Standard Arabic, plain wording); the kiosk lays these screens out right to left. */
@@ -13,14 +15,29 @@ export const ar: Texts = {
   online: 'متصل',
   offline: 'غير متصل – تُحفظ الطلبات وتُرسل لاحقًا',
   connecting: 'جارٍ التحقق من الاتصال …',
-  waitingToSend: (n) => (n === 1 ? 'طلب واحد بانتظار الإرسال' : `${n} طلبات بانتظار الإرسال`),
+  waitingToSend: (n) =>
+    plural('ar', n, {
+      one: 'طلب واحد بانتظار الإرسال',
+      two: 'طلبان بانتظار الإرسال',
+      few: '# طلبات بانتظار الإرسال',
+      many: '# طلبًا بانتظار الإرسال',
+      other: '# طلب بانتظار الإرسال',
+    }),
   catalogTitle: 'ماذا تريد أن تنجز؟',
   searchLabel: 'ابحث عن خدمة',
   searchPlaceholder: 'مثلًا: بطاقة هوية، انتقال، كلب',
   allCategories: 'كل المواضيع',
   categories: 'المواضيع',
   noResults: 'لم يتم العثور على خدمة مناسبة. جرّب كلمة أخرى.',
-  resultsCount: (n) => (n === 1 ? 'خدمة واحدة' : `${n} خدمات`),
+  resultsCount: (n) =>
+    plural('ar', n, {
+      zero: 'لا توجد خدمات',
+      one: 'خدمة واحدة',
+      two: 'خدمتان',
+      few: '# خدمات',
+      many: '# خدمةً',
+      other: '# خدمة',
+    }),
   notTranslated: 'هذا النص متوفر باللغة الألمانية فقط.',
   requiredDocuments: 'المستندات المطلوبة',
   prerequisites: 'الشروط',
@@ -45,7 +62,14 @@ export const ar: Texts = {
   change: 'تعديل',
   notAnswered: '—',
   submit: 'إرسال الطلب',
-  fixErrors: (n) => (n === 1 ? 'يرجى تصحيح معلومة واحدة.' : `يرجى تصحيح ${n} معلومات.`),
+  fixErrors: (n) =>
+    plural('ar', n, {
+      one: 'يرجى تصحيح معلومة واحدة.',
+      two: 'يرجى تصحيح معلومتين.',
+      few: 'يرجى تصحيح # معلومات.',
+      many: 'يرجى تصحيح # معلومةً.',
+      other: 'يرجى تصحيح # معلومة.',
+    }),
   receiptTitle: 'تم حفظ طلبك',
   receiptTrackingCode: 'رقم المعاملة الخاص بك',
   receiptKeep: 'اكتب هذا الرقم أو صوّره. يمكنك به الاستفسار عن حالة طلبك.',
@@ -53,7 +77,7 @@ export const ar: Texts = {
   receiptQueued: 'سيُرسل الطلب تلقائيًا فور عودة اتصال الجهاز.',
   finish: 'انتهيت',
   idleTitle: 'هل ما زلت هنا؟',
-  idleBody: (s) => `لحماية خصوصيتك ستُحذف بياناتك بعد ${s} ثانية.`,
+  idleBody: (s) => `لحماية خصوصيتك ستُحذف بياناتك بعد ${arabicSeconds(s)}.`,
   idleContinue: 'متابعة',
   idleEnd: 'إنهاء الآن',
   notConfigured: 'لم يتم إعداد هذا الجهاز بعد.',
@@ -71,7 +95,8 @@ export const ar: Texts = {
     remove: 'حذف',
     cameraView: 'صورة الكاميرا',
     hint: 'ضع المستند مسطحًا أمام الكاميرا. ثم اضغط على «التقاط».',
-    count: (n, max) => (max === 1 ? `${n} من ملف واحد كحد أقصى` : `${n} من ${max} ملفات كحد أقصى`),
+    count: (n, max) =>
+      `${n} من ${plural('ar', max, { one: 'ملف واحد', two: 'ملفين', few: '# ملفات', many: '# ملفًا', other: '# ملف' })} كحد أقصى`,
     shot: (n) => `الصورة ${n}`,
     noCamera: 'الكاميرا غير متاحة الآن. يرجى إحضار المستند إلى الدائرة.',
     noCameraRequired:
@@ -176,11 +201,23 @@ export const ar: Texts = {
   statusScanNoCamera: 'الكاميرا غير متاحة. يرجى إدخال رقم المعاملة.',
   statusNotFound: 'لا يوجد طلب بهذا الرقم. يرجى التحقق من الرقم.',
   statusUnreachable: 'لا يمكن الوصول إلى البلدية الآن. يرجى المحاولة لاحقًا.',
-  statusSince: (date) => `حتى ${date}`,
+  statusSince: (date) => `الحالة بتاريخ ${date}`,
   statusNames: {
     received: 'تم الاستلام',
     'in-progress': 'قيد المعالجة',
     completed: 'منجز',
     rejected: 'مرفوض',
   },
+  ...sessionAr,
 };
+
+/** "ثانية واحدة", "ثانيتين", "5 ثوانٍ", "20 ثانية": seconds as Arabic counts them. */
+function arabicSeconds(n: number): string {
+  return plural('ar', n, {
+    one: 'ثانية واحدة',
+    two: 'ثانيتين',
+    few: '# ثوانٍ',
+    many: '# ثانية',
+    other: '# ثانية',
+  });
+}

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { Locale } from '../../../protocol/i18n.js';
 import type { Texts } from './texts.js';
 
@@ -26,7 +27,10 @@ export const PLAIN: Partial<Record<Locale, Partial<Texts>>> = {
       `Sie haben lange nichts gemacht. In ${s} Sekunden löschen wir Ihre Angaben. So sind Ihre Daten sicher.`,
     offline: 'Kein Internet. Ihr Antrag wird gespeichert und später geschickt.',
     fixErrors: (n) =>
-      n === 1 ? 'Eine Angabe ist noch nicht richtig.' : `${n} Angaben sind noch nicht richtig.`,
+      plural('de', n, {
+        one: 'Eine Angabe ist noch nicht richtig.',
+        other: '# Angaben sind noch nicht richtig.',
+      }),
     fallbackNote: 'Manche Texte gibt es nur auf Deutsch.',
   },
   en: {

@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { sessionRu } from './session-texts.js';
 import type { Texts } from './texts.js';
 
 /** Russian, polite "Вы" form. */
@@ -54,7 +56,8 @@ export const ru: Texts = {
   receiptQueued: 'Заявление будет отправлено автоматически, как только у терминала снова появится связь.',
   finish: 'Готово',
   idleTitle: 'Вы ещё здесь?',
-  idleBody: (s) => `В целях защиты данных Ваши записи будут удалены через ${s} с.`,
+  idleBody: (s) =>
+    `В целях защиты данных Ваши записи будут удалены через ${plural('ru', s, { one: '# секунду', few: '# секунды', other: '# секунд' })}.`,
   idleContinue: 'Продолжить',
   idleEnd: 'Завершить сейчас',
   notConfigured: 'Этот терминал ещё не настроен.',
@@ -72,7 +75,7 @@ export const ru: Texts = {
     remove: 'Удалить',
     cameraView: 'Изображение камеры',
     hint: 'Положите документ ровно перед камерой. Затем нажмите «Снять».',
-    count: (n, max) => `${n} из не более ${max} ${max === 1 ? 'файла' : 'файлов'}`,
+    count: (n, max) => `${n} из не более ${plural('ru', max, { one: '# файла', other: '# файлов' })}`,
     shot: (n) => `Снимок ${n}`,
     noCamera: 'Камера сейчас недоступна. Пожалуйста, принесите документ в учреждение.',
     noCameraRequired:
@@ -180,4 +183,5 @@ export const ru: Texts = {
     completed: 'Выполнено',
     rejected: 'Отклонено',
   },
+  ...sessionRu,
 };

@@ -1,9 +1,11 @@
+import { plural } from './plural.js';
 import type { FieldErrorCode } from '../../../protocol/forms.js';
 import { INTL_LOCALES, type Locale } from '../../../protocol/i18n.js';
 import type { SubmissionStatus } from '../../../protocol/submission.js';
 import { ar } from './ar.js';
 import { displayDe, displayEn } from './display-texts.js';
 import { ru } from './ru.js';
+import { sessionDe, sessionEn } from './session-texts.js';
 import { tr } from './tr.js';
 import { uk } from './uk.js';
 
@@ -24,14 +26,15 @@ const de = {
   online: 'Verbunden',
   offline: 'Offline – Anträge werden gespeichert und später gesendet',
   connecting: 'Verbindung wird geprüft …',
-  waitingToSend: (n: number) => (n === 1 ? '1 Antrag wartet auf Versand' : `${n} Anträge warten auf Versand`),
+  waitingToSend: (n: number) =>
+    plural('de', n, { one: '# Antrag wartet auf Versand', other: '# Anträge warten auf Versand' }),
   catalogTitle: 'Was möchten Sie erledigen?',
   searchLabel: 'Dienstleistung suchen',
   searchPlaceholder: 'z. B. Ausweis, Umzug, Hund',
   allCategories: 'Alle Themen',
   categories: 'Themen',
   noResults: 'Keine passende Dienstleistung gefunden. Versuchen Sie ein anderes Wort.',
-  resultsCount: (n: number) => (n === 1 ? '1 Dienstleistung' : `${n} Dienstleistungen`),
+  resultsCount: (n: number) => plural('de', n, { one: '# Dienstleistung', other: '# Dienstleistungen' }),
   notTranslated: 'Dieser Text ist nur auf Deutsch verfügbar.',
   requiredDocuments: 'Benötigte Unterlagen',
   prerequisites: 'Voraussetzungen',
@@ -58,7 +61,7 @@ const de = {
   notAnswered: '—',
   submit: 'Antrag abschicken',
   fixErrors: (n: number) =>
-    n === 1 ? 'Bitte korrigieren Sie 1 Angabe.' : `Bitte korrigieren Sie ${n} Angaben.`,
+    plural('de', n, { one: 'Bitte korrigieren Sie # Angabe.', other: 'Bitte korrigieren Sie # Angaben.' }),
   receiptTitle: 'Ihr Antrag ist gespeichert',
   receiptTrackingCode: 'Ihre Vorgangsnummer',
   receiptKeep:
@@ -82,7 +85,8 @@ const de = {
   adminUnavailable: 'An diesem Terminal ist das Beenden nicht möglich.',
   finish: 'Fertig',
   idleTitle: 'Sind Sie noch da?',
-  idleBody: (s: number) => `Aus Datenschutzgründen werden Ihre Eingaben in ${s} Sekunden gelöscht.`,
+  idleBody: (s: number) =>
+    `Aus Datenschutzgründen werden Ihre Eingaben in ${plural('de', s, { one: '# Sekunde', other: '# Sekunden' })} gelöscht.`,
   idleContinue: 'Weitermachen',
   idleEnd: 'Jetzt beenden',
   notConfigured: 'Dieses Terminal ist noch nicht eingerichtet.',
@@ -100,7 +104,8 @@ const de = {
     remove: 'Entfernen',
     cameraView: 'Kamerabild',
     hint: 'Legen Sie das Dokument flach vor die Kamera. Dann tippen Sie auf „Auslösen“.',
-    count: (n: number, max: number) => `${n} von höchstens ${max} ${max === 1 ? 'Datei' : 'Dateien'}`,
+    count: (n: number, max: number) =>
+      `${n} von höchstens ${plural('de', max, { one: '# Datei', other: '# Dateien' })}`,
     shot: (n: number) => `Aufnahme ${n}`,
     noCamera: 'Die Kamera ist gerade nicht verfügbar. Bitte bringen Sie das Dokument zum Amt mit.',
     noCameraRequired:
@@ -170,6 +175,7 @@ const de = {
     invalid: 'Diese Angabe ist nicht gültig.',
   } satisfies Record<FieldErrorCode, string>,
   ...displayDe,
+  ...sessionDe,
 };
 
 export type Texts = typeof de;
@@ -188,14 +194,14 @@ const en: Texts = {
   offline: 'Offline – applications are saved and sent later',
   connecting: 'Checking connection …',
   waitingToSend: (n) =>
-    n === 1 ? '1 application waiting to be sent' : `${n} applications waiting to be sent`,
+    plural('en', n, { one: '# application waiting to be sent', other: '# applications waiting to be sent' }),
   catalogTitle: 'What would you like to do?',
   searchLabel: 'Search for a service',
   searchPlaceholder: 'e.g. ID card, moving, dog',
   allCategories: 'All topics',
   categories: 'Topics',
   noResults: 'No matching service found. Try another word.',
-  resultsCount: (n) => (n === 1 ? '1 service' : `${n} services`),
+  resultsCount: (n) => plural('en', n, { one: '# service', other: '# services' }),
   notTranslated: 'This text is only available in German.',
   requiredDocuments: 'Documents you need',
   prerequisites: 'Prerequisites',
@@ -220,7 +226,7 @@ const en: Texts = {
   change: 'Change',
   notAnswered: '—',
   submit: 'Send application',
-  fixErrors: (n) => (n === 1 ? 'Please correct 1 entry.' : `Please correct ${n} entries.`),
+  fixErrors: (n) => plural('en', n, { one: 'Please correct # entry.', other: 'Please correct # entries.' }),
   receiptTitle: 'Your application is saved',
   receiptTrackingCode: 'Your tracking code',
   receiptKeep:
@@ -244,7 +250,8 @@ const en: Texts = {
   adminUnavailable: 'This terminal cannot be closed here.',
   finish: 'Done',
   idleTitle: 'Are you still there?',
-  idleBody: (s) => `To protect your privacy, your entries will be deleted in ${s} seconds.`,
+  idleBody: (s) =>
+    `To protect your privacy, your entries will be deleted in ${plural('en', s, { one: '# second', other: '# seconds' })}.`,
   idleContinue: 'Continue',
   idleEnd: 'End now',
   notConfigured: 'This terminal has not been set up yet.',
@@ -262,7 +269,7 @@ const en: Texts = {
     remove: 'Remove',
     cameraView: 'Camera picture',
     hint: 'Lay the document flat in front of the camera. Then tap “Take picture”.',
-    count: (n, max) => `${n} of at most ${max} ${max === 1 ? 'file' : 'files'}`,
+    count: (n, max) => `${n} of at most ${plural('en', max, { one: '# file', other: '# files' })}`,
     shot: (n) => `Picture ${n}`,
     noCamera: 'The camera is not available right now. Please bring the document to the office.',
     noCameraRequired:
@@ -331,6 +338,7 @@ const en: Texts = {
     invalid: 'This entry is not valid.',
   },
   ...displayEn,
+  ...sessionEn,
 };
 
 export const TEXTS: Record<Locale, Texts> = { de, en, tr, ar, uk, ru };

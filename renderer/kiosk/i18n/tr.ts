@@ -1,3 +1,4 @@
+import { sessionTr } from './session-texts.js';
 import type { Texts } from './texts.js';
 
 /** Turkish. Plain, polite "siz" form, as Turkish public offices write. */
@@ -178,4 +179,5 @@ export const tr: Texts = {
     completed: 'Tamamlandı',
     rejected: 'Reddedildi',
   },
+  ...sessionTr,
 };

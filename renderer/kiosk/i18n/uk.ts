@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+import { sessionUk } from './session-texts.js';
 import type { Texts } from './texts.js';
 
 /** Ukrainian, polite "Ви" form. */
@@ -53,7 +55,8 @@ export const uk: Texts = {
   receiptQueued: "Заява буде надіслана автоматично, щойно термінал знову матиме зв'язок.",
   finish: 'Готово',
   idleTitle: 'Ви ще тут?',
-  idleBody: (s) => `З міркувань захисту даних Ваші записи буде видалено через ${s} с.`,
+  idleBody: (s) =>
+    `З міркувань захисту даних Ваші записи буде видалено через ${plural('uk', s, { one: '# секунду', few: '# секунди', other: '# секунд' })}.`,
   idleContinue: 'Продовжити',
   idleEnd: 'Завершити зараз',
   notConfigured: 'Цей термінал ще не налаштовано.',
@@ -71,7 +74,8 @@ export const uk: Texts = {
     remove: 'Видалити',
     cameraView: 'Зображення камери',
     hint: 'Покладіть документ рівно перед камерою. Потім натисніть «Зняти».',
-    count: (n, max) => `${n} з максимум ${max} ${ukrainianFiles(max)}`,
+    count: (n, max) =>
+      `${n} з максимум ${plural('uk', max, { one: '# файл', few: '# файли', other: '# файлів' })}`,
     shot: (n) => `Знімок ${n}`,
     noCamera: 'Камера зараз недоступна. Будь ласка, принесіть документ до установи.',
     noCameraRequired:
@@ -178,12 +182,5 @@ export const uk: Texts = {
     completed: 'Виконано',
     rejected: 'Відхилено',
   },
+  ...sessionUk,
 };
-
-/** "файл", "файли" or "файлів" after a number, as Ukrainian counts (1, 2-4, 5 and more). */
-function ukrainianFiles(n: number): string {
-  const last = n % 10;
-  const teen = n % 100 >= 11 && n % 100 <= 14;
-  if (last === 1 && !teen) return 'файл';
-  return last >= 2 && last <= 4 && !teen ? 'файли' : 'файлів';
-}

@@ -30,6 +30,8 @@ export function KeyboardHost({ t, locale }: KeyboardHostProps) {
     const onFocus = (event: FocusEvent) => {
       const element = event.target;
       if (isTextTarget(element) && lastPointer.current === 'touch') setTarget(element);
+      // A tapped choice ends the typing: the keyboard would only cover the next question.
+      else if (isChoice(element)) setTarget(null);
     };
     const onOpenRequest = () => {
       const active = document.activeElement;
@@ -92,6 +94,10 @@ export function KeyboardHost({ t, locale }: KeyboardHostProps) {
   );
 }
 
+function isChoice(element: unknown): boolean {
+  return element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox');
+}
+
 function isTextTarget(element: unknown): element is TextTarget {
   if (element instanceof HTMLTextAreaElement) return true;
   return (
@@ -102,9 +108,9 @@ function isTextTarget(element: unknown): element is TextTarget {
 
 export function kindOf(target: TextTarget): KeyboardKind {
   const declared = target.dataset['keyboard'];
-  if (declared === 'numeric' || declared === 'email') return declared;
+  if (declared === 'numeric' || declared === 'tel' || declared === 'email') return declared;
   if (target instanceof HTMLInputElement && target.type === 'email') return 'email';
-  if (target instanceof HTMLInputElement && target.type === 'tel') return 'numeric';
+  if (target instanceof HTMLInputElement && target.type === 'tel') return 'tel';
   return 'text';
 }
 

@@ -3,10 +3,11 @@ import type { Locale } from '../../../protocol/i18n.js';
 /**
  * Key layouts for the on-screen keyboard: each language's script with its own letters (German
  * umlauts and ß, Turkish ç ğ ı ö ş ü, Arabic, Ukrainian and Russian Cyrillic), a number pad for
- * numbers, dates and phone numbers, and an e-mail layout with @ and common endings.
- * {bksp} {shift} {space} {enter} are react-simple-keyboard's function keys.
+ * numbers and dates, a phone pad with the signs a phone number is written with (+ - / space),
+ * and an e-mail layout with @ and common endings.
+ * {bksp} {shift} {space} {enter} are the function keys; keyLabel names them for a screen reader.
  */
-export type KeyboardKind = 'text' | 'numeric' | 'email';
+export type KeyboardKind = 'text' | 'numeric' | 'tel' | 'email';
 export type KeyboardLayout = Record<string, string[]>;
 
 const NUMBERS = '1 2 3 4 5 6 7 8 9 0';
@@ -110,7 +111,12 @@ export const TEXT_LAYOUTS: Record<Locale, KeyboardLayout> = {
   },
 };
 
-export const NUMERIC_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}'] };
+export const NUMERIC_LAYOUT: KeyboardLayout = { default: ['1 2 3', '4 5 6', '7 8 9', '0 {bksp}'] };
+
+/** Phone numbers as the phone field's hint allows them: "+49 3521 1234-56", "03521/123456". */
+export const TEL_LAYOUT: KeyboardLayout = {
+  default: ['1 2 3 +', '4 5 6 -', '7 8 9 /', '{space} 0 {bksp}'],
+};
 
 export const EMAIL_LAYOUT: KeyboardLayout = {
   default: [
@@ -131,6 +137,7 @@ export const EMAIL_LAYOUT: KeyboardLayout = {
 
 export function layoutFor(kind: KeyboardKind, locale: Locale): KeyboardLayout {
   if (kind === 'numeric') return NUMERIC_LAYOUT;
+  if (kind === 'tel') return TEL_LAYOUT;
   if (kind === 'email') return EMAIL_LAYOUT;
   return TEXT_LAYOUTS[locale];
 }
@@ -141,4 +148,28 @@ export function applyKey(value: string, button: string): string | null {
   if (button === '{space}') return `${value} `;
   if (button === '{shift}' || button === '{enter}') return null;
   return value + button;
+}
+
+export interface FunctionKeyNames {
+  backspace: string;
+  shift: string;
+  space: string;
+  enter: string;
+}
+
+const FUNCTION_KEYS: Record<string, { shown: string; name: keyof FunctionKeyNames }> = {
+  '{bksp}': { shown: '⌫', name: 'backspace' },
+  '{shift}': { shown: '⇧', name: 'shift' },
+  '{space}': { shown: '', name: 'space' },
+  '{enter}': { shown: '↵', name: 'enter' },
+};
+
+/**
+ * What a key shows and what a screen reader calls it: function keys by their name in the
+ * keyboard's language, a combining mark (Arabic harakat) on a dotted circle so it can be seen.
+ */
+export function keyLabel(key: string, names: FunctionKeyNames): { shown: string; name: string } {
+  const special = FUNCTION_KEYS[key];
+  if (special) return { shown: special.shown, name: names[special.name] };
+  return { shown: /^\p{M}+$/u.test(key) ? `\u25cc${key}` : key, name: key };
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Category, LifeSituation, Service } from '../../../protocol/catalog.js';
 import { localize, type LocalizedText } from '../../../protocol/i18n.js';
 import { fold } from '../search/german.js';
+import { scopeResults, type CatalogFilter } from '../search/scope.js';
 import { useCatalogIndex } from '../search/useCatalogIndex.js';
 import { localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
@@ -17,8 +18,6 @@ export interface CatalogScreenProps {
   onOpenStatus(): void;
 }
 
-type Filter = { kind: 'all' } | { kind: 'category'; id: string } | { kind: 'life'; id: string };
-
 /** Categories, life situations and search over the catalog held on the terminal. */
 export function CatalogScreen({
   t,
@@ -30,17 +29,30 @@ export function CatalogScreen({
   onOpenStatus,
 }: CatalogScreenProps) {
   const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<Filter>({ kind: 'all' });
+  const [filter, setFilter] = useState<CatalogFilter>({ kind: 'all' });
   const index = useCatalogIndex(services, locale, lifeSituations);
-  const results = useMemo(() => {
+  const { services: results, widened } = useMemo(() => {
     const found = index ? index.search(query) : roughSearch(services, query, locale);
-    if (filter.kind === 'category') return found.filter((s) => s.categoryId === filter.id);
-    if (filter.kind === 'life') return found.filter((s) => s.lifeSituationIds.includes(filter.id));
-    if (query.trim()) return found;
+    const scoped = scopeResults(found, filter, query);
+    if (query.trim() || filter.kind !== 'all') return scoped;
     const nameOf = (service: Service) => localize(service.name, locale).text;
-    return [...found].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
+    return { ...scoped, services: [...found].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale)) };
   }, [index, services, query, filter, locale]);
   const text = (value: LocalizedText) => localized(value, locale);
+  // Choosing a topic shows that topic: a search typed before gives way to it.
+  const choose = (next: CatalogFilter) => {
+    setFilter(next);
+    setQuery('');
+  };
+  const filterName =
+    filter.kind === 'category'
+      ? categories.find((c) => c.id === filter.id)?.name
+      : filter.kind === 'life'
+        ? lifeSituations.find((l) => l.id === filter.id)?.name
+        : undefined;
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const topicOf = (service: Service) => categoryName.get(service.categoryId);
+  const searching = query.trim() !== '';
 
   const sortedCategories = [...categories].sort((a, b) => a.order - b.order);
   return (
@@ -68,7 +80,7 @@ export function CatalogScreen({
           type="button"
           className="kiosk-chip"
           aria-pressed={filter.kind === 'all'}
-          onClick={() => setFilter({ kind: 'all' })}
+          onClick={() => choose({ kind: 'all' })}
         >
           {t.allCategories}
         </button>
@@ -78,7 +90,7 @@ export function CatalogScreen({
             type="button"
             className="kiosk-chip"
             aria-pressed={filter.kind === 'category' && filter.id === category.id}
-            onClick={() => setFilter({ kind: 'category', id: category.id })}
+            onClick={() => choose({ kind: 'category', id: category.id })}
           >
             <span {...text(category.name)} />
           </button>
@@ -91,13 +103,18 @@ export function CatalogScreen({
             type="button"
             className="kiosk-chip kiosk-chip--life"
             aria-pressed={filter.kind === 'life' && filter.id === situation.id}
-            onClick={() => setFilter({ kind: 'life', id: situation.id })}
+            onClick={() => choose({ kind: 'life', id: situation.id })}
           >
             <span {...text(situation.name)} />
           </button>
         ))}
       </nav>
       <p className="kiosk-catalog__count" role="status">
+        {widened && filterName && (
+          <span className="kiosk-catalog__widened">
+            {t.searchAllTopics} <span {...text(filterName)} />
+          </span>
+        )}
         {results.length === 0 ? t.noResults : t.resultsCount(results.length)}
       </p>
       <ul className="kiosk-services" aria-label={t.catalogTitle}>
@@ -106,6 +123,11 @@ export function CatalogScreen({
             <button type="button" className="kiosk-service" onClick={() => onOpen(service.id)}>
               <span className="kiosk-service__name" {...text(service.name)} />
               <span className="kiosk-service__short" {...text(service.shortText)} />
+              {searching && topicOf(service) && (
+                <span className="kiosk-service__topic">
+                  {t.hitTopic} <span {...text(topicOf(service) ?? { de: '' })} />
+                </span>
+              )}
             </button>
           </li>
         ))}

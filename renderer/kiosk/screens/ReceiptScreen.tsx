@@ -3,6 +3,7 @@ import type { PrintOutcome } from '../../../protocol/bridge.js';
 import type { LocalizedText } from '../../../protocol/i18n.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import { Localized, localized } from '../i18n/Localized.js';
+import { formatStamp } from '../i18n/dates.js';
 import type { Texts } from '../i18n/texts.js';
 import { QrCode } from '../receipt/QrCode.js';
 import '../receipt/receipt.css';
@@ -53,7 +54,7 @@ export function ReceiptScreen({
   return (
     <main className="kiosk-page kiosk-receipt">
       <p className="kiosk-receipt__print-header">
-        {municipality} · {new Date(submittedAt).toLocaleString(locale)}
+        {municipality} · {formatStamp(submittedAt, locale)}
       </p>
       <h1>{t.receiptTitle}</h1>
       <p className="kiosk-lead" {...localized(formTitle, locale)} />

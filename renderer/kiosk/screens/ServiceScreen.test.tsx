@@ -80,3 +80,30 @@ describe('a form that needs more files than this terminal takes', () => {
     expect(render('de', false)).not.toContain(TEXTS.de.formNeedsMoreFilesCall);
   });
 });
+
+describe('fees', () => {
+  const service = demoContent.services.find((s) => s.id === 'wohnsitz-anmelden');
+  if (!service) throw new Error('demo service missing');
+  const render = (fees: typeof service.fees) =>
+    renderToStaticMarkup(
+      <ServiceScreen
+        t={TEXTS.de}
+        locale="de"
+        service={{ ...service, fees }}
+        office={undefined}
+        hasForm
+        onStartForm={() => undefined}
+        onBack={() => undefined}
+      />,
+    );
+
+  it('say a free fee once: its own sentence, or "gebührenfrei" when it has none', () => {
+    const described = render([{ description: { de: 'Die Anmeldung ist gebührenfrei.' }, amountCents: 0 }]);
+    expect(described).toContain('<li><span>Die Anmeldung ist gebührenfrei.</span></li>');
+    expect(described).not.toContain('gebührenfrei.: gebührenfrei');
+    expect(render([{ description: { de: '' }, amountCents: 0 }])).toContain(
+      '<li><span>gebührenfrei</span></li>',
+    );
+    expect(render([{ description: { de: 'Reisepass' }, amountCents: 3700 }])).toContain('Reisepass: 37,00');
+  });
+});

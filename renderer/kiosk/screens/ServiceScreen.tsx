@@ -66,13 +66,16 @@ export function ServiceScreen({
       <Section
         title={t.fees}
         items={service.fees.map((fee) => {
+          const description = as(fee.description);
+          // A free fee with its own sentence ("Die Anmeldung ist gebührenfrei.") says it already.
           const amount =
             fee.amountCents === null
               ? ''
               : fee.amountCents === 0
-                ? t.free
+                ? description.children
+                  ? ''
+                  : t.free
                 : formatEuro(fee.amountCents, locale);
-          const description = as(fee.description);
           return { ...description, children: [description.children, amount].filter(Boolean).join(': ') };
         })}
       />

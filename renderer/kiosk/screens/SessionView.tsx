@@ -6,6 +6,7 @@ import type { DisplaySettings } from '../a11y/display-settings.js';
 import { DocumentOfferDialog } from '../components/DocumentOfferDialog.js';
 import { IdleWarning } from '../components/IdleWarning.js';
 import { TopBar } from '../components/TopBar.js';
+import { hasEnteredAnything } from '../session/entered.js';
 import { TEXTS } from '../i18n/texts.js';
 import { KeyboardHost } from '../keyboard/KeyboardHost.js';
 import type { SessionState } from '../session/flow.js';
@@ -78,6 +79,7 @@ export function SessionView(props: SessionViewProps) {
         onHome={props.onHome}
         onLocale={props.onLocale}
         onEndSession={onEnd}
+        confirmEnd={hasEnteredAnything(state.answers, props.attachments.items.length)}
       />
       <AccessBar
         t={t}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SubmissionStatus, TrackingStatus } from '../../../protocol/submission.js';
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from '../../../protocol/tracking-code.js';
 import { Button, Field, StatusMessage } from '../../shared/ui/index.js';
+import { formatLongDate } from '../i18n/dates.js';
 import type { Texts } from '../i18n/texts.js';
 import { QrScanner, type ScanCamera } from '../qr/QrScanner.js';
 import { CITIZEN_AUTOCOMPLETE } from '../components/fields/autocomplete.js';
@@ -106,13 +107,7 @@ export function StatusLookupScreen({ t, locale, lookup, camera, onBack }: Status
       {result.kind === 'found' && (
         <StatusMessage tone="success" title={t.statusNames[result.status.status]}>
           {result.status.message && <p className="kiosk-status__message">{result.status.message}</p>}
-          <p>
-            {t.statusSince(
-              new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long' }).format(
-                new Date(result.status.updatedAt),
-              ),
-            )}
-          </p>
+          <p>{t.statusSince(formatLongDate(result.status.updatedAt, locale))}</p>
         </StatusMessage>
       )}
     </main>

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/plural.js';
 import type { CallTexts } from '../texts.js';
 import { minutes } from '../wait-minutes.js';
 
@@ -10,17 +11,31 @@ export const ar: CallTexts = {
   noHoursToday: 'لا توجد مواعيد فيديو اليوم',
   openNow: 'مفتوح الآن',
   closedNow: 'خارج مواعيد الفيديو الآن',
-  clerksFree: (n) => (n === 1 ? 'موظف واحد متاح' : `موظفون متاحون: ${n}`),
+  clerksFree: (n) =>
+    plural('ar', n, {
+      one: 'موظف واحد متاح',
+      two: 'موظفان متاحان',
+      few: '# موظفين متاحين',
+      many: '# موظفًا متاحًا',
+      other: '# موظف متاح',
+    }),
   clerksBusy: 'جميع الموظفين في مكالمات',
   nobodyOnline: 'لا يوجد أحد متاح لمكالمات الفيديو الآن',
   waitingCount: (n) =>
-    n === 0 ? 'لا أحد في الانتظار' : n === 1 ? 'شخص واحد في الانتظار' : `في الانتظار: ${n}`,
+    plural('ar', n, {
+      zero: 'لا أحد في الانتظار',
+      one: 'شخص واحد في الانتظار',
+      two: 'شخصان في الانتظار',
+      few: '# أشخاص في الانتظار',
+      many: '# شخصًا في الانتظار',
+      other: '# شخص في الانتظار',
+    }),
   estimatedWait: (s) =>
     s === null
       ? 'مدة الانتظار غير معروفة'
       : s < 60
         ? 'مدة الانتظار: أقل من دقيقة'
-        : `مدة الانتظار: حوالي ${minutes(s)} دقيقة`,
+        : `مدة الانتظار: حوالي ${plural('ar', minutes(s), { one: 'دقيقة واحدة', two: 'دقيقتين', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' })}`,
   hubUnreachable: 'لا يمكن الوصول إلى البلدية الآن. يمكنك طلب معاودة الاتصال أو حجز موعد.',
   startCall: 'بدء مكالمة الفيديو',
   requestCallback: 'طلب معاودة الاتصال',

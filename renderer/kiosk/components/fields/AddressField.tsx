@@ -7,6 +7,7 @@ import {
 import { Field } from '../../../shared/ui/index.js';
 import { Localized, localized } from '../../i18n/Localized.js';
 import { errorText } from './error-text.js';
+import { LengthNote } from '../LengthNote.js';
 import { getAt, leftoverFields, setAt, townsFor } from './address.js';
 import type { GroupFieldProps } from './GroupField.js';
 import { CITIZEN_AUTOCOMPLETE } from './autocomplete.js';
@@ -84,21 +85,24 @@ export function AddressField(props: AddressFieldProps) {
         error={message}
       >
         {(control) => (
-          <input
-            {...control}
-            name={`${path}/${partPath}`}
-            className="pop-input"
-            type="text"
-            dir={isPostalCode ? 'ltr' : undefined}
-            inputMode={isPostalCode ? 'numeric' : undefined}
-            data-keyboard={isPostalCode ? 'numeric' : undefined}
-            autoComplete={CITIZEN_AUTOCOMPLETE}
-            maxLength={isPostalCode ? 5 : maxLength(found.property)}
-            value={text(part)}
-            onChange={(event) =>
-              isPostalCode ? changePostalCode(event.target.value) : update({ [part]: event.target.value })
-            }
-          />
+          <>
+            <input
+              {...control}
+              name={`${path}/${partPath}`}
+              className="pop-input"
+              type="text"
+              dir={isPostalCode ? 'ltr' : undefined}
+              inputMode={isPostalCode ? 'numeric' : undefined}
+              data-keyboard={isPostalCode ? 'numeric' : undefined}
+              autoComplete={CITIZEN_AUTOCOMPLETE}
+              maxLength={isPostalCode ? 5 : maxLength(found.property)}
+              value={text(part)}
+              onChange={(event) =>
+                isPostalCode ? changePostalCode(event.target.value) : update({ [part]: event.target.value })
+              }
+            />
+            {!isPostalCode && <LengthNote t={t} value={text(part)} max={maxLength(found.property)} />}
+          </>
         )}
       </Field>
     );
