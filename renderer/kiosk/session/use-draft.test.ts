@@ -92,8 +92,11 @@ describe('useDraft', () => {
     const props = session();
     const hook = await mounted(props(form(0, { name: 'E' })));
     // The first step is written at once: a reload right after starting the form comes back to it.
+    // (settled waits for writes already under way; it writes nothing that is only scheduled.)
+    await drafts.settled();
     expect((await drafts.load())?.answers).toEqual({ name: 'E' });
     await hook.rerender(props(form(0, { name: 'Erika' })));
+    await drafts.settled();
     expect((await drafts.load())?.answers).toEqual({ name: 'E' }); // debounced: not yet
     await hook.rerender(props(form(1, { name: 'Erika' })));
     await settle(() => drafts.flush());

@@ -50,6 +50,11 @@ export class DraftStore {
     this.startTimer();
   }
 
+  /** Waits for the writes already started; a debounced change stays pending. */
+  async settled(): Promise<void> {
+    await this.writing;
+  }
+
   /** Writes what is pending now; never rejects (a failure shows in `problem`). */
   async flush(): Promise<void> {
     this.cancelTimer();
