@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { HubKysely } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
 import { encryptedSubmissions } from './migrations/0002_encrypted_submissions.js';
@@ -40,7 +40,14 @@ const provider: MigrationProvider = {
 export async function migrateToLatest(db: HubKysely): Promise<string[]> {
   // Migrations of parallel work land with gaps (0003 before 0004 after 0005 ran): each only adds,
   // so applying a late one out of order is safe and an existing database keeps migrating.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    // Kysely looks for its bookkeeping tables in every schema unless told which: a hub in a schema
+    // of its own (search_path) would take another schema's lock table for its own.
+    migrationTableSchema: await postgresSchema(db),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
@@ -50,4 +57,16 @@ export async function migrateToLatest(db: HubKysely): Promise<string[]> {
     throw new Error(`${what}: ${reason}`, { cause: error });
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The schema a PostgreSQL hub works in (its search_path), or undefined for SQLite. */
+async function postgresSchema(db: HubKysely): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT current_schema() AS name`.execute(db);
+    return rows[0]?.name;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot migrate the database: ${reason}`, { cause: error });
+  }
 }
