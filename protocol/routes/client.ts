@@ -61,6 +61,8 @@ export interface ApiClientOptions {
   token?: () => string | undefined;
   /** Default per request; a caller on a slow line passes its own. */
   timeoutMs?: number;
+  /** The fetch to use (the global one unless a caller hands in its own, as the shell does). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -108,7 +110,7 @@ export class ApiClient {
       body = JSON.stringify(input.body ?? {});
     }
     try {
-      return await fetch(url, {
+      return await (this.options.fetch ?? fetch)(url, {
         method: route.method,
         headers,
         ...(body === undefined ? {} : { body }),

@@ -22,7 +22,9 @@ beforeAll(async () => {
         return;
       }
       received.push(ShellIncidentReport.parse(JSON.parse(body)));
-      response.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+      // The receipt the real hub answers with (the client checks answers against the contract).
+      const receipt = { id: 'incident-1', receivedAt: '2026-11-21T03:00:01.000Z' };
+      response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(receipt));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,30 +35,21 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function reporter(token: string) {
   const lines: string[] = [];
   const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
-  let settled: Promise<unknown> = Promise.resolve();
   const report = createIncidentReporter({
     hubUrl,
     terminalToken: token,
     shellVersion: '0.1.0',
     now: () => new Date('2026-11-21T03:00:00.000Z'),
-    fetch: (...args) => {
-      const pending = fetch(...args);
-      settled = pending.then(
-        () => new Promise((resolve) => setTimeout(resolve, 0)),
-        () => undefined,
-      );
-      return pending;
-    },
+    fetch,
     log,
   });
-  return { report, lines, settled: () => settled };
+  return { report, lines };
 }
 
 describe('createIncidentReporter', () => {
   it('reports a crash loop to the hub in the protocol’s shape', async () => {
-    const { report, lines, settled } = reporter(TOKEN);
-    report({ consecutiveCrashes: 3, reason: 'oom', exitCode: 133 });
-    await settled();
+    const { report, lines } = reporter(TOKEN);
+    await report({ consecutiveCrashes: 3, reason: 'oom', exitCode: 133 });
     expect(lines).toEqual(['crash loop reported to the hub (3 crashes)']);
     expect(received).toEqual([
       expect.objectContaining({ kind: 'crash-loop', consecutiveCrashes: 3, reason: 'oom' }),
@@ -64,9 +57,8 @@ describe('createIncidentReporter', () => {
   });
 
   it('logs a refusal instead of throwing', async () => {
-    const { report, lines, settled } = reporter('wrong-token-wrong-token-wrong');
-    report({ consecutiveCrashes: 3, reason: 'Weird Reason!', exitCode: 1 });
-    await settled();
+    const { report, lines } = reporter('wrong-token-wrong-token-wrong');
+    await report({ consecutiveCrashes: 3, reason: 'Weird Reason!', exitCode: 1 });
     expect(lines).toEqual(['the hub refused the crash-loop report: HTTP 401']);
   });
 });

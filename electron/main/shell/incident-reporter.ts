@@ -1,4 +1,5 @@
-import { API } from '../../../protocol/api.js';
+import { ApiClient, HttpError } from '../../../protocol/routes/client.js';
+import { contract } from '../../../protocol/routes/index.js';
 import { ShellIncidentReport } from '../../../protocol/shell-incident.js';
 import type { Logger } from '../log.js';
 import type { CrashLoopFacts } from './crash-recovery.js';
@@ -16,8 +17,14 @@ export interface IncidentReporterDeps {
  * Tells the hub about a crash loop. Best effort: the hub may be unreachable (the reason the page
  * crashes may be the same reason), so a failure is logged and forgotten, never retried in a loop.
  */
-export function createIncidentReporter(deps: IncidentReporterDeps): (facts: CrashLoopFacts) => void {
-  return (facts) => {
+export function createIncidentReporter(deps: IncidentReporterDeps): (facts: CrashLoopFacts) => Promise<void> {
+  const hub = new ApiClient({
+    baseUrl: deps.hubUrl,
+    token: () => deps.terminalToken,
+    timeoutMs: 10_000,
+    fetch: deps.fetch,
+  });
+  return async (facts) => {
     const report = ShellIncidentReport.parse({
       kind: 'crash-loop',
       consecutiveCrashes: facts.consecutiveCrashes,
@@ -26,19 +33,13 @@ export function createIncidentReporter(deps: IncidentReporterDeps): (facts: Cras
       shellVersion: deps.shellVersion,
       occurredAt: deps.now().toISOString(),
     });
-    const url = new URL(API.shellIncidents, deps.hubUrl);
-    deps
-      .fetch(url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${deps.terminalToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(report),
-        signal: AbortSignal.timeout(10_000),
-      })
-      .then((response) => {
-        if (response.ok)
-          deps.log.info(`crash loop reported to the hub (${facts.consecutiveCrashes} crashes)`);
-        else deps.log.warn(`the hub refused the crash-loop report: HTTP ${response.status}`);
-      })
-      .catch((error: unknown) => deps.log.warn(`cannot report the crash loop to the hub: ${String(error)}`));
+    try {
+      await hub.call(contract.submissions.shellIncident, { body: report });
+      deps.log.info(`crash loop reported to the hub (${facts.consecutiveCrashes} crashes)`);
+    } catch (error) {
+      if (error instanceof HttpError && !error.unreachable)
+        deps.log.warn(`the hub refused the crash-loop report: HTTP ${error.status}`);
+      else deps.log.warn(`cannot report the crash loop to the hub: ${String(error)}`);
+    }
   };
 }
