@@ -28,6 +28,7 @@ import { fleetProviderRoutes } from './routes/fleet-provider.js';
 import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
+import { probeRoutes } from './routes/probes.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
@@ -105,6 +106,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const sessions = clerkSessions(db, now);
   const logins = loginGate(db, now, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
   void app.register(healthRoutes(now));
+  void app.register(probeRoutes(db));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
   void app.register(attachmentRoutes(db, terminals, now, options.maxPendingUploadBytes));

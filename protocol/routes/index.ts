@@ -3,6 +3,7 @@ import { clerkRoutes } from './clerk.js';
 import { contentRoutes } from './content.js';
 import type { RouteContract } from './contract.js';
 import { fleetProviderRoutes, fleetTerminalRoutes } from './fleet.js';
+import { probeRoutes } from './probes.js';
 import { quarantineRoutes } from './quarantine.js';
 import { submissionRoutes } from './submissions.js';
 
@@ -17,11 +18,13 @@ export const contract = {
   fleetTerminal: fleetTerminalRoutes,
   fleetProvider: fleetProviderRoutes,
   quarantine: quarantineRoutes,
+  probes: probeRoutes,
 } as const;
 
 /** Routes outside /api: the built kiosk and console pages (not part of the API description). */
 export const PAGE_ROUTES = [
   { method: 'GET', path: '/', summary: 'Redirects to /kiosk/, or explains how to build it.' },
+  { method: 'GET', path: '/favicon.ico', summary: "The product's mark, for the browsers' tab." },
   { method: 'GET', path: '/*', summary: 'The built kiosk, clerk and fleet pages (static files).' },
 ] as const;
 

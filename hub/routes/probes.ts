@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import { contract } from '../../protocol/routes/index.js';
+import type { HubKysely } from '../db/schema.js';
+import { HttpError } from '../http/errors.js';
+import { route } from '../http/route.js';
+
+/** Longest the readiness probe waits for the database before it says not ready. */
+export const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * `/livez` answers while the process runs; `/readyz` only while the database answers a query
+ * (so a balancer takes an instance whose database is gone out of rotation). While the hub stops,
+ * Fastify answers 503 to both by itself.
+ */
+export function probeRoutes(db: HubKysely): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+    route(app, contract.probes.live, { logLevel: 'warn' }, async () => ({ status: 'live' as const }));
+    route(app, contract.probes.ready, { logLevel: 'warn' }, async () => {
+      const started = performance.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        await Promise.race([
+          sql`SELECT 1`.execute(db),
+          new Promise((_resolve, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)),
+              READY_TIMEOUT_MS,
+            );
+          }),
+        ]);
+      } catch (error) {
+        throw new HttpError(503, {
+          error: 'not_ready',
+          message: `The database does not answer: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+      return { status: 'ready' as const, databaseMs: Math.round((performance.now() - started) * 10) / 10 };
+    });
+  };
+}
