@@ -29,6 +29,7 @@ import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { probeRoutes } from './routes/probes.js';
+import { HubMetrics, longestWaits } from './ops/metrics.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
@@ -106,7 +107,6 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const sessions = clerkSessions(db, now);
   const logins = loginGate(db, now, { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits });
   void app.register(healthRoutes(now));
-  void app.register(probeRoutes(db));
   void app.register(contentRoutes(db, terminals));
   void app.register(submissionRoutes(db, terminals, now));
   void app.register(attachmentRoutes(db, terminals, now, options.maxPendingUploadBytes));
@@ -143,6 +143,14 @@ export function buildHub(options: HubOptions): FastifyInstance {
     },
     now,
   });
+  const metrics = new HubMetrics({
+    db,
+    now,
+    callOffices: () => center.officeStatuses(),
+    longestWaits: () => longestWaits(center, now()),
+  });
+  app.addHook('onClose', async () => metrics.stop());
+  void app.register(probeRoutes(db, metrics, now));
   void app.register(
     signalingRoutes({
       center,

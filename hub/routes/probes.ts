@@ -4,17 +4,27 @@ import { contract } from '../../protocol/routes/index.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
+import { requireProvider } from '../fleet/provider-auth.js';
+import type { HubMetrics } from '../ops/metrics.js';
 
 /** Longest the readiness probe waits for the database before it says not ready. */
 export const READY_TIMEOUT_MS = 2_000;
 
 /**
- * `/livez` answers while the process runs; `/readyz` only while the database answers a query
+ * `/metrics` gives the provider's Prometheus its figures. `/livez` answers while the process runs; `/readyz` only while the database answers a query
  * (so a balancer takes an instance whose database is gone out of rotation). While the hub stops,
  * Fastify answers 503 to both by itself.
  */
-export function probeRoutes(db: HubKysely): FastifyPluginAsync {
+export function probeRoutes(db: HubKysely, metrics: HubMetrics, now: () => Date): FastifyPluginAsync {
   return async (app) => {
+    // Prometheus sends the provider token as a bearer credential (authorization in scrape_config).
+    route(
+      app,
+      contract.probes.metrics,
+      { guard: requireProvider(db, now), logLevel: 'warn' },
+      async (_request, reply) =>
+        reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.render()),
+    );
     app.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');
       return payload;

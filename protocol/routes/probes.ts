@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, json } from './contract.js';
+import { defineRoute, json, text } from './contract.js';
 
 /** Liveness: the process answers. */
 export const LiveAnswer = z.object({ status: z.literal('live') });
@@ -23,5 +23,13 @@ export const probeRoutes = {
     summary: 'Readiness probe: the database answers a query; 503 while it does not or the hub stops.',
     answers: { 200: json(ReadyAnswer, 'Ready, with the database round trip in milliseconds.') },
     errors: [503],
+  }),
+  metrics: defineRoute({
+    method: 'GET',
+    path: '/metrics',
+    audience: 'provider',
+    summary: 'Figures for Prometheus (text format 0.0.4): terminals, outboxes, calls, clerks, lag.',
+    answers: { 200: text('text/plain', 'The exposition text; no personal data.') },
+    errors: [401],
   }),
 } as const;
