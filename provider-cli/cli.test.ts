@@ -22,13 +22,16 @@ let dir: string;
 let hub: TestHub;
 let hubUrl: string;
 
+/** The signing key's passphrase, as an operator's script would pass it. */
+const PASSPHRASE = 'lange geheime Passphrase';
+
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(
     argv,
     { out: (l) => out.push(l), err: (l) => err.push(l) },
-    { POP_HUB_URL: hubUrl, POP_PROVIDER_TOKEN: TOKEN },
+    { POP_HUB_URL: hubUrl, POP_PROVIDER_TOKEN: TOKEN, POP_PROVIDER_KEY_PASSPHRASE: PASSPHRASE },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { CommandKind } from '../protocol/fleet.js';
 import { CliError } from './files.js';
+import { passphraseSource } from './key-file.js';
 import { HubApi } from './hub-api.js';
-import { diff, keygen, schema, show, sign, thumbprint, validate, type Io } from './offline.js';
+import { diff, encryptKey, keygen, schema, show, sign, thumbprint, validate, type Io } from './offline.js';
 import { command, enrollmentCode, promote, publish, releases, revoke, rollback, status } from './online.js';
 
 export const USAGE = `Usage: pop-provider <command> [options]   (npm run provider -- <command> ...)
 
-Offline (your keys and files):
-  keygen --id <key-id> [--out <dir>]                 make an Ed25519 signing key pair
+Offline (your keys and files; the signing key's passphrase from --passphrase-file <file> or
+POP_PROVIDER_KEY_PASSPHRASE, at least 12 characters):
+  keygen --id <key-id> [--out <dir>]                 make an Ed25519 signing key pair, the private half encrypted
+  encrypt-key <id.key.json>                          encrypt a key file made before keys were encrypted
   validate <fleet.json>                              check a fleet file; every problem with its path
   show <fleet.json> --terminal <id>                  merged settings of one terminal and where each comes from
   diff <old.json> <new.json> [--terminal <id>]       what changes for each terminal
@@ -44,6 +47,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   'ttl-minutes': { type: 'string' },
   'ttl-seconds': { type: 'string' },
+  'passphrase-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -108,9 +112,14 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
     return rollout;
   };
 
+  const passphrase = passphraseSource(v['passphrase-file'], env);
+
   switch (name) {
+    case 'encrypt-key':
+      await encryptKey(need(args[0], 'a key file'), passphrase, io);
+      return 0;
     case 'keygen':
-      await keygen(need(v.id, '--id <key-id>'), v.out ?? '.', io);
+      await keygen(need(v.id, '--id <key-id>'), v.out ?? '.', passphrase, io);
       return 0;
     case 'validate':
       await validate(need(args[0], 'a fleet file'), io);
@@ -131,6 +140,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
           outPath: need(v.out, '--out <release.json>'),
           trustPath: v.trust,
           officeKeys: v['office-key'],
+          passphrase,
         },
         io,
       );
@@ -154,6 +164,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
           to: int(v.to, '--to <version>'),
           keyPath: need(v.key, '--key'),
           validDays: int(v['valid-days'], '--valid-days', 30),
+          passphrase,
         },
         io,
       );

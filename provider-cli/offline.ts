@@ -12,7 +12,8 @@ import {
 } from '../kiosk-config/fleet/office-keys.js';
 import { Id } from '../protocol/id.js';
 import { Keyring } from '../kiosk-config/fleet/signed.js';
-import { CliError, readJson, readKeyFile, writeJson } from './files.js';
+import { CliError, readJson, writeJson } from './files.js';
+import { readKeyFile, writeKeyFile } from './key-file.js';
 
 export interface Io {
   out(line: string): void;
@@ -28,14 +29,20 @@ export async function loadFleet(path: string, io: Io) {
   );
 }
 
-export async function keygen(keyId: string, outDir: string, io: Io): Promise<void> {
+export async function keygen(
+  keyId: string,
+  outDir: string,
+  passphrase: () => Promise<string>,
+  io: Io,
+): Promise<void> {
   const pair = await generateProviderKey(keyId);
   const privatePath = join(outDir, `${keyId}.key.json`);
   const publicPath = join(outDir, `${keyId}.pub.json`);
-  // Only the owner may read the private key.
-  await writeJson(privatePath, pair, 0o600);
+  await writeKeyFile(privatePath, pair, await passphrase());
   await writeJson(publicPath, publicHalf(pair));
-  io.out(`Private key: ${privatePath} (keep it offline; it signs configs for all your terminals)`);
+  io.out(
+    `Private key: ${privatePath} (encrypted under your passphrase; keep it offline: it signs configs for all your terminals)`,
+  );
   io.out(`Public key:  ${publicPath} (pin it on terminals: "fleet": { "providerKeys": [ ... ] })`);
 }
 
@@ -95,12 +102,14 @@ export interface SignArgs {
   trustPath?: string | undefined;
   /** "officeId=path/to/key.public.jwk.json", one per office key (current and retired). */
   officeKeys?: readonly string[] | undefined;
+  /** The passphrase of the encrypted key file. */
+  passphrase: () => Promise<string>;
 }
 
 export async function sign(args: SignArgs, io: Io): Promise<void> {
   const { file, terminals } = await loadFleet(args.fleetPath, io);
   printWarnings(args.fleetPath, terminals, io);
-  const key = await readKeyFile(args.keyPath);
+  const key = await readKeyFile(args.keyPath, args.passphrase, (line) => io.out(line));
   let trust;
   if (args.trustPath) {
     const parsed = Keyring.safeParse(await readJson(args.trustPath));
@@ -167,4 +176,11 @@ function findTerminal(terminals: MergedTerminal[], id: string, path: string): Me
   const terminal = terminals.find((t) => t.terminalId === id);
   if (!terminal) throw new CliError(`${path} has no terminal "${id}".`);
   return terminal;
+}
+
+/** Re-writes a key file from before encryption as encrypted PKCS#8 under a passphrase. */
+export async function encryptKey(path: string, passphrase: () => Promise<string>, io: Io): Promise<void> {
+  const pair = await readKeyFile(path, passphrase, () => undefined);
+  await writeKeyFile(path, pair, await passphrase());
+  io.out(`${path} is now encrypted under your passphrase.`);
 }

@@ -4,7 +4,8 @@ import { ConfigPayload, signConfig, type SignedConfig } from '../kiosk-config/fl
 import { verifySignedConfig } from '../kiosk-config/fleet/verify.js';
 import type { CommandKind } from '../protocol/fleet.js';
 import { contract } from '../protocol/routes/index.js';
-import { CliError, readJson, readKeyFile } from './files.js';
+import { CliError, readJson } from './files.js';
+import { readKeyFile } from './key-file.js';
 import type { HubApi } from './hub-api.js';
 import type { Io } from './offline.js';
 
@@ -52,10 +53,10 @@ export async function promote(hub: HubApi, version: number, rollout: RolloutArgs
  */
 export async function rollback(
   hub: HubApi,
-  args: { to: number; keyPath: string; validDays: number },
+  args: { to: number; keyPath: string; validDays: number; passphrase: () => Promise<string> },
   io: Io,
 ): Promise<number> {
-  const key = await readKeyFile(args.keyPath);
+  const key = await readKeyFile(args.keyPath, args.passphrase, (line) => io.out(line));
   const privateKey = await importSigningKey(key);
   const { releases } = await hub.call(routes.releases, {});
   const newest = Math.max(0, ...releases.map((r) => r.version));

@@ -31,7 +31,12 @@ async function verify(): Promise<{ code: number; out: string }> {
   }
 }
 
-const cli = (...argv: string[]) => runCli(argv, { out: () => undefined, err: () => undefined }, {});
+const cli = (...argv: string[]) =>
+  runCli(
+    argv,
+    { out: () => undefined, err: () => undefined },
+    { POP_PROVIDER_KEY_PASSPHRASE: 'lange geheime Passphrase' },
+  );
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pop-openssl-'));
