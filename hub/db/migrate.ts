@@ -38,8 +38,8 @@ const provider: MigrationProvider = {
 
 /** Brings the schema up to date; returns the names of the migrations that ran now. */
 export async function migrateToLatest(db: HubKysely): Promise<string[]> {
-  // Migrations of parallel work land with gaps (0003 before 0004 after 0005 ran): each only adds,
-  // so applying a late one out of order is safe and an existing database keeps migrating.
+  // Migration numbers have gaps and a release may bring one below the newest applied: each only
+  // adds, so applying a late one out of order is safe and an existing database keeps migrating.
   const migrator = new Migrator({
     db,
     provider,
