@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { sql } from 'kysely';
 import { contract } from '../../protocol/routes/index.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { requireProvider } from '../fleet/provider-auth.js';
-import type { HubMetrics } from '../ops/metrics.js';
+import { databaseRoundTripMs, type HubMetrics } from '../ops/metrics.js';
 
 /** Longest the readiness probe waits for the database before it says not ready. */
 export const READY_TIMEOUT_MS = 2_000;
@@ -31,18 +30,18 @@ export function probeRoutes(db: HubKysely, metrics: HubMetrics, now: () => Date)
     });
     route(app, contract.probes.live, { logLevel: 'warn' }, async () => ({ status: 'live' as const }));
     route(app, contract.probes.ready, { logLevel: 'warn' }, async () => {
-      const started = performance.now();
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        await Promise.race([
-          sql`SELECT 1`.execute(db),
-          new Promise((_resolve, reject) => {
+        const databaseMs = await Promise.race([
+          databaseRoundTripMs(db),
+          new Promise<never>((_resolve, reject) => {
             timer = setTimeout(
               () => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)),
               READY_TIMEOUT_MS,
             );
           }),
         ]);
+        return { status: 'ready' as const, databaseMs: Math.round(databaseMs * 10) / 10 };
       } catch (error) {
         throw new HttpError(503, {
           error: 'not_ready',
@@ -51,7 +50,6 @@ export function probeRoutes(db: HubKysely, metrics: HubMetrics, now: () => Date)
       } finally {
         clearTimeout(timer);
       }
-      return { status: 'ready' as const, databaseMs: Math.round((performance.now() - started) * 10) / 10 };
     });
   };
 }

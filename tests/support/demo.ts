@@ -55,6 +55,7 @@ interface SubmissionOnDisk {
   tracking_code: string;
   data_jwe: string;
   metadata_jwe: string;
+  received_at: string;
 }
 
 /** Reads the hub's SQLite file directly: what is really on the town hall's disk. */
@@ -62,7 +63,7 @@ export function submissionsOnDisk(dataDir: string): SubmissionOnDisk[] {
   const db = new Database(join(dataDir, 'hub.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare('SELECT id, tracking_code, data_jwe, metadata_jwe FROM submissions')
+      .prepare('SELECT id, tracking_code, data_jwe, metadata_jwe, received_at FROM submissions')
       .all() as SubmissionOnDisk[];
   } finally {
     db.close();

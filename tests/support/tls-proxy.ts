@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './call.js';
 
 /**
  * A real TLS front for a hub: Debian's nginx with a certificate from a certificate authority the
@@ -102,18 +103,6 @@ export function trustingHome(dir: string, ca: string): string {
   run('certutil', ['-N', '-d', `sql:${nssdb}`, '--empty-password'], dir);
   run('certutil', ['-A', '-d', `sql:${nssdb}`, '-n', 'pop-test-ca', '-t', 'C,,', '-i', ca], dir);
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** nginx terminating TLS in front of `hubUrl`, WebSockets included; says X-Forwarded-Proto https. */
