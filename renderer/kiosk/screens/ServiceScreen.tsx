@@ -2,6 +2,7 @@ import type { Office, Service } from '../../../protocol/catalog.js';
 import { WEEKDAYS } from '../../../protocol/clock.js';
 import { localize, type Locale, type LocalizedText } from '../../../protocol/i18n.js';
 import { Button } from '../../shared/ui/index.js';
+import { StructuredText } from '../components/StructuredText.js';
 import { localized, type LocalizedProps } from '../i18n/Localized.js';
 import { formatEuro, type Texts } from '../i18n/texts.js';
 
@@ -60,7 +61,7 @@ export function ServiceScreen({
           {t.back}
         </Button>
       </div>
-      <p {...as(service.longText)} />
+      <StructuredText {...as(service.longText)} />
       <Section title={t.requiredDocuments} items={service.requiredDocuments.map(as)} />
       <Section title={t.prerequisites} items={service.prerequisites.map(as)} />
       <Section
