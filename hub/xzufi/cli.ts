@@ -17,7 +17,7 @@ export const IMPORT_XZUFI_USAGE = `Usage: pop-hub import-xzufi <file> --category
 type Write = (line: string) => void;
 
 function summary(report: XzufiImportReport, dryRun: boolean): string[] {
-  const verb = dryRun ? 'would be' : 'were';
+  const verb = dryRun ? 'would be' : 'was';
   const lines = [
     `${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ` +
       `${report.withdrawn.length} withdrawn; offices updated: ${report.officesUpdated.join(', ') || 'none'}`,
