@@ -46,6 +46,7 @@ describe('migrations on SQLite', () => {
         'clerk_sessions',
         'clerks',
         'login_attempts',
+        'oidc_logins',
         'content_meta',
         'forms',
         'life_situations',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Kysely } from 'kysely';
 import type { SubmissionStatus } from '../../protocol/submission.js';
 import type { FleetTables } from './fleet-schema.js';
 
@@ -50,6 +50,18 @@ export interface ClerkTable {
   /** JSON array of office ids the clerk works for. */
   office_ids: JsonText;
   created_at: IsoTime;
+  /** `<issuer>#<subject>` of a clerk who signs in through the municipality's OpenID provider. */
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A started OpenID Connect sign-in, until the provider sends the browser back (or it expires). */
+export interface OidcLoginTable {
+  state: string;
+  /** sha-256 hex of the browser-binding cookie, so a sign-in cannot be finished in another browser. */
+  binding_hash: string;
+  code_verifier: string;
+  nonce: string;
+  expires_at: IsoTime;
 }
 
 export interface ClerkSessionTable {
@@ -204,6 +216,7 @@ export interface Database extends FleetTables {
   clerks: ClerkTable;
   clerk_sessions: ClerkSessionTable;
   login_attempts: LoginAttemptTable;
+  oidc_logins: OidcLoginTable;
   submissions: SubmissionTable;
   call_log: CallLogTable;
   call_requests: CallRequestTable;
