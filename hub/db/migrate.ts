@@ -12,6 +12,7 @@ import { attachmentUploadsByTerminal } from './migrations/0012_attachment_upload
 import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 import { providerSessions } from './migrations/0017_provider_sessions.js';
 import { loginAttempts } from './migrations/0018_login_attempts.js';
+import { alertState } from './migrations/0023_alert_state.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_quarantine_discards': quarantineDiscards,
   '0017_provider_sessions': providerSessions,
   '0018_login_attempts': loginAttempts,
+  '0023_alert_state': alertState,
 };
 
 const provider: MigrationProvider = {
