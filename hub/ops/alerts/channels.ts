@@ -117,6 +117,7 @@ export function emailChannel(options: EmailOptions, bounds: DeliveryBounds = DEF
             to: options.to,
             subject: mailSubject(notices),
             text: mailBody(notices, hostname()),
+            date: new Date(notices[0]?.at ?? Date.now()),
           });
         } catch (error) {
           // A 5xx reply (unknown recipient, refused sender) stays so on the next attempt.
