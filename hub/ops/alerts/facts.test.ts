@@ -245,4 +245,27 @@ describe.each([
     await saveAlertState(db, []);
     expect(await loadAlertState(db)).toEqual([]);
   });
+
+  it.skipIf(skip || _name === 'SQLite')(
+    'lets only one of several hubs on one PostgreSQL send a notice',
+    async () => {
+      await saveAlertState(db, []);
+      let sent = 0;
+      const hubs = Array.from(
+        { length: 4 },
+        () =>
+          new AlertMonitor({
+            db,
+            channels: [{ name: 'webhook', send: (n) => ((sent += n.length), Promise.resolve()) }],
+            thresholds,
+            repeatMs: 0,
+            log: { info: () => undefined, error: () => undefined },
+          }),
+      );
+      const holding = (await gatherConditions({ db, now: NOW, thresholds })).length;
+      expect(holding).toBeGreaterThan(0);
+      await Promise.all(hubs.map((hub) => hub.evaluate(NOW)));
+      expect(sent).toBe(holding);
+    },
+  );
 });

@@ -3,6 +3,7 @@
  * notices to every channel and stores the new state. Tests call evaluate(now) themselves.
  * The state lives in the database, so a restart continues where the last evaluation stopped.
  */
+import { PostgresAdapter, sql } from 'kysely';
 import type { HubKysely } from '../../db/schema.js';
 import { family } from '../metrics.js';
 import type { AlertChannel } from './channels.js';
@@ -80,8 +81,29 @@ export class AlertMonitor {
     this.timer = undefined;
   }
 
+  /**
+   * Several hubs on one PostgreSQL take turns: the one holding the advisory lock (per schema)
+   * evaluates, the others skip this round, so no notice goes out twice.
+   */
   private async run(now: Date): Promise<AlertNotice[]> {
-    const { db, thresholds, repeatMs } = this.options;
+    const { db } = this.options;
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return this.decide(db, now);
+    return db.connection().execute(async (connection) => {
+      const lock = sql`hashtext(current_schema() || ':pop-hub-alerts')`;
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${lock}) AS locked`.execute(
+        connection,
+      );
+      if (rows[0]?.locked !== true) return [];
+      try {
+        return await this.decide(connection, now);
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${lock})`.execute(connection);
+      }
+    });
+  }
+
+  private async decide(db: HubKysely, now: Date): Promise<AlertNotice[]> {
+    const { thresholds, repeatMs } = this.options;
     const previous = await loadAlertState(db);
     const conditions = await gatherConditions(
       { db, now, thresholds },
