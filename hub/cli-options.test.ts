@@ -35,6 +35,13 @@ describe('parseCli', () => {
         graceSeconds: 30,
       },
       demo: false,
+      alerts: {
+        webhook: undefined,
+        email: undefined,
+        intervalSeconds: 60,
+        repeatSeconds: 900,
+        thresholds: { silentAfterMs: 600_000, quarantineAbove: 0, deliveryAfterMs: 86_400_000 },
+      },
     });
   });
 

@@ -1,5 +1,12 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CALL_OPTIONS, type CallOptions } from './calls/options.js';
+import {
+  ALERT_FLAGS,
+  ALERT_USAGE,
+  AlertOptionError,
+  parseAlertOptions,
+  type AlertOptions,
+} from './ops/alerts/options.js';
 import { DEFAULT_KIOSK_ORIGINS } from './server.js';
 
 export interface CliOptions {
@@ -16,6 +23,8 @@ export interface CliOptions {
   demo: boolean;
   /** JSON file with the provider's public key(s); releases are checked against it. */
   providerKeysFile: string | undefined;
+  /** Alert checks and where notices go (webhook, mail); no channel: alerts off. */
+  alerts: AlertOptions;
 }
 
 export type ParsedCli =
@@ -38,6 +47,7 @@ const OPTIONS = {
   'call-queue-timeout': 'POP_CALL_QUEUE_TIMEOUT',
   'call-grace': 'POP_CALL_GRACE',
   'provider-keys': 'POP_PROVIDER_KEYS',
+  ...ALERT_FLAGS,
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -61,7 +71,8 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --turn-relay-only <bool>  POP_TURN_RELAY_ONLY  force media through TURN (iceTransportPolicy relay; default false)
   --call-queue-timeout <s>  POP_CALL_QUEUE_TIMEOUT  a waiting call ends unanswered after this (default ${DEFAULT_CALL_OPTIONS.queueTimeoutSeconds})
   --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})
-  --provider-keys <file>    POP_PROVIDER_KEYS  the provider's public key file(s) (*.pub.json or a list); without it no release is published`;
+  --provider-keys <file>    POP_PROVIDER_KEYS  the provider's public key file(s) (*.pub.json or a list); without it no release is published
+${ALERT_USAGE}`;
 
 class OptionError extends Error {}
 
@@ -242,10 +253,12 @@ export function parseCli(
         demo,
         providerKeysFile:
           value('provider-keys') === undefined ? undefined : path(value('provider-keys') ?? ''),
+        alerts: parseAlertOptions(value),
       },
     };
   } catch (error) {
-    if (error instanceof OptionError) return { ok: false, message: error.message };
+    if (error instanceof OptionError || error instanceof AlertOptionError)
+      return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -103,4 +103,34 @@ describe('hub CLI', () => {
     expect(await exitCode(child)).toBe(2);
     expect(stderr.trim().split('\n')).toEqual(['hub: port must be a number from 0 to 65535, got "eighty"']);
   });
+
+  it('refuses a webhook without its signing secret in one line', async () => {
+    const child = startHub(['--alert-webhook-url', 'https://alerts.example.org/hook']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      'hub: alert-webhook-url needs alert-webhook-secret (the key the receiver checks signatures with)',
+    ]);
+  });
+
+  it('says which alert channels it uses when it starts', async () => {
+    const child = startHub([
+      '--port',
+      '0',
+      '--data-dir',
+      join(root, 'alerts'),
+      '--alert-webhook-url',
+      'http://127.0.0.1:9/hook',
+      '--alert-webhook-secret',
+      'a-webhook-secret-0123456789',
+    ]);
+    const on = await waitForLog(child, 'alerts on');
+    expect(on).toMatchObject({ channels: ['webhook'], intervalSeconds: 60 });
+    await waitForLog(child, 'hub listening');
+    const stopped = waitForLog(child, 'hub stopped');
+    child.kill('SIGTERM');
+    await stopped;
+    expect(await exitCode(child)).toBe(0);
+  });
 });

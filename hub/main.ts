@@ -11,6 +11,7 @@ import { demoSecretsMessage, findDemoSecrets } from './auth/demo-secrets.js';
 import { loadDemoEntry } from './demo-switch.js';
 import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth.js';
 import { providerKeysFromFile, readProviderKeys } from './fleet/provider-keys.js';
+import { alertMonitorFor } from './ops/alerts/setup.js';
 import { buildHub } from './server.js';
 
 /** Refused configuration: said in one line on stderr, exits like a bad option. */
@@ -32,6 +33,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   const claim = options.databaseUrl ? null : claimDataDir(options.dataDir);
   process.once('exit', () => claim?.release());
   const database = openDatabase(options);
+  const alerts = alertMonitorFor(database.db, options.alerts, log);
   const app = buildHub({
     db: database.db,
     staticDir: options.staticDir,
@@ -39,6 +41,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     trustProxy: options.trustProxy,
     calls: options.calls,
     providerKeys: providerKeysFromFile(options.providerKeysFile),
+    alerts,
     logger: log,
   });
 

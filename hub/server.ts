@@ -30,6 +30,7 @@ import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { probeRoutes } from './routes/probes.js';
 import { HubMetrics, longestWaits } from './ops/metrics.js';
+import type { AlertMonitor } from './ops/alerts/monitor.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
@@ -71,6 +72,8 @@ export interface HubOptions {
   checkAnswers?: boolean;
   /** The provider's public keys; a release that does not verify against them is not published. */
   providerKeys?: ProviderKeySource;
+  /** Alerting: evaluated every intervalMs once the hub is ready, until it closes. */
+  alerts?: { monitor: AlertMonitor; intervalMs: number };
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -148,8 +151,14 @@ export function buildHub(options: HubOptions): FastifyInstance {
     now,
     callOffices: () => center.officeStatuses(),
     longestWaits: () => longestWaits(center, now()),
+    more: () => options.alerts?.monitor.families() ?? '',
   });
   app.addHook('onClose', async () => metrics.stop());
+  const { alerts } = options;
+  if (alerts) {
+    app.addHook('onReady', async () => alerts.monitor.start(alerts.intervalMs, now));
+    app.addHook('onClose', () => alerts.monitor.stop());
+  }
   void app.register(probeRoutes(db, metrics, now));
   void app.register(
     signalingRoutes({

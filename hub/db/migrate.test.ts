@@ -38,6 +38,7 @@ describe('migrations on SQLite', () => {
     const tables = (await second.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
       [
+        'alert_state',
         'attachment_chunks',
         'attachment_uploads',
         'call_log',

@@ -205,6 +205,22 @@ export interface QuarantineDiscardTable {
   confirmed_at: IsoTime | null;
 }
 
+/** An alert the hub has open or told about recently (migration 0023); see hub/ops/alerts. */
+export interface AlertStateTable {
+  key: string;
+  kind: string;
+  /** JSON of the alert's subject: ids only (terminal, office, release version). */
+  subject: JsonText;
+  /** 1 while the condition holds. */
+  active: number;
+  count: number;
+  since: IsoTime;
+  /** What the last notice said: 'none', 'firing' or 'recovered'. */
+  told: string;
+  told_count: number;
+  last_notice_at: IsoTime | null;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -225,6 +241,7 @@ export interface Database extends FleetTables {
   attachment_chunks: AttachmentChunkTable;
   terminal_quarantine: TerminalQuarantineTable;
   quarantine_discards: QuarantineDiscardTable;
+  alert_state: AlertStateTable;
 }
 
 export type HubKysely = Kysely<Database>;

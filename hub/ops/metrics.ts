@@ -20,6 +20,8 @@ export interface MetricsSources {
   callOffices: () => OfficeCallStatus[];
   /** Oldest waiting call per office, in seconds. */
   longestWaits: () => Map<string, number>;
+  /** More families in the exposition format (the alert counters), appended as they are. */
+  more?: () => string;
 }
 
 type Labels = Record<string, string>;
@@ -150,6 +152,7 @@ export class HubMetrics {
         'Round trip of a trivial query, measured at this scrape.',
         [{ labels: {}, value: Math.round(databaseSeconds * 1e6) / 1e6 }],
       ),
+      this.sources.more?.() ?? '',
     ].join('');
   }
 }
