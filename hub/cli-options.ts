@@ -25,6 +25,8 @@ export interface CliOptions {
   providerKeysFile: string | undefined;
   /** Alert checks and where notices go (webhook, mail); no channel: alerts off. */
   alerts: AlertOptions;
+  /** JSON file with the OpenID provider settings for clerk sign-in (docs/security/clerk-sign-in.md). */
+  oidcConfigFile: string | undefined;
 }
 
 export type ParsedCli =
@@ -47,6 +49,7 @@ const OPTIONS = {
   'call-queue-timeout': 'POP_CALL_QUEUE_TIMEOUT',
   'call-grace': 'POP_CALL_GRACE',
   'provider-keys': 'POP_PROVIDER_KEYS',
+  'oidc-config': 'POP_OIDC_CONFIG',
   ...ALERT_FLAGS,
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -72,6 +75,7 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --call-queue-timeout <s>  POP_CALL_QUEUE_TIMEOUT  a waiting call ends unanswered after this (default ${DEFAULT_CALL_OPTIONS.queueTimeoutSeconds})
   --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})
   --provider-keys <file>    POP_PROVIDER_KEYS  the provider's public key file(s) (*.pub.json or a list); without it no release is published
+  --oidc-config <file>      POP_OIDC_CONFIG    OpenID provider settings for clerk sign-in (JSON; default: local accounts only)
 ${ALERT_USAGE}`;
 
 class OptionError extends Error {}
@@ -254,6 +258,7 @@ export function parseCli(
         providerKeysFile:
           value('provider-keys') === undefined ? undefined : path(value('provider-keys') ?? ''),
         alerts: parseAlertOptions(value),
+        oidcConfigFile: value('oidc-config') === undefined ? undefined : path(value('oidc-config') ?? ''),
       },
     };
   } catch (error) {

@@ -12,6 +12,7 @@ import { loadDemoEntry } from './demo-switch.js';
 import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth.js';
 import { providerKeysFromFile, readProviderKeys } from './fleet/provider-keys.js';
 import { alertMonitorFor } from './ops/alerts/setup.js';
+import { loadOidcConfig, type OidcConfig } from './auth/oidc/config.js';
 import { buildHub } from './server.js';
 
 /** Refused configuration: said in one line on stderr, exits like a bad option. */
@@ -29,6 +30,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     const keys = await readProviderKeys(options.providerKeysFile);
     log.info({ keyIds: keys.map((k) => k.keyId) }, 'provider keys for checking releases');
   } else log.warn('no --provider-keys: this hub publishes no config release');
+  const oidc = options.oidcConfigFile === undefined ? undefined : readOidcConfig(options.oidcConfigFile);
   // SQLite serves one process: a second hub on the same folder stops here (PostgreSQL takes many).
   const claim = options.databaseUrl ? null : claimDataDir(options.dataDir);
   process.once('exit', () => claim?.release());
@@ -42,6 +44,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     calls: options.calls,
     providerKeys: providerKeysFromFile(options.providerKeysFile),
     alerts,
+    oidc,
     logger: log,
   });
 
@@ -83,6 +86,15 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     await database.db.destroy().catch(() => undefined);
     claim?.release();
     throw error;
+  }
+}
+
+/** The OpenID settings, or a one-line ConfigurationError naming the field or file. */
+function readOidcConfig(file: string): OidcConfig {
+  try {
+    return loadOidcConfig(file);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message, { cause: error });
   }
 }
 

@@ -20,6 +20,9 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installServerTiming } from './http/server-timing.js';
 import { installTerminalCors } from './http/terminal-cors.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
+import { clerkOidcRoutes } from './routes/clerk-oidc.js';
+import type { OidcConfig } from './auth/oidc/config.js';
+import { oidcSignIn } from './auth/oidc/sign-in.js';
 import { callRoutes } from './routes/calls.js';
 import { clerkSubmissionRoutes } from './routes/clerk-submissions.js';
 import { contentRoutes } from './routes/content.js';
@@ -72,6 +75,8 @@ export interface HubOptions {
   checkAnswers?: boolean;
   /** The provider's public keys; a release that does not verify against them is not published. */
   providerKeys?: ProviderKeySource;
+  /** Clerk sign-in through the municipality's OpenID provider (besides local accounts). */
+  oidc?: OidcConfig | undefined;
   /** Alerting: evaluated every intervalMs once the hub is ready, until it closes. */
   alerts?: { monitor: AlertMonitor; intervalMs: number };
 }
@@ -127,6 +132,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.addHook('onClose', async () => clearInterval(pruneTimer));
   void app.register(shellIncidentRoutes(db, terminals, now));
   void app.register(clerkSessionRoutes(db, sessions, logins));
+  const signIn = options.oidc && oidcSignIn(db, options.oidc);
+  void app.register(clerkOidcRoutes(db, sessions, logins, signIn, now));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
   void app.register(trackingStatusRoutes(db, terminals));
   const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };

@@ -30,8 +30,11 @@ export function clerkSessionRoutes(
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
-      // An unknown user costs one scrypt too, so timing does not reveal which usernames exist.
-      const valid = await verifyBounded(password, clerk?.password_hash);
+      // An unknown user costs one scrypt too, so timing does not reveal which usernames exist;
+      // so does an account that signs in through the OpenID provider (it has no password).
+      const valid = await verifyBounded(password, clerk?.password_hash || undefined);
+      if (clerk && !clerk.password_hash)
+        request.log.warn({ username: clerk.username }, 'local login to a provider account');
       if (!clerk || !valid) {
         request.log.warn({ username: username.slice(0, 100) }, 'clerk login failed');
         throw new HttpError(401, { error: 'invalid_credentials', message: 'Username or password is wrong.' });

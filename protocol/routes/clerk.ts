@@ -3,6 +3,19 @@ import { ClerkProfile, LoginRequest, SubmissionDetail, SubmissionList } from '..
 import { StatusUpdate, SubmissionStatus } from '../submission.js';
 import { defineRoute, empty, json, text } from './contract.js';
 
+export const LoginOptions = z.object({
+  /** The provider sign-in's button text, or null when clerks sign in with local accounts only. */
+  oidc: z.object({ label: z.string() }).nullable(),
+});
+/** What a provider sends back: code and state, or an error (RFC 6749 4.1.2). */
+export const OidcCallbackQuery = z.looseObject({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+  iss: z.string().max(2048).optional(),
+});
+
 export const InboxQuery = z.object({ status: SubmissionStatus.optional() });
 export const SubmissionParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 export const ClerkAttachmentParams = SubmissionParams.extend({
@@ -19,6 +32,33 @@ export const clerkRoutes = {
     body: LoginRequest,
     answers: { 200: json(ClerkProfile, 'Logged in.') },
     errors: [401],
+  }),
+  loginOptions: defineRoute({
+    method: 'GET',
+    path: '/api/v1/clerk/login-options',
+    audience: 'public',
+    summary:
+      'How clerks can sign in: always with a local account, and through the municipality’s OpenID provider if set up.',
+    answers: { 200: json(LoginOptions, 'The sign-in ways.') },
+  }),
+  oidcStart: defineRoute({
+    method: 'GET',
+    path: '/api/v1/clerk/oidc/start',
+    audience: 'public',
+    summary:
+      'Starts a sign-in at the OpenID provider: 302 there (code flow with PKCE), with a browser-binding cookie.',
+    answers: { 302: empty('To the provider’s authorization endpoint.') },
+    errors: [404, 429, 503],
+  }),
+  oidcCallback: defineRoute({
+    method: 'GET',
+    path: '/api/v1/clerk/oidc/callback',
+    audience: 'public',
+    summary:
+      'Where the provider sends the browser back: starts the clerk session and 302s to the console (with ?signin=<reason> when it did not).',
+    query: OidcCallbackQuery,
+    answers: { 302: empty('To the clerk console.') },
+    errors: [404, 429],
   }),
   logout: defineRoute({
     method: 'POST',

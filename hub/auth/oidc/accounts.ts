@@ -1,0 +1,49 @@
+import type { HubKysely } from '../../db/schema.js';
+import type { OidcIdentity } from './role-mapping.js';
+import { SignInError } from './sign-in.js';
+
+/**
+ * The clerk account of a provider identity: found by issuer and subject, created at the first
+ * sign-in, and its name and offices taken from the provider at every sign-in. Such an account has
+ * no password, so it cannot log in locally. A local account of the same name is never taken over.
+ * Returns the account's username (kept from its first sign-in, as sessions refer to it).
+ */
+export async function clerkForIdentity(db: HubKysely, identity: OidcIdentity, now: Date): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const known = await trx
+      .selectFrom('clerks')
+      .select('username')
+      .where('oidc_subject', '=', identity.subject)
+      .executeTakeFirst();
+    if (known) {
+      await trx
+        .updateTable('clerks')
+        .set({ display_name: identity.displayName, office_ids: JSON.stringify(identity.officeIds) })
+        .where('username', '=', known.username)
+        .execute();
+      return known.username;
+    }
+    const taken = await trx
+      .selectFrom('clerks')
+      .select('username')
+      .where('username', '=', identity.username)
+      .executeTakeFirst();
+    if (taken)
+      throw new SignInError(
+        'conflict',
+        `an account named ${identity.username} exists on the hub and is not linked to ${identity.subject}`,
+      );
+    await trx
+      .insertInto('clerks')
+      .values({
+        username: identity.username,
+        display_name: identity.displayName,
+        password_hash: '',
+        office_ids: JSON.stringify(identity.officeIds),
+        created_at: now.toISOString(),
+        oidc_subject: identity.subject,
+      })
+      .execute();
+    return identity.username;
+  });
+}
