@@ -47,7 +47,7 @@ describe('the hub installed without a checkout', () => {
   afterAll(async () => {
     if (child) await stopHub(child);
     rmSync(root, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('holds no sources, tests or demo', () => {
     expect(relative(repoRoot, install).startsWith('..')).toBe(true);
