@@ -64,6 +64,8 @@ describe('build/hub/Containerfile with podman', () => {
     importBaseImage(pkg);
     podman(
       'build',
+      // No intermediate images left behind on a shared machine.
+      '--layers=false',
       '--build-arg',
       `NODE_IMAGE=${baseImage}`,
       ...RUN_FLAGS,
