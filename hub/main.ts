@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { claimDataDir, DataDirBusy } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
 import type { HubKysely } from './db/schema.js';
-import { findRepoRoot } from './repo-root.js';
+import { hubInstallRoot } from './install-root.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { demoSecretsMessage, findDemoSecrets } from './auth/demo-secrets.js';
 import { loadDemoEntry } from './demo-switch.js';
@@ -121,7 +121,8 @@ async function prepare(db: HubKysely, options: CliOptions, repoRoot: string, log
 }
 
 async function main(): Promise<void> {
-  const repoRoot = findRepoRoot();
+  // Installed or a checkout: the hub finds its files beside itself (no checkout, no package.json needed).
+  const repoRoot = hubInstallRoot();
   const parsed = parseCli(process.argv.slice(2), process.env, process.cwd(), repoRoot);
   if (!parsed.ok) {
     process.stderr.write(`hub: ${parsed.message}\n`);

@@ -3,6 +3,7 @@ import { AttachmentLimits } from '../protocol/attachments.js';
 import { Locale } from '../protocol/i18n.js';
 import { ClockTime, Weekday } from '../protocol/clock.js';
 import { Id } from '../protocol/id.js';
+import { UpdateSettings } from './updates.js';
 
 /**
  * Text a provider writes that a terminal shows. The kiosk renders text, never HTML, but a config
@@ -86,6 +87,11 @@ const settingsShape = {
    * the installation's limits, else the defaults); a layer that sets it sets the whole group.
    */
   attachments: AttachmentLimits.optional(),
+  /**
+   * Updates of the Electron shell (kiosk-config/updates.ts): 'auto' installs exactly the expected
+   * release, 'off' leaves updates to the provider's software distribution. Absent: off.
+   */
+  updates: UpdateSettings.optional(),
   /** When a new config counts as having broken the terminal (then it reverts on its own). */
   revert: z.strictObject({
     hubUnreachableSeconds: z.number().int().min(10).max(3600),

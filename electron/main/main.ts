@@ -23,16 +23,19 @@ import {
   RESTART_COMMAND_DELAY_MS,
   nextShellRestart,
   shellBusyRetryAt,
+  inShellMaintenanceWindow,
   receiptPrinter,
   type FleetShellSettings,
 } from './policy/fleet-shell.js';
 import { configForPage } from './policy/page-config.js';
+import { effectiveUpdateSettings } from './policy/updates.js';
 import { KIOSK_PARTITION, devToolsAllowed, kioskWebPreferences } from './policy/web-preferences.js';
 import { kioskWindowOptions, windowedForDevelopment } from './policy/window-options.js';
 import { createAppProtocolHandler } from './shell/app-protocol-handler.js';
 import { createAdminExit } from './shell/admin-exit.js';
 import { registerBridgeIpc } from './shell/bridge-ipc.js';
 import { createCallState, endCallWhenPageGoes } from './shell/call-state.js';
+import { sha512OfFile } from './shell/file-hash.js';
 import { endCitizenSession } from './shell/citizen-session.js';
 import { createFleetConfigApplier } from './shell/fleet-config.js';
 import { attachCrashRecovery } from './shell/crash-recovery.js';
@@ -194,19 +197,29 @@ async function start(): Promise<void> {
   const stopDisplayTicks = every(() => display.update(), 60_000);
   window.webContents.on('input-event', (_event, input) => display.noteInput(input.type));
 
+  const relaunch = () => {
+    app.relaunch();
+    app.exit(0);
+  };
+  // Typed, not cast: the compiler holds shell/updater.ts's interface to electron-updater's.
+  const autoUpdater: Updater = electronUpdater.autoUpdater;
   const updates = app.isPackaged
-    ? startUpdates(electronUpdater.autoUpdater as unknown as Updater, {
+    ? startUpdates(autoUpdater, {
         feedUrl: shellSettings?.updateFeedUrl,
+        currentVersion: app.getVersion(),
+        settings: () => effectiveUpdateSettings(load.ok ? load.config.updates : undefined, fleetShell),
+        inMaintenanceWindow: (now) =>
+          inShellMaintenanceWindow(now, shellSettings?.maintenanceWindow, fleetShell?.maintenance),
+        now: () => new Date(),
+        hashFile: sha512OfFile,
+        forceRunAfter: process.platform !== 'linux',
+        onInstallRefused: relaunch,
         every,
         log: createLogger('updates'),
       })
     : null;
-  // Installs a downloaded update if there is one, else relaunches (maintenance and the remote command).
-  const restartNow = () =>
-    void restartShell(updates, () => {
-      app.relaunch();
-      app.exit(0);
-    });
+  // Installs a verified update if one may go in now, else relaunches (maintenance and the remote command).
+  const restartNow = () => void restartShell(updates, relaunch);
   const armMaintenance = () =>
     scheduleMaintenanceRestart({
       window: shellSettings?.maintenanceWindow,

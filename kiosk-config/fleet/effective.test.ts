@@ -106,3 +106,27 @@ describe('the installation config with fleet settings', () => {
     expect(badKey.ok).toBe(false);
   });
 });
+
+describe('updates in the effective config', () => {
+  const SHA = 'H0D8ktokFpR1CXnubPWC8tXX0o4YM13gWrxU0FYOD1MChgxlK/CNVgJSql50IQVG82n7u86MEs/HlXsmUv6adQ==';
+  const installation = parseKioskConfig({
+    ...demo,
+    updates: { mode: 'auto', expected: { version: '0.2.0', sha512: SHA } },
+  });
+  const fleet = validateFleetFile(JSON.parse(readFileSync(join(dir, 'fleet-example.json'), 'utf8')));
+  if (!installation.ok || !fleet.ok) throw new Error('fixtures are invalid');
+  const settings = fleet.terminals[0]?.settings as NonNullable<Parameters<typeof effectiveConfig>[1]>;
+
+  it('are the installation file’s until a config is signed', () => {
+    expect(effectiveConfig(installation.config, null).updates?.mode).toBe('auto');
+  });
+
+  it('are the signed config’s alone, and off when it names none', () => {
+    expect(effectiveConfig(installation.config, { ...settings, updates: { mode: 'off' } }).updates).toEqual({
+      mode: 'off',
+    });
+    const withoutUpdates = { ...settings };
+    delete withoutUpdates.updates;
+    expect(effectiveConfig(installation.config, withoutUpdates).updates).toBeUndefined();
+  });
+});

@@ -9,13 +9,16 @@ import type { TerminalSettings } from '../terminal-settings.js';
  */
 export function effectiveConfig(bootstrap: KioskConfig, settings: TerminalSettings | null): KioskConfig {
   if (!settings) return bootstrap;
-  const { attract, video, attachments, ...rest } = settings;
+  const { attract, video, attachments, updates, ...rest } = settings;
   const alike = withoutFleetOnly(rest);
   return {
     ...bootstrap,
     ...alike,
     // Absent in the signed config: the installation's limits stay.
     ...(attachments ? { attachments } : {}),
+    // Unlike attachments: once a config is signed, it alone decides updates (absent: off), as the
+    // shell does (electron/main/policy/updates.ts).
+    updates,
     attract: { title: attract.title, subtitle: attract.subtitle },
     attractRotateSeconds: attract.rotateSeconds,
     video: { enabled: video.enabled, hours: video.hours },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inShellMaintenanceWindow,
   nextShellRestart,
   receiptPrinter,
   shellBusyRetryAt,
@@ -71,5 +72,21 @@ describe('receipt printer', () => {
       print: false,
       printerName: undefined,
     });
+  });
+});
+
+describe('inShellMaintenanceWindow', () => {
+  it('follows the signed window in its time zone, else the installation’s daily window', () => {
+    // Sunday 03:30 in Berlin (UTC+1 in November).
+    expect(inShellMaintenanceWindow(new Date('2026-11-22T02:30:00Z'), undefined, fleet.maintenance)).toBe(
+      true,
+    );
+    expect(inShellMaintenanceWindow(new Date('2026-11-21T02:30:00Z'), undefined, fleet.maintenance)).toBe(
+      false,
+    );
+    const local = (hour: number) => new Date(2026, 10, 21, hour, 30);
+    expect(inShellMaintenanceWindow(local(3), undefined, undefined)).toBe(true);
+    expect(inShellMaintenanceWindow(local(5), undefined, undefined)).toBe(false);
+    expect(inShellMaintenanceWindow(local(5), { start: '05:00', end: '06:00' }, undefined)).toBe(true);
   });
 });

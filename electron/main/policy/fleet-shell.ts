@@ -1,11 +1,13 @@
 import type { MaintenanceSettings } from '../../../kiosk-config/fleet/schedule.js';
 import { isInWeeklyWindow, nextMaintenanceRestartAt } from '../../../kiosk-config/fleet/schedule.js';
 import type { TerminalSettings } from '../../../kiosk-config/terminal-settings.js';
+import type { UpdateSettings } from '../../../kiosk-config/updates.js';
 import {
   BUSY_RETRY_MS,
   busyRetryAt,
   DEFAULT_MAINTENANCE_WINDOW,
   MIN_UPTIME_BEFORE_RESTART_MS,
+  isInMaintenanceWindow,
   nextMaintenanceRestart,
   type MaintenanceWindow,
 } from './maintenance.js';
@@ -18,6 +20,8 @@ export interface FleetShellSettings {
   printerName: string | null;
   printingEnabled: boolean;
   maintenance: MaintenanceSettings;
+  /** Absent: the signed config allows no update (policy/updates.ts). */
+  updates?: UpdateSettings;
 }
 
 export function fleetShellSettings(settings: TerminalSettings): FleetShellSettings {
@@ -26,6 +30,7 @@ export function fleetShellSettings(settings: TerminalSettings): FleetShellSettin
     printerName: settings.printer.name,
     printingEnabled: settings.printer.enabled,
     maintenance: settings.maintenance,
+    ...(settings.updates ? { updates: settings.updates } : {}),
   };
 }
 
@@ -57,6 +62,16 @@ export function shellBusyRetryAt(
   if (!fleet) return busyRetryAt(now, installationWindow ?? DEFAULT_MAINTENANCE_WINDOW);
   const retry = new Date(now.getTime() + BUSY_RETRY_MS);
   return isInWeeklyWindow(retry, fleet.timezone, fleet.window) ? retry : null;
+}
+
+/** Whether now is inside the window the restarts follow (the signed config's, else the installation's). */
+export function inShellMaintenanceWindow(
+  now: Date,
+  installationWindow: MaintenanceWindow | undefined,
+  fleet: MaintenanceSettings | undefined,
+): boolean {
+  if (fleet) return isInWeeklyWindow(now, fleet.timezone, fleet.window);
+  return isInMaintenanceWindow(now, installationWindow ?? DEFAULT_MAINTENANCE_WINDOW);
 }
 
 /**

@@ -43,5 +43,7 @@ export function busyRetryAt(now: Date, window: MaintenanceWindow): Date | null {
   return isInDailyWindow(retry, window) ? retry : null;
 }
 
-const isInDailyWindow = (at: Date, window: MaintenanceWindow) =>
+/** Whether a moment (local time) lies inside the daily window. */
+export const isInMaintenanceWindow = (at: Date, window: MaintenanceWindow) =>
   isInClockWindow(localWallClock(at), dailyClockWindow(window));
+const isInDailyWindow = isInMaintenanceWindow;
