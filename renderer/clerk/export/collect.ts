@@ -58,6 +58,13 @@ export async function openApplication(
 const STORED = /\.(jpe?g|png|pdf|zip|gz)$/i;
 
 /**
+ * Entries are marked as made on Unix with mode 0644: Info-ZIP's unzip (Debian's, and others)
+ * reads the names of entries from an MS-DOS host as code page 437 even with the UTF-8 flag set,
+ * so "Bestätigung.png" would come out garbled.
+ */
+const UNIX_FILE = { os: 3, attrs: 0o100644 * 0x10000 };
+
+/**
  * The export of the given applications as one ZIP, made here from what this tab decrypts: one
  * application's files at the top, several in a folder per application (its tracking code). The
  * hub is asked only for the sealed envelopes and attachments it already holds.
@@ -95,7 +102,7 @@ export async function exportApplications(
     });
     const folder = details.length === 1 ? '' : `${detail.trackingCode}/`;
     for (const [path, bytes] of applicationFiles(application, t, exportedAt)) {
-      zippable[`${folder}${path}`] = [bytes, { level: STORED.test(path) ? 0 : 6 }];
+      zippable[`${folder}${path}`] = [bytes, { ...UNIX_FILE, level: STORED.test(path) ? 0 : 6 }];
     }
     done++;
     report();
