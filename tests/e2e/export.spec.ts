@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { API } from '../../protocol/api.js';
@@ -110,6 +111,12 @@ test('the clerk exports two selected applications as one ZIP that a plain unzip 
   for (const { trackingCode } of sent)
     await clerk.getByRole('checkbox', { name: `Antrag ${trackingCode} auswählen` }).check();
   await expect(clerk.getByText('2 Anträge ausgewählt')).toBeVisible();
+  const axe = await new AxeBuilder({ page: clerk })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
   await clerk.getByRole('button', { name: '2 Anträge als ZIP exportieren' }).click();
 
   // The office key is not in this browser yet: the export asks for it, then goes on by itself.
