@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { SubmissionDetail } from '../../../protocol/clerk.js';
 import { openSubmission } from '../../shared/encryption/open.js';
 import { decryptJwe, sha512Hex } from '../../shared/encryption/jwe.js';
@@ -21,7 +21,8 @@ export interface ExportProgress {
 }
 
 export type ExportResult =
-  | { kind: 'zip'; fileName: string; bytes: Uint8Array<ArrayBuffer> }
+  /** The ZIP in the pieces it was written in (a Blob joins them without one big copy). */
+  | { kind: 'zip'; fileName: string; parts: Uint8Array<ArrayBuffer>[] }
   /** The office key for these applications is not unlocked in this tab. */
   | { kind: 'needs-key'; keyId: string };
 
@@ -92,7 +93,13 @@ export async function exportApplications(
   report();
 
   const exportedAt = options.now();
-  const zippable: Zippable = {};
+  // Written as it goes: each application's plaintext can be let go once its files are in.
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else parts.push(chunk as Uint8Array<ArrayBuffer>);
+  });
   for (const detail of details) {
     const key = options.keyFor(detail.keyId);
     if (!key) return { kind: 'needs-key', keyId: detail.keyId };
@@ -102,17 +109,22 @@ export async function exportApplications(
     });
     const folder = details.length === 1 ? '' : `${detail.trackingCode}/`;
     for (const [path, bytes] of applicationFiles(application, t, exportedAt)) {
-      zippable[`${folder}${path}`] = [bytes, { ...UNIX_FILE, level: STORED.test(path) ? 0 : 6 }];
+      const name = `${folder}${path}`;
+      const entry = STORED.test(path) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+      Object.assign(entry, UNIX_FILE, { mtime: exportedAt });
+      zip.add(entry);
+      entry.push(bytes, true);
     }
     done++;
     report();
   }
-  const bytes = zipSync(zippable, { mtime: exportedAt }) as Uint8Array<ArrayBuffer>;
+  zip.end();
+  if (failure) throw failure;
   options.onProgress({ done, total: details.length, percent: 100 });
   const [only] = details;
   const fileName =
     details.length === 1 && only ? `antrag-${only.trackingCode}.zip` : `antraege-${localDay(exportedAt)}.zip`;
-  return { kind: 'zip', fileName, bytes };
+  return { kind: 'zip', fileName, parts };
 }
 
 function localDay(date: Date): string {

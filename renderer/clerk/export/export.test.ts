@@ -72,6 +72,7 @@ const source: ExportSource = {
   attachment: (id, attachmentId) => Promise.resolve(sealedOf(id).jwes.get(attachmentId) ?? ''),
 };
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+const joined = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
 describe('export of decrypted applications', () => {
   it('makes one ZIP with a folder per application: answers, printable view, attachments, metadata', async () => {
@@ -85,7 +86,7 @@ describe('export of decrypted applications', () => {
     });
     if (result.kind !== 'zip') throw new Error(`expected a zip, got ${result.kind}`);
     expect(result.fileName).toMatch(/^antraege-2026-06-2\d\.zip$/);
-    const files = unzipSync(result.bytes);
+    const files = unzipSync(joined(result.parts));
     expect(Object.keys(files).sort()).toEqual([
       'ABCD-EFGH-JKMN/anhaenge/meldebestätigung.png',
       'ABCD-EFGH-JKMN/answers.json',
@@ -147,7 +148,7 @@ describe('export of decrypted applications', () => {
     });
     if (result.kind !== 'zip') throw new Error('expected a zip');
     expect(result.fileName).toBe('antrag-ABCD-EFGH-JKMN.zip');
-    expect(Object.keys(unzipSync(result.bytes)).sort()).toEqual([
+    expect(Object.keys(unzipSync(joined(result.parts))).sort()).toEqual([
       'anhaenge/meldebestätigung.png',
       'answers.json',
       'antrag.html',

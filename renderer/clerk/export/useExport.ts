@@ -6,8 +6,8 @@ import { exportApplications, type ExportSource } from './collect.js';
 import type { ExportState } from './ExportPanel.js';
 
 /** Hands a file made in this tab to the browser's download, without any request to the hub. */
-export function saveFile(bytes: Uint8Array<ArrayBuffer>, fileName: string, mediaType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+export function saveFile(parts: Uint8Array<ArrayBuffer>[], fileName: string, mediaType: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type: mediaType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -42,7 +42,7 @@ export function useExport(t: ClerkTexts, keyring: Keyring) {
         if (result.kind === 'needs-key') {
           setState({ status: 'needs-key', keyId: result.keyId });
         } else {
-          saveFile(result.bytes, result.fileName, 'application/zip');
+          saveFile(result.parts, result.fileName, 'application/zip');
           setState({ status: 'done', fileName: result.fileName });
         }
       } catch (error) {
