@@ -35,6 +35,8 @@ import { probeRoutes } from './routes/probes.js';
 import { HubMetrics, longestWaits } from './ops/metrics.js';
 import type { AlertMonitor } from './ops/alerts/monitor.js';
 import { quarantineRoutes } from './routes/quarantine.js';
+import { retentionRoutes } from './routes/retention.js';
+import { scheduleRetention } from './retention/job.js';
 import { shellIncidentRoutes } from './routes/shell-incidents.js';
 import { staticRoutes } from './routes/static.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -189,6 +191,9 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const providerKeys = options.providerKeys ?? (() => Promise.resolve([]));
   void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits, providerKeys));
   void app.register(quarantineRoutes(db, terminals, sessions, now));
+  void app.register(retentionRoutes(db, now));
+  // Processed applications are deleted once their office's or form's retention period has passed.
+  scheduleRetention(app, db, now);
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

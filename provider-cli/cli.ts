@@ -5,6 +5,7 @@ import { passphraseSource } from './key-file.js';
 import { HubApi } from './hub-api.js';
 import { diff, encryptKey, keygen, schema, show, sign, thumbprint, validate, type Io } from './offline.js';
 import { command, enrollmentCode, promote, publish, releases, revoke, rollback, status } from './online.js';
+import { deletions, retention } from './retention.js';
 
 export const USAGE = `Usage: pop-provider <command> [options]   (npm run provider -- <command> ...)
 
@@ -27,7 +28,9 @@ Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN):
   releases | status                                  list releases / terminals and alerts
   enroll-code --terminal <id> --name <text> [--ttl-minutes 60]
   revoke --terminal <id>
-  command --terminal <id> --kind <reload|restart|wipe|collect_logs> [--ttl-seconds 900]`;
+  command --terminal <id> --kind <reload|restart|wipe|collect_logs> [--ttl-seconds 900]
+  retention [--office <id> | --form <id>] [--days <n> | --remove]   list, set or remove retention periods
+  deletions [--limit 200]                            the log of applications deleted after their period`;
 
 const OPTIONS = {
   id: { type: 'string' },
@@ -48,6 +51,11 @@ const OPTIONS = {
   'ttl-minutes': { type: 'string' },
   'ttl-seconds': { type: 'string' },
   'passphrase-file': { type: 'string' },
+  office: { type: 'string' },
+  form: { type: 'string' },
+  days: { type: 'string' },
+  remove: { type: 'boolean' },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -199,6 +207,16 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       );
       return 0;
     }
+    case 'retention': {
+      if (v.days !== undefined && v.remove)
+        throw new CliError('retention takes --days or --remove, not both.', 2);
+      const days = v.remove ? null : v.days === undefined ? undefined : int(v.days, '--days');
+      await retention(hub(), { office: v.office, form: v.form }, days, io);
+      return 0;
+    }
+    case 'deletions':
+      await deletions(hub(), int(v.limit, '--limit', 200), io);
+      return 0;
     default:
       throw new CliError(`Unknown command "${name}".\n${USAGE}`, 2);
   }

@@ -58,6 +58,8 @@ describe('migrations on SQLite', () => {
         'quarantine_discards',
         'terminal_quarantine',
         'terminals',
+        'retention_rules',
+        'deletion_log',
         ...FLEET_TABLES,
       ].sort(),
     );

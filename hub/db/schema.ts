@@ -221,6 +221,31 @@ export interface AlertStateTable {
   last_notice_at: IsoTime | null;
 }
 
+/** A retention period: an office's, or a form's (all versions), which wins over its office's. */
+export interface RetentionRuleTable {
+  scope: 'office' | 'form';
+  target_id: string;
+  days: number;
+  updated_at: IsoTime;
+}
+
+/** One application the hub deleted under a retention rule: ids, times, the rule; no content. */
+export interface DeletionLogTable {
+  id: string;
+  submission_id: string;
+  office_id: string;
+  form_id: string;
+  form_version: number;
+  attachment_count: number;
+  status: string;
+  processed_at: IsoTime;
+  deleted_at: IsoTime;
+  reason: 'retention';
+  rule_scope: 'office' | 'form';
+  rule_target_id: string;
+  rule_days: number;
+}
+
 export interface Database extends FleetTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
@@ -242,6 +267,8 @@ export interface Database extends FleetTables {
   terminal_quarantine: TerminalQuarantineTable;
   quarantine_discards: QuarantineDiscardTable;
   alert_state: AlertStateTable;
+  retention_rules: RetentionRuleTable;
+  deletion_log: DeletionLogTable;
 }
 
 export type HubKysely = Kysely<Database>;

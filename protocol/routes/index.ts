@@ -5,6 +5,7 @@ import type { RouteContract } from './contract.js';
 import { fleetProviderRoutes, fleetTerminalRoutes } from './fleet.js';
 import { probeRoutes } from './probes.js';
 import { quarantineRoutes } from './quarantine.js';
+import { retentionRoutes } from './retention.js';
 import { submissionRoutes } from './submissions.js';
 
 export * from './contract.js';
@@ -18,6 +19,7 @@ export const contract = {
   fleetTerminal: fleetTerminalRoutes,
   fleetProvider: fleetProviderRoutes,
   quarantine: quarantineRoutes,
+  retention: retentionRoutes,
   probes: probeRoutes,
 } as const;
 

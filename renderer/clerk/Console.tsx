@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ClerkProfile } from '../../protocol/clerk.js';
 import { Button } from '../shared/ui/Button.js';
 import { Spinner } from '../shared/ui/Spinner.js';
@@ -11,6 +11,7 @@ import { StatusForm } from './components/StatusForm.js';
 import { SubmissionDetailView } from './components/SubmissionDetailView.js';
 import { useKeyring } from './keys/context.js';
 import { DecryptedAnswers } from './keys/DecryptedAnswers.js';
+import { ExportControls } from './export/ExportControls.js';
 import { SubmissionListView } from './components/SubmissionListView.js';
 import { useDocumentTitle } from './hooks/useDocumentTitle.js';
 import { useHashRoute } from './hooks/useHashRoute.js';
@@ -82,6 +83,13 @@ function ListScreen({
 }) {
   useDocumentTitle(t.documentTitle.base);
   const stuck = useStuckApplications();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  // Only what the list shows counts: an application gone from the list is no longer selected.
+  const selected = useMemo(
+    () => new Set((list.submissions ?? []).map((s) => s.id).filter((id) => picked.has(id))),
+    [list.submissions, picked],
+  );
+  const selectedIds = [...selected];
   return (
     <>
       <StuckApplications
@@ -102,6 +110,26 @@ function ListScreen({
         refreshSeconds={SUBMISSIONS_REFRESH_MS / 1000}
         hrefFor={hrefForSubmission}
         focusId={focusId}
+        selection={{
+          selected,
+          onToggle: (id, checked) =>
+            setPicked((before) => {
+              const next = new Set(before);
+              if (checked) next.add(id);
+              else next.delete(id);
+              return next;
+            }),
+          onToggleAll: (checked) =>
+            setPicked(new Set(checked ? (list.submissions ?? []).map((s) => s.id) : [])),
+        }}
+        selectionActions={
+          <section className="clerk-list__export" aria-label={t.exports.heading}>
+            <p className="clerk-list__meta">
+              {t.exports.selected(selectedIds.length)}. {t.exports.intro}
+            </p>
+            <ExportControls t={t} ids={selectedIds} label={t.exports.exportSelected(selectedIds.length)} />
+          </section>
+        }
       />
     </>
   );

@@ -142,6 +142,35 @@ export const de = {
     size: (kb: number) => `${kb} KB`,
   },
 
+  exports: {
+    heading: 'Export',
+    intro:
+      'Der Export entsteht hier im Browser aus den entschlüsselten Anträgen: eine ZIP-Datei mit den Angaben (answers.json), einer druckbaren Ansicht (antrag.html), den Anhängen und den Metadaten. Der Server im Rathaus sieht davon nichts.',
+    selectAll: 'Alle Anträge auswählen',
+    select: (trackingCode: string) => `Antrag ${trackingCode} auswählen`,
+    selected: (n: number) => (n === 1 ? '1 Antrag ausgewählt' : `${n} Anträge ausgewählt`),
+    exportSelected: (n: number) =>
+      n === 1 ? '1 Antrag als ZIP exportieren' : `${n} Anträge als ZIP exportieren`,
+    exportOne: 'Antrag als ZIP exportieren',
+    progress: 'Fortschritt des Exports',
+    running: (done: number, total: number) => `Export läuft: ${done} von ${total} Anträgen …`,
+    done: (name: string) => `Export fertig: ${name} wurde heruntergeladen.`,
+    failed: (reason: string) => `Der Export ist fehlgeschlagen: ${reason}`,
+    needsKey: 'Für den Export wird der Schlüssel des Amtes gebraucht.',
+    /** antrag.html */
+    printTitle: (formTitle: string, trackingCode: string) => `${formTitle} – Vorgangsnummer ${trackingCode}`,
+    form: 'Formular',
+    formVersion: (id: string, version: number) => `${id}, Version ${version}`,
+    service: 'Leistung',
+    office: 'Amt',
+    exportedAt: 'Exportiert',
+    attachmentsNone: 'Keine Anhänge.',
+    attachmentVerified: 'SHA-512 geprüft',
+    attachmentMismatch: 'SHA-512 stimmt NICHT mit dem Metadatensatz überein',
+    noProblems: 'Die Angaben passen zum Metadatensatz und zum Formular.',
+    printHint: 'Zum Drucken: Strg+P.',
+  },
+
   statusForm: {
     heading: 'Status für die antragstellende Person',
     intro:

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { SubmissionSummary } from '../../../protocol/clerk.js';
 import { Button } from '../../shared/ui/Button.js';
 import { formatTime } from '../../shared/ui/format.js';
 import { Spinner } from '../../shared/ui/Spinner.js';
 import { StatusMessage } from '../../shared/ui/StatusMessage.js';
 import type { ClerkTexts } from '../texts.js';
-import { SubmissionTable } from './SubmissionTable.js';
+import { SubmissionTable, type TableSelection } from './SubmissionTable.js';
 
 export interface SubmissionListViewProps {
   t: ClerkTexts;
@@ -18,6 +19,9 @@ export interface SubmissionListViewProps {
   refreshSeconds: number;
   hrefFor: (id: string) => string;
   focusId?: string | null;
+  /** Checkboxes in the table, and what acts on the selection (the export). */
+  selection?: TableSelection;
+  selectionActions?: ReactNode;
 }
 
 /** The console's home: the list of received submissions with its refresh controls and states. */
@@ -31,6 +35,8 @@ export function SubmissionListView({
   refreshSeconds,
   hrefFor,
   focusId,
+  selection,
+  selectionActions,
 }: SubmissionListViewProps) {
   const fetchedTime = fetchedAt ? formatTime(fetchedAt, { locale: t.locale }) : null;
 
@@ -65,7 +71,16 @@ export function SubmissionListView({
       )}
 
       {submissions !== null && submissions.length > 0 && (
-        <SubmissionTable t={t} submissions={submissions} hrefFor={hrefFor} focusId={focusId} />
+        <>
+          {selectionActions}
+          <SubmissionTable
+            t={t}
+            submissions={submissions}
+            hrefFor={hrefFor}
+            focusId={focusId}
+            selection={selection}
+          />
+        </>
       )}
     </section>
   );

@@ -11,10 +11,18 @@ export interface SubmissionTableProps {
   hrefFor: (id: string) => string;
   /** A row whose link gets focus when the table mounts: the one the clerk just came back from. */
   focusId?: string | null;
+  /** Checkboxes to pick applications (for the export); without it the table has none. */
+  selection?: TableSelection | undefined;
+}
+
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onToggle(id: string, checked: boolean): void;
+  onToggleAll(checked: boolean): void;
 }
 
 /** The received submissions as a data table; the tracking code is the row header and the link to the detail. */
-export function SubmissionTable({ t, submissions, hrefFor, focusId }: SubmissionTableProps) {
+export function SubmissionTable({ t, submissions, hrefFor, focusId, selection }: SubmissionTableProps) {
   const focusRef = useRef<HTMLAnchorElement>(null);
 
   // Only on mount: a later refresh must never pull focus away from where the clerk is.
@@ -28,6 +36,16 @@ export function SubmissionTable({ t, submissions, hrefFor, focusId }: Submission
         <caption className="clerk-table__caption">{t.list.caption}</caption>
         <thead>
           <tr>
+            {selection && (
+              <td className="clerk-table__select">
+                <input
+                  type="checkbox"
+                  aria-label={t.exports.selectAll}
+                  checked={submissions.length > 0 && submissions.every((s) => selection.selected.has(s.id))}
+                  onChange={(event) => selection.onToggleAll(event.target.checked)}
+                />
+              </td>
+            )}
             <th scope="col">{t.list.columns.receivedAt}</th>
             <th scope="col">{t.list.columns.trackingCode}</th>
             <th scope="col">{t.list.columns.formTitle}</th>
@@ -38,6 +56,16 @@ export function SubmissionTable({ t, submissions, hrefFor, focusId }: Submission
         <tbody>
           {submissions.map((submission) => (
             <tr key={submission.id}>
+              {selection && (
+                <td className="clerk-table__select">
+                  <input
+                    type="checkbox"
+                    aria-label={t.exports.select(submission.trackingCode)}
+                    checked={selection.selected.has(submission.id)}
+                    onChange={(event) => selection.onToggle(submission.id, event.target.checked)}
+                  />
+                </td>
+              )}
               <td>
                 <time dateTime={submission.receivedAt}>
                   {formatDateTime(submission.receivedAt, { locale: t.locale })}

@@ -3,6 +3,7 @@ import { StatusMessage } from '../../shared/ui/index.js';
 import { clerkApi } from '../api.js';
 import { AnswerList } from '../components/AnswerList.js';
 import { AttachmentList } from './AttachmentList.js';
+import { ExportControls } from '../export/ExportControls.js';
 import { KeyPanel } from '../components/KeyPanel.js';
 import type { ClerkTexts } from '../texts.js';
 import type { Keyring } from './keyring.js';
@@ -53,6 +54,7 @@ export function DecryptedAnswers({
               fetchSealed={clerkApi.attachment}
             />
           )}
+          <ExportControls t={t} ids={[detail.id]} label={t.exports.exportOne} />
         </>
       );
     }

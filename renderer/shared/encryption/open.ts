@@ -15,6 +15,8 @@ export interface OpenedSubmission {
   /** Problems the clerk must see: a hash mismatch or answers the form does not allow. */
   problems: string[];
   fieldErrors: FieldError[];
+  /** The exact decrypted bytes of the data, whose SHA-512 the metadata record names (for exports). */
+  data?: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function openSubmission(
     ...validateFormData(form.schema, answers),
     ...missingAttachments(form, answers, metadata.attachments),
   ];
-  return { answers, metadata, problems, fieldErrors };
+  return { answers, metadata, problems, fieldErrors, data: dataBytes };
 }
 
 /**
