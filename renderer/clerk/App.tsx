@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { contract } from '../../protocol/routes/index.js';
+import { clerkApi } from './api.js';
 import { Button } from '../shared/ui/Button.js';
 import { Spinner } from '../shared/ui/Spinner.js';
 import { StatusMessage } from '../shared/ui/StatusMessage.js';
@@ -86,15 +88,43 @@ function LoginScreen({
   reason: SignedOutReason | undefined;
 }) {
   useDocumentTitle(t.documentTitle.base);
+  const provider = useProviderSignIn();
+  const providerProblem = providerProblemText(t);
   return (
     <LoginForm
       t={t}
       onSubmit={(username, password) => void controls.login(username, password)}
       sending={controls.loggingIn}
-      error={controls.loginProblem && loginProblemText(t, controls.loginProblem)}
+      error={(controls.loginProblem && loginProblemText(t, controls.loginProblem)) ?? providerProblem}
       notice={reason === 'expired' ? t.session.expired : reason === 'logged-out' ? t.session.loggedOut : null}
+      provider={provider}
     />
   );
+}
+
+/** The provider's button, when the hub has one; without an answer the local form stays alone. */
+function useProviderSignIn(): { label: string; href: string } | undefined {
+  const [provider, setProvider] = useState<{ label: string; href: string }>();
+  useEffect(() => {
+    let live = true;
+    clerkApi.loginOptions().then(
+      ({ oidc }) => live && oidc && setProvider({ label: oidc.label, href: contract.clerk.oidcStart.path }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return provider;
+}
+
+/** The hub sends a failed provider sign-in back as /clerk/?signin=<reason>. */
+function providerProblemText(t: ClerkTexts): string | null {
+  const reason = new URLSearchParams(window.location.search).get('signin');
+  const problems = t.login.providerProblems;
+  return reason !== null && Object.hasOwn(problems, reason)
+    ? problems[reason as keyof typeof problems]
+    : null;
 }
 
 function loginProblemText(t: ClerkTexts, problem: LoginProblem): string {

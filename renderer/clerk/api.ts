@@ -28,6 +28,11 @@ export const clerkApi = {
     return api.json(clerk.login, { body: credentials });
   },
 
+  /** Whether the hub offers sign-in through the municipality's OpenID provider (and its button text). */
+  async loginOptions(): Promise<{ oidc: { label: string } | null }> {
+    return api.json(clerk.loginOptions, {});
+  },
+
   async logout(): Promise<void> {
     await api.call(clerk.logout, {});
   },

@@ -60,6 +60,20 @@ export const de = {
     passwordMissing: 'Bitte geben Sie Ihr Passwort ein.',
     unreachable: 'Der Server im Rathaus ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
     failed: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+    /** Between the provider's button and the local form. */
+    orLocal: 'Oder mit einem Konto des Hubs:',
+    /** Why a sign-in through the municipality's provider did not end in a session (?signin=…). */
+    providerProblems: {
+      expired:
+        'Die Anmeldung ist abgelaufen oder wurde in einem anderen Fenster begonnen. Bitte melden Sie sich erneut an.',
+      denied: 'Die Anmeldung wurde beim Anmeldedienst der Gemeinde abgebrochen.',
+      refused:
+        'Ihr Konto ist für kein Amt in Point of Public freigegeben. Bitte wenden Sie sich an die Verwaltung Ihrer Gemeinde.',
+      provider:
+        'Der Anmeldedienst der Gemeinde antwortet nicht richtig. Bitte versuchen Sie es später noch einmal.',
+      conflict:
+        'Auf dem Hub gibt es schon ein Konto mit Ihrem Namen. Bitte wenden Sie sich an die Verwaltung Ihrer Gemeinde.',
+    },
   },
 
   header: {

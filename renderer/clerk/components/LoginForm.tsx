@@ -13,10 +13,12 @@ export interface LoginFormProps {
   error: string | null;
   /** Why the form is shown, e.g. after the session expired. */
   notice: string | null;
+  /** Sign-in through the municipality's OpenID provider, when the hub offers it. */
+  provider?: { label: string; href: string } | undefined;
 }
 
 /** The clerk's login. Empty fields are caught here so the clerk hears which one is missing. */
-export function LoginForm({ t, onSubmit, sending, error, notice }: LoginFormProps) {
+export function LoginForm({ t, onSubmit, sending, error, notice, provider }: LoginFormProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [showMissing, setShowMissing] = useState(false);
@@ -45,6 +47,18 @@ export function LoginForm({ t, onSubmit, sending, error, notice }: LoginFormProp
       <p className="clerk-login__intro">{t.login.intro}</p>
       {notice && <StatusMessage tone="info">{notice}</StatusMessage>}
       {error && <StatusMessage tone="error">{error}</StatusMessage>}
+      {provider && (
+        <>
+          {/* A link, not a script: the browser leaves for the provider and comes back signed in. */}
+          <a
+            className="pop-button pop-button--primary pop-button--medium clerk-login__provider"
+            href={provider.href}
+          >
+            {provider.label}
+          </a>
+          <p className="clerk-login__or">{t.login.orLocal}</p>
+        </>
+      )}
       <form
         className="clerk-login__form"
         aria-labelledby="clerk-login-heading"
