@@ -100,6 +100,10 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installSecurityHeaders(app, () => fleet.connectSources.list());
   installServerTiming(app);
   app.addHook('onReady', () => fleet.connectSources.load());
+  // Kiosk pages carry the hubs releases name in their CSP: checked against the database first.
+  app.addHook('onRequest', async (request) => {
+    if (request.url === '/kiosk' || request.url.startsWith('/kiosk/')) await fleet.connectSources.load();
+  });
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
@@ -137,7 +141,6 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const signIn = options.oidc && oidcSignIn(db, options.oidc);
   void app.register(clerkOidcRoutes(db, sessions, logins, signIn, now));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
-  void app.register(trackingStatusRoutes(db, terminals));
   const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };
   const { turnSecret } = calls;
   const turn = turnSecret
@@ -179,6 +182,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   );
   void app.register(callRoutes(db, terminals, sessions, now));
   const limiter = new RateLimiter(db, now);
+  void app.register(trackingStatusRoutes(db, terminals, limiter));
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const pruneLimits = setInterval(() => {
     limiter
