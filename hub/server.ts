@@ -32,6 +32,7 @@ import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { probeRoutes } from './routes/probes.js';
+import { Drain } from './ops/drain.js';
 import { HubMetrics, longestWaits } from './ops/metrics.js';
 import type { AlertMonitor } from './ops/alerts/monitor.js';
 import { quarantineRoutes } from './routes/quarantine.js';
@@ -81,12 +82,15 @@ export interface HubOptions {
   oidc?: OidcConfig | undefined;
   /** Alerting: evaluated every intervalMs once the hub is ready, until it closes. */
   alerts?: { monitor: AlertMonitor; intervalMs: number };
+  /** Shutdown's first phase, begun by the process on SIGTERM (readiness, sockets). */
+  drain?: Drain;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
 export function buildHub(options: HubOptions): FastifyInstance {
   const { db } = options;
   const now = options.now ?? (() => new Date());
+  const drain = options.drain ?? new Drain();
   const { logger = false } = options;
   const base = { bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false };
   const app =
@@ -171,13 +175,14 @@ export function buildHub(options: HubOptions): FastifyInstance {
     app.addHook('onReady', async () => alerts.monitor.start(alerts.intervalMs, now));
     app.addHook('onClose', () => alerts.monitor.stop());
   }
-  void app.register(probeRoutes(db, metrics, now));
+  void app.register(probeRoutes(db, metrics, now, drain));
   void app.register(
     signalingRoutes({
       center,
       sessions,
       terminals,
       kioskOrigins: options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS,
+      drain,
     }),
   );
   void app.register(callRoutes(db, terminals, sessions, now));
