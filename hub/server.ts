@@ -106,7 +106,11 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.addHook('onReady', () => fleet.connectSources.load());
   // Kiosk pages carry the hubs releases name in their CSP: checked against the database first.
   app.addHook('onRequest', async (request) => {
-    if (request.url === '/kiosk' || request.url.startsWith('/kiosk/')) await fleet.connectSources.load();
+    // A database hiccup keeps the last list rather than failing the page.
+    if (request.url === '/kiosk' || request.url.startsWith('/kiosk/'))
+      await fleet.connectSources
+        .load()
+        .catch((error: unknown) => request.log.warn({ err: error }, 'hub origins not re-read'));
   });
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
