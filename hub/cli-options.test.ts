@@ -42,6 +42,25 @@ describe('parseCli', () => {
         repeatSeconds: 900,
         thresholds: { silentAfterMs: 600_000, quarantineAbove: 0, deliveryAfterMs: 86_400_000 },
       },
+      migrate: true,
+      drainSeconds: 5,
+    });
+  });
+
+  it('migrates at start unless --no-migrate or POP_MIGRATE=off, and takes a drain period', () => {
+    expect(options(['--no-migrate']).migrate).toBe(false);
+    expect(options([], { POP_MIGRATE: 'off' }).migrate).toBe(false);
+    expect(options([], { POP_MIGRATE: 'on' }).migrate).toBe(true);
+    expect(parse([], { POP_MIGRATE: 'maybe' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/POP_MIGRATE must be on or off/),
+    });
+    expect(options(['--drain-seconds', '0']).drainSeconds).toBe(0);
+    expect(options([], { POP_DRAIN_SECONDS: '12' }).drainSeconds).toBe(12);
+    expect(parse(['--drain-seconds', '-1'])).toMatchObject({ ok: false });
+    expect(parse(['--drain-seconds', '601'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/drain-seconds/),
     });
   });
 

@@ -27,6 +27,10 @@ export interface CliOptions {
   alerts: AlertOptions;
   /** JSON file with the OpenID provider settings for clerk sign-in (docs/security/clerk-sign-in.md). */
   oidcConfigFile: string | undefined;
+  /** Run pending migrations at start; off when `pop-hub migrate` is a step of its own. */
+  migrate: boolean;
+  /** After SIGTERM, how long /readyz says 503 before sockets are closed (one balancer check). */
+  drainSeconds: number;
 }
 
 export type ParsedCli =
@@ -51,12 +55,15 @@ const OPTIONS = {
   'provider-keys': 'POP_PROVIDER_KEYS',
   'oidc-config': 'POP_OIDC_CONFIG',
   ...ALERT_FLAGS,
+  'drain-seconds': 'POP_DRAIN_SECONDS',
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const DEMO_ENV = 'POP_DEMO';
+export const MIGRATE_ENV = 'POP_MIGRATE';
+export const DEFAULT_DRAIN_SECONDS = 5;
 
 export const USAGE = `Usage: node dist/hub/main.js [options]
   --demo                    POP_DEMO=1         the demo municipality Lindenau with its published logins
@@ -76,6 +83,8 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --call-grace <s>          POP_CALL_GRACE     a vanished call side may come back within this (default ${DEFAULT_CALL_OPTIONS.graceSeconds})
   --provider-keys <file>    POP_PROVIDER_KEYS  the provider's public key file(s) (*.pub.json or a list); without it no release is published
   --oidc-config <file>      POP_OIDC_CONFIG    OpenID provider settings for clerk sign-in (JSON; default: local accounts only)
+  --no-migrate              POP_MIGRATE=off    do not migrate at start (run \`pop-hub migrate\` first); refuse to start if the schema is behind
+  --drain-seconds <s>       POP_DRAIN_SECONDS  after SIGTERM, answer /readyz 503 this long before closing sockets (default ${DEFAULT_DRAIN_SECONDS})
 ${ALERT_USAGE}`;
 
 class OptionError extends Error {}
@@ -87,16 +96,22 @@ function isOptionName(name: string): name is OptionName {
 interface Argv {
   values: Partial<Record<OptionName, string>>;
   demo: boolean;
+  noMigrate: boolean;
 }
 
 function readArgv(argv: readonly string[]): Argv | 'help' {
   const values: Partial<Record<OptionName, string>> = {};
   let demo = false;
+  let noMigrate = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--demo') {
       demo = true;
+      continue;
+    }
+    if (arg === '--no-migrate') {
+      noMigrate = true;
       continue;
     }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
@@ -112,13 +127,27 @@ function readArgv(argv: readonly string[]): Argv | 'help' {
     }
     values[name] = value;
   }
-  return { values, demo };
+  return { values, demo, noMigrate };
 }
 
 function parseDemoEnv(text: string | undefined): boolean {
   if (text === undefined || text === '' || text === '0' || text === 'false') return false;
   if (text === '1' || text === 'true') return true;
   throw new OptionError(`${DEMO_ENV} must be 1 or 0 (true or false), got ${JSON.stringify(text)}`);
+}
+
+function parseMigrateEnv(text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === 'on' || text === '1' || text === 'true') return true;
+  if (text === 'off' || text === '0' || text === 'false') return false;
+  throw new OptionError(`${MIGRATE_ENV} must be on or off, got ${JSON.stringify(text)}`);
+}
+
+function parseDrainSeconds(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_DRAIN_SECONDS;
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 0 && value <= 600))
+    throw new OptionError('drain-seconds must be a number of seconds from 0 to 600');
+  return value;
 }
 
 function parsePort(text: string): number {
@@ -259,6 +288,8 @@ export function parseCli(
           value('provider-keys') === undefined ? undefined : path(value('provider-keys') ?? ''),
         alerts: parseAlertOptions(value),
         oidcConfigFile: value('oidc-config') === undefined ? undefined : path(value('oidc-config') ?? ''),
+        migrate: !parsedArgv.noMigrate && parseMigrateEnv(env[MIGRATE_ENV]),
+        drainSeconds: parseDrainSeconds(value('drain-seconds')),
       },
     };
   } catch (error) {

@@ -26,7 +26,8 @@ type HubProcess = ChildProcessByStdio<null, Readable, Readable>;
 function startHub(args: string[]): HubProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], {
     cwd: repoRoot,
-    env: withoutHubVariables(process.env),
+    // No drain period unless a test asks for one: a stop is at once.
+    env: { ...withoutHubVariables(process.env), POP_DRAIN_SECONDS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

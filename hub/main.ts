@@ -1,7 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { parseCli, USAGE, type CliOptions } from './cli-options.js';
 import { attachmentFitWarnings } from './content/attachment-fit.js';
-import { migrateToLatest } from './db/migrate.js';
+import { assertSchemaCurrent, migrateToLatest, SchemaBehind } from './db/migrate.js';
 import { claimDataDir, DataDirBusy } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
 import type { HubKysely } from './db/schema.js';
@@ -13,6 +13,7 @@ import { ensureProviderToken, providerTokenFromEnv } from './fleet/provider-auth
 import { providerKeysFromFile, readProviderKeys } from './fleet/provider-keys.js';
 import { alertMonitorFor } from './ops/alerts/setup.js';
 import { loadOidcConfig, type OidcConfig } from './auth/oidc/config.js';
+import { Drain } from './ops/drain.js';
 import { buildHub } from './server.js';
 
 /** Refused configuration: said in one line on stderr, exits like a bad option. */
@@ -21,7 +22,7 @@ class ConfigurationError extends Error {}
 /** Bad options exit with 2, as CLI tools do; a failed start with 1. */
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
-/** Longest a shutdown may take before the process gives up on open connections. */
+/** Longest a shutdown may take after the drain before the process gives up on open connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start(options: CliOptions, repoRoot: string, log: Logger): Promise<void> {
@@ -36,7 +37,9 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   process.once('exit', () => claim?.release());
   const database = openDatabase(options);
   const alerts = alertMonitorFor(database.db, options.alerts, log);
+  const drain = new Drain();
   const app = buildHub({
+    drain,
     db: database.db,
     staticDir: options.staticDir,
     kioskOrigins: options.kioskOrigins,
@@ -56,13 +59,21 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     }
     stopping = true;
     log.info({ signal }, 'hub stopping');
-    setTimeout(() => {
-      log.error('shutdown took too long');
-      process.exit(EXIT_FAILURE);
-    }, SHUTDOWN_GRACE_MS).unref();
-    // Stop taking requests first, then close the database the last request used.
-    void app
-      .close()
+    setTimeout(
+      () => {
+        log.error('shutdown took too long');
+        process.exit(EXIT_FAILURE);
+      },
+      options.drainSeconds * 1000 + SHUTDOWN_GRACE_MS,
+    ).unref();
+    // Rolling upgrade: not-ready for one balancer interval while still serving, then the sockets
+    // are told to reconnect (1012), then requests stop and the database the last one used closes.
+    drain.begin();
+    log.info({ drainSeconds: options.drainSeconds }, 'hub draining');
+    void new Promise((resolve) => setTimeout(resolve, options.drainSeconds * 1000))
+      .then(() => drain.closeSockets())
+      .then((sockets) => log.info({ sockets }, 'sockets closed'))
+      .then(() => app.close())
       .then(() => database.db.destroy())
       .then(() => claim?.release())
       .then(
@@ -76,8 +87,14 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   process.on('SIGTERM', stop).on('SIGINT', stop);
 
   try {
-    const applied = await migrateToLatest(database.db);
-    log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
+    // With --no-migrate, `pop-hub migrate` is a step of its own: this build only checks the schema.
+    if (options.migrate) {
+      const applied = await migrateToLatest(database.db);
+      log.info({ dialect: database.dialect, location: database.location, applied }, 'database ready');
+    } else {
+      const { newer } = await assertSchemaCurrent(database.db);
+      log.info({ dialect: database.dialect, location: database.location, newer }, 'database ready');
+    }
     await prepare(database.db, options, repoRoot, log);
     const url = await app.listen({ port: options.port, host: options.host });
     log.info({ url }, 'hub listening');
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
   try {
     await start(parsed.options, repoRoot, log);
   } catch (error) {
-    if (error instanceof DataDirBusy) {
+    if (error instanceof DataDirBusy || error instanceof SchemaBehind) {
       process.stderr.write(`hub: ${error.message}\n`);
       process.exitCode = EXIT_FAILURE;
       return;

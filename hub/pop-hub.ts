@@ -3,13 +3,16 @@
  * `pop-hub`: the hub's command. `pop-hub [serve] [options]` runs the hub (see `--help`);
  * `pop-hub backup --out <file>` and `pop-hub restore --from <file>` copy its whole database out
  * and into an empty target; `pop-hub import-xzufi <file>` brings an XZuFi export into the
- * catalog. Database options as for serving: `--data-dir` / `POP_DATA_DIR` for
- * SQLite, `--database-url` / `POP_DATABASE_URL` for PostgreSQL.
+ * catalog; `pop-hub migrate` brings the schema up to date and exits (for hubs
+ * started with --no-migrate); `pop-hub token-secrets list|rotate|retire <id>` manages the secrets
+ * enrolled terminals' tokens are signed with. Database options as for serving: `--data-dir` /
+ * `POP_DATA_DIR` for SQLite, `--database-url` / `POP_DATABASE_URL` for PostgreSQL.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backup, BackupError, removePartial, restore } from './ops/backup.js';
 import { importXzufiCommand } from './xzufi/cli.js';
+import { schemaCommand, SCHEMA_COMMANDS, type SchemaCommand } from './ops/schema-commands.js';
 
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
@@ -17,6 +20,8 @@ const EXIT_FAILURE = 1;
 const OPS_USAGE = `Usage: pop-hub backup  --out <file>  [--data-dir <dir> | --database-url <url>]
        pop-hub restore --from <file> [--data-dir <dir> | --database-url <url>]
        pop-hub import-xzufi <file> --category <id> [--office <unit-id>=<office-id>]...
+       pop-hub migrate [--data-dir <dir> | --database-url <url>]
+       pop-hub token-secrets list|rotate|retire <id> [--data-dir <dir> | --database-url <url>]
        pop-hub [serve] [hub options]   (pop-hub --help lists them)`;
 
 async function ops(command: 'backup' | 'restore', args: string[]): Promise<number> {
@@ -67,6 +72,8 @@ if (command === 'backup' || command === 'restore') {
 } else if (command === 'import-xzufi') {
   const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
   process.exitCode = await importXzufiCommand(rest, write(process.stdout), write(process.stderr));
+} else if (SCHEMA_COMMANDS.includes(command as SchemaCommand)) {
+  process.exitCode = await schemaCommand(command as SchemaCommand, rest, OPS_USAGE);
 } else {
   if (command === 'serve') process.argv.splice(2, 1);
   await import('./main.js');

@@ -32,6 +32,7 @@ import type { ProviderKeySource } from './fleet/provider-keys.js';
 import { fleetTerminalRoutes } from './routes/fleet-terminal.js';
 import { healthRoutes } from './routes/health.js';
 import { probeRoutes } from './routes/probes.js';
+import { Drain } from './ops/drain.js';
 import { HubMetrics, longestWaits } from './ops/metrics.js';
 import type { AlertMonitor } from './ops/alerts/monitor.js';
 import { quarantineRoutes } from './routes/quarantine.js';
@@ -81,12 +82,15 @@ export interface HubOptions {
   oidc?: OidcConfig | undefined;
   /** Alerting: evaluated every intervalMs once the hub is ready, until it closes. */
   alerts?: { monitor: AlertMonitor; intervalMs: number };
+  /** Shutdown's first phase, begun by the process on SIGTERM (readiness, sockets). */
+  drain?: Drain;
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
 export function buildHub(options: HubOptions): FastifyInstance {
   const { db } = options;
   const now = options.now ?? (() => new Date());
+  const drain = options.drain ?? new Drain();
   const { logger = false } = options;
   const base = { bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false };
   const app =
@@ -100,6 +104,14 @@ export function buildHub(options: HubOptions): FastifyInstance {
   installSecurityHeaders(app, () => fleet.connectSources.list());
   installServerTiming(app);
   app.addHook('onReady', () => fleet.connectSources.load());
+  // Kiosk pages carry the hubs releases name in their CSP: checked against the database first.
+  app.addHook('onRequest', async (request) => {
+    // A database hiccup keeps the last list rather than failing the page.
+    if (request.url === '/kiosk' || request.url.startsWith('/kiosk/'))
+      await fleet.connectSources
+        .load()
+        .catch((error: unknown) => request.log.warn({ err: error }, 'hub origins not re-read'));
+  });
   installTerminalCors(app, options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS);
   installJsonBodyParser(app);
   void app.register(fastifyCookie);
@@ -137,7 +149,6 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const signIn = options.oidc && oidcSignIn(db, options.oidc);
   void app.register(clerkOidcRoutes(db, sessions, logins, signIn, now));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
-  void app.register(trackingStatusRoutes(db, terminals));
   const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };
   const { turnSecret } = calls;
   const turn = turnSecret
@@ -168,17 +179,19 @@ export function buildHub(options: HubOptions): FastifyInstance {
     app.addHook('onReady', async () => alerts.monitor.start(alerts.intervalMs, now));
     app.addHook('onClose', () => alerts.monitor.stop());
   }
-  void app.register(probeRoutes(db, metrics, now));
+  void app.register(probeRoutes(db, metrics, now, drain));
   void app.register(
     signalingRoutes({
       center,
       sessions,
       terminals,
       kioskOrigins: options.kioskOrigins ?? DEFAULT_KIOSK_ORIGINS,
+      drain,
     }),
   );
   void app.register(callRoutes(db, terminals, sessions, now));
   const limiter = new RateLimiter(db, now);
+  void app.register(trackingStatusRoutes(db, terminals, limiter));
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const pruneLimits = setInterval(() => {
     limiter

@@ -218,6 +218,8 @@ export const CLOSE = {
   /** A newer connection of the same terminal or clerk took over. */
   replaced: 4409,
   protocol: 4400,
+  /** The hub instance is stopping (a restart or rolling upgrade): reconnect at once, the call goes on. */
+  serviceRestart: 1012,
 } as const;
 
 // ---------------------------------------------------------------- callback and appointment

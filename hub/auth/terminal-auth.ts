@@ -32,7 +32,7 @@ function unauthenticated(message: string): HttpError {
 
 /** Short-lived tokens of enrolled terminals (hub/fleet/enrollment.ts): the terminal id, or null. */
 export interface SignedTokenVerifier {
-  verify(token: string, now: Date): string | null;
+  verify(token: string, now: Date): string | null | Promise<string | null>;
 }
 
 export function terminalAuth(
@@ -45,8 +45,8 @@ export function terminalAuth(
   // Enrolled terminals' short-lived tokens are checked against the revocation list every time,
   // so a revocation takes effect at once, not at token expiry.
   async function terminalForToken(token: string): Promise<AuthenticatedTerminal | undefined> {
-    if (signedTokens && token.startsWith('t1.')) {
-      const id = signedTokens.verify(token, now());
+    if (signedTokens && /^t\d+\./.test(token)) {
+      const id = await signedTokens.verify(token, now());
       if (!id) return undefined;
       return db
         .selectFrom('terminals')

@@ -14,6 +14,7 @@ import { bearerToken } from '../auth/terminal-auth.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import { HttpError } from '../http/errors.js';
+import { Drain } from '../ops/drain.js';
 import type { CallCenter, Connection } from './call-center.js';
 
 /** Signaling messages are small; SDP with many candidates stays well below this. */
@@ -30,6 +31,8 @@ export interface SignalingOptions {
   terminals: TerminalAuth;
   /** Origins besides the hub's own from which terminals may open their socket (app://kiosk). */
   kioskOrigins: readonly string[];
+  /** While the hub drains it opens no socket; on stopping it closes the open ones (1012). */
+  drain?: Drain;
 }
 
 function sameOrigin(request: FastifyRequest): boolean {
@@ -117,6 +120,15 @@ function wire<In, Out>(
 /** The two signaling sockets: terminals (bearer token in the first message) and clerks (session cookie). */
 export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
   const { center, sessions, terminals } = options;
+  const drain = options.drain ?? new Drain();
+  // A stopping instance takes no new socket: the client retries and the balancer picks another.
+  const refuseWhileDraining = async () => {
+    if (drain.isDraining)
+      throw new HttpError(503, {
+        error: 'draining',
+        message: 'This hub instance is stopping; connect again to reach another one.',
+      });
+  };
   const kioskOrigins = new Set(options.kioskOrigins.map((o) => o.toLowerCase()));
   return async (app) => {
     await app.register(fastifyWebsocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
@@ -129,6 +141,7 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
         websocket: true,
         config: { contract: contract.calls.terminalSocket },
         onRequest: async (request) => {
+          await refuseWhileDraining();
           const origin = request.headers.origin?.toLowerCase();
           if (origin !== undefined && !sameOrigin(request) && !kioskOrigins.has(origin)) {
             throw new HttpError(403, {
@@ -139,6 +152,7 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
         },
       },
       (socket, request) => {
+        drain.track(socket);
         let terminalId: string | null = null;
         let conn: Connection<HubToTerminal> | null = null;
         const helloTimer = setTimeout(
@@ -189,6 +203,7 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
         websocket: true,
         config: { contract: contract.calls.clerkSocket },
         onRequest: [
+          refuseWhileDraining,
           async (request) => {
             // The cookie is SameSite=Strict, but a WebSocket has no CORS: check the origin as well.
             if (!sameOrigin(request)) {
@@ -202,6 +217,7 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
         ],
       },
       (socket, request) => {
+        drain.track(socket);
         const clerk = sessions.clerkOf(request);
         request.log.info({ username: clerk.username }, 'clerk signaling connected');
         const conn: Connection<HubToClerk> = wire<ClerkToHub, HubToClerk>(

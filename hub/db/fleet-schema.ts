@@ -63,4 +63,6 @@ export interface FleetTables {
     version: number | null;
     message: string;
   };
+  /** Secrets terminal tokens are signed with (hub/fleet/token-secrets.ts); retired ones are refused. */
+  terminal_token_secrets: { id: string; secret: string; created_at: string; retired_at: string | null };
 }

@@ -20,6 +20,7 @@ const FLEET_TABLES = [
   'terminal_daily',
   'terminal_keys',
   'terminal_status',
+  'terminal_token_secrets',
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'pop-hub-migrate-'));

@@ -12,6 +12,7 @@ import { attachmentUploadsByTerminal } from './migrations/0012_attachment_upload
 import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 import { providerSessions } from './migrations/0017_provider_sessions.js';
 import { loginAttempts } from './migrations/0018_login_attempts.js';
+import { tokenSecrets } from './migrations/0019_token_secrets.js';
 import { retention } from './migrations/0022_retention.js';
 import { alertState } from './migrations/0023_alert_state.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
@@ -33,17 +34,96 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_quarantine_discards': quarantineDiscards,
   '0017_provider_sessions': providerSessions,
   '0018_login_attempts': loginAttempts,
+  '0019_token_secrets': tokenSecrets,
   '0022_retention': retention,
   '0023_alert_state': alertState,
   '0026_oidc_logins': oidcLogins,
 };
 
-const provider: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+/** Kysely's bookkeeping table: the names of the migrations a database has run. */
+const MIGRATION_TABLE = 'kysely_migration';
+
+export interface SchemaStatus {
+  /** This build's migrations the database has not run yet. */
+  pending: string[];
+  /**
+   * Migrations the database ran that this build does not know: a newer build migrated it. Every
+   * migration is written expand-first (docs/operations/cluster.md), so this build still runs.
+   */
+  newer: string[];
+}
+
+/** Migrations the database has run, read without taking the migration lock. */
+async function executedMigrations(db: HubKysely, schema: string | undefined): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  const found = tables.some(
+    (t) => t.name === MIGRATION_TABLE && (schema === undefined || t.schema === schema),
+  );
+  if (!found) return [];
+  const table = schema === undefined ? sql.table(MIGRATION_TABLE) : sql.table(`${schema}.${MIGRATION_TABLE}`);
+  const { rows } = await sql<{ name: string }>`SELECT name FROM ${table}`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Where the database stands against `migrations` (this build's unless a test gives its own).
+ * Only reads: a hub started with --no-migrate checks this and refuses a schema that is behind.
+ */
+export async function schemaStatus(
+  db: HubKysely,
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<SchemaStatus> {
+  const executed = await executedMigrations(db, await postgresSchema(db));
+  const known = new Set(Object.keys(migrations));
+  const ran = new Set(executed);
+  return {
+    pending: Object.keys(migrations)
+      .filter((name) => !ran.has(name))
+      .sort(),
+    newer: executed.filter((name) => !known.has(name)).sort(),
+  };
+}
+
+/** Thrown when a hub that may not migrate meets a schema older than its code. */
+export class SchemaBehind extends Error {}
+
+export async function assertSchemaCurrent(
+  db: HubKysely,
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<SchemaStatus> {
+  const status = await schemaStatus(db, migrations);
+  if (status.pending.length > 0)
+    throw new SchemaBehind(
+      `the database schema is behind this build (missing ${status.pending.join(', ')}): run \`pop-hub migrate\` first, or start without --no-migrate`,
+    );
+  return status;
+}
+
+/** A migration a newer build ran: already applied, never run or undone by this build. */
+const appliedElsewhere: Migration = {
+  up: () => Promise.reject(new Error('this migration belongs to a newer build and cannot run here')),
 };
 
-/** Brings the schema up to date; returns the names of the migrations that ran now. */
-export async function migrateToLatest(db: HubKysely): Promise<string[]> {
+/**
+ * Brings the schema up to date; returns the names of the migrations that ran now. Migrations a
+ * newer build ran are left alone, so an older build can start (and roll back to) a database a
+ * newer one already migrated.
+ */
+export async function migrateToLatest(
+  db: HubKysely,
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<string[]> {
+  const schema = await postgresSchema(db);
+  const executed = await executedMigrations(db, schema).catch(() => []);
+  const provider: MigrationProvider = {
+    getMigrations: () =>
+      Promise.resolve({
+        ...Object.fromEntries(
+          executed.filter((name) => !(name in migrations)).map((name) => [name, appliedElsewhere]),
+        ),
+        ...migrations,
+      }),
+  };
   // Migration numbers have gaps and a release may bring one below the newest applied: each only
   // adds, so applying a late one out of order is safe and an existing database keeps migrating.
   const migrator = new Migrator({
@@ -52,7 +132,7 @@ export async function migrateToLatest(db: HubKysely): Promise<string[]> {
     allowUnorderedMigrations: true,
     // Kysely looks for its bookkeeping tables in every schema unless told which: a hub in a schema
     // of its own (search_path) would take another schema's lock table for its own.
-    migrationTableSchema: await postgresSchema(db),
+    migrationTableSchema: schema,
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

@@ -5,24 +5,12 @@ import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 
 /**
- * Remote commands ride on the heartbeat answer, so a terminal needs no extra polling. Which
- * terminals have something waiting is kept in memory: a heartbeat without a command costs no
- * query at all.
+ * Remote commands ride on the heartbeat answer, so a terminal needs no extra polling. The queue
+ * is the table alone: a command queued through one hub instance reaches the terminal at whichever
+ * instance it heartbeats to, and one indexed conditional update per heartbeat hands it out once.
  */
 export class CommandQueue {
-  private waiting: Promise<Set<string>> | null = null;
-
   constructor(private readonly db: HubKysely) {}
-
-  private waitingSet(): Promise<Set<string>> {
-    this.waiting ??= this.db
-      .selectFrom('terminal_commands')
-      .select('terminal_id')
-      .where('status', '=', 'pending')
-      .execute()
-      .then((rows) => new Set(rows.map((r) => r.terminal_id)));
-    return this.waiting;
-  }
 
   async create(terminalId: string, kind: CommandKind, ttlSeconds: number, now: Date): Promise<FleetCommand> {
     const terminal = await this.db
@@ -52,35 +40,24 @@ export class CommandQueue {
       result: null,
     };
     await this.db.insertInto('terminal_commands').values(command).execute();
-    (await this.waitingSet()).add(terminalId);
     return toCommand(command, now);
   }
 
   /** Commands to hand to the terminal now; each is handed out once and only before it expires. */
   async take(terminalId: string, now: Date): Promise<PendingCommand[]> {
-    const waiting = await this.waitingSet();
-    if (!waiting.has(terminalId)) return [];
-    waiting.delete(terminalId);
     const at = now.toISOString();
+    // Marking and reading in one statement: of two instances answering at once, one gets each row.
     const rows = await this.db
-      .selectFrom('terminal_commands')
-      .select(['id', 'kind', 'expires_at'])
+      .updateTable('terminal_commands')
+      .set({ status: 'delivered', delivered_at: at })
       .where('terminal_id', '=', terminalId)
       .where('status', '=', 'pending')
       .where('expires_at', '>', at)
-      .orderBy('created_at')
+      .returning(['id', 'kind', 'expires_at', 'created_at'])
       .execute();
-    if (rows.length === 0) return [];
-    await this.db
-      .updateTable('terminal_commands')
-      .set({ status: 'delivered', delivered_at: at })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => ({ id: r.id, kind: r.kind as CommandKind, expiresAt: r.expires_at }));
+    return rows
+      .sort((x, y) => x.created_at.localeCompare(y.created_at) || x.id.localeCompare(y.id))
+      .map((r) => ({ id: r.id, kind: r.kind as CommandKind, expiresAt: r.expires_at }));
   }
 
   /** Only the terminal a command was for can answer it. */

@@ -3,6 +3,7 @@ import { tokenChallenge, type EnrollRequest } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { sha256Hex } from '../util/hash.js';
+import { currentTokenSecret, tokenSecretById } from './token-secrets.js';
 
 /** Crockford's base32 without I, L, O, U: a code read off a screen and typed on a terminal. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -123,11 +124,11 @@ const SIGNED_AT_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Short-lived terminal tokens: a terminal proves its key with one ECDSA signature an hour and
- * then sends an HMAC token, which the hub checks without a key lookup. The secret lives only in
- * this process: after a restart terminals simply sign again.
+ * then sends an HMAC token, which the hub checks without a key lookup. The secrets live in the
+ * database (token-secrets.ts), so any hub instance accepts a token another one made, and a
+ * token names the secret's id: after a rotation older tokens stay good until it is retired.
  */
 export class TerminalTokens {
-  private readonly secret = randomBytes(32);
   private readonly keys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
   constructor(private readonly db: HubKysely) {}
@@ -157,22 +158,25 @@ export class TerminalTokens {
     );
     if (!valid) throw refused('The signature does not match the enrolled key.');
     const expires = Math.floor(now.getTime() / 1000) + TERMINAL_TOKEN_SECONDS;
-    const body = `t1.${request.terminalId}.${expires}`;
-    return { token: `${body}.${this.mac(body)}`, expiresAt: new Date(expires * 1000).toISOString() };
+    const { id, secret } = await currentTokenSecret(this.db, now);
+    const body = `t2.${id}.${request.terminalId}.${expires}`;
+    return { token: `${body}.${mac(secret, body)}`, expiresAt: new Date(expires * 1000).toISOString() };
   }
 
   /** The terminal id of a valid, unexpired token; revocation is checked by the caller. */
-  verify(token: string, now: Date): string | null {
-    const match = /^(t1\.([a-z0-9-]+)\.(\d+))\.([A-Za-z0-9_-]+)$/.exec(token);
-    if (!match?.[1] || !match[2] || !match[3] || !match[4]) return null;
-    const expected = Buffer.from(this.mac(match[1]));
-    const given = Buffer.from(match[4]);
+  async verify(token: string, now: Date): Promise<string | null> {
+    const match = /^(t2\.([a-z0-9]{1,32})\.([a-z0-9-]+)\.(\d+))\.([A-Za-z0-9_-]+)$/.exec(token);
+    if (!match?.[1] || !match[2] || !match[3] || !match[4] || !match[5]) return null;
+    if (Number(match[4]) * 1000 <= now.getTime()) return null;
+    const secret = await tokenSecretById(this.db, match[2]);
+    if (!secret) return null;
+    const expected = Buffer.from(mac(secret, match[1]));
+    const given = Buffer.from(match[5]);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    if (Number(match[3]) * 1000 <= now.getTime()) return null;
-    return match[2];
+    return match[3];
   }
+}
 
-  private mac(body: string): string {
-    return createHmac('sha256', this.secret).update(body).digest('base64url');
-  }
+function mac(secret: Buffer, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
 }

@@ -1,5 +1,6 @@
 import { hubConnectSources } from '../../protocol/hub-origin.js';
 import type { HubKysely } from '../db/schema.js';
+import { releasesStamp, VersionedCache } from './versioned-cache.js';
 
 /**
  * The hub addresses a signed config names, read without verifying (the hub holds no provider
@@ -22,19 +23,26 @@ export function hubUrlOfSignedConfig(signed: string): string | null {
 /**
  * The connect-src sources of the kiosk pages this hub serves (Chromium mode): itself, and every
  * hub a published release names, so a signed config can move a terminal to another hub without
- * opening the page to anything else. Kept in memory; reloaded after a publish.
+ * opening the page to anything else. Checked against the releases' stamp before each kiosk page,
+ * so a release published through another instance widens the policy here too.
  */
 export class KioskConnectSources {
-  private sources: readonly string[] = [];
+  private readonly cache = new VersionedCache(
+    () => releasesStamp(this.db),
+    async () => {
+      const rows = await this.db.selectFrom('release_hub_origins').select('hub_url').distinct().execute();
+      return [...new Set(rows.flatMap((row) => hubConnectSources(row.hub_url)))].sort();
+    },
+  );
 
   constructor(private readonly db: HubKysely) {}
 
+  /** Brings the list up to date (call before list()). */
   async load(): Promise<void> {
-    const rows = await this.db.selectFrom('release_hub_origins').select('hub_url').distinct().execute();
-    this.sources = [...new Set(rows.flatMap((row) => hubConnectSources(row.hub_url)))].sort();
+    await this.cache.get();
   }
 
   list(): readonly string[] {
-    return this.sources;
+    return this.cache.peek() ?? [];
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HubKysely } from '../db/schema.js';
+import { releasesStamp, VersionedCache } from './versioned-cache.js';
 
 /**
  * A terminal's place in percentage rollouts, 0 <= bucket < 100, from a hash of its id alone:
@@ -30,28 +31,23 @@ export function assignedVersion(releases: readonly ReleaseTarget[], terminalId: 
 }
 
 /**
- * Releases change rarely and are read on every heartbeat: kept in memory, reloaded after each
- * change made through this hub.
+ * Releases change rarely and are read on every heartbeat: kept in memory and checked against
+ * the releases' stamp at each read, so a release published through another instance counts at once.
  */
 export class RolloutCache {
-  private releases: Promise<ReleaseTarget[]> | null = null;
+  private readonly cache = new VersionedCache(
+    () => releasesStamp(this.db),
+    () => this.read(),
+  );
 
   constructor(private readonly db: HubKysely) {}
 
   invalidate(): void {
-    this.releases = null;
+    this.cache.invalidate();
   }
 
   async versionFor(terminalId: string): Promise<number | null> {
-    return assignedVersion(await this.load(), terminalId);
-  }
-
-  private load(): Promise<ReleaseTarget[]> {
-    this.releases ??= this.read().catch((error: unknown) => {
-      this.releases = null;
-      throw error;
-    });
-    return this.releases;
+    return assignedVersion(await this.cache.get(), terminalId);
   }
 
   private async read(): Promise<ReleaseTarget[]> {

@@ -4,6 +4,7 @@ import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { requireProvider } from '../fleet/provider-auth.js';
+import { Drain } from '../ops/drain.js';
 import { databaseRoundTripMs, type HubMetrics } from '../ops/metrics.js';
 
 /** Longest the readiness probe waits for the database before it says not ready. */
@@ -11,10 +12,15 @@ export const READY_TIMEOUT_MS = 2_000;
 
 /**
  * `/metrics` gives the provider's Prometheus its figures. `/livez` answers while the process runs; `/readyz` only while the database answers a query
- * (so a balancer takes an instance whose database is gone out of rotation). While the hub stops,
- * Fastify answers 503 to both by itself.
+ * (so a balancer takes an instance whose database is gone out of rotation) and not while it drains
+ * after SIGTERM. While the hub closes, Fastify answers 503 to both by itself.
  */
-export function probeRoutes(db: HubKysely, metrics: HubMetrics, now: () => Date): FastifyPluginAsync {
+export function probeRoutes(
+  db: HubKysely,
+  metrics: HubMetrics,
+  now: () => Date,
+  drain: Drain = new Drain(),
+): FastifyPluginAsync {
   return async (app) => {
     // Prometheus sends the provider token as a bearer credential (authorization in scrape_config).
     route(
@@ -30,6 +36,12 @@ export function probeRoutes(db: HubKysely, metrics: HubMetrics, now: () => Date)
     });
     route(app, contract.probes.live, { logLevel: 'warn' }, async () => ({ status: 'live' as const }));
     route(app, contract.probes.ready, { logLevel: 'warn' }, async () => {
+      // Stopping: the balancer takes this instance out of rotation while it still serves.
+      if (drain.isDraining)
+        throw new HttpError(503, {
+          error: 'not_ready',
+          message: 'This hub instance is stopping; another instance takes its requests.',
+        });
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         const databaseMs = await Promise.race([

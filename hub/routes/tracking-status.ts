@@ -3,6 +3,7 @@ import { contract } from '../../protocol/routes/index.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
+import type { RateLimiter } from '../http/rate-limit.js';
 import { route } from '../http/route.js';
 import { statusOf } from '../submissions/status.js';
 
@@ -12,20 +13,25 @@ export const LOOKUPS_PER_MINUTE = 30;
 /**
  * A citizen asks at any terminal with the code from the receipt. Codes carry 60 random bits and
  * lookups are limited per terminal, so guessing one is hopeless; a code reveals the status only.
+ * The counter lives in the database, shared by every hub instance and kept across restarts.
  */
-export function trackingStatusRoutes(db: HubKysely, auth: TerminalAuth): FastifyPluginAsync {
-  const windows = new Map<string, { start: number; count: number }>();
+export function trackingStatusRoutes(
+  db: HubKysely,
+  auth: TerminalAuth,
+  limiter: RateLimiter,
+): FastifyPluginAsync {
   // Before the code is checked: a malformed guess counts against the limit too.
   const limit: onRequestHookHandler = async (request) => {
     const terminal = auth.terminalOf(request);
-    const now = Date.now();
-    const window = windows.get(terminal.id);
-    if (!window || now - window.start >= 60_000) windows.set(terminal.id, { start: now, count: 1 });
-    else if (++window.count > LOOKUPS_PER_MINUTE) {
-      throw new HttpError(429, {
-        error: 'too_many_lookups',
-        message: 'Too many status lookups; try again in a minute.',
-      });
+    try {
+      await limiter.enforce(`tracking-lookup:${terminal.id}`, { max: LOOKUPS_PER_MINUTE, windowSeconds: 60 });
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.statusCode !== 429) throw error;
+      throw new HttpError(
+        429,
+        { error: 'too_many_lookups', message: 'Too many status lookups; try again in a minute.' },
+        error.headers,
+      );
     }
   };
   return async (app) => {

@@ -16,7 +16,8 @@ export function withoutHubVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function spawnHub(args: string[], env: NodeJS.ProcessEnv = {}): HubChild {
   return spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], {
     cwd: findRepoRoot(),
-    env: { ...withoutHubVariables(process.env), ...env },
+    // No drain period unless a test asks for one: a stop is at once.
+    env: { ...withoutHubVariables(process.env), POP_DRAIN_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -63,6 +63,12 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** The fetch to use (the global one unless a caller hands in its own, as the shell does). */
   fetch?: typeof fetch;
+  /**
+   * A terminal route answered 401 to `refused`: get a fresh token and say whether there is one.
+   * On true the request is sent once more with it (an enrolled terminal's token may have been
+   * signed with a secret the hub retired, or have run out while the terminal slept).
+   */
+  renewToken?: (refused: string) => Promise<boolean>;
 }
 
 /**
@@ -95,6 +101,15 @@ export class ApiClient {
     input: CallInput<R>,
     options: CallOptions = {},
   ): Promise<Response> {
+    return this.sendOnce(route, input, options);
+  }
+
+  private async sendOnce<R extends RouteContract>(
+    route: R,
+    input: CallInput<R>,
+    options: CallOptions,
+    renewed = false,
+  ): Promise<Response> {
     const url = this.url(route, input);
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const token =
@@ -109,8 +124,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(input.body ?? {});
     }
+    let response: Response;
     try {
-      return await (this.options.fetch ?? fetch)(url, {
+      response = await (this.options.fetch ?? fetch)(url, {
         method: route.method,
         headers,
         ...(body === undefined ? {} : { body }),
@@ -121,6 +137,16 @@ export class ApiClient {
     } catch (cause) {
       throw new HttpError(0, 'unreachable', `The hub could not be reached (${String(cause)})`);
     }
+    // A refused terminal token is renewed at once and the request tried again, once.
+    const renew = this.options.renewToken;
+    if (response.status === 401 && token && route.audience === 'terminal' && renew && !renewed) {
+      const fresh = await renew(token).catch(() => false);
+      if (fresh) {
+        await response.body?.cancel().catch(() => undefined);
+        return this.sendOnce(route, input, options, true);
+      }
+    }
+    return response;
   }
 
   /** Calls a route: an error answer throws HttpError, a success is parsed with its schema. */

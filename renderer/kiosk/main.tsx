@@ -61,7 +61,7 @@ async function boot(): Promise<void> {
     void bridge
       .applyFleetConfig(fleet.record.state.active?.signed ?? null)
       .catch((error: unknown) => console.warn('fleet: the shell did not take the config', error));
-  const sync = startSync(db, new HubClient(config.hubUrl, fleet.token), {
+  const sync = startSync(db, new HubClient(config.hubUrl, fleet.token, fleet.renewToken), {
     contentRefreshMs: config.contentRefreshSeconds * 1000,
     uploadChunkBytes: (config.attachments ?? ATTACHMENT_DEFAULTS).uploadChunkBytes,
   });
@@ -72,7 +72,7 @@ async function boot(): Promise<void> {
       ...callSettingsFor(config),
       shell: bridge,
     }),
-    requests: new CallRequestSender(db, config.hubUrl, fleet.token),
+    requests: new CallRequestSender(db, config.hubUrl, fleet.token, fleet.renewToken),
   };
   // Documents from outside the form (the clerk's still in a call) wait here for the citizen's yes.
   const documentOffers = new DocumentOffers();

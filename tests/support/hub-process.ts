@@ -50,6 +50,8 @@ export async function startHub(options: StartHubOptions = {}): Promise<HubProces
       env: {
         ...process.env,
         POP_PROVIDER_KEYS: writeProviderKeyFile(dataDir),
+        // No drain period unless a test asks for one: a stop is at once.
+        POP_DRAIN_SECONDS: '0',
         ...(options.clockAt ? fakeClockEnv(options.clockAt) : {}),
         ...options.env,
       },

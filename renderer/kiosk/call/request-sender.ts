@@ -30,10 +30,12 @@ export class CallRequestSender {
     private readonly db: KioskDatabase,
     hubUrl: string,
     terminalToken: string | (() => string),
+    renewToken?: (refused: string) => Promise<boolean>,
   ) {
     this.api = new ApiClient({
       baseUrl: hubUrl,
       token: typeof terminalToken === 'string' ? () => terminalToken : terminalToken,
+      ...(renewToken ? { renewToken } : {}),
     });
     void this.refreshCount();
     this.timer = window.setInterval(() => this.kick(), POLL_MS);

@@ -43,7 +43,7 @@ export class FleetAgent {
 
   constructor(private readonly options: FleetAgentOptions) {
     this.record = options.boot.record;
-    this.client = new FleetClient(options.config.hubUrl, options.boot.token);
+    this.client = new FleetClient(options.config.hubUrl, options.boot.token, options.boot.renewToken);
     this.reload = options.reload ?? (() => location.reload());
     const unsubscribeConnectivity = options.sync.connectivity.subscribe(() => this.noteConnectivity());
     const unsubscribeKeys = onOfficeKeyRefusal((message) => void this.reportOfficeKeyRefusal(message));

@@ -55,6 +55,8 @@ export interface FleetBoot {
   config: KioskConfig;
   /** The token for every hub request: the enrolled terminal's signed token, or the installation's. */
   token: () => string;
+  /** After a 401: a fresh signed token at once (enrolled terminals; an installation token cannot renew). */
+  renewToken?: (refused: string) => Promise<boolean>;
   record: FleetRecord;
   tokens: SignedTokens | null;
 }
@@ -89,5 +91,11 @@ export async function bootFleet(db: KioskDatabase, bootstrap: KioskConfig): Prom
   const tokens = new SignedTokens(config.hubUrl, identity);
   await tokens.refresh().catch((error: unknown) => console.warn('fleet: no terminal token yet', error));
   tokens.keepFresh();
-  return { config: { ...config, terminalId: identity.terminalId }, token: tokens.current, record, tokens };
+  return {
+    config: { ...config, terminalId: identity.terminalId },
+    token: tokens.current,
+    renewToken: tokens.renew,
+    record,
+    tokens,
+  };
 }

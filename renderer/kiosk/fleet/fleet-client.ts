@@ -8,8 +8,8 @@ const { fleetTerminal } = contract;
 export class FleetClient {
   private readonly api: ApiClient;
 
-  constructor(hubUrl: string, token: () => string) {
-    this.api = new ApiClient({ baseUrl: hubUrl, token });
+  constructor(hubUrl: string, token: () => string, renewToken?: (refused: string) => Promise<boolean>) {
+    this.api = new ApiClient({ baseUrl: hubUrl, token, ...(renewToken ? { renewToken } : {}) });
   }
 
   async heartbeat(body: Heartbeat): Promise<HeartbeatAnswer> {

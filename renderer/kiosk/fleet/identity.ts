@@ -43,6 +43,8 @@ export async function ensureIdentity(
 }
 
 const REFRESH_BEFORE_MS = 5 * 60_000;
+/** A token refused right after a renewal is not renewed again sooner (the terminal may be revoked). */
+const RENEW_AT_MOST_EVERY_MS = 10_000;
 
 /**
  * Keeps a short-lived hub token for an enrolled terminal: one signature an hour, refreshed in
@@ -52,13 +54,38 @@ export class SignedTokens {
   private token = '';
   private expiresAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private renewing: Promise<boolean> | null = null;
+  private renewedAt = -Infinity;
 
   constructor(
     private readonly hubUrl: string,
     private readonly identity: TerminalIdentity,
+    private readonly now: () => number = Date.now,
+    private readonly fetchImpl?: typeof fetch,
   ) {}
 
   current = (): string => this.token;
+
+  /**
+   * The hub refused `refused` (401): a hub restarted, a secret was retired, or the token ran out
+   * while the terminal slept. Signs for a new one at once instead of waiting for the timer; many
+   * refused requests at the same time share one renewal. True when a different token is ready.
+   */
+  renew = (refused: string): Promise<boolean> => {
+    if (this.token !== '' && this.token !== refused) return Promise.resolve(true);
+    if (this.renewing) return this.renewing;
+    if (this.now() - this.renewedAt < RENEW_AT_MOST_EVERY_MS) return Promise.resolve(false);
+    this.renewing = this.refresh()
+      .then(() => {
+        this.renewedAt = this.now();
+        return this.token !== refused;
+      })
+      .catch(() => false)
+      .finally(() => {
+        this.renewing = null;
+      });
+    return this.renewing;
+  };
 
   async refresh(): Promise<void> {
     const signedAt = new Date().toISOString();
@@ -67,7 +94,10 @@ export class SignedTokens {
       this.identity.keyPair.privateKey,
       new TextEncoder().encode(tokenChallenge(this.identity.terminalId, signedAt)),
     );
-    const data = await new ApiClient({ baseUrl: this.hubUrl }).json(contract.fleetTerminal.token, {
+    const data = await new ApiClient({
+      baseUrl: this.hubUrl,
+      ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
+    }).json(contract.fleetTerminal.token, {
       body: {
         terminalId: this.identity.terminalId,
         signedAt,

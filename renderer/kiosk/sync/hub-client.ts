@@ -21,10 +21,13 @@ export class HubClient {
     hubUrl: string,
     /** The installation's token, or a source of fresh tokens for an enrolled terminal. */
     terminalToken: string | (() => string),
+    /** An enrolled terminal renews its token at once when the hub refuses it. */
+    renewToken?: (refused: string) => Promise<boolean>,
   ) {
     this.api = new ApiClient({
       baseUrl: hubUrl,
       token: typeof terminalToken === 'string' ? () => terminalToken : terminalToken,
+      ...(renewToken ? { renewToken } : {}),
     });
   }
 

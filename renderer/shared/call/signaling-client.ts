@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CLOSE } from '../../../protocol/calls.js';
 
 export type SocketStatus = 'connecting' | 'open' | 'closed';
 
@@ -19,6 +20,25 @@ export interface SignalingClientOptions<In> {
 /** Without a word from the hub for this long the connection is taken as dead (it pings every 10 s). */
 const SILENCE_MS = 25_000;
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
+/** A hub instance that stops says 1012 (service restart): come back at once, spread over this. */
+const RESTART_SPREAD_MS = 250;
+const SERVICE_RESTART = CLOSE.serviceRestart;
+
+/**
+ * How long to wait before reconnecting after a close with `code`, the `attempt`-th retry in a row.
+ * A restarting hub (1012) is no failure: another instance is ready, so the next try is at once
+ * (jittered, so a town hall's terminals do not all come back in the same instant). Otherwise
+ * backoff with full jitter.
+ */
+export function reconnectDelayMs(
+  code: number | null,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
+  if (code === SERVICE_RESTART) return random() * RESTART_SPREAD_MS;
+  const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 4000;
+  return base / 2 + random() * (base / 2);
+}
 
 /**
  * A WebSocket to the hub that comes back by itself: reconnects with backoff after a drop,
@@ -116,17 +136,17 @@ export class SignalingClient<In extends { type: string }, Out> {
         this.setStatus('closed');
         return;
       }
-      this.scheduleRetry();
+      if (event.code === SERVICE_RESTART) this.attempt = 0;
+      this.scheduleRetry(event.code);
     };
   }
 
-  private scheduleRetry() {
+  private scheduleRetry(code: number | null = null) {
     if (this.stopped) return;
     this.setStatus('connecting');
-    const base = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 4000;
+    const delay = reconnectDelayMs(code, this.attempt);
     this.attempt++;
-    // Full jitter, so a town hall's terminals do not all come back in the same instant.
-    this.retryTimer = window.setTimeout(() => this.connect(), base / 2 + Math.random() * (base / 2));
+    this.retryTimer = window.setTimeout(() => this.connect(), delay);
   }
 }
 
