@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
 import { demoAnswers } from '../../demo/demo-answers.js';
+import { missingAttachments } from '../../protocol/form-attachments.js';
 import { importFimXml } from './import.js';
 
 const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');
@@ -284,7 +285,11 @@ describe('FIM import of XDatenfelder 3.0', () => {
     ).toBe(true);
   });
 
-  it('leaves an upload inside a group a note to bring the document', () => {
+  it('makes an upload inside nested groups a scan, with FIM mediaType and maxSize', () => {
+    const limited = upload('F20', 'Geburtsurkunde', '1:1').replace(
+      '</xdf3:datentyp>',
+      '</xdf3:datentyp><xdf3:mediaType>application/pdf</xdf3:mediaType><xdf3:mediaType>image/jpeg</xdf3:mediaType><xdf3:mediaType>image/tiff</xdf3:mediaType><xdf3:maxSize>2000000</xdf3:maxSize>',
+    );
     const group = `
     <xdf3:struktur><xdf3:anzahl>1:1</xdf3:anzahl><xdf3:enthaelt>
       <xdf3:datenfeldgruppe>
@@ -294,20 +299,58 @@ describe('FIM import of XDatenfelder 3.0', () => {
           <xdf3:datenfeldgruppe>
             <xdf3:identifikation><xdf3:id>G2</xdf3:id></xdf3:identifikation>
             <xdf3:name>Geburt</xdf3:name><xdf3:bezeichnungEingabe>Geburt</xdf3:bezeichnungEingabe>
-            ${upload('F20', 'Geburtsurkunde', '1:1')}
+            ${limited}
           </xdf3:datenfeldgruppe>
         </xdf3:enthaelt></xdf3:struktur>
       </xdf3:datenfeldgruppe>
     </xdf3:enthaelt></xdf3:struktur>`;
-    const { form, notes } = importFimXml(withUploads(group), { ...options, formId: 'test' });
-    const certificate = form.ui.fields['geburt']?.fields?.['geburtsurkunde'];
-    expect(certificate).toMatchObject({ widget: 'note' });
-    expect(certificate?.help?.de).toBe(
-      'Alle Seiten Diesen Nachweis nimmt das Terminal an dieser Stelle nicht auf. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
-    );
+    const { form, notes, report } = importFimXml(withUploads(group), { ...options, formId: 'test' });
+    expect(form.ui.fields['geburt']?.fields?.['geburtsurkunde']).toEqual({
+      label: { de: 'Geburtsurkunde' },
+      help: { de: 'Alle Seiten' },
+      widget: 'scan',
+      minCount: 1,
+      // TIFF is not a type the terminal makes or takes: left out.
+      mediaTypes: ['application/pdf', 'image/jpeg'],
+      maxBytes: 2000000,
+    });
+    expect(report).toMatchObject({ uploads: 1, uploadsAsScans: 1 });
     expect(notes).toContain(
-      'F20 "Geburtsurkunde": file upload inside a group shown as a note to bring the document',
+      'F20 "Geburtsurkunde": file upload as a document scan, required (1), application/pdf/image/jpeg, at most 2000000 bytes',
     );
+    // The group is required, so the scan is: missing, it is named by its path.
+    expect(missingAttachments(form, {}, [])).toEqual([
+      expect.objectContaining({ field: 'geburt/geburtsurkunde', code: 'required' }),
+    ]);
+    expect(missingAttachments(form, {}, [{ fieldId: 'geburt/geburtsurkunde' }])).toEqual([]);
+  });
+
+  it('makes an upload inside a repeatable a scan per entry', () => {
+    const group = `
+    <xdf3:struktur><xdf3:anzahl>0:5</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeldgruppe>
+        <xdf3:identifikation><xdf3:id>G3</xdf3:id></xdf3:identifikation>
+        <xdf3:name>Kind</xdf3:name><xdf3:bezeichnungEingabe>Kind</xdf3:bezeichnungEingabe>
+        <xdf3:struktur><xdf3:anzahl>0:1</xdf3:anzahl><xdf3:enthaelt>
+          <xdf3:datenfeld>
+            <xdf3:identifikation><xdf3:id>F31</xdf3:id></xdf3:identifikation>
+            <xdf3:name>Vorname</xdf3:name><xdf3:bezeichnungEingabe>Vorname</xdf3:bezeichnungEingabe>
+            <xdf3:feldart><code>input</code></xdf3:feldart><xdf3:datentyp><code>text</code></xdf3:datentyp>
+          </xdf3:datenfeld>
+        </xdf3:enthaelt></xdf3:struktur>
+        ${upload('F32', 'Geburtsurkunde', '1:1')}
+      </xdf3:datenfeldgruppe>
+    </xdf3:enthaelt></xdf3:struktur>`;
+    const { form } = importFimXml(withUploads(group), { ...options, formId: 'test' });
+    const kind = form.ui.fields['kind'];
+    expect(kind?.widget).toBe('repeat');
+    expect(kind?.item?.fields?.['geburtsurkunde']).toMatchObject({ widget: 'scan', minCount: 1 });
+    // An entry the citizen filled in needs its certificate; an empty optional entry does not.
+    expect(missingAttachments(form, {}, [])).toEqual([]);
+    const two = { kind: [{ vorname: 'Ada' }, { vorname: 'Max' }] };
+    expect(missingAttachments(form, two, [{ fieldId: 'kind/0/geburtsurkunde' }])).toEqual([
+      expect.objectContaining({ field: 'kind/1/geburtsurkunde', code: 'required' }),
+    ]);
   });
 
   it('reads constraints from attributes and code lists given in the file', () => {
