@@ -9,6 +9,7 @@ import {
   type FormJsonSchema,
   type FormStep,
 } from './forms.js';
+import type { AttachmentLimits } from './attachments.js';
 import { isRequired } from './required-when.js';
 
 interface FormShape {
@@ -154,15 +155,37 @@ export function attachmentIsSent(
   return attachmentSlots(form, answers).some((slot) => slot.shown && slot.path === attachment.fieldId);
 }
 
-/** Whether a path names a photo or scan field of the form (entry numbers of repeatables included). */
-function knownAttachmentField(form: FormShape, path: string): boolean {
+/** The photo or scan field a path names ("kinder/0/urkunde": entry numbers of repeatables included). */
+export function attachmentField(
+  form: { ui: { fields: Record<string, FieldUi> } },
+  path: string,
+): FieldUi | undefined {
   const [first, ...rest] = path.split('/');
   let ui: FieldUi | undefined = form.ui.fields[first ?? ''];
   for (let i = 0; i < rest.length && ui; i++) {
     const name = rest[i] ?? '';
     ui = ui.item && /^\d+$/.test(name) ? ui.item : ui.fields?.[name];
   }
-  return ui !== undefined && isAttachmentWidget(ui.widget);
+  return ui !== undefined && isAttachmentWidget(ui.widget) ? ui : undefined;
+}
+
+function knownAttachmentField(form: FormShape, path: string): boolean {
+  return attachmentField(form, path) !== undefined;
+}
+
+/**
+ * The terminal's limits as one field narrows them: FIM's media types for the upload (those the
+ * terminal also takes) and its largest size, never beyond the terminal's own.
+ */
+export function fieldAttachmentLimits(limits: AttachmentLimits, ui: FieldUi | undefined): AttachmentLimits {
+  if (!ui) return limits;
+  const allowed = ui.mediaTypes;
+  const mediaTypes = allowed ? limits.mediaTypes.filter((type) => allowed.includes(type)) : limits.mediaTypes;
+  return {
+    ...limits,
+    mediaTypes: mediaTypes.length > 0 ? mediaTypes : limits.mediaTypes,
+    maxBytes: Math.min(limits.maxBytes, ui.maxBytes ?? limits.maxBytes),
+  };
 }
 
 /**

@@ -1,4 +1,11 @@
-import { isVisible, type FieldErrorCode, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
+import type { ReactNode } from 'react';
+import {
+  isAttachmentWidget,
+  isVisible,
+  type FieldErrorCode,
+  type FieldUi,
+  type FormAnswer,
+} from '../../../protocol/forms.js';
 import { Field } from '../../shared/ui/index.js';
 import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
@@ -27,6 +34,8 @@ export interface FormFieldProps {
   errors?: Record<string, FieldErrorCode>;
   /** All answers of the form, for fields shown only while another field has a given answer. */
   answers?: Record<string, unknown>;
+  /** Draws a photo or scan field inside a group by its path (its files are attachments, not answers). */
+  renderAttachment?: ((path: string, ui: FieldUi) => ReactNode) | undefined;
 }
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
@@ -55,6 +64,7 @@ export function FormField(props: FormFieldProps) {
   const domId = `field-${path.replace(/\//g, '-')}`;
   if (props.answers && !isVisible(ui, props.answers)) return null;
 
+  if (isAttachmentWidget(ui.widget)) return props.renderAttachment?.(path, ui) ?? null;
   if (ui.widget === 'note') {
     return (
       <div className="kiosk-field-note" role="note">
@@ -88,6 +98,7 @@ export function FormField(props: FormFieldProps) {
           locale={locale}
           t={t}
           onChange={(_, next) => child.onChange(next)}
+          renderAttachment={props.renderAttachment}
         />
       ),
     };
