@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
 import { demoAnswers } from '../../demo/demo-answers.js';
 import { missingAttachments } from '../../protocol/form-attachments.js';
-import { importFimXml } from './import.js';
+import { importFimXml, withBundledCodeLists } from './import.js';
 
 const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');
 const options = { formId: 'blaue-karte', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
@@ -162,6 +162,30 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(form.ui.fields['geschlecht']?.help?.de).toMatch(/Auswahlliste ist am Terminal nicht verfügbar/);
     expect(notes.filter((n) => n.includes('code list'))).toHaveLength(5);
     expect(notes.filter((n) => n.startsWith('rule'))).toHaveLength(3);
+  });
+
+  it('makes the code lists it bundles choices, a list shipped with the export taking precedence', () => {
+    const bundled = importFimXml(xml, { ...options, codeLists: withBundledCodeLists() });
+    expect(bundled.report).toMatchObject({ selects: 5, selectsAsChoices: 4 });
+    expect(bundled.form.ui.fields['geschlecht']?.widget).toBe('choice');
+    expect(bundled.form.schema.properties['geschlecht']).toMatchObject({ enum: ['d', 'm', 'w', 'x'] });
+    expect(bundled.notes).toContain(
+      'F00000065 "Geschlecht": code list urn:xpersonenstand:schluesseltabelle:geschlecht as a choice of 4',
+    );
+    const shipped = withBundledCodeLists(
+      new Map([
+        [
+          'urn:xpersonenstand:schluesseltabelle:geschlecht',
+          {
+            uri: 'urn:xpersonenstand:schluesseltabelle:geschlecht',
+            version: '2',
+            values: [{ code: 'w', name: 'weiblich' }],
+          },
+        ],
+      ]),
+    );
+    const own = importFimXml(xml, { ...options, codeLists: shipped });
+    expect(own.form.schema.properties['geschlecht']).toMatchObject({ enum: ['w'] });
   });
 
   it('makes file uploads document scans in their step, required as FIM says', () => {
