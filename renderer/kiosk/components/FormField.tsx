@@ -10,6 +10,7 @@ import { Field } from '../../shared/ui/index.js';
 import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import { AddressField } from './fields/AddressField.js';
+import { ChoiceField } from './fields/ChoiceField.js';
 import { DateField } from './fields/DateField.js';
 import { errorText } from './fields/error-text.js';
 import { LengthNote } from './LengthNote.js';
@@ -150,32 +151,17 @@ export function FormField(props: FormFieldProps) {
 
   if (ui.widget === 'choice') {
     return (
-      <fieldset
-        className={`kiosk-choice${message ? ' kiosk-choice--invalid' : ''}`}
-        aria-describedby={message ? `${domId}-error` : undefined}
-      >
-        <legend className="pop-field__label">{shownLabel}</legend>
-        {help && <p className="pop-field__help">{help}</p>}
-        {message && (
-          <p className="pop-field__error" id={`${domId}-error`}>
-            {message}
-          </p>
-        )}
-        <div className="kiosk-choice__options">
-          {(ui.options ?? []).map((option) => (
-            <label key={option.value} className="kiosk-choice__option">
-              <input
-                type="radio"
-                name={domId}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onChange(name, option.value)}
-              />
-              <span {...localized(option.label, locale)} />
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        domId={domId}
+        ui={ui}
+        value={value}
+        label={shownLabel}
+        help={help}
+        message={message}
+        locale={locale}
+        t={t}
+        onChange={(next) => onChange(name, next)}
+      />
     );
   }
 
