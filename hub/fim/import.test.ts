@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
 import { demoAnswers } from '../../demo/demo-answers.js';
 import { missingAttachments } from '../../protocol/form-attachments.js';
+import { field, schema, struktur } from './hostile-inputs.js';
 import { importFimXml, withBundledCodeLists } from './import.js';
+import { STEP_FIELDS } from './to-form.js';
 
 const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');
 const options = { formId: 'blaue-karte', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
@@ -383,5 +385,41 @@ describe('FIM import of XDatenfelder 3.0', () => {
     expect(form.ui.fields['anrede']?.widget).toBe('choice');
     expect(form.schema.properties['anzahlKinder']).toEqual({ type: 'integer', minimum: 0, maximum: 20 });
     expect(form.schema.required).toEqual(['anrede']);
+  });
+});
+
+describe('long steps', () => {
+  const step = (count: number) =>
+    schema(
+      struktur(
+        '1:1',
+        `<x:datenfeldgruppe><x:identifikation><x:id>G1</x:id></x:identifikation><x:name>Angaben</x:name><x:bezeichnungEingabe>Angaben</x:bezeichnungEingabe>${Array.from(
+          { length: count },
+          (_, i) => struktur('0:1', field(`F${100 + i}`, `Feld ${i + 1}`)),
+        ).join('')}</x:datenfeldgruppe>`,
+      ),
+    );
+  const options = { formId: 'test', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
+
+  it(`are split between their fields, at most ${STEP_FIELDS} answers a step`, () => {
+    const { form, notes } = importFimXml(step(60), options);
+    expect(form.ui.steps.map((s) => [s.id, s.title.de, s.fields.length])).toEqual([
+      ['angaben', 'Angaben (1/3)', 25],
+      ['angaben-2', 'Angaben (2/3)', 25],
+      ['angaben-3', 'Angaben (3/3)', 10],
+    ]);
+    expect(notes).toContain('2 long steps split: at most 25 fields a step');
+    expect(importFimXml(step(25), options).form.ui.steps.map((s) => s.id)).toEqual(['angaben']);
+  });
+
+  it('keep a part that would show nothing on some answers with the part before', () => {
+    const xml = step(30).replace(
+      '</x:stammdatenschema>',
+      `<x:regel><x:identifikation><x:id>R1</x:id></x:identifikation><x:name>R</x:name><x:freitextRegel>WENN F00000100 = 001, DANN aktiviere F00000125, F00000126, F00000127, F00000128, F00000129</x:freitextRegel></x:regel></x:stammdatenschema>`,
+    );
+    const renamed = xml.replace(/<x:id>F(\d+)<\/x:id>/g, (_, n: string) => `<x:id>F00000${n}</x:id>`);
+    const { form } = importFimXml(renamed, options);
+    expect(form.ui.fields['feld26']?.visibleWhen).toEqual({ field: 'feld1', equals: '001' });
+    expect(form.ui.steps.map((s) => s.fields.length)).toEqual([30]);
   });
 });

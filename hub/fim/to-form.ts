@@ -186,6 +186,11 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   }
 
   limitRequiredScans(uiFields, notes);
+  const split = splitLongSteps(steps, uiFields, stepIds);
+  if (split.length > steps.length) {
+    notes.push(`${split.length - steps.length} long steps split: at most ${STEP_FIELDS} fields a step`);
+  }
+  steps.splice(0, steps.length, ...split);
 
   if (steps.length > FIM_LIMITS.fields / 10) {
     throw new FimError(`${steps.length} steps: more than a form can show (${FIM_LIMITS.fields / 10})`);
@@ -496,6 +501,63 @@ function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): v
       `the form requires ${total} scans (terminals take up to attachments.maxCount, default ${ATTACHMENT_DEFAULTS.maxCount})`,
     );
   }
+}
+
+/** A step asks for at most this many answers (fields inside its groups counted), where it can be split. */
+export const STEP_FIELDS = 25;
+
+/** How many answers a field asks for: its fields when it is a group, one entry of a repeatable. */
+function fieldWeight(ui: FieldUi): number {
+  if (ui.fields) return Object.values(ui.fields).reduce((sum, child) => sum + fieldWeight(child), 0);
+  if (ui.item) return fieldWeight(ui.item);
+  return ui.widget === 'note' ? 0 : 1;
+}
+
+/**
+ * Splits a step of more than STEP_FIELDS answers between its top-level fields ("Titel (2/3)"); a
+ * group is never cut. Each part keeps a field that is always shown, so no part can be empty.
+ */
+function splitLongSteps(steps: StepBuilder[], fields: Record<string, FieldUi>, ids: Names): StepBuilder[] {
+  const result: StepBuilder[] = [];
+  /** Asks for an answer whatever the citizen said before. */
+  const asks = (name: string) => {
+    const ui = fields[name];
+    return ui !== undefined && !ui.visibleWhen && !ui.visibleIf && fieldWeight(ui) > 0;
+  };
+  for (const step of steps) {
+    const parts: string[][] = [];
+    let current: string[] = [];
+    let weight = 0;
+    for (const name of step.fields) {
+      const ui = fields[name];
+      const own = ui ? fieldWeight(ui) : 0;
+      if (weight > 0 && weight + own > STEP_FIELDS && current.some(asks)) {
+        parts.push(current);
+        current = [];
+        weight = 0;
+      }
+      current.push(name);
+      weight += own;
+    }
+    if (current.length > 0) {
+      const last = parts[parts.length - 1];
+      if (!current.some(asks) && last) last.push(...current);
+      else parts.push(current);
+    }
+    if (parts.length <= 1) {
+      result.push(step);
+      continue;
+    }
+    parts.forEach((part, index) => {
+      const suffix = ` (${index + 1}/${parts.length})`;
+      const title = Object.fromEntries(
+        Object.entries(step.title).map(([lang, text]) => [lang, `${text}${suffix}`]),
+      ) as LocalizedText;
+      const id = index === 0 ? step.id : ids.takeSlug(`${step.id} ${index + 1}`);
+      result.push({ id, title, fields: part });
+    });
+  }
+  return result;
 }
 
 function joinTexts(first: LocalizedText, second: LocalizedText): LocalizedText {
