@@ -96,3 +96,67 @@ describe('what a terminal can take', () => {
     expect(attachmentRoom(form, { hasCar: false }, full, 'pages', 3)).toEqual({ left: 0, reserved: 0 });
   });
 });
+
+describe('scans inside groups and repeatables', () => {
+  const nested = {
+    schema: {
+      type: 'object' as const,
+      properties: {
+        kinder: {
+          type: 'array' as const,
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: [],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: [],
+      additionalProperties: false as const,
+    },
+    ui: {
+      steps: [{ id: 'k', title: label('Kinder'), fields: ['kinder'] }] satisfies FormStep[],
+      fields: {
+        kinder: {
+          label: label('Kinder'),
+          widget: 'repeat',
+          item: {
+            label: label('Kind'),
+            widget: 'group',
+            fields: {
+              name: { label: label('Name'), widget: 'text' },
+              urkunde: {
+                label: label('Urkunde'),
+                widget: 'scan',
+                minCount: 1,
+                visibleIf: { properties: { kinder: { minItems: 1 } }, required: ['kinder'] },
+              },
+            },
+          },
+        },
+      } satisfies Record<string, FieldUi>,
+    },
+  };
+
+  it('name the missing file by its entry, and keep room for each answered entry', () => {
+    const answers = { kinder: [{ name: 'Ada' }, { name: 'Max' }] };
+    expect(missingAttachments(nested, answers, [{ fieldId: 'kinder/1/urkunde' }])).toEqual([
+      {
+        field: 'kinder/0/urkunde',
+        code: 'required',
+        message: 'kinder/0/urkunde needs at least 1 scan, has 0',
+      },
+    ]);
+    expect(attachmentRoom(nested, answers, [], 'kinder/0/urkunde', 5)).toEqual({ left: 4, reserved: 1 });
+  });
+
+  it('do not send the file of an entry that was removed, nor of a field its visibleIf hides', () => {
+    const one = { kinder: [{ name: 'Ada' }] };
+    expect(attachmentIsSent(nested, one, { fieldId: 'kinder/0/urkunde' })).toBe(true);
+    expect(attachmentIsSent(nested, one, { fieldId: 'kinder/3/urkunde' })).toBe(false);
+    expect(attachmentIsSent(nested, {}, { fieldId: 'kinder/0/urkunde' })).toBe(false);
+    // A path the form does not know is kept, as before.
+    expect(attachmentIsSent(nested, one, { fieldId: 'sonstiges' })).toBe(true);
+  });
+});

@@ -89,6 +89,16 @@ export interface FieldUi {
   /** Shown (and sent) only while another field, named by its path from the form's root, has this answer. */
   visibleWhen?: VisibleWhen | undefined;
   /**
+   * Shown (and sent) only while the form's answers, empty ones removed, meet this JSON Schema: the
+   * conditions a single `visibleWhen` cannot say ("A is 003 or 005", "group B or group C is
+   * filled in", "A is not yes"). Both must hold when both are given. Imported FIM rules use it.
+   */
+  visibleIf?: Record<string, unknown> | undefined;
+  /** scan only: the media types FIM allows for this upload (narrowing the terminal's own). */
+  mediaTypes?: string[] | undefined;
+  /** scan only: the largest file FIM allows for this upload, in bytes (the terminal's limit still applies). */
+  maxBytes?: number | undefined;
+  /**
    * photo/scan only: how many pictures or files the citizen must add (1 = required). A photo field
    * has no schema property, so this stands in for the schema's `required`; hidden by its
    * `visibleWhen`, the field asks for none.
@@ -119,6 +129,9 @@ export const FieldUi: z.ZodType<FieldUi> = z.object({
   },
   address: AddressUi.optional(),
   visibleWhen: VisibleWhen.optional(),
+  visibleIf: z.record(z.string(), z.unknown()).optional(),
+  mediaTypes: z.array(z.string().min(1).max(100)).min(1).max(20).optional(),
+  maxBytes: z.number().int().min(1).optional(),
   minCount: z.number().int().min(1).max(ATTACHMENT_CEILING.maxCount).optional(),
 });
 
@@ -205,14 +218,18 @@ export function formDefinitionProblems(form: {
 
 /**
  * How many files a form can require in all: the `minCount` of every photo and scan field, those
- * with a condition included (the citizen's answers may show them all). A terminal whose
+ * with a condition included (the citizen's answers may show them all), those inside groups too
+ * (a repeatable's entry counted once). A terminal whose
  * `attachments.maxCount` is lower cannot promise to take them, so it does not start the form.
  */
 export function requiredAttachmentCount(form: { ui: { fields: Record<string, FieldUi> } }): number {
   let count = 0;
-  for (const ui of Object.values(form.ui.fields)) {
+  const visit = (ui: FieldUi) => {
     if (isAttachmentWidget(ui.widget)) count += ui.minCount ?? 0;
-  }
+    for (const child of Object.values(ui.fields ?? {})) visit(child);
+    if (ui.item) visit(ui.item);
+  };
+  for (const ui of Object.values(form.ui.fields)) visit(ui);
   return count;
 }
 
@@ -230,9 +247,13 @@ function fieldProblems(
   if (ui.minCount !== undefined && !isAttachmentWidget(ui.widget)) {
     return [`field "${path}": minCount is only for photo and scan fields`];
   }
-  // The kiosk takes photos in the fields of a step, not inside groups (no schema to hold them).
-  if (ui.minCount !== undefined && nested) {
+  // A document photo is taken in the fields of a step; a scan also inside groups and repeatables
+  // (its files are named by the field's path, "group/0/scan").
+  if (ui.minCount !== undefined && nested && ui.widget !== 'scan') {
     return [`${ui.widget} "${path}": minCount only works on a field placed in a step`];
+  }
+  if ((ui.mediaTypes !== undefined || ui.maxBytes !== undefined) && ui.widget !== 'scan') {
+    return [`field "${path}": mediaTypes and maxBytes are only for scan fields`];
   }
   if (isAnswerless(ui.widget)) {
     return property ? [`${ui.widget} "${path}" must not have a schema property`] : [];
@@ -317,8 +338,11 @@ function asRecord(value: unknown): Record<string, Record<string, unknown>> | und
     : undefined;
 }
 
-/** Whether a field with a `visibleWhen` condition is shown for these answers (the form root's). */
+/** Whether a field with a `visibleWhen` or `visibleIf` condition is shown for these answers (the form root's). */
 export function isVisible(ui: FieldUi, answers: Record<string, unknown>): boolean {
+  if (ui.visibleIf && !conditionValidatorFor(ui.visibleIf).validate(normalizedOnce(answers)).valid) {
+    return false;
+  }
   if (!ui.visibleWhen) return true;
   let value: unknown = answers;
   for (const name of ui.visibleWhen.field.split('/')) {
@@ -326,6 +350,27 @@ export function isVisible(ui: FieldUi, answers: Record<string, unknown>): boolea
       typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
   }
   return value === ui.visibleWhen.equals;
+}
+
+const conditionValidators = new WeakMap<object, Validator>();
+function conditionValidatorFor(schema: Record<string, unknown>): Validator {
+  let validator = conditionValidators.get(schema);
+  if (!validator) {
+    validator = new Validator(withoutPatterns(schema) as never, '2020-12', false);
+    conditionValidators.set(schema, validator);
+  }
+  return validator;
+}
+
+/** Answers are normalized once per answers object, not once per field shown. */
+const normalized = new WeakMap<object, Record<string, unknown>>();
+function normalizedOnce(answers: Record<string, unknown>): Record<string, unknown> {
+  let result = normalized.get(answers);
+  if (!result) {
+    result = normalizeAnswers(answers);
+    normalized.set(answers, result);
+  }
+  return result;
 }
 
 /**

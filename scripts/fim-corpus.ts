@@ -5,7 +5,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FimError, importFimBytes, readCodeLists, XmlError } from '../hub/fim/import.js';
+import {
+  FimError,
+  importFimBytes,
+  readCodeLists,
+  withBundledCodeLists,
+  XmlError,
+} from '../hub/fim/import.js';
 
 const root = join(import.meta.dirname, '../tests/fixtures/fim-corpus');
 const totals = {
@@ -37,7 +43,7 @@ for (const folder of readdirSync(root).sort()) {
         formId: 'corpus',
         officeId: 'buergerbuero',
         updatedAt: '2026-01-01T00:00:00.000Z',
-        codeLists: readCodeLists(others),
+        codeLists: withBundledCodeLists(readCodeLists(others)),
       });
       const ms = performance.now() - started;
       totals.ms += ms;

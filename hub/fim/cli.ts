@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FimError, importFimBytes, MAX_FIM_FILE_BYTES, readCodeLists, XmlError } from './import.js';
+import {
+  FimError,
+  importFimBytes,
+  MAX_FIM_FILE_BYTES,
+  readCodeLists,
+  withBundledCodeLists,
+  XmlError,
+} from './import.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,7 +46,8 @@ try {
     formId,
     officeId: values.office ?? 'buergerbuero',
     updatedAt: new Date().toISOString(),
-    codeLists: readCodeLists(siblings),
+    // The common lists (sex, state, nationality) are bundled; those shipped beside the schema win.
+    codeLists: withBundledCodeLists(readCodeLists(siblings)),
   });
   const json = `${JSON.stringify(form, null, 2)}\n`;
   if (values.out) writeFileSync(values.out, json);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '../repo-root.js';
 import { child, children, childText, parseXml, type XmlElement } from './xml.js';
 
 /**
@@ -33,4 +36,26 @@ export function readGenericode(xml: string): CodeList | null {
     if (code) values.push({ code, name: cell(nameColumn) || code });
   }
   return { uri, version: identification ? childText(identification, 'Version') : '', values };
+}
+
+/**
+ * The code lists bundled with the hub (hub/fim/code-lists/common.json: sex, state, nationality),
+ * for schemas that reference them without shipping them; `shipped` lists with the same canonical
+ * URI take precedence.
+ */
+export function withBundledCodeLists(
+  shipped: ReadonlyMap<string, CodeList> = new Map(),
+): Map<string, CodeList> {
+  const lists = new Map<string, CodeList>();
+  for (const list of bundledCodeLists()) lists.set(list.uri, list);
+  for (const [uri, list] of shipped) lists.set(uri, list);
+  return lists;
+}
+
+let bundled: CodeList[] | undefined;
+function bundledCodeLists(): CodeList[] {
+  bundled ??= JSON.parse(
+    readFileSync(join(findRepoRoot(), 'hub/fim/code-lists/common.json'), 'utf8'),
+  ) as CodeList[];
+  return bundled;
 }

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import {
+  beyondUnicode,
+  field,
+  hugeFile,
+  hugeLabel,
+  hugeMultiplicity,
+  invalidUtf8,
+  latin1Bytes,
+  latin1Schema,
+  nestedGroups,
+  schema,
+  struktur,
+  unknownEncoding,
+  unknownNamespace,
+  withoutStructure,
+  xdf1,
+} from './hostile-inputs.js';
 import { FimError, importFimBytes, importFimXml, XmlError } from './import.js';
 
 const options = { formId: 'test', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
-const NS3 = 'urn:xoev-de:fim:standard:xdatenfelder_3.0.0';
-const field = (id: string, label: string, extra = '') =>
-  `<x:datenfeld><x:identifikation><x:id>${id}</x:id></x:identifikation><x:name>${label}</x:name><x:bezeichnungEingabe>${label}</x:bezeichnungEingabe><x:feldart><code>input</code></x:feldart><x:datentyp><code>text</code></x:datentyp>${extra}</x:datenfeld>`;
-const schema = (body: string, head = '') =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<x:xdatenfelder.stammdatenschema.0102 xmlns:x="${NS3}"><x:stammdatenschema><x:identifikation><x:id>S1</x:id><x:version>1.0.0</x:version></x:identifikation><x:name>intern</x:name><x:bezeichnung>Antrag</x:bezeichnung>${head}${body}</x:stammdatenschema></x:xdatenfelder.stammdatenschema.0102>`;
-const struktur = (anzahl: string, inner: string) =>
-  `<x:struktur><x:anzahl>${anzahl}</x:anzahl><x:enthaelt>${inner}</x:enthaelt></x:struktur>`;
-const bytes = (text: string) => new TextEncoder().encode(text);
-
 /**
  * Imports and returns the one-line refusal (or null); fails on anything but a clean refusal.
  * How long a refusal takes is a benchmark's question, not a test's: the caps that bound it are
@@ -31,66 +39,44 @@ function refusal(input: string | Uint8Array): string | null {
 
 describe('hostile FIM files: each refused in one line', () => {
   it('1,000 nested groups', () => {
-    let inner = field('F1', 'Name');
-    for (let i = 0; i < 1000; i++) {
-      inner = `<x:datenfeldgruppe><x:identifikation><x:id>G${i}</x:id></x:identifikation><x:name>g</x:name>${struktur('1:1', inner)}</x:datenfeldgruppe>`;
-    }
-    expect(refusal(schema(struktur('1:1', inner)))).toMatch(/^line 2:\d+: elements nested deeper than 64$/);
+    expect(refusal(nestedGroups(1000))).toMatch(/^line 2:\d+: elements nested deeper than 64$/);
   });
 
   it('a character reference beyond Unicode', () => {
-    expect(refusal(schema(struktur('1:1', field('F1', 'Name &#x110000;'))))).toMatch(
+    expect(refusal(beyondUnicode())).toMatch(
       /^line 2:\d+: character reference &#x110000; is not a Unicode character$/,
     );
   });
 
   it('a schema without structure', () => {
-    expect(refusal(schema(''))).toBe('the schema has no structure (no <struktur> with fields)');
+    expect(refusal(withoutStructure())).toBe('the schema has no structure (no <struktur> with fields)');
   });
 
   it('a 50 MB label', () => {
-    expect(refusal(schema(struktur('1:1', field('F1', 'x'.repeat(50_000_000)))))).toMatch(
-      /longer than 100000 characters$/,
-    );
+    expect(refusal(hugeLabel())).toMatch(/longer than 100000 characters$/);
   });
 
   it('a 50 MB file', () => {
-    expect(refusal(new Uint8Array(50 * 1024 * 1024))).toMatch(/larger than 10485760 bytes$/);
+    expect(refusal(hugeFile())).toMatch(/larger than 10485760 bytes$/);
   });
 
   it('a multiplicity of 100,000 (refused as a minimum, capped as a maximum)', () => {
-    expect(refusal(schema(struktur('100000:100000', field('F1', 'Name'))))).toMatch(
-      /at least 100000 entries/,
-    );
+    expect(refusal(hugeMultiplicity())).toMatch(/at least 100000 entries/);
     const { form, notes } = importFimXml(schema(struktur('0:100000', field('F1', 'Name'))), options);
     expect(JSON.stringify(form.schema)).toContain('"maxItems":100');
     expect(notes.some((n) => n.includes('at most 100 entries instead of 100000'))).toBe(true);
   });
 
   it('invalid UTF-8 is refused with its position; Latin-1 is decoded as declared', () => {
-    const broken = bytes(schema(struktur('1:1', field('F1', 'Stra__e'))));
-    const at = broken.indexOf(0x5f);
-    broken[at] = 0xc3;
-    broken[at + 1] = 0x28;
-    expect(refusal(broken)).toMatch(/^line 2:\d+: invalid UTF-8/);
-    const latin1 = schema(struktur('1:1', field('F1', 'Straße'))).replace('UTF-8', 'ISO-8859-1');
-    const encoded = Uint8Array.from(latin1, (c) => c.charCodeAt(0));
-    const { form } = importFimBytes(encoded, options);
+    expect(refusal(invalidUtf8())).toMatch(/^line 2:\d+: invalid UTF-8/);
+    const { form } = importFimBytes(latin1Bytes(latin1Schema()), options);
     expect(form.ui.fields['strasse']?.label.de).toBe('Straße');
-    expect(refusal(bytes(latin1.replace('ISO-8859-1', 'EBCDIC')))).toMatch(
-      /encoding "EBCDIC" is not supported/,
-    );
+    expect(refusal(unknownEncoding())).toMatch(/encoding "EBCDIC" is not supported/);
   });
 
   it('XDatenfelder 1 and unknown namespaces', () => {
-    expect(
-      refusal(
-        schema(struktur('1:1', field('F1', 'a'))).replace(NS3, 'urn:xoev-de:fim:standard:xdatenfelder_1.0'),
-      ),
-    ).toMatch(/^XDatenfelder 1 .* is not supported/);
-    expect(refusal(schema(struktur('1:1', field('F1', 'a'))).replace(NS3, 'urn:example'))).toMatch(
-      /^unknown namespace/,
-    );
+    expect(refusal(xdf1())).toMatch(/^XDatenfelder 1 .* is not supported/);
+    expect(refusal(unknownNamespace())).toMatch(/^unknown namespace/);
   });
 });
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
 import { demoAnswers } from '../../demo/demo-answers.js';
-import { importFimXml } from './import.js';
+import { missingAttachments } from '../../protocol/form-attachments.js';
+import { field, schema, struktur } from './hostile-inputs.js';
+import { importFimXml, withBundledCodeLists } from './import.js';
+import { STEP_FIELDS } from './to-form.js';
 
 const xml = readFileSync(join(import.meta.dirname, 'fixtures/BlaueKarte.xml'), 'utf8');
 const options = { formId: 'blaue-karte', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
@@ -163,6 +166,30 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(notes.filter((n) => n.startsWith('rule'))).toHaveLength(3);
   });
 
+  it('makes the code lists it bundles choices, a list shipped with the export taking precedence', () => {
+    const bundled = importFimXml(xml, { ...options, codeLists: withBundledCodeLists() });
+    expect(bundled.report).toMatchObject({ selects: 5, selectsAsChoices: 4 });
+    expect(bundled.form.ui.fields['geschlecht']?.widget).toBe('choice');
+    expect(bundled.form.schema.properties['geschlecht']).toMatchObject({ enum: ['d', 'm', 'w', 'x'] });
+    expect(bundled.notes).toContain(
+      'F00000065 "Geschlecht": code list urn:xpersonenstand:schluesseltabelle:geschlecht as a choice of 4',
+    );
+    const shipped = withBundledCodeLists(
+      new Map([
+        [
+          'urn:xpersonenstand:schluesseltabelle:geschlecht',
+          {
+            uri: 'urn:xpersonenstand:schluesseltabelle:geschlecht',
+            version: '2',
+            values: [{ code: 'w', name: 'weiblich' }],
+          },
+        ],
+      ]),
+    );
+    const own = importFimXml(xml, { ...options, codeLists: shipped });
+    expect(own.form.schema.properties['geschlecht']).toMatchObject({ enum: ['w'] });
+  });
+
   it('makes file uploads document scans in their step, required as FIM says', () => {
     const scans = form.ui.steps.flatMap((step) =>
       step.fields
@@ -284,7 +311,11 @@ describe('FIM import of XDatenfelder 3.0', () => {
     ).toBe(true);
   });
 
-  it('leaves an upload inside a group a note to bring the document', () => {
+  it('makes an upload inside nested groups a scan, with FIM mediaType and maxSize', () => {
+    const limited = upload('F20', 'Geburtsurkunde', '1:1').replace(
+      '</xdf3:datentyp>',
+      '</xdf3:datentyp><xdf3:mediaType>application/pdf</xdf3:mediaType><xdf3:mediaType>image/jpeg</xdf3:mediaType><xdf3:mediaType>image/tiff</xdf3:mediaType><xdf3:maxSize>2000000</xdf3:maxSize>',
+    );
     const group = `
     <xdf3:struktur><xdf3:anzahl>1:1</xdf3:anzahl><xdf3:enthaelt>
       <xdf3:datenfeldgruppe>
@@ -294,20 +325,58 @@ describe('FIM import of XDatenfelder 3.0', () => {
           <xdf3:datenfeldgruppe>
             <xdf3:identifikation><xdf3:id>G2</xdf3:id></xdf3:identifikation>
             <xdf3:name>Geburt</xdf3:name><xdf3:bezeichnungEingabe>Geburt</xdf3:bezeichnungEingabe>
-            ${upload('F20', 'Geburtsurkunde', '1:1')}
+            ${limited}
           </xdf3:datenfeldgruppe>
         </xdf3:enthaelt></xdf3:struktur>
       </xdf3:datenfeldgruppe>
     </xdf3:enthaelt></xdf3:struktur>`;
-    const { form, notes } = importFimXml(withUploads(group), { ...options, formId: 'test' });
-    const certificate = form.ui.fields['geburt']?.fields?.['geburtsurkunde'];
-    expect(certificate).toMatchObject({ widget: 'note' });
-    expect(certificate?.help?.de).toBe(
-      'Alle Seiten Diesen Nachweis nimmt das Terminal an dieser Stelle nicht auf. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
-    );
+    const { form, notes, report } = importFimXml(withUploads(group), { ...options, formId: 'test' });
+    expect(form.ui.fields['geburt']?.fields?.['geburtsurkunde']).toEqual({
+      label: { de: 'Geburtsurkunde' },
+      help: { de: 'Alle Seiten' },
+      widget: 'scan',
+      minCount: 1,
+      // TIFF is not a type the terminal makes or takes: left out.
+      mediaTypes: ['application/pdf', 'image/jpeg'],
+      maxBytes: 2000000,
+    });
+    expect(report).toMatchObject({ uploads: 1, uploadsAsScans: 1 });
     expect(notes).toContain(
-      'F20 "Geburtsurkunde": file upload inside a group shown as a note to bring the document',
+      'F20 "Geburtsurkunde": file upload as a document scan, required (1), application/pdf/image/jpeg, at most 2000000 bytes',
     );
+    // The group is required, so the scan is: missing, it is named by its path.
+    expect(missingAttachments(form, {}, [])).toEqual([
+      expect.objectContaining({ field: 'geburt/geburtsurkunde', code: 'required' }),
+    ]);
+    expect(missingAttachments(form, {}, [{ fieldId: 'geburt/geburtsurkunde' }])).toEqual([]);
+  });
+
+  it('makes an upload inside a repeatable a scan per entry', () => {
+    const group = `
+    <xdf3:struktur><xdf3:anzahl>0:5</xdf3:anzahl><xdf3:enthaelt>
+      <xdf3:datenfeldgruppe>
+        <xdf3:identifikation><xdf3:id>G3</xdf3:id></xdf3:identifikation>
+        <xdf3:name>Kind</xdf3:name><xdf3:bezeichnungEingabe>Kind</xdf3:bezeichnungEingabe>
+        <xdf3:struktur><xdf3:anzahl>0:1</xdf3:anzahl><xdf3:enthaelt>
+          <xdf3:datenfeld>
+            <xdf3:identifikation><xdf3:id>F31</xdf3:id></xdf3:identifikation>
+            <xdf3:name>Vorname</xdf3:name><xdf3:bezeichnungEingabe>Vorname</xdf3:bezeichnungEingabe>
+            <xdf3:feldart><code>input</code></xdf3:feldart><xdf3:datentyp><code>text</code></xdf3:datentyp>
+          </xdf3:datenfeld>
+        </xdf3:enthaelt></xdf3:struktur>
+        ${upload('F32', 'Geburtsurkunde', '1:1')}
+      </xdf3:datenfeldgruppe>
+    </xdf3:enthaelt></xdf3:struktur>`;
+    const { form } = importFimXml(withUploads(group), { ...options, formId: 'test' });
+    const kind = form.ui.fields['kind'];
+    expect(kind?.widget).toBe('repeat');
+    expect(kind?.item?.fields?.['geburtsurkunde']).toMatchObject({ widget: 'scan', minCount: 1 });
+    // An entry the citizen filled in needs its certificate; an empty optional entry does not.
+    expect(missingAttachments(form, {}, [])).toEqual([]);
+    const two = { kind: [{ vorname: 'Ada' }, { vorname: 'Max' }] };
+    expect(missingAttachments(form, two, [{ fieldId: 'kind/0/geburtsurkunde' }])).toEqual([
+      expect.objectContaining({ field: 'kind/1/geburtsurkunde', code: 'required' }),
+    ]);
   });
 
   it('reads constraints from attributes and code lists given in the file', () => {
@@ -316,5 +385,41 @@ describe('FIM import of XDatenfelder 3.0', () => {
     expect(form.ui.fields['anrede']?.widget).toBe('choice');
     expect(form.schema.properties['anzahlKinder']).toEqual({ type: 'integer', minimum: 0, maximum: 20 });
     expect(form.schema.required).toEqual(['anrede']);
+  });
+});
+
+describe('long steps', () => {
+  const step = (count: number) =>
+    schema(
+      struktur(
+        '1:1',
+        `<x:datenfeldgruppe><x:identifikation><x:id>G1</x:id></x:identifikation><x:name>Angaben</x:name><x:bezeichnungEingabe>Angaben</x:bezeichnungEingabe>${Array.from(
+          { length: count },
+          (_, i) => struktur('0:1', field(`F${100 + i}`, `Feld ${i + 1}`)),
+        ).join('')}</x:datenfeldgruppe>`,
+      ),
+    );
+  const options = { formId: 'test', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
+
+  it(`are split between their fields, at most ${STEP_FIELDS} answers a step`, () => {
+    const { form, notes } = importFimXml(step(60), options);
+    expect(form.ui.steps.map((s) => [s.id, s.title.de, s.fields.length])).toEqual([
+      ['angaben', 'Angaben (1/3)', 25],
+      ['angaben-2', 'Angaben (2/3)', 25],
+      ['angaben-3', 'Angaben (3/3)', 10],
+    ]);
+    expect(notes).toContain('2 long steps split: at most 25 fields a step');
+    expect(importFimXml(step(25), options).form.ui.steps.map((s) => s.id)).toEqual(['angaben']);
+  });
+
+  it('keep a part that would show nothing on some answers with the part before', () => {
+    const xml = step(30).replace(
+      '</x:stammdatenschema>',
+      `<x:regel><x:identifikation><x:id>R1</x:id></x:identifikation><x:name>R</x:name><x:freitextRegel>WENN F00000100 = 001, DANN aktiviere F00000125, F00000126, F00000127, F00000128, F00000129</x:freitextRegel></x:regel></x:stammdatenschema>`,
+    );
+    const renamed = xml.replace(/<x:id>F(\d+)<\/x:id>/g, (_, n: string) => `<x:id>F00000${n}</x:id>`);
+    const { form } = importFimXml(renamed, options);
+    expect(form.ui.fields['feld26']?.visibleWhen).toEqual({ field: 'feld1', equals: '001' });
+    expect(form.ui.steps.map((s) => s.fields.length)).toEqual([30]);
   });
 });

@@ -1,4 +1,6 @@
 import { readGenericode, type CodeList } from './genericode.js';
+
+export { withBundledCodeLists } from './genericode.js';
 import { fimToForm, type FimImportOptions, type FimImportResult } from './to-form.js';
 import { FimError, readFimSchema } from './xdatenfelder.js';
 import { decodeXml, XmlError } from './xml.js';

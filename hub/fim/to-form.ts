@@ -1,4 +1,8 @@
-import { ATTACHMENT_CEILING, ATTACHMENT_DEFAULTS } from '../../protocol/attachments.js';
+import {
+  ATTACHMENT_CEILING,
+  ATTACHMENT_DEFAULTS,
+  ATTACHMENT_MEDIA_TYPES,
+} from '../../protocol/attachments.js';
 import {
   FormDefinition,
   isAttachmentWidget,
@@ -10,7 +14,7 @@ import type { LocalizedText } from '../../protocol/i18n.js';
 import { PatternError } from '../../protocol/pattern/safe-pattern.js';
 import { isLiteralPattern, xsdToEcmaPattern } from '../../protocol/pattern/xsd.js';
 import type { CodeList } from './genericode.js';
-import { applyFimRule, type RuleTarget } from './rules.js';
+import { applyFimRule, type RuleFields, type RuleTarget } from './rules.js';
 import {
   FIM_LIMITS,
   FimError,
@@ -55,15 +59,6 @@ export interface FimImportResult {
   report: FimImportReport;
 }
 
-/** A file upload inside a group or repeatable: the terminal scans only in a step's own fields. */
-const FILE_NOTE: LocalizedText = {
-  de: 'Diesen Nachweis nimmt das Terminal an dieser Stelle nicht auf. Bitte bringen Sie ihn mit oder schicken Sie ihn nach.',
-  en: 'The terminal cannot take this document here. Please bring it along or send it later.',
-  tr: 'Terminal bu belgeyi burada alamaz. Lütfen yanınızda getirin veya sonradan gönderin.',
-  ar: 'لا يمكن للجهاز استلام هذا المستند هنا. يرجى إحضاره معك أو إرساله لاحقًا.',
-  uk: 'Термінал не може прийняти цей документ тут. Принесіть його з собою або надішліть пізніше.',
-  ru: 'Терминал не может принять этот документ здесь. Принесите его с собой или отправьте позже.',
-};
 /**
  * A biometric passport photo ("Lichtbild") is not scanned: a kiosk camera with its light cannot
  * make a photo that meets the ICAO rules for document photos, and a scan of a printed photo does
@@ -101,8 +96,8 @@ const ENTRY: LocalizedText = {
  * (runs of top-level fields become a step "Weitere Angaben"); nested groups become sections
  * (object answers); anything that may occur more than once becomes a repeatable (array answers).
  * Each field keeps label, help, type, cardinality and constraints; a code list that is not in the
- * file becomes free text with a note. A file upload in a step becomes a document scan, required
- * when FIM's cardinality says so; a biometric photo, and an upload inside a group, a note to bring it.
+ * file becomes free text with a note. A file upload becomes a document scan (inside groups and
+ * repeatables too), required when FIM's cardinality says so; a biometric photo a note to bring one.
  */
 export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportResult {
   const notes: string[] = [];
@@ -134,14 +129,15 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     report,
   };
   if (fim.releaseStatus) notes.push(`release status: ${releaseStatusText(fim.version, fim.releaseStatus)}`);
-  const place = (item: FimChild, names: Names, into: StepBuilder) => {
+  const place = (item: FimChild, names: Names, into: StepBuilder, within = '') => {
     const name = names.take(item.element.label || item.element.name || item.element.id);
-    const converted = convertChild(item, context, item.element.id, name, true);
+    const converted = convertChild(item, context, `${within}${item.element.id}`, name);
     uiFields[name] = converted.ui;
     if (converted.schema) {
       properties[name] = converted.schema;
       if (converted.required) required.push(name);
     }
+    if (converted.target) converted.target.parent = { required, name };
     into.fields.push(name);
   };
 
@@ -151,7 +147,7 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     if (element.kind === 'group' && cardinality.min === 1 && cardinality.max === 1) {
       loose = null;
       const step: StepBuilder = { id: stepIds.takeSlug(element.label), title: tr(element.label), fields: [] };
-      for (const inner of element.children) place(inner, topNames, step);
+      for (const inner of element.children) place(inner, topNames, step, `${element.id}/`);
       if (step.fields.length > 0) steps.push(step);
     } else if (element.kind === 'group') {
       loose = null;
@@ -190,6 +186,11 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   }
 
   limitRequiredScans(uiFields, notes);
+  const split = splitLongSteps(steps, uiFields, stepIds);
+  if (split.length > steps.length) {
+    notes.push(`${split.length - steps.length} long steps split: at most ${STEP_FIELDS} fields a step`);
+  }
+  steps.splice(0, steps.length, ...split);
 
   if (steps.length > FIM_LIMITS.fields / 10) {
     throw new FimError(`${steps.length} steps: more than a form can show (${FIM_LIMITS.fields / 10})`);
@@ -251,6 +252,8 @@ interface Converted {
   schema: PropertySchema | null;
   ui: FieldUi;
   required: boolean;
+  /** What rules may name this element by (outside repeatables). */
+  target?: RuleTarget | undefined;
 }
 
 interface Context {
@@ -258,7 +261,7 @@ interface Context {
   notes: string[];
   places: AddressUi['places'];
   /** FIM id -> where the field or group sits in the answers, its UI and schema (outside repeatables). */
-  fields: Map<string, RuleTarget>;
+  fields: RuleFields;
   codeLists: ReadonlyMap<string, CodeList>;
   report: FimImportReport;
 }
@@ -268,30 +271,35 @@ function convertChild(
   context: Context,
   path: string,
   answerPath: string | null,
-  inStep = false,
 ): Converted {
+  const register = (ui: FieldUi, schema: PropertySchema | null, isRepeatable: boolean) => {
+    if (answerPath === null) return undefined;
+    const target: RuleTarget = {
+      path: answerPath,
+      ui,
+      schema,
+      boolean: schema?.['type'] === 'boolean',
+      required: cardinality.min >= 1,
+      repeatable: isRepeatable,
+      fimPath: path,
+    };
+    const known = context.fields.get(element.id);
+    if (known) known.push(target);
+    else context.fields.set(element.id, [target]);
+    return target;
+  };
   if (element.kind === 'field' && element.dataType === 'file') {
-    return convertFile(element, cardinality, context, inStep);
+    const file = convertFile(element, cardinality, context);
+    return file.ui.widget === 'scan' ? { ...file, target: register(file.ui, null, false) } : file;
   }
   const repeatable = cardinality.max === null || cardinality.max > 1;
   const inside = repeatable ? null : answerPath;
   const single =
     element.kind === 'group' ? convertGroup(element, context, path, inside) : convertField(element, context);
-  const register = (ui: FieldUi, schema: PropertySchema, isRepeatable: boolean) => {
-    if (answerPath === null || context.fields.has(element.id)) return;
-    context.fields.set(element.id, {
-      path: answerPath,
-      ui,
-      schema,
-      boolean: schema['type'] === 'boolean',
-      required: cardinality.min >= 1,
-      repeatable: isRepeatable,
-    });
-  };
   if (!single.schema) return { ...single, required: false };
   if (!repeatable) {
-    register(single.ui, single.schema, false);
-    return { ...single, required: cardinality.min >= 1 };
+    const target = register(single.ui, single.schema, false);
+    return { ...single, required: cardinality.min >= 1, target };
   }
   let max = cardinality.max ?? 20;
   if (max > FIM_LIMITS.multiplicity) {
@@ -306,8 +314,8 @@ function convertChild(
     widget: 'repeat',
     item: { ...single.ui, help: undefined },
   };
-  register(ui, schema, true);
-  return { schema, required: cardinality.min >= 1, ui };
+  const target = register(ui, schema, true);
+  return { schema, required: cardinality.min >= 1, ui, target };
 }
 
 function convertGroup(group: FimGroup, context: Context, path: string, answerPath: string | null): Converted {
@@ -329,6 +337,7 @@ function convertGroup(group: FimGroup, context: Context, path: string, answerPat
       properties[name] = converted.schema;
       if (converted.required) required.push(name);
     }
+    if (converted.target) converted.target.parent = { required, name };
   }
   const label = group.label || group.name;
   const schema = { type: 'object', properties, required, additionalProperties: false };
@@ -413,44 +422,51 @@ function germanPostalCode(schema: PropertySchema, path: string): void {
 
 /**
  * A FIM file upload: a document scan (the terminal camera at its highest resolution) with FIM's
- * label and help, required with FIM's minimum count. The kiosk takes scans in a step's fields only.
+ * label and help, required with FIM's minimum count, in a step or inside groups and repeatables
+ * (its files are named by the field's path). FIM's media types (XDF 3 `mediaType`) narrow what
+ * the terminal takes for it, its `maxSize` the file size. A biometric photo becomes a note to
+ * bring one.
  */
 function convertFile(
   field: FimField,
   cardinality: FimChild['cardinality'],
   { tr, notes, report }: Context,
-  inStep: boolean,
 ): Converted {
   report.uploads++;
   const label = field.label ? tr(field.label) : ENTRY;
   const help = field.help ? tr(field.help) : undefined;
-  const note = (text: LocalizedText): Converted => ({
-    schema: null,
-    ui: { label, help: help ? joinTexts(help, text) : text, widget: 'note' },
-    required: false,
-  });
   if (PASSPORT_PHOTO.test(`${field.label} ${field.name}`)) {
     notes.push(
       `${field.id} "${field.label}": biometric photo shown as a note to bring one (no kiosk camera makes it)`,
     );
-    return note(PASSPORT_PHOTO_NOTE);
-  }
-  if (!inStep) {
-    notes.push(
-      `${field.id} "${field.label}": file upload inside a group shown as a note to bring the document`,
-    );
-    return note(FILE_NOTE);
+    const text = PASSPORT_PHOTO_NOTE;
+    return {
+      schema: null,
+      ui: { label, help: help ? joinTexts(help, text) : text, widget: 'note' },
+      required: false,
+    };
   }
   report.uploadsAsScans++;
   const minCount = Math.min(cardinality.min, ATTACHMENT_CEILING.maxCount);
+  const known = new Set<string>(ATTACHMENT_MEDIA_TYPES);
+  const mediaTypes = field.mediaTypes.map((t) => t.toLowerCase()).filter((t) => known.has(t));
+  const limits: string[] = [];
+  if (field.mediaTypes.length > 0 && mediaTypes.length === 0) {
+    notes.push(
+      `${field.id} "${field.label}": FIM allows only ${field.mediaTypes.join(', ')}, which the terminal does not make: it takes its own types`,
+    );
+  } else if (mediaTypes.length > 0) limits.push(mediaTypes.join('/'));
+  if (field.maxSize !== null && field.maxSize > 0) limits.push(`at most ${field.maxSize} bytes`);
   notes.push(
-    `${field.id} "${field.label}": file upload as a document scan, ${minCount > 0 ? `required (${minCount})` : 'optional'}`,
+    `${field.id} "${field.label}": file upload as a document scan, ${minCount > 0 ? `required (${minCount})` : 'optional'}${limits.length ? `, ${limits.join(', ')}` : ''}`,
   );
   const ui: FieldUi = {
     label,
     widget: 'scan',
     ...(help ? { help } : {}),
     ...(minCount > 0 ? { minCount } : {}),
+    ...(mediaTypes.length > 0 ? { mediaTypes } : {}),
+    ...(field.maxSize !== null && field.maxSize > 0 ? { maxBytes: field.maxSize } : {}),
   };
   return { schema: null, ui, required: false };
 }
@@ -462,8 +478,10 @@ function convertFile(
  */
 function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): void {
   let total = 0;
-  for (const [name, ui] of Object.entries(fields)) {
-    if (!isAttachmentWidget(ui.widget) || ui.minCount === undefined) continue;
+  const visit = (name: string, ui: FieldUi) => {
+    for (const [child, inner] of Object.entries(ui.fields ?? {})) visit(`${name}/${child}`, inner);
+    if (ui.item) visit(`${name}/*`, ui.item);
+    if (!isAttachmentWidget(ui.widget) || ui.minCount === undefined) return;
     const allowed = Math.min(ui.minCount, ATTACHMENT_CEILING.maxCount - total);
     if (allowed < ui.minCount) {
       const now = allowed > 0 ? `requires ${allowed} instead of ${ui.minCount}` : 'optional';
@@ -472,7 +490,8 @@ function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): v
       else delete ui.minCount;
     }
     total += allowed;
-  }
+  };
+  for (const [name, ui] of Object.entries(fields)) visit(name, ui);
   if (total > ATTACHMENT_DEFAULTS.maxCount) {
     notes.push(
       `the form requires ${total} scans: terminals need attachments.maxCount >= ${total} (default ${ATTACHMENT_DEFAULTS.maxCount}); others offer it for the office or a video call`,
@@ -482,6 +501,63 @@ function limitRequiredScans(fields: Record<string, FieldUi>, notes: string[]): v
       `the form requires ${total} scans (terminals take up to attachments.maxCount, default ${ATTACHMENT_DEFAULTS.maxCount})`,
     );
   }
+}
+
+/** A step asks for at most this many answers (fields inside its groups counted), where it can be split. */
+export const STEP_FIELDS = 25;
+
+/** How many answers a field asks for: its fields when it is a group, one entry of a repeatable. */
+function fieldWeight(ui: FieldUi): number {
+  if (ui.fields) return Object.values(ui.fields).reduce((sum, child) => sum + fieldWeight(child), 0);
+  if (ui.item) return fieldWeight(ui.item);
+  return ui.widget === 'note' ? 0 : 1;
+}
+
+/**
+ * Splits a step of more than STEP_FIELDS answers between its top-level fields ("Titel (2/3)"); a
+ * group is never cut. Each part keeps a field that is always shown, so no part can be empty.
+ */
+function splitLongSteps(steps: StepBuilder[], fields: Record<string, FieldUi>, ids: Names): StepBuilder[] {
+  const result: StepBuilder[] = [];
+  /** Asks for an answer whatever the citizen said before. */
+  const asks = (name: string) => {
+    const ui = fields[name];
+    return ui !== undefined && !ui.visibleWhen && !ui.visibleIf && fieldWeight(ui) > 0;
+  };
+  for (const step of steps) {
+    const parts: string[][] = [];
+    let current: string[] = [];
+    let weight = 0;
+    for (const name of step.fields) {
+      const ui = fields[name];
+      const own = ui ? fieldWeight(ui) : 0;
+      if (weight > 0 && weight + own > STEP_FIELDS && current.some(asks)) {
+        parts.push(current);
+        current = [];
+        weight = 0;
+      }
+      current.push(name);
+      weight += own;
+    }
+    if (current.length > 0) {
+      const last = parts[parts.length - 1];
+      if (!current.some(asks) && last) last.push(...current);
+      else parts.push(current);
+    }
+    if (parts.length <= 1) {
+      result.push(step);
+      continue;
+    }
+    parts.forEach((part, index) => {
+      const suffix = ` (${index + 1}/${parts.length})`;
+      const title = Object.fromEntries(
+        Object.entries(step.title).map(([lang, text]) => [lang, `${text}${suffix}`]),
+      ) as LocalizedText;
+      const id = index === 0 ? step.id : ids.takeSlug(`${step.id} ${index + 1}`);
+      result.push({ id, title, fields: part });
+    });
+  }
+  return result;
 }
 
 function joinTexts(first: LocalizedText, second: LocalizedText): LocalizedText {

@@ -48,6 +48,12 @@ describe('safe patterns (linear-time evaluation of content patterns)', () => {
     expect(safe.test('aaaa')).toBe(true);
   });
 
+  it('answers ^(a+)+$ on 10,000 characters right (its time is measured by bench:fim-hostile)', () => {
+    const safe = compiled('^(a+)+$');
+    expect(safe.run('a'.repeat(10_000))).toMatchObject({ matched: true, overBudget: false });
+    expect(safe.run(`${'a'.repeat(9_999)}b`)).toMatchObject({ matched: false, overBudget: false });
+  });
+
   it('counts input beyond the step budget as not matching instead of running long', () => {
     const safe = compiled('^(?:[a-z]{1,20}\\s?){1,10}$');
     const { matched, overBudget } = safe.run('a'.repeat(100_000));

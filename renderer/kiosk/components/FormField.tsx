@@ -1,8 +1,16 @@
-import { isVisible, type FieldErrorCode, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
+import type { ReactNode } from 'react';
+import {
+  isAttachmentWidget,
+  isVisible,
+  type FieldErrorCode,
+  type FieldUi,
+  type FormAnswer,
+} from '../../../protocol/forms.js';
 import { Field } from '../../shared/ui/index.js';
 import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
 import { AddressField } from './fields/AddressField.js';
+import { ChoiceField } from './fields/ChoiceField.js';
 import { DateField } from './fields/DateField.js';
 import { errorText } from './fields/error-text.js';
 import { LengthNote } from './LengthNote.js';
@@ -27,6 +35,8 @@ export interface FormFieldProps {
   errors?: Record<string, FieldErrorCode>;
   /** All answers of the form, for fields shown only while another field has a given answer. */
   answers?: Record<string, unknown>;
+  /** Draws a photo or scan field inside a group by its path (its files are attachments, not answers). */
+  renderAttachment?: ((path: string, ui: FieldUi) => ReactNode) | undefined;
 }
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
@@ -55,6 +65,7 @@ export function FormField(props: FormFieldProps) {
   const domId = `field-${path.replace(/\//g, '-')}`;
   if (props.answers && !isVisible(ui, props.answers)) return null;
 
+  if (isAttachmentWidget(ui.widget)) return props.renderAttachment?.(path, ui) ?? null;
   if (ui.widget === 'note') {
     return (
       <div className="kiosk-field-note" role="note">
@@ -88,6 +99,7 @@ export function FormField(props: FormFieldProps) {
           locale={locale}
           t={t}
           onChange={(_, next) => child.onChange(next)}
+          renderAttachment={props.renderAttachment}
         />
       ),
     };
@@ -139,32 +151,17 @@ export function FormField(props: FormFieldProps) {
 
   if (ui.widget === 'choice') {
     return (
-      <fieldset
-        className={`kiosk-choice${message ? ' kiosk-choice--invalid' : ''}`}
-        aria-describedby={message ? `${domId}-error` : undefined}
-      >
-        <legend className="pop-field__label">{shownLabel}</legend>
-        {help && <p className="pop-field__help">{help}</p>}
-        {message && (
-          <p className="pop-field__error" id={`${domId}-error`}>
-            {message}
-          </p>
-        )}
-        <div className="kiosk-choice__options">
-          {(ui.options ?? []).map((option) => (
-            <label key={option.value} className="kiosk-choice__option">
-              <input
-                type="radio"
-                name={domId}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onChange(name, option.value)}
-              />
-              <span {...localized(option.label, locale)} />
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        domId={domId}
+        ui={ui}
+        value={value}
+        label={shownLabel}
+        help={help}
+        message={message}
+        locale={locale}
+        t={t}
+        onChange={(next) => onChange(name, next)}
+      />
     );
   }
 

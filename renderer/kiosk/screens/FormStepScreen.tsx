@@ -10,7 +10,7 @@ import { localize } from '../../../protocol/i18n.js';
 import { isRequired } from '../../../protocol/required-when.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
-import { attachmentRoom } from '../../../protocol/form-attachments.js';
+import { attachmentRoom, fieldAttachmentLimits } from '../../../protocol/form-attachments.js';
 import { AttachmentField, type CapturedFile } from '../components/fields/AttachmentField.js';
 import { FormField, type AnswerValue } from '../components/FormField.js';
 import type { DraftAttachment } from '../storage/index.js';
@@ -65,6 +65,25 @@ export function FormStepScreen({
   const fellBack = step ? step.fields.some((name) => untranslated(form.ui.fields[name], locale)) : false;
   useEffect(() => headingRef.current?.focus(), [stepIndex]);
   if (!step) return null;
+  /** A photo or scan field, in the step or inside a group ("kinder/0/urkunde"): its files by that path. */
+  const renderAttachment = (path: string, ui: FieldUi) =>
+    attachments && isAttachmentWidget(ui.widget) ? (
+      <AttachmentField
+        key={path}
+        name={path.replace(/\//g, '-')}
+        ui={ui}
+        kind={ui.widget}
+        items={attachments.items.filter((item) => item.fieldId === path)}
+        error={errors[path]}
+        limits={fieldAttachmentLimits(attachments.limits, ui)}
+        room={attachmentRoom(form, answers, attachments.items, path, attachments.limits.maxCount)}
+        locale={locale}
+        t={t}
+        onAdd={(file) => attachments.onAdd(path, file)}
+        onRemove={attachments.onRemove}
+        camera={attachments.camera}
+      />
+    ) : null;
   const total = form.ui.steps.length + 1; // the review is the last step
   return (
     <main className="kiosk-page kiosk-form">
@@ -91,23 +110,7 @@ export function FormStepScreen({
           if (!ui) return null;
           if (isAttachmentWidget(ui.widget)) {
             // A photo field hidden by its condition is not shown, so it asks for nothing either.
-            return attachments && isVisible(ui, answers) ? (
-              <AttachmentField
-                key={name}
-                name={name}
-                ui={ui}
-                kind={ui.widget}
-                items={attachments.items.filter((item) => item.fieldId === name)}
-                error={errors[name]}
-                limits={attachments.limits}
-                room={attachmentRoom(form, answers, attachments.items, name, attachments.limits.maxCount)}
-                locale={locale}
-                t={t}
-                onAdd={(file) => attachments.onAdd(name, file)}
-                onRemove={attachments.onRemove}
-                camera={attachments.camera}
-              />
-            ) : null;
+            return isVisible(ui, answers) ? renderAttachment(name, ui) : null;
           }
           return (
             <FormField
@@ -123,6 +126,7 @@ export function FormStepScreen({
               locale={locale}
               t={t}
               onChange={onChange}
+              renderAttachment={renderAttachment}
             />
           );
         })}

@@ -4,7 +4,11 @@ import {
   type AttachmentLimits,
   type AttachmentProblem,
 } from '../../../protocol/attachments.js';
-import { attachmentRoom } from '../../../protocol/form-attachments.js';
+import {
+  attachmentField,
+  attachmentRoom,
+  fieldAttachmentLimits,
+} from '../../../protocol/form-attachments.js';
 import type { FormDefinition } from '../../../protocol/forms.js';
 import type { CapturedFile } from '../components/fields/AttachmentField.js';
 import {
@@ -57,8 +61,9 @@ export function useAttachments({
     const room = form
       ? attachmentRoom(form, answers, items, fieldId, limits.maxCount).left
       : limits.maxCount - items.length;
+    const field = form ? attachmentField(form, fieldId) : undefined;
     const problem = attachmentProblem(
-      limits,
+      fieldAttachmentLimits(limits, field),
       { mediaType: file.mediaType, size: file.bytes.byteLength },
       limits.maxCount - room,
     );
@@ -76,7 +81,7 @@ export function useAttachments({
     // Awaited, so "next" right after "keep" counts the new photo.
     await reload();
     const have = items.filter((a) => a.fieldId === fieldId).length + 1;
-    if (have >= (form?.ui.fields[fieldId]?.minCount ?? 0)) onFieldSatisfied(fieldId);
+    if (have >= (field?.minCount ?? 0)) onFieldSatisfied(fieldId);
     return null;
   };
 

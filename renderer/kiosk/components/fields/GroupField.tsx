@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import type { FieldErrorCode, FieldUi, FormAnswer } from '../../../../protocol/forms.js';
+import {
+  isAttachmentWidget,
+  type FieldErrorCode,
+  type FieldUi,
+  type FormAnswer,
+} from '../../../../protocol/forms.js';
 import type { LocalizedText } from '../../../../protocol/i18n.js';
 import { Button } from '../../../shared/ui/index.js';
 import { localized } from '../../i18n/Localized.js';
@@ -83,6 +88,9 @@ export function RepeatField({
   const max = typeof property['maxItems'] === 'number' ? property['maxItems'] : 20;
   const stored = Array.isArray(value) ? value : [];
   const blank: FormAnswer = item.widget === 'group' ? {} : '';
+  // Scans are kept by their entry's number ("kinder/1/urkunde"): only the last entry can go, so
+  // no other entry's files move to a neighbour.
+  const files = holdsFiles(item);
   const entries: FormAnswer[] = [...stored];
   while (entries.length < Math.max(min, 1)) entries.push(blank);
   return (
@@ -107,7 +115,7 @@ export function RepeatField({
               onChange(copy);
             },
           })}
-          {entries.length > Math.max(min, 1) && (
+          {entries.length > Math.max(min, 1) && (!files || index === entries.length - 1) && (
             <Button
               aria-label={`${t.removeEntry}: ${t.entry(index + 1)}`}
               onClick={() => onChange(entries.filter((_, i) => i !== index))}
@@ -125,6 +133,14 @@ export function RepeatField({
 /** A kiosk text ("Entry 2") as a field label: it is in the citizen's language, not a German fallback. */
 function ownText(text: string, locale: string): LocalizedText {
   return { de: text, [locale]: text };
+}
+
+function holdsFiles(ui: FieldUi): boolean {
+  return (
+    isAttachmentWidget(ui.widget) ||
+    Object.values(ui.fields ?? {}).some(holdsFiles) ||
+    (ui.item !== undefined && holdsFiles(ui.item))
+  );
 }
 
 function isGroupAnswer(value: Value): value is { [name: string]: FormAnswer } {
