@@ -12,6 +12,7 @@ import { attachmentUploadsByTerminal } from './migrations/0012_attachment_upload
 import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 import { providerSessions } from './migrations/0017_provider_sessions.js';
 import { loginAttempts } from './migrations/0018_login_attempts.js';
+import { fitConnectDelivery } from './migrations/0021_fit_connect_delivery.js';
 import { retention } from './migrations/0022_retention.js';
 import { alertState } from './migrations/0023_alert_state.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_quarantine_discards': quarantineDiscards,
   '0017_provider_sessions': providerSessions,
   '0018_login_attempts': loginAttempts,
+  '0021_fit_connect_delivery': fitConnectDelivery,
   '0022_retention': retention,
   '0023_alert_state': alertState,
   '0026_oidc_logins': oidcLogins,
