@@ -11,6 +11,11 @@ import { FitConnectError, SubmissionApiClient, type ClientOptions } from './subm
 /** After this many transient failures in a row an application is quarantined, not retried forever. */
 export const MAX_DELIVERY_ATTEMPTS = 12;
 
+/** A pass holds a row this long; a sender that died mid-way leaves it to the next after that. */
+export const DELIVERY_LEASE_MS = 5 * 60 * 1000;
+/** How often a submitted application's event log is read until accept or reject. */
+export const EVENT_POLL_MS = 60 * 1000;
+
 /** The steps after which the journal row is written; tests crash the sender at each. */
 export type DeliveryStep = 'created' | 'attachment' | 'submitted' | 'concluded';
 
@@ -80,12 +85,8 @@ export async function deliverDue(deps: SenderDeps): Promise<void> {
   const due = await deps.db
     .selectFrom('fitconnect_deliveries')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('state', 'in', ['pending', 'created']), eb('next_attempt_at', '<=', now)]),
-        eb('state', '=', 'submitted'),
-      ]),
-    )
+    .where('state', 'in', ['pending', 'created', 'submitted'])
+    .where('next_attempt_at', '<=', now)
     .orderBy('created_at')
     .execute();
   const clients = new Map<string, SubmissionApiClient>();
@@ -95,6 +96,15 @@ export async function deliverDue(deps: SenderDeps): Promise<void> {
       await quarantine(deps, row, 'the office no longer delivers through FIT-Connect');
       continue;
     }
+    // Claimed by moving its due time: of two hubs on one database, only one wins the row.
+    const lease = new Date(deps.now().getTime() + DELIVERY_LEASE_MS).toISOString();
+    const claimed = await deps.db
+      .updateTable('fitconnect_deliveries')
+      .set({ next_attempt_at: lease })
+      .where('submission_id', '=', row.submission_id)
+      .where('next_attempt_at', '=', row.next_attempt_at)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) continue;
     let client = clients.get(row.office_id);
     if (!client) {
       client = new SubmissionApiClient(credentialsOf(route), deps.client);
@@ -198,6 +208,10 @@ async function advance(
         `${CITIZEN_MESSAGES.rejected}${why}`.slice(0, 500),
       );
       await deps.afterStep?.('concluded', row.submission_id);
+    } else {
+      await update(deps, row, {
+        next_attempt_at: new Date(deps.now().getTime() + EVENT_POLL_MS).toISOString(),
+      });
     }
   }
 }
