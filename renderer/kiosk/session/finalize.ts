@@ -4,7 +4,10 @@ import { isAttachmentWidget, type FieldError, type FormDefinition } from '../../
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
 import type { OfficeKeyPins } from '../../../kiosk-config/fleet/office-keys.js';
+import type { DeliveryKey } from '../../../protocol/routes/delivery.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
+import { sealForFitConnect } from '../../shared/encryption/seal-fitconnect.js';
+import { judgeDestinationKey } from '../fleet/destination-key-policy.js';
 import { trustedSealingKey, type OfficeKeyVerdict } from '../fleet/office-key-policy.js';
 import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 import { checkSubmission } from './submission.js';
@@ -19,6 +22,16 @@ export interface FinalizeInput {
   attachmentLimits: AttachmentLimits;
   /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
   officeKeyPins: OfficeKeyPins | undefined;
+  /**
+   * Set when the office receives through FIT-Connect: the destination key the hub passed on,
+   * the roots its x5c chain must lead to (terminal config fitConnectRoots), and the service.
+   */
+  fitConnect?: {
+    key: DeliveryKey;
+    roots: readonly string[];
+    service: { leikaKey: string; name: string };
+    now: Date;
+  };
 }
 
 /** The office key in the content is not one the terminal trusts: nothing is sealed or sent. */
@@ -26,6 +39,14 @@ export class OfficeKeyRefused extends Error {
   constructor(readonly verdict: Extract<OfficeKeyVerdict, { ok: false }>) {
     super(verdict.message);
     this.name = 'OfficeKeyRefused';
+  }
+}
+
+/** The FIT-Connect destination key fails its x5c chain or its pin: nothing is sealed or sent. */
+export class DestinationKeyRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DestinationKeyRefused';
   }
 }
 
@@ -82,29 +103,42 @@ export async function finalize(
     const { problem, attachmentName, fieldId } = check.refused;
     throw new AttachmentRefused(problem, attachmentName, fieldId);
   }
-  // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
-  const trust = await trustedSealingKey(input.office, input.officeKeyPins);
-  if (!trust.ok) throw new OfficeKeyRefused(trust);
-  const { request, attachments } = await sealApplication(
-    {
-      id: crypto.randomUUID(),
-      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
-      formId: input.form.id,
-      formVersion: input.form.version,
-      serviceId: input.serviceId,
-      locale: input.locale,
-      submittedAt: new Date().toISOString(),
-    },
-    check.answers,
-    [trust.key],
-    check.files.map((photo) => ({
-      id: photo.id,
-      name: photo.name,
-      mediaType: photo.mediaType,
-      bytes: photo.bytes,
-      fieldId: photo.fieldId,
-    })),
-  );
+  const envelope = {
+    id: crypto.randomUUID(),
+    trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
+    formId: input.form.id,
+    formVersion: input.form.version,
+    serviceId: input.serviceId,
+    locale: input.locale,
+    submittedAt: new Date().toISOString(),
+  };
+  const files = check.files.map((photo) => ({
+    id: photo.id,
+    name: photo.name,
+    mediaType: photo.mediaType,
+    bytes: photo.bytes,
+    fieldId: photo.fieldId,
+  }));
+  let sealed: Awaited<ReturnType<typeof sealApplication>>;
+  if (input.fitConnect) {
+    // The destination's key only with a chain to a configured root and a pin for the office.
+    const { key, roots, service, now } = input.fitConnect;
+    const verdict = await judgeDestinationKey(key, roots, input.officeKeyPins, now);
+    if (!verdict.ok) throw new DestinationKeyRefused(verdict.message);
+    sealed = await sealForFitConnect(
+      envelope,
+      check.answers,
+      { kid: verdict.kid, jwk: verdict.jwk },
+      { form: input.form, service },
+      files,
+    );
+  } else {
+    // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
+    const trust = await trustedSealingKey(input.office, input.officeKeyPins);
+    if (!trust.ok) throw new OfficeKeyRefused(trust);
+    sealed = await sealApplication(envelope, check.answers, [trust.key], files);
+  }
+  const { request, attachments } = sealed;
   await finalizeSubmission(db, request, attachments);
   return { id: request.id, trackingCode: request.trackingCode };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface TestPki {
   x5c: string[];
   /** The leaf's public key as JWK (with alg, key_ops, kid set for FIT-Connect). */
   jwk: JsonWebKey & { kid: string; x5c: string[] };
+  /** The leaf's private key, for the receiving side in tests. */
+  privateJwk: JsonWebKey;
   /** Another root, not in the chain. */
   strangerRootDer: string;
 }
@@ -87,6 +89,9 @@ export function makeTestPki(kid: string, days = 30): TestPki {
     return {
       rootDer: der(join(dir, 'root.pem')),
       strangerRootDer: der(join(dir, 'stranger.pem')),
+      privateJwk: createPrivateKey(readFileSync(join(dir, 'leaf.key'))).export({
+        format: 'jwk',
+      }) as JsonWebKey,
       x5c,
       jwk: { ...publicJwk, kid, alg: 'RSA-OAEP-256', key_ops: ['wrapKey'], x5c },
     };
