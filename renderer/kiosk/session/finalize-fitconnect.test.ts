@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_DEFAULTS } from '../../../protocol/attachments.js';
-import type { Office } from '../../../protocol/catalog.js';
+import type { Office, Service } from '../../../protocol/catalog.js';
 import { FormDefinition } from '../../../protocol/forms.js';
 import type { DeliveryKey } from '../../../protocol/routes/delivery.js';
 import { jwkThumbprint } from '../../../kiosk-config/fleet/office-keys.js';
@@ -10,6 +10,7 @@ import { makeTestPki, type TestPki } from '../../../tests/support/fitconnect-sta
 import { parseCertificate } from '../../shared/encryption/x5c.js';
 import { KioskDatabase } from '../storage/db.js';
 import { addDraftAttachment } from '../storage/draft-attachments.js';
+import { saveDeliveryKeys } from '../storage/delivery-key-store.js';
 import { DestinationKeyRefused, finalize } from './finalize.js';
 
 const KID = 'fit-connect-enc-1';
@@ -61,8 +62,15 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const run = async (roots: string[]) =>
-  finalize(db, {
+const run = async (roots: string[]) => {
+  // As the sync leaves it: the key the hub passed on, and the service from the content.
+  await saveDeliveryKeys(db, [key]);
+  await db.services.put({
+    id: 'parken',
+    leikaKey: '99050012104000',
+    name: { de: 'Bewohnerparkausweis' },
+  } as Service);
+  return finalize(db, {
     form,
     office,
     serviceId: 'parken',
@@ -70,8 +78,10 @@ const run = async (roots: string[]) =>
     answersAsShown: { ownCar: true },
     attachmentLimits: ATTACHMENT_DEFAULTS,
     officeKeyPins: { buergerbuero: [await jwkThumbprint(pki.jwk as { kty: string; n: string; e: string })] },
-    fitConnect: { key, roots, service: { leikaKey: '99050012104000', name: 'Bewohnerparkausweis' }, now },
+    fitConnectRoots: roots,
+    now: () => now,
   });
+};
 
 describe('finalize for a FIT-Connect office', () => {
   it('seals data, FIT-Connect metadata and attachments to the checked destination key', async () => {

@@ -4,13 +4,13 @@ import { isAttachmentWidget, type FieldError, type FormDefinition } from '../../
 import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
 import type { OfficeKeyPins } from '../../../kiosk-config/fleet/office-keys.js';
-import type { DeliveryKey } from '../../../protocol/routes/delivery.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
 import { sealForFitConnect } from '../../shared/encryption/seal-fitconnect.js';
 import { judgeDestinationKey } from '../fleet/destination-key-policy.js';
 import { trustedSealingKey, type OfficeKeyVerdict } from '../fleet/office-key-policy.js';
 import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 import { checkSubmission } from './submission.js';
+import { deliveryKeyFor } from '../storage/delivery-key-store.js';
 
 export interface FinalizeInput {
   form: FormDefinition;
@@ -23,15 +23,12 @@ export interface FinalizeInput {
   /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
   officeKeyPins: OfficeKeyPins | undefined;
   /**
-   * Set when the office receives through FIT-Connect: the destination key the hub passed on,
-   * the roots its x5c chain must lead to (terminal config fitConnectRoots), and the service.
+   * Roots (base64 DER) a FIT-Connect destination key's x5c chain must lead to: installation
+   * config fitConnectRoots. Without them nothing is sealed for a FIT-Connect office.
    */
-  fitConnect?: {
-    key: DeliveryKey;
-    roots: readonly string[];
-    service: { leikaKey: string; name: string };
-    now: Date;
-  };
+  fitConnectRoots?: readonly string[] | undefined;
+  /** For the certificates' validity; the real clock unless a test sets one. */
+  now?: () => Date;
 }
 
 /** The office key in the content is not one the terminal trusts: nothing is sealed or sent. */
@@ -120,16 +117,24 @@ export async function finalize(
     fieldId: photo.fieldId,
   }));
   let sealed: Awaited<ReturnType<typeof sealApplication>>;
-  if (input.fitConnect) {
+  const destination = await deliveryKeyFor(db, input.office.id);
+  if (destination) {
     // The destination's key only with a chain to a configured root and a pin for the office.
-    const { key, roots, service, now } = input.fitConnect;
-    const verdict = await judgeDestinationKey(key, roots, input.officeKeyPins, now);
+    const now = (input.now ?? (() => new Date()))();
+    const verdict = await judgeDestinationKey(
+      destination,
+      input.fitConnectRoots ?? [],
+      input.officeKeyPins,
+      now,
+    );
     if (!verdict.ok) throw new DestinationKeyRefused(verdict.message);
+    const service = await db.services.get(input.serviceId);
+    if (!service) throw new Error(`service ${input.serviceId} is missing from the synced content`);
     sealed = await sealForFitConnect(
       envelope,
       check.answers,
       { kid: verdict.kid, jwk: verdict.jwk },
-      { form: input.form, service },
+      { form: input.form, service: { leikaKey: service.leikaKey, name: service.name.de } },
       files,
     );
   } else {
