@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
+/** https, or plain http only on this machine's loopback (a local stand-in or proxy). */
 const HttpUrl = (field: string) =>
-  z.url({ message: `${field} must be an http(s) URL`, protocol: /^https?$/ }).max(500);
+  z
+    .url({ message: `${field} must be an http(s) URL`, protocol: /^https?$/ })
+    .max(500)
+    .refine((value) => {
+      const [, scheme, host] = /^(https?):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)/i.exec(value) ?? [];
+      return (
+        scheme?.toLowerCase() === 'https' ||
+        ['127.0.0.1', 'localhost', '[::1]'].includes(host?.toLowerCase() ?? '')
+      );
+    }, `${field} must use https (plain http only on loopback)`);
 
 /**
  * Where an office's applications go: the hub's own clerk inbox, or a FIT-Connect destination

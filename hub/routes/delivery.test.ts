@@ -71,6 +71,14 @@ describe('office delivery routes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('leikaKey');
+    const plain = await hub.app.inject({
+      method: 'PUT',
+      url: url('buergerbuero'),
+      headers: provider,
+      payload: { ...route(), tokenUrl: 'http://auth.example.org/token' },
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.body).toContain('tokenUrl must use https');
     const noSecret = await hub.app.inject({
       method: 'PUT',
       url: url('buergerbuero'),
