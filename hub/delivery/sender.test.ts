@@ -234,6 +234,24 @@ describe.each(DIALECTS)('on %s', (_dialect, start) => {
       expect(TrackingStatus.parse(status.json()).message).toContain('Nachweis fehlt');
     }, 60_000);
 
+    it('keeps a submitted application submitted while its event log cannot be read', async () => {
+      const { request } = await sendFromTerminal(0);
+      await deliverDue(deps());
+      standIn.inject({
+        method: 'GET',
+        path: '/v1/submissions/:id/events',
+        action: { status: 500 },
+        times: 30,
+      });
+      await deliverUntilSettled({}, 20);
+      const row = await delivery(request.id);
+      expect(row.state).toBe('submitted');
+      expect(row.last_error).toMatch(/500/);
+      standIn.accept(present(row.fc_submission_id));
+      await deliverUntilSettled({}, 12);
+      expect((await delivery(request.id)).state).toBe('accepted');
+    }, 60_000);
+
     it('ignores an event whose signature does not verify', async () => {
       const { request } = await sendFromTerminal(0);
       await deliverDue(deps());

@@ -276,6 +276,14 @@ async function recordFailure(deps: SenderDeps, submissionId: string, error: FitC
     .selectAll()
     .where('submission_id', '=', submissionId)
     .executeTakeFirstOrThrow();
+  if (row.state === 'submitted') {
+    // Delivered already: a failing event log read is retried, never a reason for quarantine.
+    await update(deps, row, {
+      last_error: error.message.slice(0, 500),
+      next_attempt_at: new Date(deps.now().getTime() + EVENT_POLL_MS).toISOString(),
+    });
+    return;
+  }
   if (error.failure !== 'transient') {
     await quarantine(deps, row, error.message);
     return;
