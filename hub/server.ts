@@ -44,6 +44,9 @@ import { submissionRoutes } from './routes/submissions.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { ABANDONED_UPLOAD_DAYS, pruneAbandonedUploads } from './submissions/attachments.js';
 import { trackingStatusRoutes } from './routes/tracking-status.js';
+import { deliveryRoutes } from './routes/delivery.js';
+import { startDeliveryLoop } from './delivery/loop.js';
+import type { ClientOptions } from './delivery/submission-api-client.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -84,6 +87,8 @@ export interface HubOptions {
   alerts?: { monitor: AlertMonitor; intervalMs: number };
   /** Shutdown's first phase, begun by the process on SIGTERM (readiness, sockets). */
   drain?: Drain;
+  /** The FIT-Connect sender: how often it runs (0 = never, for tests that drive it) and its HTTP timeout. */
+  fitConnect?: { intervalMs?: number; client?: ClientOptions };
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -207,6 +212,15 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(retentionRoutes(db, now));
   // Processed applications are deleted once their office's or form's retention period has passed.
   scheduleRetention(app, db, now);
+  const fitConnect = options.fitConnect ?? {};
+  void app.register(
+    deliveryRoutes(db, terminals, now, fitConnect.client ? { client: fitConnect.client } : {}),
+  );
+  startDeliveryLoop(
+    app,
+    { db, now, ...(fitConnect.client ? { client: fitConnect.client } : {}) },
+    fitConnect.intervalMs ?? 30_000,
+  );
   void app.register(staticRoutes(resolve(options.staticDir)));
   return app;
 }

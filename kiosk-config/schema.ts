@@ -19,6 +19,16 @@ const installationShape = {
   fleet: FleetBootstrap.optional(),
   /** The office keys the terminal may encrypt to, until a signed config pins others. */
   officeKeys: OfficeKeyPins.optional(),
+  /**
+   * Roots (base64 DER certificates) a FIT-Connect destination key's x5c chain must lead to: the
+   * administration PKI's. Without them the terminal seals nothing to a FIT-Connect office.
+   */
+  fitConnectRoots: z
+    .array(
+      z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'fitConnectRoots: each entry is a base64 DER certificate'),
+    )
+    .max(8)
+    .optional(),
   /** Video calls on rural lines: camera size and bandwidth caps (defaults in CALL_DEFAULTS). */
   call: z
     .strictObject({

@@ -57,6 +57,11 @@ export type QuarantineReportAnswer = z.infer<typeof QuarantineReportAnswer>;
 
 /** One quarantined application as the consoles show it. */
 export const StuckApplication = z.object({
+  /**
+   * Who holds it: a terminal (the hub refused it) or the hub (it could not deliver it onward
+   * through FIT-Connect). Absent means terminal, as before hub-side delivery existed.
+   */
+  heldBy: z.enum(['terminal', 'hub']).optional(),
   /** The office's and the form's German names, when the hub knows them. */
   officeName: z.string().nullable().optional(),
   formTitle: z.string().nullable().optional(),

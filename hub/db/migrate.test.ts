@@ -49,6 +49,8 @@ describe('migrations on SQLite', () => {
         'clerks',
         'login_attempts',
         'oidc_logins',
+        'office_delivery_routes',
+        'fitconnect_deliveries',
         'content_meta',
         'forms',
         'life_situations',

@@ -13,6 +13,7 @@ import { quarantineDiscards } from './migrations/0016_quarantine_discards.js';
 import { providerSessions } from './migrations/0017_provider_sessions.js';
 import { loginAttempts } from './migrations/0018_login_attempts.js';
 import { tokenSecrets } from './migrations/0019_token_secrets.js';
+import { fitConnectDelivery } from './migrations/0021_fit_connect_delivery.js';
 import { retention } from './migrations/0022_retention.js';
 import { alertState } from './migrations/0023_alert_state.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017_provider_sessions': providerSessions,
   '0018_login_attempts': loginAttempts,
   '0019_token_secrets': tokenSecrets,
+  '0021_fit_connect_delivery': fitConnectDelivery,
   '0022_retention': retention,
   '0023_alert_state': alertState,
   '0026_oidc_logins': oidcLogins,

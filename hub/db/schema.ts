@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
 import type { SubmissionStatus } from '../../protocol/submission.js';
+import type { DeliveryTables } from './delivery-schema.js';
 import type { FleetTables } from './fleet-schema.js';
 
 /**
@@ -246,7 +247,7 @@ export interface DeletionLogTable {
   rule_days: number;
 }
 
-export interface Database extends FleetTables {
+export interface Database extends FleetTables, DeliveryTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
   life_situations: ContentDocumentTable;

@@ -1,3 +1,4 @@
+import { deliveryQuarantine } from '../delivery/deliveries.js';
 import type { DiscardRecord, QuarantinedItem, StuckApplication } from '../../protocol/quarantine.js';
 import type { HubKysely, TerminalQuarantineTable } from '../db/schema.js';
 
@@ -112,12 +113,15 @@ export async function listStuck(db: HubKysely, officeIds?: readonly string[]): P
     .orderBy('q.submission_id', 'asc');
   if (officeIds) query = query.where('q.office_id', 'in', [...officeIds]);
   const rows = await query.execute();
+  const stranded = await deliveryQuarantine(db, officeIds);
   const names = await contentNames(
     db,
-    rows.map((row) => row.office_id).filter((id): id is string => id !== null),
-    rows.map((row) => row.form_id),
+    [...rows.map((row) => row.office_id), ...stranded.map((item) => item.officeId)].filter(
+      (id): id is string => id !== null,
+    ),
+    [...rows.map((row) => row.form_id), ...stranded.map((item) => item.formId)],
   );
-  return rows.map((row) => ({
+  const held = rows.map((row) => ({
     officeName: row.office_id ? (names.offices.get(row.office_id) ?? null) : null,
     formTitle: names.forms.get(`${row.form_id}@${row.form_version}`) ?? names.forms.get(row.form_id) ?? null,
     terminalId: row.terminal_id,
@@ -134,6 +138,12 @@ export async function listStuck(db: HubKysely, officeIds?: readonly string[]): P
     discardRequestedAt: row.discard_requested_at ?? null,
     discardReason: row.discard_reason ?? null,
   }));
+  const undeliverable = stranded.map((item) => ({
+    ...item,
+    officeName: item.officeId ? (names.offices.get(item.officeId) ?? null) : null,
+    formTitle: names.forms.get(`${item.formId}@${item.formVersion}`) ?? names.forms.get(item.formId) ?? null,
+  }));
+  return [...held, ...undeliverable];
 }
 
 /** The provider asks for another try; false when the terminal does not report that item. */

@@ -6,6 +6,9 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { HubKysely, SubmissionTable } from '../db/schema.js';
 import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
+import { findRoute } from '../delivery/route-store.js';
+import { deliveryRow } from '../delivery/sender.js';
+import type { OfficeDeliveryRouteTable } from '../db/delivery-schema.js';
 
 type JweProblemCode = Extract<JweHeaderCheck, { ok: false }>['code'];
 
@@ -46,7 +49,8 @@ export async function receiveSubmission(
   if (!(await serviceExists(db, request.serviceId))) return { kind: 'unknown_service' };
   // The hub cannot read the answers; it checks what it can: that both JWEs are well-formed and
   // encrypted to a key the responsible office holds (current or retired, never an unknown one).
-  const keyProblem = await checkEncryption(db, form.officeId, request);
+  const route = await findRoute(db, form.officeId);
+  const keyProblem = await checkEncryption(db, form.officeId, request, route);
   if (keyProblem) return keyProblem;
   // The submission is acknowledged only with all its attachments: the terminal uploads them first.
   const refs = request.attachments ?? [];
@@ -78,7 +82,15 @@ export async function receiveSubmission(
     attachments: JSON.stringify(refs),
   };
   try {
-    await db.transaction().execute((trx) => trx.insertInto('submissions').values(row).execute());
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('submissions').values(row).execute();
+      // Queued with the row itself: an application is never stored without its way onward.
+      if (route?.kind === 'fit-connect')
+        await trx
+          .insertInto('fitconnect_deliveries')
+          .values(deliveryRow(row.id, route, now))
+          .execute();
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Lost a race against the same id (a parallel resend) or against another id's tracking code.
@@ -112,6 +124,7 @@ async function checkEncryption(
   db: HubKysely,
   officeId: string,
   request: SubmissionRequest,
+  route: OfficeDeliveryRouteTable | undefined,
 ): Promise<ReceiveOutcome | undefined> {
   for (const [part, compact] of [
     ['data', request.data],
@@ -128,6 +141,14 @@ async function checkEncryption(
         message: `${part} is encrypted to ${header.kid}, not to keyId ${request.keyId}`,
       };
     }
+  }
+  if (route?.kind === 'fit-connect') {
+    // Sealed to the destination's key for the specialist system, never to a key clerks hold.
+    if (route.encryption_kid === request.keyId) return undefined;
+    return {
+      kind: 'unknown_key',
+      message: `Office ${officeId} delivers through FIT-Connect; seal to its destination key ${route.encryption_kid ?? '(not fetched yet)'}, not ${request.keyId}.`,
+    };
   }
   const keys = await findOfficeKeys(db, officeId);
   if (!keys.some((key) => key.kid === request.keyId)) {

@@ -1,6 +1,7 @@
 import { callRoutes } from './calls.js';
 import { clerkRoutes } from './clerk.js';
 import { contentRoutes } from './content.js';
+import { deliveryRoutes } from './delivery.js';
 import type { RouteContract } from './contract.js';
 import { fleetProviderRoutes, fleetTerminalRoutes } from './fleet.js';
 import { probeRoutes } from './probes.js';
@@ -20,6 +21,7 @@ export const contract = {
   fleetProvider: fleetProviderRoutes,
   quarantine: quarantineRoutes,
   retention: retentionRoutes,
+  delivery: deliveryRoutes,
   probes: probeRoutes,
 } as const;
 

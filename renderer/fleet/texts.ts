@@ -72,6 +72,7 @@ export const de = {
     retryLabel: (submissionId: string, terminal: string) =>
       `Antrag ${submissionId} auf ${terminal} erneut senden`,
     retryRequested: 'Erneuter Versuch angefordert – das Terminal holt ihn bei der nächsten Meldung ab.',
+    heldByHub: 'Liegt im Hub: FIT-Connect hat es nicht angenommen – Zugang des Amts prüfen.',
     discardRequested: (reason: string) =>
       `Vom Amt zur Löschung angeordnet („${reason}“) – das Terminal löscht ihn bei der nächsten Meldung.`,
     retrySent: (terminal: string) =>

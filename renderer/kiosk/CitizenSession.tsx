@@ -83,6 +83,7 @@ export function CitizenSession(props: CitizenSessionProps) {
     drafts,
     limits,
     officeKeyPins: config.officeKeys,
+    fitConnectRoots: config.fitConnectRoots,
     sendNow: () => sync.sendNow(),
   });
   const steps = useFormSteps({

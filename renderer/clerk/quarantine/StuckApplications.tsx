@@ -49,7 +49,7 @@ export function StuckApplications({ t, items, onDiscard }: StuckApplicationsProp
                       item.discardReason ?? '',
                     )}
                   </p>
-                ) : (
+                ) : item.heldBy === 'hub' ? null : (
                   <DiscardForm t={t} item={item} onDiscard={onDiscard} />
                 )}
               </li>

@@ -58,6 +58,9 @@ export function QuarantineList({ t, items, onRetry }: QuarantineListProps) {
                     {item.discardRequestedAt ? (
                       // The office's decision, not the provider's: shown, not undone here.
                       <span>{t.quarantine.discardRequested(item.discardReason ?? '')}</span>
+                    ) : item.heldBy === 'hub' ? (
+                      // The hub could not deliver it onward: nothing for the terminal to resend.
+                      <span>{t.quarantine.heldByHub}</span>
                     ) : item.retryRequestedAt ? (
                       <span>{t.quarantine.retryRequested}</span>
                     ) : (

@@ -5,9 +5,12 @@ import type { Locale } from '../../../protocol/i18n.js';
 import { makeTrackingCode } from '../../../protocol/tracking-code.js';
 import type { OfficeKeyPins } from '../../../kiosk-config/fleet/office-keys.js';
 import { sealApplication } from '../../shared/encryption/seal.js';
+import { sealForFitConnect } from '../../shared/encryption/seal-fitconnect.js';
+import { judgeDestinationKey } from '../fleet/destination-key-policy.js';
 import { trustedSealingKey, type OfficeKeyVerdict } from '../fleet/office-key-policy.js';
 import { draftAttachments, finalizeSubmission, type KioskDatabase } from '../storage/index.js';
 import { checkSubmission } from './submission.js';
+import { deliveryKeyFor } from '../storage/delivery-key-store.js';
 
 export interface FinalizeInput {
   form: FormDefinition;
@@ -19,6 +22,13 @@ export interface FinalizeInput {
   attachmentLimits: AttachmentLimits;
   /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
   officeKeyPins: OfficeKeyPins | undefined;
+  /**
+   * Roots (base64 DER) a FIT-Connect destination key's x5c chain must lead to: installation
+   * config fitConnectRoots. Without them nothing is sealed for a FIT-Connect office.
+   */
+  fitConnectRoots?: readonly string[] | undefined;
+  /** For the certificates' validity; the real clock unless a test sets one. */
+  now?: () => Date;
 }
 
 /** The office key in the content is not one the terminal trusts: nothing is sealed or sent. */
@@ -26,6 +36,14 @@ export class OfficeKeyRefused extends Error {
   constructor(readonly verdict: Extract<OfficeKeyVerdict, { ok: false }>) {
     super(verdict.message);
     this.name = 'OfficeKeyRefused';
+  }
+}
+
+/** The FIT-Connect destination key fails its x5c chain or its pin: nothing is sealed or sent. */
+export class DestinationKeyRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DestinationKeyRefused';
   }
 }
 
@@ -82,29 +100,50 @@ export async function finalize(
     const { problem, attachmentName, fieldId } = check.refused;
     throw new AttachmentRefused(problem, attachmentName, fieldId);
   }
-  // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
-  const trust = await trustedSealingKey(input.office, input.officeKeyPins);
-  if (!trust.ok) throw new OfficeKeyRefused(trust);
-  const { request, attachments } = await sealApplication(
-    {
-      id: crypto.randomUUID(),
-      trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
-      formId: input.form.id,
-      formVersion: input.form.version,
-      serviceId: input.serviceId,
-      locale: input.locale,
-      submittedAt: new Date().toISOString(),
-    },
-    check.answers,
-    [trust.key],
-    check.files.map((photo) => ({
-      id: photo.id,
-      name: photo.name,
-      mediaType: photo.mediaType,
-      bytes: photo.bytes,
-      fieldId: photo.fieldId,
-    })),
-  );
+  const envelope = {
+    id: crypto.randomUUID(),
+    trackingCode: makeTrackingCode((bytes) => crypto.getRandomValues(bytes)),
+    formId: input.form.id,
+    formVersion: input.form.version,
+    serviceId: input.serviceId,
+    locale: input.locale,
+    submittedAt: new Date().toISOString(),
+  };
+  const files = check.files.map((photo) => ({
+    id: photo.id,
+    name: photo.name,
+    mediaType: photo.mediaType,
+    bytes: photo.bytes,
+    fieldId: photo.fieldId,
+  }));
+  let sealed: Awaited<ReturnType<typeof sealApplication>>;
+  const destination = await deliveryKeyFor(db, input.office.id);
+  if (destination) {
+    // The destination's key only with a chain to a configured root and a pin for the office.
+    const now = (input.now ?? (() => new Date()))();
+    const verdict = await judgeDestinationKey(
+      destination,
+      input.fitConnectRoots ?? [],
+      input.officeKeyPins,
+      now,
+    );
+    if (!verdict.ok) throw new DestinationKeyRefused(verdict.message);
+    const service = await db.services.get(input.serviceId);
+    if (!service) throw new Error(`service ${input.serviceId} is missing from the synced content`);
+    sealed = await sealForFitConnect(
+      envelope,
+      check.answers,
+      { kid: verdict.kid, jwk: verdict.jwk },
+      { form: input.form, service: { leikaKey: service.leikaKey, name: service.name.de } },
+      files,
+    );
+  } else {
+    // Before anything is sealed: a key the terminal's trusted config does not vouch for gets nothing.
+    const trust = await trustedSealingKey(input.office, input.officeKeyPins);
+    if (!trust.ok) throw new OfficeKeyRefused(trust);
+    sealed = await sealApplication(envelope, check.answers, [trust.key], files);
+  }
+  const { request, attachments } = sealed;
   await finalizeSubmission(db, request, attachments);
   return { id: request.id, trackingCode: request.trackingCode };
 }

@@ -33,6 +33,8 @@ export interface SubmitInput {
   limits: AttachmentLimits;
   /** The office keys the terminal may encrypt to (its own or a provider-signed config). */
   officeKeyPins: OfficeKeyPins | undefined;
+  /** Roots a FIT-Connect destination key's certificate chain must lead to (installation config). */
+  fitConnectRoots?: readonly string[] | undefined;
   /** Asks the outbox to send now (after a successful submit). */
   sendNow(): void;
 }
@@ -51,7 +53,14 @@ export interface Submit {
  * The submit: the draft ends through DraftStore.finish, whose store step is finalize (one check
  * of answers and files, then sealing and one transaction that deletes the draft).
  */
-export function useSubmit({ db, drafts, limits, officeKeyPins, sendNow }: SubmitInput): Submit {
+export function useSubmit({
+  db,
+  drafts,
+  limits,
+  officeKeyPins,
+  fitConnectRoots,
+  sendNow,
+}: SubmitInput): Submit {
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const [submittedAt, setSubmittedAt] = useState('');
@@ -62,7 +71,12 @@ export function useSubmit({ db, drafts, limits, officeKeyPins, sendNow }: Submit
     underway.current = true;
     setSubmitting(true);
     setFailure(null);
-    const result = await store(db, drafts, { ...application, attachmentLimits: limits, officeKeyPins });
+    const result = await store(db, drafts, {
+      ...application,
+      attachmentLimits: limits,
+      officeKeyPins,
+      fitConnectRoots,
+    });
     underway.current = false;
     setSubmitting(false);
     if ('failure' in result) setFailure(result.failure);

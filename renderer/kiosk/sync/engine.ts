@@ -2,6 +2,7 @@ import type { SubmissionReceipt, TrackingStatus } from '../../../protocol/submis
 import type { KioskDatabase } from '../storage/db.js';
 import { outboxCounts, type OutboxCounts } from '../storage/outbox-store.js';
 import { syncContent } from './content-sync.js';
+import { saveDeliveryKeys } from '../storage/delivery-key-store.js';
 import type { HubClient } from './hub-client.js';
 import { ValueStore, type Observable } from '../../shared/observable.js';
 import { OutboxSender } from './outbox-sender.js';
@@ -117,7 +118,14 @@ export function startSync(db: KioskDatabase, client: HubClient, options: SyncOpt
 
   const pullContent = async () => {
     const result = await syncContent(db, client);
-    if (result !== 'failed') lastContentSync = Date.now();
+    if (result !== 'failed') {
+      lastContentSync = Date.now();
+      // With the content: keys for FIT-Connect offices (an old hub has none; sealing checks them).
+      await client
+        .deliveryKeys()
+        .then((keys) => saveDeliveryKeys(db, keys))
+        .catch(() => undefined);
+    }
     return result;
   };
 

@@ -3,6 +3,7 @@ import type { UploadState } from '../../../protocol/attachments.js';
 import type { QuarantineReportAnswer, QuarantinedItem } from '../../../protocol/quarantine.js';
 import { ApiClient, HttpError, safeJson, toHttpError } from '../../../protocol/routes/client.js';
 import { contract } from '../../../protocol/routes/index.js';
+import type { DeliveryKey } from '../../../protocol/routes/delivery.js';
 import type { SubmissionReceipt, SubmissionRequest, TrackingStatus } from '../../../protocol/submission.js';
 
 export interface ChangesAnswer {
@@ -11,7 +12,7 @@ export interface ChangesAnswer {
   read(): Promise<{ page: ContentChanges; text: string }>;
 }
 
-const { content, submissions, quarantine } = contract;
+const { content, submissions, quarantine, delivery } = contract;
 
 /** The terminal's side of the hub API, through the typed client: every answer is parsed. */
 export class HubClient {
@@ -29,6 +30,11 @@ export class HubClient {
       token: typeof terminalToken === 'string' ? () => terminalToken : terminalToken,
       ...(renewToken ? { renewToken } : {}),
     });
+  }
+
+  /** The FIT-Connect destination keys of the offices that receive there (checked before use). */
+  async deliveryKeys(): Promise<DeliveryKey[]> {
+    return (await this.api.json(delivery.keys, {}, { timeoutMs: 30_000 })).keys;
   }
 
   /** A real request, not navigator.onLine: true only when the hub itself answered. */
