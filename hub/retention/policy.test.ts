@@ -38,6 +38,27 @@ describe('retention policy', () => {
     ).toBe(true);
   });
 
+  it('counts a FIT-Connect delivery the specialist system took over as processed, from that moment', () => {
+    const delivered: RetentionCandidate = {
+      ...processed,
+      status: 'in-progress',
+      statusUpdatedAt: '2026-03-01T12:00:00.000Z',
+      deliveredAt: '2026-03-10T08:00:00.000Z',
+    };
+    expect(retentionDecision(delivered, rules, new Date('2026-04-09T07:59:59.999Z'))).toMatchObject({
+      due: false,
+      why: 'not-yet',
+    });
+    expect(retentionDecision(delivered, rules, new Date('2026-04-09T08:00:00.000Z'))).toMatchObject({
+      due: true,
+      processedAt: '2026-03-10T08:00:00.000Z',
+    });
+    // Not delivered and not processed: kept, however old.
+    expect(
+      retentionDecision({ ...delivered, deliveredAt: null }, rules, new Date('2030-01-01T00:00:00Z')),
+    ).toEqual({ due: false, why: 'not-processed' });
+  });
+
   it('never deletes what is not processed or has no rule', () => {
     const late = new Date('2030-01-01T00:00:00Z');
     for (const status of ['received', 'in-progress'] as const) {

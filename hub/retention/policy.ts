@@ -1,14 +1,20 @@
 import type { RetentionRule } from '../../protocol/retention.js';
+import type { z } from 'zod';
+import type { DeliveryState } from '../../protocol/delivery.js';
 import type { SubmissionStatus } from '../../protocol/submission.js';
 
 /**
- * When the hub may delete an application. Only a processed application counts: the office has
- * given it its final status (completed or rejected) and the citizen has seen that status. One that
- * is still received or in progress has not reached the office's work yet and is never deleted,
- * however old. The period runs from the moment of that final status; a form's rule wins over its
- * office's; without a rule the hub keeps the application.
+ * When the hub may delete an application. Only a processed or delivered application counts: the
+ * office has given it its final status (completed or rejected) and the citizen has seen that
+ * status, or the office's specialist system has taken it over through FIT-Connect (its delivery
+ * accepted or rejected there). One that is still received or in progress at the hub has not
+ * reached the office's work yet and is never deleted, however old. The period runs from that
+ * moment; a form's rule wins over its office's; without a rule the hub keeps the application.
  */
 export const PROCESSED_STATUSES: readonly SubmissionStatus[] = ['completed', 'rejected'];
+
+/** FIT-Connect delivery states in which the specialist system holds the application. */
+export const DELIVERED_STATES: readonly z.infer<typeof DeliveryState>[] = ['accepted', 'rejected'];
 
 export const DAY_MS = 86_400_000;
 
@@ -18,6 +24,8 @@ export interface RetentionCandidate {
   status: SubmissionStatus;
   /** When the status was last set (ISO 8601), null when a clerk never set one. */
   statusUpdatedAt: string | null;
+  /** When its FIT-Connect delivery reached a final state (ISO 8601), null if it has none. */
+  deliveredAt?: string | null;
 }
 
 export type RetentionDecision =
@@ -42,9 +50,9 @@ export function retentionDecision(
   rules: readonly RetentionRule[],
   now: Date,
 ): RetentionDecision {
-  const processedAt = candidate.statusUpdatedAt;
-  if (!PROCESSED_STATUSES.includes(candidate.status) || processedAt === null)
-    return { due: false, why: 'not-processed' };
+  const processed = PROCESSED_STATUSES.includes(candidate.status) ? candidate.statusUpdatedAt : null;
+  const processedAt = processed ?? candidate.deliveredAt ?? null;
+  if (processedAt === null) return { due: false, why: 'not-processed' };
   const rule = ruleFor(rules, candidate.officeId, candidate.formId);
   if (!rule) return { due: false, why: 'no-rule' };
   const deleteAfter = new Date(Date.parse(processedAt) + rule.days * DAY_MS);

@@ -317,4 +317,46 @@ describe.each(dialects)('retention on $name', ({ setup, skip }) => {
       expect(RetentionRules.parse(removed.json()).rules.map((r) => r.scope)).toEqual(['office']);
     },
   );
+  it.skipIf(skip)(
+    'an application its FIT-Connect destination took over goes after the period from then on',
+    async () => {
+      at('2032-01-01T08:00:00.000Z');
+      const delivered = await receive();
+      const underway = await receive();
+      // As the sender records it: one accepted by the specialist system, one still submitted.
+      for (const [submission, state] of [
+        [delivered, 'accepted'],
+        [underway, 'submitted'],
+      ] as const) {
+        await env.db
+          .insertInto('fitconnect_deliveries')
+          .values({
+            submission_id: submission.id,
+            office_id: 'buergerbuero',
+            destination_id: '00000000-0000-4000-8000-000000000001',
+            state,
+            fc_submission_id: randomUUID(),
+            fc_case_id: randomUUID(),
+            uploaded_attachments: '[]',
+            attempts: 0,
+            next_attempt_at: clock.toISOString(),
+            last_error: null,
+            quarantine_reason: null,
+            created_at: clock.toISOString(),
+            updated_at: '2032-01-02T08:00:00.000Z',
+          })
+          .execute();
+      }
+      // The office's rule: 30 days (the form rule was removed above).
+      at('2032-02-01T07:59:59.999Z');
+      expect(await applyRetention(env.db, clock)).toEqual([]);
+      at('2032-02-01T08:00:00.000Z');
+      const deleted = await applyRetention(env.db, clock);
+      expect(deleted).toMatchObject([
+        { submissionId: delivered.id, status: 'received', processedAt: '2032-01-02T08:00:00.000Z' },
+      ]);
+      expect(await stored(delivered.id)).toEqual({ submission: 0, uploads: 0, chunks: 0 });
+      expect(await stored(underway.id)).toEqual({ submission: 1, uploads: 1, chunks: 1 });
+    },
+  );
 });

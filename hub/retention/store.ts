@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeletionRecord, RetentionRule, RetentionScope } from '../../protocol/retention.js';
 import type { DeletionLogTable, HubKysely } from '../db/schema.js';
 import { attachmentRefsOf } from '../submissions/inbox.js';
-import { DAY_MS, PROCESSED_STATUSES, retentionDecision } from './policy.js';
+import { DAY_MS, DELIVERED_STATES, PROCESSED_STATUSES, retentionDecision } from './policy.js';
 
 export async function listRules(db: HubKysely): Promise<RetentionRule[]> {
   const rows = await db
@@ -86,13 +86,35 @@ export async function applyRetention(db: HubKysely, now: Date): Promise<Deletion
   const rules = await listRules(db);
   if (rules.length === 0) return [];
   const shortest = Math.min(...rules.map((r) => r.days));
+  const cutoff = new Date(now.getTime() - shortest * DAY_MS).toISOString();
   const candidates = await db
     .selectFrom('submissions')
-    .select(['id', 'office_id', 'form_id', 'form_version', 'status', 'status_updated_at', 'attachments'])
-    .where('status', 'in', [...PROCESSED_STATUSES])
-    .where('status_updated_at', 'is not', null)
-    .where('status_updated_at', '<=', new Date(now.getTime() - shortest * DAY_MS).toISOString())
-    .orderBy('status_updated_at')
+    .leftJoin('fitconnect_deliveries as delivery', (join) =>
+      join
+        .onRef('delivery.submission_id', '=', 'submissions.id')
+        .on('delivery.state', 'in', [...DELIVERED_STATES]),
+    )
+    .select([
+      'submissions.id',
+      'submissions.office_id',
+      'submissions.form_id',
+      'submissions.form_version',
+      'submissions.status',
+      'submissions.status_updated_at',
+      'submissions.attachments',
+      'delivery.updated_at as delivered_at',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('submissions.status', 'in', [...PROCESSED_STATUSES]),
+          eb('submissions.status_updated_at', 'is not', null),
+          eb('submissions.status_updated_at', '<=', cutoff),
+        ]),
+        eb('delivery.updated_at', '<=', cutoff),
+      ]),
+    )
+    .orderBy('submissions.received_at')
     .execute();
 
   const deleted: DeletionRecord[] = [];
@@ -103,6 +125,7 @@ export async function applyRetention(db: HubKysely, now: Date): Promise<Deletion
         formId: row.form_id,
         status: row.status,
         statusUpdatedAt: row.status_updated_at,
+        deliveredAt: row.delivered_at,
       },
       rules,
       now,
@@ -128,7 +151,7 @@ export async function applyRetention(db: HubKysely, now: Date): Promise<Deletion
         .deleteFrom('submissions')
         .where('id', '=', row.id)
         .where('status', '=', row.status)
-        .where('status_updated_at', '=', decision.processedAt)
+        .where('status_updated_at', row.status_updated_at === null ? 'is' : '=', row.status_updated_at)
         .executeTakeFirst();
       if (result.numDeletedRows === 0n) return false;
       await trx.deleteFrom('attachment_chunks').where('submission_id', '=', row.id).execute();
