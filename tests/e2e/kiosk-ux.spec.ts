@@ -503,11 +503,19 @@ test('the receipt heading follows the status: saved while offline, arrived once 
 test('a tapped button does not keep a hover look on the touchscreen', async ({ hub, kiosk, page }) => {
   await kiosk.open(hub.url);
   await openResidenceForm(kiosk);
+  expect(await page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(false);
   const next = page.getByRole('button', { name: 'Weiter', exact: true });
   const background = () => next.evaluate((el) => getComputedStyle(el).backgroundColor);
   const untouched = await background();
   await next.tap();
   await expect(page.getByRole('alert')).toBeVisible();
+  // A touchscreen leaves the tapped element in :hover (the pointer stays where the finger was);
+  // the pointer put there shows that state.
+  await next.scrollIntoViewIfNeeded();
+  const box = await next.boundingBox();
+  if (!box) throw new Error('Weiter not laid out');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  expect(await next.evaluate((el) => el.matches(':hover'))).toBe(true);
   // The finger is gone; the button looks as before, not as hovered.
   expect(await background()).toBe(untouched);
 });
