@@ -2,6 +2,22 @@ import { DEMO_PROVIDER_TOKEN } from '../../demo/demo-credentials.js';
 import { de as TEXTS } from '../../renderer/fleet/texts.js';
 import { ClerkDesk, openKiosk } from '../support/call.js';
 import { expect, test } from '../support/fixtures.js';
+import type { Page } from '@playwright/test';
+
+/** The consoles draw their text in the kiosk's Fira Sans, shipped with them, not a system font. */
+async function expectFiraSans(page: Page): Promise<void> {
+  const font = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return {
+      family: getComputedStyle(document.body).fontFamily,
+      loaded: [...document.fonts].some(
+        (f) => f.family.replace(/"/g, '') === 'Fira Sans' && f.status === 'loaded',
+      ),
+    };
+  });
+  expect(font.family).toMatch(/^"?Fira Sans"?/);
+  expect(font.loaded).toBe(true);
+}
 
 const TERMINAL = 'demo-terminal-1';
 
@@ -22,6 +38,7 @@ test('the fleet console lists the demo terminal in use as online, not "nie gemel
   await expect(row).not.toContainText(TEXTS.states.never_seen);
   // Last seen is a time, not "nie".
   await expect(row.getByRole('cell').nth(3)).toHaveText(/\d{2}\.\d{2}\.\d{4}/);
+  await expectFiraSans(console_);
   await context.close();
 });
 
@@ -45,6 +62,7 @@ for (const width of [1280, 1024]) {
     await clerk.page.getByText('Anrufprotokoll, Rückrufe und Termine').click();
     const table = clerk.page.getByRole('table', { name: 'Rückrufwünsche und Termine' });
     await expect(table).toContainText(name);
+    await expectFiraSans(clerk.page);
     const fit = await table.evaluate((element) => {
       const card = element.closest('.clerk-calls');
       if (!card) throw new Error('no card around the table');
