@@ -79,6 +79,8 @@ async function everyScreen(
   await page.getByRole('button', { name: t.keyboardClose }).click();
   await page.getByRole('button', { name: call.talkToClerk }).click();
   await page.getByRole('complementary', { name: call.panelTitle }).waitFor();
+  // The keyboard scrolled the page; the panel is shot with the top bar in view.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, dir, '06-call-panel');
   await page.getByRole('complementary').getByRole('button', { name: call.requestCallback }).click();
   await shoot(page, dir, '07-callback-form');
