@@ -141,6 +141,15 @@ describe('demo content of Gemeinde Lindenau', () => {
     }
   });
 
+  it('names no step of a form like the kiosk’s review, which always comes last', () => {
+    // "Prüfen und bestätigen" before "Angaben prüfen" read as two reviews, the first one early.
+    for (const form of demoContent.forms)
+      for (const step of form.ui.steps) {
+        expect(step.title.de, `${form.id} ${step.id}`).not.toMatch(/prüf/i);
+        expect(step.title['en'] ?? '', `${form.id} ${step.id}`).not.toMatch(/check|review/i);
+      }
+  });
+
   it('gives the imported FIM form German texts everywhere, English and Arabic labels, translated step titles', () => {
     for (const id of IMPORTED_FORMS) {
       const form = formById(id);

@@ -27,8 +27,11 @@ const MODES = {
 type Locale = 'de' | 'ar';
 const residence = demoForm('wohnsitz-anmeldung');
 
-/** One screen in every display mode; the citizen's own settings come back afterwards. */
-async function shoot(page: Page, dir: string, screen: string): Promise<void> {
+/**
+ * One screen in every display mode; the citizen's own settings come back afterwards. Long screens
+ * (a service, a form step, the review, the receipt) are shot whole, as the citizen scrolls them.
+ */
+async function shoot(page: Page, dir: string, screen: string, fullPage = false): Promise<void> {
   const before = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   for (const [mode, settings] of Object.entries(MODES)) {
     await page.evaluate((s) => {
@@ -36,7 +39,7 @@ async function shoot(page: Page, dir: string, screen: string): Promise<void> {
       document.documentElement.dataset['textSize'] = s.textSize;
     }, settings);
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(dir, `${screen}-${mode}.png`), animations: 'disabled' });
+    await page.screenshot({ path: join(dir, `${screen}-${mode}.png`), animations: 'disabled', fullPage });
   }
   await page.evaluate((b) => {
     document.documentElement.dataset['contrast'] = b['contrast'] ?? 'normal';
@@ -76,6 +79,8 @@ async function everyScreen(
   await page.getByRole('button', { name: t.keyboardClose }).click();
   await page.getByRole('button', { name: call.talkToClerk }).click();
   await page.getByRole('complementary', { name: call.panelTitle }).waitFor();
+  // The keyboard scrolled the page; the panel is shot with the top bar in view.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, dir, '06-call-panel');
   await page.getByRole('complementary').getByRole('button', { name: call.requestCallback }).click();
   await shoot(page, dir, '07-callback-form');
@@ -86,14 +91,14 @@ async function everyScreen(
   await page.getByRole('button', { name: t.back, exact: true }).click();
   await page.getByLabel(t.searchLabel).fill('ummelden');
   await page.getByRole('button', { name: new RegExp(`^${residence.service.name.de}`) }).click();
-  await shoot(page, dir, '09-service');
+  await shoot(page, dir, '09-service', true);
   await page.getByRole('button', { name: t.startForm }).click();
   await page.getByRole('button', { name: t.next, exact: true }).click();
   await page.locator('.pop-field__error').first().waitFor();
-  await shoot(page, dir, '10-form-errors');
+  await shoot(page, dir, '10-form-errors', true);
   for (const name of residence.form.ui.steps[0]?.fields ?? [])
     await kiosk.fillField(residence.form, name, residence.answers[name], locale, residence.answers);
-  await shoot(page, dir, '11-form-step');
+  await shoot(page, dir, '11-form-step', true);
   await page.getByRole('banner').getByRole('button', { name: t.endSession }).click();
   await page.getByRole('alertdialog', { name: t.endSessionTitle }).waitFor();
   await shoot(page, dir, '12-end-session-confirm');
@@ -105,10 +110,19 @@ async function everyScreen(
     await page.getByRole('button', { name: t.next, exact: true }).click();
   }
   await page.getByRole('heading', { level: 1, name: t.review }).waitFor();
-  await shoot(page, dir, '13-review');
+  await shoot(page, dir, '13-review', true);
   await page.getByRole('button', { name: t.submit }).click();
   await page.getByTestId('tracking-code').waitFor();
-  await shoot(page, dir, '14-receipt');
+  // Online the application arrives at once; the heading says so once the status does.
+  await page.getByRole('heading', { level: 1, name: t.receiptTitleSent }).waitFor();
+  await shoot(page, dir, '14-receipt', true);
+
+  // Offline: the status line, and the call panel that says the terminal is offline.
+  await context.setOffline(true);
+  await page.locator('.kiosk-topbar__status[data-connectivity="offline"]').waitFor();
+  await page.getByRole('button', { name: call.talkToClerk }).click();
+  await page.getByTestId('call-office-status').getByText(call.terminalOffline).waitFor();
+  await shoot(page, dir, '16-offline-call-panel');
   await context.close();
 
   // The idle warning: a session of its own with a short timeout.

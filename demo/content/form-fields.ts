@@ -120,10 +120,13 @@ export const phoneUi: FieldUi = {
   },
 };
 
-/** The last step of a form: the summary is checked and the consent box ticked. */
+/**
+ * The last step of a form: the citizen's declaration (the consent box). The kiosk's review of all
+ * answers ("Angaben prüfen") follows it, so this step does not call itself a check.
+ */
 export const confirmationStep = (): FormStep => ({
   id: 'bestaetigung',
-  title: { de: 'Prüfen und bestätigen', en: 'Check and confirm' },
+  title: { de: 'Ihre Erklärung', en: 'Your declaration' },
   fields: ['consent'],
 });
 

@@ -137,6 +137,7 @@ export function CitizenSession(props: CitizenSessionProps) {
       serviceId={'serviceId' in screen ? screen.serviceId : null}
       coview={coview}
       onActiveChange={call.onActiveChange}
+      offline={connectivity === 'offline'}
       onOpen={() => screen.name === 'attract' && dispatch({ type: 'start' })}
       onPush={(serviceId, openForm) => {
         const action = serviceAction(content, serviceId, openForm, limits);

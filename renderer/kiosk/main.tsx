@@ -7,7 +7,7 @@ import './lockdown/lockdown.css';
 import { getBridge } from '../shared/bridge.js';
 import { KioskApp } from './App.js';
 import { loadKioskConfig } from './boot/config.js';
-import { FleetAgent } from './fleet/agent.js';
+import { FleetAgent, fleetRole } from './fleet/agent.js';
 import { startDailyJobs } from './fleet/daily-jobs.js';
 import { callSettingsFor } from './fleet/terminal-policy.js';
 import { bootFleet } from './fleet/boot.js';
@@ -107,7 +107,8 @@ async function boot(): Promise<void> {
   whenIdle(() => void preloadQrCode(), 10_000);
   // The call library is not needed for the first screen; fetch it while nobody is waiting.
   whenIdle(() => void loadPeerLibrary().catch(() => undefined), 10_000);
-  if (config.fleet) new FleetAgent({ db, config, boot: fleet, sync, bridge, shell }).start();
+  const role = fleetRole(config);
+  if (role !== 'none') new FleetAgent({ db, config, boot: fleet, sync, bridge, shell, role }).start();
 }
 
 /**

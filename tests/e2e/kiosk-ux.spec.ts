@@ -329,3 +329,198 @@ test('form hints are as large as the base text and in the text colour; a tapped 
   await mainResidence.tap();
   await expect(keyboard).toBeHidden();
 });
+
+const ADDRESS_PARTS = ['street', 'houseNumber', 'postalCode', 'city'] as const;
+const addressBox = (page: Page, part: (typeof ADDRESS_PARTS)[number]) =>
+  page.getByRole('main').locator(`input[name="address/${part}"]`);
+
+async function switchTo(page: Page, locale: 'de' | 'ar'): Promise<void> {
+  if (locale === 'de') return;
+  await page.getByRole('banner').getByRole('button', { name: TEXTS[locale].languageName }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+}
+
+for (const locale of ['de', 'ar'] as const) {
+  test(`an empty address group marks each of its boxes, and the count is the fields marked (${locale})`, async ({
+    hub,
+    kiosk,
+    page,
+  }) => {
+    const t = TEXTS[locale];
+    await kiosk.open(hub.url);
+    await openResidenceForm(kiosk);
+    await switchTo(page, locale);
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+    const main = page.getByRole('main');
+    await expect(page.getByRole('alert')).toBeVisible();
+
+    // Each box of the address is marked and has its own message, tied to it.
+    for (const part of ADDRESS_PARTS) {
+      const box = addressBox(page, part);
+      await expect(box, part).toHaveAttribute('aria-invalid', 'true');
+      const [messageId] = (await box.getAttribute('aria-describedby'))?.split(' ') ?? [];
+      await expect(page.locator(`[id="${messageId}"]`), part).toHaveText(t.fieldErrors.required);
+    }
+    // No one message for the whole group that marks nothing.
+    await expect(main.locator('.kiosk-address > .pop-field__error')).toHaveCount(0);
+    // No empty box goes unmarked, and the summary counts exactly the fields with a message:
+    // the date (three boxes, one field), the four address boxes and the choice.
+    const unmarked = await main
+      .locator('input.pop-input')
+      .evaluateAll(
+        (inputs) =>
+          inputs.filter(
+            (i) => (i as HTMLInputElement).value === '' && i.getAttribute('aria-invalid') !== 'true',
+          ).length,
+      );
+    expect(unmarked).toBe(0);
+    const messages = main.locator('.pop-field__error');
+    await expect(messages).toHaveCount(6);
+    await expect(page.getByRole('alert')).toHaveText(t.fixErrors(6));
+    await expectNoAxeViolations(page);
+
+    // Half filled: only what is still missing stays marked, and the count follows.
+    await addressBox(page, 'street').fill('Lindenweg');
+    // Typing in one box clears its mark at once, and only its own.
+    await expect(addressBox(page, 'street')).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(addressBox(page, 'city')).toHaveAttribute('aria-invalid', 'true');
+    await addressBox(page, 'city').fill('Lindenau');
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+    await expect(addressBox(page, 'street')).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(addressBox(page, 'houseNumber')).toHaveAttribute('aria-invalid', 'true');
+    await expect(messages).toHaveCount(4);
+    await expect(page.getByRole('alert')).toHaveText(t.fixErrors(4));
+  });
+}
+
+const VIEWPORTS = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+} as const;
+
+for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+  test(`address labels, messages and boxes line up in each row (${orientation}, German and Arabic)`, async ({
+    hub,
+    kiosk,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await kiosk.open(hub.url);
+    await openResidenceForm(kiosk);
+    // A message on one box of each row only, and hints on one of each: the rows must still line up.
+    await addressBox(page, 'street').fill('Lindenweg');
+    await addressBox(page, 'city').fill('Lindenau');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    await expect(addressBox(page, 'houseNumber')).toHaveAttribute('aria-invalid', 'true');
+
+    const top = async (part: (typeof ADDRESS_PARTS)[number]) => {
+      const box = addressBox(page, part);
+      const id = await box.getAttribute('id');
+      const label = page.locator(`label[for="${id}"]`);
+      const [labelBox, inputBox] = await Promise.all([label.boundingBox(), box.boundingBox()]);
+      if (!labelBox || !inputBox) throw new Error(`${part} not laid out`);
+      return { label: labelBox.y, input: inputBox.y, x: inputBox.x };
+    };
+    for (const locale of ['de', 'ar'] as const) {
+      await switchTo(page, locale);
+      for (const [a, b] of [
+        ['street', 'houseNumber'],
+        ['postalCode', 'city'],
+      ] as const) {
+        const [first, second] = await Promise.all([top(a), top(b)]);
+        expect(Math.abs(first.label - second.label), `${locale} labels of ${a} and ${b}`).toBeLessThan(1);
+        expect(Math.abs(first.input - second.input), `${locale} boxes of ${a} and ${b}`).toBeLessThan(1);
+        // Reading order: the first box of a row is where the script starts.
+        expect(locale === 'ar' ? first.x > second.x : first.x < second.x, `${locale} ${a} first`).toBe(true);
+      }
+    }
+  });
+}
+
+const mainTop = (page: Page) => page.getByRole('main').evaluate((el) => el.getBoundingClientRect().top);
+
+for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+  test(`offline: the call panel says the terminal is offline and the header keeps its height (${orientation})`, async ({
+    hub,
+    kiosk,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await kiosk.open(hub.url);
+    await kiosk.startInGerman();
+    await kiosk.waitOnline();
+    for (const locale of ['de', 'ar'] as const) {
+      await switchTo(page, locale);
+      const call = CALL_TEXTS[locale];
+      await expect(kiosk.status).toHaveText(TEXTS[locale].online);
+      const online = await mainTop(page);
+      await page.context().setOffline(true);
+      await expect(kiosk.status).toContainText(TEXTS[locale].offline);
+      expect(await mainTop(page), `${locale}: the content stays where it was`).toBe(online);
+
+      await page.getByRole('button', { name: call.talkToClerk }).click();
+      const panel = page.getByRole('complementary', { name: call.panelTitle });
+      await expect(panel.getByTestId('call-office-status')).toHaveText(call.terminalOffline);
+      await expect(panel).not.toContainText(call.nobodyOnline);
+      await expect(panel.getByRole('button', { name: call.startCall })).toHaveCount(0);
+      await expect(panel.getByRole('button', { name: call.requestCallback })).toBeEnabled();
+      await expectNoAxeViolations(page);
+      await panel.getByRole('button', { name: call.close }).click();
+
+      await page.context().setOffline(false);
+      await expect(kiosk.status).toHaveText(TEXTS[locale].online, { timeout: 30_000 });
+      expect(await mainTop(page)).toBe(online);
+    }
+  });
+}
+
+test('the receipt heading follows the status: saved while offline, arrived once sent; the header stays put', async ({
+  hub,
+  kiosk,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await kiosk.open(hub.url);
+  // The catalogue and the form are on the terminal before the line goes.
+  await kiosk.waitForContent();
+  await kiosk.startInGerman();
+  await kiosk.waitOnline();
+  await page.context().setOffline(true);
+  await expect(kiosk.status).toContainText('Offline');
+  await kiosk.search('ummelden');
+  await kiosk.openService(residence.service.name.de);
+  await kiosk.startForm();
+  await kiosk.fillForm(residence.form, residence.answers);
+  await page.getByRole('button', { name: TEXTS.de.submit }).click();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(TEXTS.de.receiptTitle);
+  await expect(page.getByText(TEXTS.de.receiptQueued)).toBeVisible();
+  await expect(kiosk.status).toContainText(TEXTS.de.waitingToSend(1));
+  const queuedTop = await mainTop(page);
+
+  await page.context().setOffline(false);
+  await expect(page.getByText(TEXTS.de.receiptSent)).toBeVisible({ timeout: 30_000 });
+  await expect(heading).toHaveText(TEXTS.de.receiptTitleSent);
+  await expect(kiosk.status).not.toContainText(TEXTS.de.waitingToSend(1));
+  expect(await mainTop(page)).toBe(queuedTop);
+});
+
+test('a tapped button does not keep a hover look on the touchscreen', async ({ hub, kiosk, page }) => {
+  await kiosk.open(hub.url);
+  await openResidenceForm(kiosk);
+  expect(await page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(false);
+  const next = page.getByRole('button', { name: 'Weiter', exact: true });
+  const background = () => next.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const untouched = await background();
+  await next.tap();
+  await expect(page.getByRole('alert')).toBeVisible();
+  // A touchscreen leaves the tapped element in :hover (the pointer stays where the finger was);
+  // the pointer put there shows that state.
+  await next.scrollIntoViewIfNeeded();
+  const box = await next.boundingBox();
+  if (!box) throw new Error('Weiter not laid out');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  expect(await next.evaluate((el) => el.matches(':hover'))).toBe(true);
+  // The finger is gone; the button looks as before, not as hovered.
+  expect(await background()).toBe(untouched);
+});

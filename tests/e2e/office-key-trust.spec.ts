@@ -56,6 +56,7 @@ test('a key swapped in the content feed gets nothing sealed to it; the citizen i
 
     await expect(page.getByText(TEXTS.de.officeKeyRefused)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Ihr Antrag ist gespeichert' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: TEXTS.de.receiptTitleSent })).toHaveCount(0);
     // Nothing sealed, nothing queued, nothing sent.
     expect(await kiosk.outboxSize()).toBe(0);
     expect(proxy.requests.filter((r) => /^(POST|PUT) \/api\/v1\/submissions/.test(r))).toEqual([]);

@@ -134,7 +134,13 @@ export class KioskPage {
 
   async submit(): Promise<string> {
     await this.page.getByRole('button', { name: 'Antrag abschicken' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Ihr Antrag ist gespeichert' })).toBeVisible();
+    // Saved on the terminal, or already at the town hall: the heading follows the status.
+    await expect(
+      this.page.getByRole('heading', {
+        level: 1,
+        name: new RegExp(`^(${TEXTS.de.receiptTitle}|${TEXTS.de.receiptTitleSent})$`),
+      }),
+    ).toBeVisible();
     return (await this.page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   }
 

@@ -38,6 +38,11 @@ export interface KioskCallProps {
   onActiveChange(active: boolean): void;
   /** Pressing the button on the attract screen starts a session first. */
   onOpen?(): void;
+  /**
+   * The terminal's own reachability (the top bar's). Offline, the panel says that this terminal
+   * is offline, not that nobody is there: a signalling socket can look open after the line went.
+   */
+  offline?: boolean;
 }
 
 type Step = 'closed' | 'info' | 'consent' | 'callback' | 'appointment' | 'saved';
@@ -232,6 +237,7 @@ export function KioskCall(props: KioskCallProps) {
           office={office}
           onChooseOffice={setChosenOffice}
           onCall={() => setStep('consent')}
+          offline={props.offline ?? false}
         />
         <div className="kiosk-call__actions">
           <Button size="large" onClick={() => setStep('callback')} disabled={!office}>
@@ -264,6 +270,7 @@ function PreCallInfo({
   office,
   onChooseOffice,
   onCall,
+  offline,
 }: {
   client: KioskCallClient;
   t: CallTexts;
@@ -272,6 +279,7 @@ function PreCallInfo({
   office: Office | undefined;
   onChooseOffice(id: string): void;
   onCall(): void;
+  offline: boolean;
 }) {
   const statuses = useObservable(client.offices);
   const socket = useObservable(client.socket);
@@ -281,7 +289,7 @@ function PreCallInfo({
   const today = hoursOn(office.videoHours, now);
   const open = isWithinHours(office.videoHours, now);
   const clerks = status ? status.clerksAvailable + status.clerksBusy : 0;
-  const canCall = socket === 'open' && clerks > 0;
+  const canCall = !offline && socket === 'open' && clerks > 0;
   return (
     <div className="kiosk-call__info">
       {offices.length > 1 && (
@@ -300,7 +308,9 @@ function PreCallInfo({
       </p>
       <p data-testid="call-open">{open ? t.openNow : t.closedNow}</p>
       <div role="status" data-testid="call-office-status">
-        {socket !== 'open' ? (
+        {offline ? (
+          <p>{t.terminalOffline}</p>
+        ) : socket !== 'open' ? (
           <p>{t.hubUnreachable}</p>
         ) : clerks === 0 ? (
           <p>{t.nobodyOnline}</p>

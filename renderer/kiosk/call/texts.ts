@@ -32,6 +32,8 @@ const de = {
         : `Wartezeit: etwa ${plural('de', minutes(s), { one: '# Minute', other: '# Minuten' })}`,
   hubUnreachable:
     'Das Rathaus ist gerade nicht erreichbar. Sie können einen Rückruf oder Termin hinterlassen.',
+  terminalOffline:
+    'Dieses Terminal ist gerade offline: Video-Anrufe gehen erst wieder, wenn es verbunden ist. Einen Rückruf oder Termin können Sie schon jetzt hinterlassen; er wird gesendet, sobald das Terminal verbunden ist.',
   startCall: 'Video-Anruf starten',
   requestCallback: 'Rückruf anfordern',
   bookAppointment: 'Termin buchen',
@@ -113,6 +115,8 @@ const en: CallTexts = {
         : `Wait: about ${plural('en', minutes(s), { one: '# minute', other: '# minutes' })}`,
   hubUnreachable:
     'The town hall cannot be reached right now. You can leave a callback request or book an appointment.',
+  terminalOffline:
+    'This terminal is offline right now: video calls work again once it is connected. You can already leave a callback request or book an appointment; it is sent as soon as the terminal is connected.',
   startCall: 'Start video call',
   requestCallback: 'Request a callback',
   bookAppointment: 'Book an appointment',

@@ -42,11 +42,6 @@ export function TopBar({
         <Icon name="home" /> {t.home}
       </button>
       <span className="kiosk-topbar__title">{municipality}</span>
-      <div className="kiosk-topbar__status" role="status" data-connectivity={connectivity}>
-        <span className="kiosk-topbar__dot" aria-hidden="true" />
-        <span>{status}</span>
-        {waiting > 0 && <span className="kiosk-topbar__waiting">{t.waitingToSend(waiting)}</span>}
-      </div>
       <nav className="kiosk-topbar__languages" aria-label={t.language}>
         {locales.map((code) => (
           <button
@@ -70,6 +65,25 @@ export function TopBar({
           <Icon name="close" /> {t.endSession}
         </button>
       )}
+      {/*
+        The status line keeps the room of its longest wording (offline, with applications waiting)
+        whatever it says now, so the screen below does not move when the line comes or goes. The
+        sizers are invisible and hidden from assistive technology; only the status is read.
+      */}
+      <div className="kiosk-topbar__status-area">
+        {[t.offline, t.connecting, t.online].map((text) => (
+          <div key={text} className="kiosk-topbar__sizer" aria-hidden="true">
+            <span className="kiosk-topbar__dot" />
+            <span>{text}</span>
+            <span className="kiosk-topbar__waiting">{t.waitingToSend(88)}</span>
+          </div>
+        ))}
+        <div className="kiosk-topbar__status" role="status" data-connectivity={connectivity}>
+          <span className="kiosk-topbar__dot" aria-hidden="true" />
+          <span>{status}</span>
+          {waiting > 0 && <span className="kiosk-topbar__waiting">{t.waitingToSend(waiting)}</span>}
+        </div>
+      </div>
       {asking && onEndSession && (
         <AlertDialog id="end-session" title={t.endSessionTitle} body={t.endSessionBody}>
           <div className="kiosk-actions">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appVersion, restartPlan } from './agent.js';
+import { appVersion, fleetRole, restartPlan } from './agent.js';
 
 describe('appVersion', () => {
   it('reduces a browser user agent to its engine and keeps Electron versions', () => {
@@ -25,5 +25,19 @@ describe('restartPlan', () => {
       message: expect.stringMatching(/Chromium mode .* reloads instead/) as unknown,
     });
     expect(restartPlan('reload', 'electron').action).toBe('reload');
+  });
+});
+
+describe('fleetRole', () => {
+  it('lets a terminal without fleet management still report its heartbeat, and take nothing', () => {
+    const token = 'demo-terminal-1-token-change-me-in-production';
+    expect(fleetRole({ terminalToken: token })).toBe('reporting');
+    expect(fleetRole({ terminalToken: token, fleet: { providerKeys: [], heartbeatSeconds: 30 } })).toBe(
+      'managed',
+    );
+    expect(fleetRole({ fleet: { providerKeys: [], heartbeatSeconds: 30, enrollmentCode: 'abcdefgh' } })).toBe(
+      'managed',
+    );
+    expect(fleetRole({})).toBe('none');
   });
 });

@@ -23,6 +23,20 @@ export interface FleetAgentOptions {
   shell: ShellInfo;
   /** Reloads the page; a new config takes effect only through a fresh start (atomic switch). */
   reload?: () => void;
+  /** 'reporting': heartbeats only, no remote config and no commands (see fleetRole). */
+  role?: FleetRole;
+}
+
+/**
+ * What the fleet loop does for an installation: a terminal with fleet management (pinned provider
+ * keys) reports and takes signed configs and commands; one without still reports its heartbeat
+ * with its installation token, so the fleet console knows it is alive ("nie gemeldet" was shown
+ * for a terminal in use); one without any token has nothing to report with.
+ */
+export type FleetRole = 'managed' | 'reporting' | 'none';
+export function fleetRole(config: Pick<KioskConfig, 'fleet' | 'terminalToken'>): FleetRole {
+  if (config.fleet) return 'managed';
+  return config.terminalToken ? 'reporting' : 'none';
 }
 
 /**
@@ -124,6 +138,16 @@ export class FleetAgent {
     }
     this.telemetry.acknowledge(sessions);
     await this.save({ ...this.record, events: this.record.events.slice(events.length) });
+    // Without fleet management the terminal takes neither configs nor commands from the hub; it
+    // says so for each command, so the console does not wait for an answer that never comes.
+    if (this.options.role === 'reporting') {
+      for (const command of answer.commands)
+        await this.client.commandResult(command.id, {
+          ok: false,
+          message: `${command.kind}: not run, this terminal has no fleet management (no provider keys pinned).`,
+        });
+      return false;
+    }
     if (await this.observe(true)) return true;
     for (const command of answer.commands) if (await this.run(command)) return true;
     return this.maybeTakeConfig(answer.configVersion);

@@ -71,6 +71,7 @@ export const ar: Texts = {
       other: 'يرجى تصحيح # معلومة.',
     }),
   receiptTitle: 'تم حفظ طلبك',
+  receiptTitleSent: 'وصل طلبك إلى البلدية',
   receiptTrackingCode: 'رقم المعاملة الخاص بك',
   receiptKeep: 'اكتب هذا الرقم أو صوّره. يمكنك به الاستفسار عن حالة طلبك.',
   receiptSent: 'وصل الطلب إلى البلدية.',

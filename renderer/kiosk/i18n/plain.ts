@@ -20,6 +20,7 @@ export const PLAIN: Partial<Record<Locale, Partial<Texts>>> = {
     reviewIntro:
       'Sind alle Angaben richtig? Dann tippen Sie auf: Antrag abschicken. Ist etwas falsch? Dann tippen Sie auf: Ändern.',
     receiptTitle: 'Fertig. Ihr Antrag ist gespeichert.',
+    receiptTitleSent: 'Fertig. Ihr Antrag ist im Amt angekommen.',
     receiptKeep:
       'Das ist Ihre Nummer. Schreiben Sie die Nummer auf. Oder machen Sie ein Foto. Mit der Nummer können Sie im Amt fragen: Wie weit ist mein Antrag?',
     receiptQueued: 'Das Gerät hat gerade kein Internet. Es schickt den Antrag später. Sie müssen nichts tun.',

@@ -63,6 +63,8 @@ const de = {
   fixErrors: (n: number) =>
     plural('de', n, { one: 'Bitte korrigieren Sie # Angabe.', other: 'Bitte korrigieren Sie # Angaben.' }),
   receiptTitle: 'Ihr Antrag ist gespeichert',
+  /** The heading once the town hall has it: it follows the status line below it. */
+  receiptTitleSent: 'Ihr Antrag ist eingegangen',
   receiptTrackingCode: 'Ihre Vorgangsnummer',
   receiptKeep:
     'Notieren oder fotografieren Sie diese Nummer. Damit können Sie den Stand Ihres Antrags erfragen.',
@@ -228,6 +230,7 @@ const en: Texts = {
   submit: 'Send application',
   fixErrors: (n) => plural('en', n, { one: 'Please correct # entry.', other: 'Please correct # entries.' }),
   receiptTitle: 'Your application is saved',
+  receiptTitleSent: 'Your application has arrived',
   receiptTrackingCode: 'Your tracking code',
   receiptKeep:
     'Write down or take a photo of this code. With it you can ask about the status of your application.',

@@ -48,6 +48,7 @@ export const tr: Texts = {
   submit: 'Başvuruyu gönder',
   fixErrors: (n) => (n === 1 ? 'Lütfen 1 bilgiyi düzeltin.' : `Lütfen ${n} bilgiyi düzeltin.`),
   receiptTitle: 'Başvurunuz kaydedildi',
+  receiptTitleSent: 'Başvurunuz ulaştı',
   receiptTrackingCode: 'Takip numaranız',
   receiptKeep: 'Bu numarayı not edin veya fotoğrafını çekin. Bununla başvurunuzun durumunu sorabilirsiniz.',
   receiptSent: 'Başvuru belediyeye ulaştı.',

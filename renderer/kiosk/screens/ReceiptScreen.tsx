@@ -56,7 +56,8 @@ export function ReceiptScreen({
       <p className="kiosk-receipt__print-header">
         {municipality} · {formatStamp(submittedAt, locale)}
       </p>
-      <h1>{t.receiptTitle}</h1>
+      {/* The heading says what the status below it says: saved here, or arrived at the town hall. */}
+      <h1>{delivered ? t.receiptTitleSent : t.receiptTitle}</h1>
       <p className="kiosk-lead" {...localized(formTitle, locale)} />
       <section className="kiosk-receipt__code" aria-labelledby="tracking-label">
         <h2 id="tracking-label">{t.receiptTrackingCode}</h2>

@@ -47,6 +47,18 @@ describe('sessionReducer', () => {
     expect(state.errors).toEqual({ b: 'pattern' });
   });
 
+  it('inside a group clears the mark of the part typed in, and keeps the others', () => {
+    const state = run(
+      { type: 'startForm', serviceId: 's', formKey: 'f@1' },
+      {
+        type: 'showErrors',
+        errors: { 'address/street': 'required', 'address/city': 'required', b: 'pattern' },
+      },
+      { type: 'answer', name: 'address', value: { street: 'Lindenweg' } },
+    );
+    expect(state.errors).toEqual({ 'address/city': 'required', b: 'pattern' });
+  });
+
   it('clears the error of a photo field once it has its photos, and nothing else', () => {
     const shown = run(
       { type: 'startForm', serviceId: 's', formKey: 'f@1' },

@@ -91,7 +91,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return {
         ...state,
         answers: { ...state.answers, [action.name]: action.value },
-        errors: withoutError(state.errors, action.name),
+        errors: withoutChanged(state.errors, action.name, state.answers[action.name], action.value),
       };
     case 'clearError':
       return action.name in state.errors
@@ -169,6 +169,36 @@ export function draftStepIndex(screen: Screen, stepCount: number): number | null
   if (screen.name === 'form') return screen.stepIndex;
   if (screen.name === 'review') return stepCount;
   return null;
+}
+
+/**
+ * A change clears the field's error, and inside a group the error of each part whose answer
+ * changed ("address/street" once a street is typed); the other parts keep their marks.
+ */
+function withoutChanged(
+  errors: Record<string, FieldErrorCode>,
+  name: string,
+  before: unknown,
+  after: unknown,
+): Record<string, FieldErrorCode> {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([field]) => {
+      if (field === name) return false;
+      if (!field.startsWith(`${name}/`)) return true;
+      const parts = field.slice(name.length + 1).split('/');
+      return valueAt(before, parts) === valueAt(after, parts);
+    }),
+  );
+}
+
+function valueAt(value: unknown, parts: readonly string[]): unknown {
+  let current = value;
+  for (const part of parts)
+    current =
+      typeof current === 'object' && current !== null
+        ? (current as Record<string, unknown>)[part]
+        : undefined;
+  return current;
 }
 
 function withoutError(errors: Record<string, FieldErrorCode>, name: string): Record<string, FieldErrorCode> {

@@ -4,6 +4,7 @@ import {
   type AttachmentProblem,
 } from '../../../protocol/attachments.js';
 import { attachmentIsSent, missingAttachments } from '../../../protocol/form-attachments.js';
+import { errorsPerBox } from '../../../protocol/field-marks.js';
 import {
   dropHiddenAnswers,
   normalizeAnswers,
@@ -73,12 +74,26 @@ export function stepErrors(
   files: readonly DraftFile[],
   fields: readonly string[],
 ): Record<string, FieldErrorCode> {
-  const errors = validateFormData(form.schema, answersToSend(form, answersAsShown));
+  const errors = errorsPerBox(
+    form.schema,
+    validateFormData(form.schema, answersToSend(form, answersAsShown)),
+  );
   return Object.fromEntries(
     [...errors, ...missingAttachments(form, answersAsShown, files, fields)]
       .filter((e) => fields.includes(topField(e.field)))
       .map((e) => [e.field, e.code]),
   );
+}
+
+/**
+ * The problems of a whole application as the steps show them: one per box, so an empty address
+ * group marks each of its boxes (errorsPerBox).
+ */
+export function errorsByPath(
+  form: FormDefinition,
+  errors: readonly FieldError[],
+): Record<string, FieldErrorCode> {
+  return Object.fromEntries(errorsPerBox(form.schema, errors).map((e) => [e.field, e.code]));
 }
 
 /** Where to send the citizen back to: the first step with a problem (the first step if none). */

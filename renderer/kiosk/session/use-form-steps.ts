@@ -2,7 +2,7 @@ import type { FormDefinition } from '../../../protocol/forms.js';
 import type { Office } from '../../../protocol/catalog.js';
 import type { DraftStore } from '../storage/index.js';
 import type { SessionAction, SessionState } from './flow.js';
-import { firstStepWithError, stepErrors, type DraftFile } from './submission.js';
+import { errorsByPath, firstStepWithError, stepErrors, type DraftFile } from './submission.js';
 import type { Submit } from './use-submit.js';
 
 export interface FormStepsInput {
@@ -52,7 +52,7 @@ export function useFormSteps(input: FormStepsInput): { next(): void; submit(): P
       dispatch({ type: 'goToStep', stepIndex: firstStepWithError(form, result.errors), stepCount });
       dispatch({
         type: 'showErrors',
-        errors: Object.fromEntries(result.errors.map((e) => [e.field, e.code])),
+        errors: errorsByPath(form, result.errors),
       });
     },
   };

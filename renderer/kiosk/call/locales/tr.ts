@@ -22,6 +22,8 @@ export const tr: CallTexts = {
         : `Bekleme süresi: yaklaşık ${minutes(s)} dakika`,
   hubUnreachable:
     'Belediyeye şu anda ulaşılamıyor. Geri arama talebi bırakabilir veya randevu alabilirsiniz.',
+  terminalOffline:
+    'Bu terminal şu anda çevrimdışı: görüntülü arama bağlantı gelince yeniden mümkün olur. Geri arama talebini veya randevuyu şimdiden bırakabilirsiniz; terminal bağlanınca gönderilir.',
   startCall: 'Görüntülü aramayı başlat',
   requestCallback: 'Geri arama isteyin',
   bookAppointment: 'Randevu alın',

@@ -114,7 +114,7 @@ export function AddressField(props: AddressFieldProps) {
       {ui.help && <p className="pop-field__help" {...localized(ui.help, locale)} />}
       {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
       {ROWS.map((row) => (
-        <div key={row.join('-')} className="kiosk-address__row">
+        <div key={row.join('-')} className={`kiosk-address__row kiosk-address__row--${row.join('-')}`}>
           {row.map(partField)}
         </div>
       ))}
