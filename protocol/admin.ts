@@ -170,6 +170,3 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
-
-export const AuditExportQuery = AuditQuery.extend({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
-export type AuditExportQuery = z.infer<typeof AuditExportQuery>;

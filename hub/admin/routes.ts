@@ -177,11 +177,13 @@ export function adminRoutes(
     });
 
     route(app, routes.audit, admin, async (request) => ({ entries: await listAudit(db, request.query) }));
-    route(app, routes.auditExport, admin, async (request, reply) => {
+    route(app, routes.auditJsonLines, admin, async (request, reply) => {
       const entries = await listAudit(db, request.query);
-      if (request.query.format === 'csv')
-        return reply.type('text/csv; charset=utf-8').send(auditCsv(entries));
       return reply.type('application/x-ndjson; charset=utf-8').send(auditJsonLines(entries));
+    });
+    route(app, routes.auditCsv, admin, async (request, reply) => {
+      const entries = await listAudit(db, request.query);
+      return reply.type('text/csv; charset=utf-8').send(auditCsv(entries));
     });
 
     route(

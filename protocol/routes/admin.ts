@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   AdminInvite,
-  AuditExportQuery,
   AuditList,
   AuditQuery,
   ClerkAccount,
@@ -230,15 +229,21 @@ export const adminRoutes = {
     query: AuditQuery,
     answers: { 200: json(AuditList, 'The entries.') },
   }),
-  auditExport: defineRoute({
+  auditJsonLines: defineRoute({
     method: 'GET',
-    path: `${ADMIN}/audit/export`,
+    path: `${ADMIN}/audit.jsonl`,
     audience: 'admin',
-    summary: 'The filtered audit log as JSON lines or CSV, for archiving.',
-    query: AuditExportQuery,
-    answers: {
-      200: text('application/x-ndjson', 'One JSON entry per line, or text/csv with a header row.'),
-    },
+    summary: 'The filtered audit log as JSON lines (one entry per line), for archiving.',
+    query: AuditQuery,
+    answers: { 200: text('application/x-ndjson', 'One JSON entry per line.') },
+  }),
+  auditCsv: defineRoute({
+    method: 'GET',
+    path: `${ADMIN}/audit.csv`,
+    audience: 'admin',
+    summary: 'The filtered audit log as CSV with a header row, for spreadsheets.',
+    query: AuditQuery,
+    answers: { 200: text('text/csv', 'RFC 4180 CSV; before and after as JSON cells.') },
   }),
 } as const;
 
