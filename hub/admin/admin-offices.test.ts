@@ -43,8 +43,8 @@ describe.each(adminDialects())('administration of offices, keys and clerks on %s
   beforeAll(async () => {
     hub = await startAdminHub(open);
     cookie = await firstAdmin(hub.app);
-  });
-  afterAll(() => hub.close());
+  }, 60_000);
+  afterAll(() => hub.close(), 60_000);
 
   const call = (...args: Parameters<typeof adminCall> extends [unknown, unknown, ...infer R] ? R : never) =>
     adminCall(hub.app, cookie, ...args);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   hub = await startAdminHub(sqlite[1]);
   hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
   dir = await mkdtemp(join(tmpdir(), 'pop-admin-cli-'));
-});
+}, 60_000);
 afterAll(async () => {
   await hub.close();
   await rm(dir, { recursive: true, force: true });

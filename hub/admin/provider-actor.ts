@@ -4,6 +4,7 @@ import { PROVIDER_COOKIE } from '../../protocol/fleet.js';
 import { bearerToken } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
 import { sha256Hex } from '../util/hash.js';
+import { recordAudit } from './audit.js';
 import type { Actor } from './scope.js';
 
 /** The provider behind a request that passed requireProvider: its token's name, for the audit log. */
@@ -26,4 +27,17 @@ export async function providerActor(db: HubKysely, request: FastifyRequest): Pro
             .executeTakeFirst()
         : undefined;
   return { kind: 'provider', name: row?.name ?? 'provider' };
+}
+
+/** Records a provider action after it succeeded (fleet routes are not one transaction). */
+export async function auditProviderAction(
+  db: HubKysely,
+  request: FastifyRequest,
+  now: Date,
+  action: string,
+  target: string,
+  after: unknown,
+): Promise<void> {
+  const actor = await providerActor(db, request);
+  await recordAudit(db, { actor, now: now.toISOString() }, action, target, null, after);
 }
