@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Office, OpeningInterval, Service } from './catalog.js';
+import { Address, Category, Office, OpeningInterval, Service } from './catalog.js';
 import { minutesOfClock } from './clock.js';
 import { LocalizedText } from './i18n.js';
 import { Id } from './id.js';
@@ -141,6 +141,10 @@ export const OfficeList = z.object({ offices: z.array(Office) });
 export const ServiceFields = Service.omit({ id: true, updatedAt: true }).strict();
 export type ServiceFields = z.infer<typeof ServiceFields>;
 export const ServiceList = z.object({ services: z.array(Service) });
+
+/** A category of the kiosk's start page; services name one. */
+export const CategoryFields = Category.omit({ id: true }).strict();
+export type CategoryFields = z.infer<typeof CategoryFields>;
 
 export const PublishedForm = z.object({ id: z.string(), version: z.number().int(), serviceId: z.string() });
 export type PublishedForm = z.infer<typeof PublishedForm>;

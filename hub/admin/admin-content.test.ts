@@ -48,8 +48,30 @@ describe.each(adminDialects())('administration of services, forms and the audit 
       await hub.app.inject({ method: 'GET', url: API.content, headers: terminalHeaders })
     ).json<ContentSnapshot>();
 
+  it('creates a category for services, and refuses one without a German name', async () => {
+    const category = { name: { de: 'Tiere', en: 'Animals' }, icon: '🐕', order: 5 };
+    const created = await call('PUT', routes.putCategory.path, { categoryId: 'tiere' }, category);
+    expect(created.statusCode).toBe(201);
+    expect((await snapshot()).categories.map((c) => c.id)).toContain('tiere');
+    const revision = await readRevision(hub.db);
+    const bad = await call(
+      'PUT',
+      routes.putCategory.path,
+      { categoryId: 'tiere' },
+      { ...category, name: {} },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toContain('name.de');
+    expect(await readRevision(hub.db)).toBe(revision);
+  });
+
   it('creates a service (201), changes it (200), and terminals get it', async () => {
-    const created = await call('PUT', routes.putService.path, { serviceId: 'hund' }, service);
+    const created = await call(
+      'PUT',
+      routes.putService.path,
+      { serviceId: 'hund' },
+      { ...service, categoryId: 'tiere' },
+    );
     expect(created.statusCode).toBe(201);
     const changed = await call(
       'PUT',
@@ -198,6 +220,7 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     expect(all.entries.map((e) => e.action)).toEqual([
       'admin.invite',
       'clerk.password.change',
+      'category.create',
       'service.create',
       'service.update',
       'form.publish',
@@ -218,9 +241,9 @@ describe.each(adminDialects())('administration of services, forms and the audit 
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { before: unknown });
-    expect(entries).toHaveLength(8);
+    expect(entries).toHaveLength(9);
     expect(jsonl.body).not.toMatch(/scrypt\$|password_hash|initialPassword/);
-    const service = entries[3];
+    const service = entries[4];
     expect(service?.before).toMatchObject({ name: { de: 'Hund anmelden' } });
   });
 
@@ -229,6 +252,6 @@ describe.each(adminDialects())('administration of services, forms and the audit 
       /append-only/,
     );
     await expect(hub.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-    expect((await call('GET', routes.audit.path)).json<{ entries: unknown[] }>().entries).toHaveLength(8);
+    expect((await call('GET', routes.audit.path)).json<{ entries: unknown[] }>().entries).toHaveLength(9);
   });
 });

@@ -17,6 +17,7 @@ from --password-file <file> or POP_ADMIN_PASSWORD; or a session saved by login -
   clerk list | clerk invite <username> --name <text> --role clerk|admin [--offices a,b]
   clerk set <username> [--name <text>] [--role clerk|admin] [--offices a,b]
   clerk disable <username> | clerk enable <username> | clerk reset <username>
+  category put <id> <category.json>                 name, icon, order of a start-page category
   service list | service put <id> <service.json> | service withdraw <id>
   form publish --service <id> <form.json>           FIM importer output or a JSON form
   form withdraw <form-id>
@@ -233,6 +234,14 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
     }
     case 'clerk reset':
       print(await hub.call(routes.resetClerkPassword, { params: { username: need(rest[0], 'a username') } }));
+      return EXIT.ok;
+    case 'category put':
+      print(
+        await hub.call(routes.putCategory, {
+          params: { categoryId: need(rest[0], 'a category id') },
+          body: await body(rest[1], 'a category file'),
+        }),
+      );
       return EXIT.ok;
     case 'service list':
       print(await hub.call(routes.services, {}));

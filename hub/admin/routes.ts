@@ -10,6 +10,7 @@ import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { verifyBounded } from '../routes/clerk-session.js';
 import { auditCsv, auditJsonLines, listAudit } from './audit.js';
+import { putCategory } from './categories.js';
 import {
   changeOwnPassword,
   initialPassword,
@@ -154,6 +155,12 @@ export function adminRoutes(
       return run(request, (trx, scope) => resetPassword(trx, scope, request.params.username, hash, password));
     });
 
+    route(app, routes.putCategory, admin, async (request, reply) => {
+      const { category, created } = await run(request, (trx, scope) =>
+        putCategory(trx, scope, request.params.categoryId, request.body),
+      );
+      return reply.status(created ? 201 : 200).send(category);
+    });
     route(app, routes.services, admin, async () => ({ services: await listServices(db) }));
     route(app, routes.putService, admin, async (request, reply) => {
       const { service, created } = await run(request, (trx, scope) =>

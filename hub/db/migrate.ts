@@ -16,9 +16,9 @@ import { tokenSecrets } from './migrations/0019_token_secrets.js';
 import { fitConnectDelivery } from './migrations/0021_fit_connect_delivery.js';
 import { retention } from './migrations/0022_retention.js';
 import { alertState } from './migrations/0023_alert_state.js';
-import { oidcLogins } from './migrations/0026_oidc_logins.js';
 import { clerkRoles } from './migrations/0024_clerk_roles.js';
 import { auditLog } from './migrations/0025_audit_log.js';
+import { oidcLogins } from './migrations/0026_oidc_logins.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -41,9 +41,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021_fit_connect_delivery': fitConnectDelivery,
   '0022_retention': retention,
   '0023_alert_state': alertState,
-  '0026_oidc_logins': oidcLogins,
   '0024_clerk_roles': clerkRoles,
   '0025_audit_log': auditLog,
+  '0026_oidc_logins': oidcLogins,
 };
 
 /** Kysely's bookkeeping table: the names of the migrations a database has run. */

@@ -6,6 +6,7 @@ import {
   ClerkAccount,
   ClerkAccountList,
   ClerkInvite,
+  CategoryFields,
   ClerkUpdate,
   Invitation,
   KID_PATTERN,
@@ -21,7 +22,7 @@ import {
   ServiceList,
   Username,
 } from '../admin.js';
-import { Office, Service } from '../catalog.js';
+import { Category, Office, Service } from '../catalog.js';
 import { FormDefinition } from '../forms.js';
 import { Id } from '../id.js';
 import { defineRoute, empty, json, text } from './contract.js';
@@ -33,6 +34,7 @@ export const OfficeKeyParams = OfficeParams.extend({
 export const ClerkParams = z.object({ username: Username });
 export const ServiceParams = z.object({ serviceId: Id });
 export const FormParams = z.object({ formId: Id });
+export const CategoryParams = z.object({ categoryId: Id });
 
 /** A FIM form with many code lists is a few hundred kilobytes; nothing else here is large. */
 export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
@@ -176,6 +178,15 @@ export const adminRoutes = {
     params: ClerkParams,
     answers: { 200: json(Invitation, 'Reset; the initial password is shown only now.') },
     errors: [404],
+  }),
+  putCategory: defineRoute({
+    method: 'PUT',
+    path: `${ADMIN}/categories/:categoryId`,
+    audience: 'admin',
+    summary: 'Creates or changes a category of the start page (name, icon, order).',
+    params: CategoryParams,
+    body: CategoryFields,
+    answers: { 200: json(Category, 'Changed.'), 201: json(Category, 'Created.') },
   }),
   services: defineRoute({
     method: 'GET',
