@@ -47,6 +47,7 @@ export default defineConfig({
         kiosk: resolve(root, 'kiosk/index.html'),
         clerk: resolve(root, 'clerk/index.html'),
         fleet: resolve(root, 'fleet/index.html'),
+        admin: resolve(root, 'admin/index.html'),
       },
     },
   },

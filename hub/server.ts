@@ -19,6 +19,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './http/rate-l
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installServerTiming } from './http/server-timing.js';
 import { installTerminalCors } from './http/terminal-cors.js';
+import { adminRoutes } from './admin/routes.js';
 import { clerkSessionRoutes } from './routes/clerk-session.js';
 import { clerkOidcRoutes } from './routes/clerk-oidc.js';
 import type { OidcConfig } from './auth/oidc/config.js';
@@ -154,6 +155,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const signIn = options.oidc && oidcSignIn(db, options.oidc);
   void app.register(clerkOidcRoutes(db, sessions, logins, signIn, now));
   void app.register(clerkSubmissionRoutes(db, sessions, now));
+  void app.register(adminRoutes(db, sessions, logins, now));
   const calls = { ...DEFAULT_CALL_OPTIONS, ...options.calls };
   const { turnSecret } = calls;
   const turn = turnSecret

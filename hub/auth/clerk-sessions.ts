@@ -2,6 +2,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { CLERK_SESSION_COOKIE } from '../../protocol/api.js';
+import type { ClerkRole } from '../../protocol/admin.js';
 import type { ClerkProfile } from '../../protocol/clerk.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
@@ -16,15 +17,77 @@ export interface ClerkSessions {
   start(request: FastifyRequest, reply: FastifyReply, username: string): Promise<void>;
   /** Deletes the request's session, if any, and clears the cookie. */
   end(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-  /** Route hook: 401 unless the request carries a live session. */
+  /** Route hook: 401 unless the request carries a live session of an enabled account whose password is its own. */
   requireClerk: onRequestHookHandler;
-  /** The clerk of a request that passed `requireClerk`. */
+  /** Like requireClerk, and 403 unless the account has the role admin. */
+  requireAdmin: onRequestHookHandler;
+  /** Like requireClerk, but lets an account through that must still change its password. */
+  requireAccount: onRequestHookHandler;
+  /** The clerk of a request that passed one of the guards. */
   clerkOf(request: FastifyRequest): ClerkProfile;
+  /** The account (role, password state) of a request that passed one of the guards. */
+  accountOf(request: FastifyRequest): SessionAccount;
+  /** Ends every session of an account (disable, password reset), optionally but one. */
+  endAll(username: string, except?: FastifyRequest): Promise<void>;
 }
 
+export interface SessionAccount extends ClerkProfile {
+  role: ClerkRole;
+  mustChangePassword: boolean;
+}
+
+type Need = 'account' | 'clerk' | 'admin';
+
 export function clerkSessions(db: HubKysely, now: () => Date): ClerkSessions {
-  const clerks = new WeakMap<FastifyRequest, ClerkProfile>();
+  const clerks = new WeakMap<FastifyRequest, SessionAccount>();
   const tokenOf = (request: FastifyRequest) => request.cookies[CLERK_SESSION_COOKIE];
+
+  // Every request reads the account afresh: a disabled account or a changed role counts at once.
+  const guard =
+    (need: Need): onRequestHookHandler =>
+    async (request) => {
+      const token = tokenOf(request);
+      const row = token
+        ? await db
+            .selectFrom('clerk_sessions')
+            .innerJoin('clerks', 'clerks.username', 'clerk_sessions.username')
+            .select([
+              'clerks.username',
+              'clerks.display_name',
+              'clerks.office_ids',
+              'clerks.role',
+              'clerks.must_change_password',
+            ])
+            .where('clerk_sessions.token_hash', '=', sha256Hex(token))
+            .where('clerk_sessions.expires_at', '>', now().toISOString())
+            .where('clerks.disabled_at', 'is', null)
+            .executeTakeFirst()
+        : undefined;
+      if (!row) {
+        throw new HttpError(401, {
+          error: 'unauthenticated',
+          message: 'Please log in: there is no valid clerk session.',
+        });
+      }
+      const account: SessionAccount = {
+        username: row.username,
+        displayName: row.display_name,
+        officeIds: parseOfficeIds(row.office_ids),
+        role: row.role === 'admin' ? 'admin' : 'clerk',
+        mustChangePassword: row.must_change_password !== 0,
+      };
+      if (need !== 'account' && account.mustChangePassword)
+        throw new HttpError(403, {
+          error: 'password_change_required',
+          message: 'Choose your own password first (POST /api/v1/clerk/password).',
+        });
+      if (need === 'admin' && account.role !== 'admin')
+        throw new HttpError(403, {
+          error: 'not_admin',
+          message: 'This needs an account with the role admin.',
+        });
+      clerks.set(request, account);
+    };
 
   return {
     async start(request, reply, username) {
@@ -56,34 +119,27 @@ export function clerkSessions(db: HubKysely, now: () => Date): ClerkSessions {
       reply.clearCookie(CLERK_SESSION_COOKIE, { path: CLERK_COOKIE_PATH });
     },
 
-    async requireClerk(request) {
-      const token = tokenOf(request);
-      const row = token
-        ? await db
-            .selectFrom('clerk_sessions')
-            .innerJoin('clerks', 'clerks.username', 'clerk_sessions.username')
-            .select(['clerks.username', 'clerks.display_name', 'clerks.office_ids'])
-            .where('clerk_sessions.token_hash', '=', sha256Hex(token))
-            .where('clerk_sessions.expires_at', '>', now().toISOString())
-            .executeTakeFirst()
-        : undefined;
-      if (!row) {
-        throw new HttpError(401, {
-          error: 'unauthenticated',
-          message: 'Please log in: there is no valid clerk session.',
-        });
-      }
-      clerks.set(request, {
-        username: row.username,
-        displayName: row.display_name,
-        officeIds: parseOfficeIds(row.office_ids),
-      });
+    requireClerk: guard('clerk'),
+    requireAdmin: guard('admin'),
+    requireAccount: guard('account'),
+
+    accountOf(request) {
+      const account = clerks.get(request);
+      if (!account) throw new Error(`Route ${request.url} reads the account without requiring a session`);
+      return account;
+    },
+
+    async endAll(username, except) {
+      const token = except && tokenOf(except);
+      let query = db.deleteFrom('clerk_sessions').where('username', '=', username);
+      if (token) query = query.where('token_hash', '<>', sha256Hex(token));
+      await query.execute();
     },
 
     clerkOf(request) {
       const clerk = clerks.get(request);
       if (!clerk) throw new Error(`Route ${request.url} reads the clerk without requiring a session`);
-      return clerk;
+      return { username: clerk.username, displayName: clerk.displayName, officeIds: clerk.officeIds };
     },
   };
 }

@@ -42,6 +42,7 @@ describe('migrations on SQLite', () => {
         'alert_state',
         'attachment_chunks',
         'attachment_uploads',
+        'audit_log',
         'call_log',
         'call_requests',
         'categories',

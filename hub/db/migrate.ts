@@ -16,6 +16,8 @@ import { tokenSecrets } from './migrations/0019_token_secrets.js';
 import { fitConnectDelivery } from './migrations/0021_fit_connect_delivery.js';
 import { retention } from './migrations/0022_retention.js';
 import { alertState } from './migrations/0023_alert_state.js';
+import { clerkRoles } from './migrations/0024_clerk_roles.js';
+import { auditLog } from './migrations/0025_audit_log.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
 
 /**
@@ -39,6 +41,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021_fit_connect_delivery': fitConnectDelivery,
   '0022_retention': retention,
   '0023_alert_state': alertState,
+  '0024_clerk_roles': clerkRoles,
+  '0025_audit_log': auditLog,
   '0026_oidc_logins': oidcLogins,
 };
 

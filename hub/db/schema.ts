@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { SubmissionStatus } from '../../protocol/submission.js';
 import type { DeliveryTables } from './delivery-schema.js';
 import type { FleetTables } from './fleet-schema.js';
@@ -53,6 +53,12 @@ export interface ClerkTable {
   created_at: IsoTime;
   /** `<issuer>#<subject>` of a clerk who signs in through the municipality's OpenID provider. */
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'clerk' (of office_ids) or 'admin' (the municipality's administration); migration 0024. */
+  role: Generated<string>;
+  /** 1 after an invitation or reset: the account may only change its password until it does. */
+  must_change_password: Generated<number>;
+  /** Set when an admin disabled the account: its sessions are gone and it is refused everywhere. */
+  disabled_at: Generated<IsoTime | null>;
 }
 
 /** A started OpenID Connect sign-in, until the provider sends the browser back (or it expires). */
@@ -63,6 +69,19 @@ export interface OidcLoginTable {
   code_verifier: string;
   nonce: string;
   expires_at: IsoTime;
+}
+
+/** Append-only (migration 0025): no code updates or deletes a row, and triggers refuse it. */
+export interface AuditLogTable {
+  id: string;
+  at: IsoTime;
+  actor_kind: 'clerk' | 'provider';
+  /** The clerk's username or the provider token's name. */
+  actor: string;
+  action: string;
+  target: string;
+  before: JsonText | null;
+  after: JsonText | null;
 }
 
 export interface ClerkSessionTable {
@@ -270,6 +289,7 @@ export interface Database extends FleetTables, DeliveryTables {
   alert_state: AlertStateTable;
   retention_rules: RetentionRuleTable;
   deletion_log: DeletionLogTable;
+  audit_log: AuditLogTable;
 }
 
 export type HubKysely = Kysely<Database>;

@@ -35,7 +35,8 @@ export function clerkSessionRoutes(
       const valid = await verifyBounded(password, clerk?.password_hash || undefined);
       if (clerk && !clerk.password_hash)
         request.log.warn({ username: clerk.username }, 'local login to a provider account');
-      if (!clerk || !valid) {
+      // A disabled account gets the same answer as a wrong password: nothing to probe.
+      if (!clerk || !valid || clerk.disabled_at !== null) {
         request.log.warn({ username: username.slice(0, 100) }, 'clerk login failed');
         throw new HttpError(401, { error: 'invalid_credentials', message: 'Username or password is wrong.' });
       }
@@ -55,14 +56,14 @@ export function clerkSessionRoutes(
       return reply.status(204).send();
     });
 
-    route(app, contract.clerk.me, { guard: sessions.requireClerk }, async (request) =>
+    route(app, contract.clerk.me, { guard: sessions.requireAccount }, async (request) =>
       sessions.clerkOf(request),
     );
   };
 }
 
 /** The password check, or 503 when too many already wait for the hashing slot. */
-async function verifyBounded(password: string, stored: string | undefined): Promise<boolean> {
+export async function verifyBounded(password: string, stored: string | undefined): Promise<boolean> {
   try {
     return await verifyPassword(password, stored ?? (await dummyPasswordHash()));
   } catch (error) {

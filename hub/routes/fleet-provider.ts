@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { PROVIDER_COOKIE, PROVIDER_COOKIE_PATH } from '../../protocol/fleet.js';
 import { contract } from '../../protocol/routes/index.js';
+import { auditProviderAction } from '../admin/provider-actor.js';
 import type { HubKysely } from '../db/schema.js';
 import { createEnrollmentCode } from '../fleet/enrollment.js';
 import type { Fleet } from '../fleet/fleet.js';
@@ -71,6 +72,10 @@ export function fleetProviderRoutes(
       fleet.rollout.invalidate();
       await fleet.connectSources.load();
       request.log.info({ version: release.version, rollout }, 'config release published');
+      await auditProviderAction(db, request, now(), 'release.publish', `release:${release.version}`, {
+        version: release.version,
+        rollout,
+      });
       return reply.status(201).send(summary);
     });
 
@@ -86,6 +91,7 @@ export function fleetProviderRoutes(
       await setRollout(db, version, rollout, now());
       fleet.rollout.invalidate();
       request.log.info({ version, rollout }, 'config rollout changed');
+      await auditProviderAction(db, request, now(), 'release.rollout', `release:${version}`, { rollout });
       return reply.status(204).send();
     });
 
@@ -110,13 +116,19 @@ export function fleetProviderRoutes(
       if (Number(updated.numUpdatedRows) !== 1)
         throw new HttpError(404, { error: 'terminal_not_found', message: `No active terminal "${id}".` });
       request.log.warn({ terminalId: id }, 'terminal revoked');
+      await auditProviderAction(db, request, now(), 'terminal.revoke', `terminal:${id}`, null);
       return reply.status(204).send();
     });
 
     route(app, routes.createCommand, guarded, async (request, reply) => {
       const { id } = request.params;
       const { kind, ttlSeconds } = request.body;
-      return reply.status(201).send(await fleet.commands.create(id, kind, ttlSeconds, now()));
+      const command = await fleet.commands.create(id, kind, ttlSeconds, now());
+      await auditProviderAction(db, request, now(), 'terminal.command', `terminal:${id}`, {
+        kind,
+        ttlSeconds,
+      });
+      return reply.status(201).send(command);
     });
 
     route(app, routes.commands, guarded, async (request) => {
@@ -126,10 +138,20 @@ export function fleetProviderRoutes(
 
     route(app, routes.enrollmentCode, guarded, async (request, reply) => {
       const body = request.body;
-      return reply
-        .status(201)
-        .header('cache-control', 'no-store')
-        .send(await createEnrollmentCode(db, body, now()));
+      const code = await createEnrollmentCode(db, body, now());
+      // The code itself is a credential: the log says that one was made, for whom, not what it is.
+      await auditProviderAction(
+        db,
+        request,
+        now(),
+        'terminal.enrollment-code',
+        `terminal:${body.terminalId}`,
+        {
+          name: body.name,
+          ttlMinutes: body.ttlMinutes,
+        },
+      );
+      return reply.status(201).header('cache-control', 'no-store').send(code);
     });
   };
 }

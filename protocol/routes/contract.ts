@@ -15,6 +15,8 @@ export type Audience =
   | 'terminal'
   /** A clerk of the console: the session cookie from the clerk login. */
   | 'clerk'
+  /** A municipal admin: the clerk session cookie of an account with the role admin. */
+  | 'admin'
   /** The IT provider: `Authorization: Bearer <provider token>` or the provider cookie. */
   | 'provider';
 

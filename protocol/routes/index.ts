@@ -1,3 +1,4 @@
+import { accountRoutes, adminProviderRoutes, adminRoutes } from './admin.js';
 import { callRoutes } from './calls.js';
 import { clerkRoutes } from './clerk.js';
 import { contentRoutes } from './content.js';
@@ -23,6 +24,9 @@ export const contract = {
   retention: retentionRoutes,
   delivery: deliveryRoutes,
   probes: probeRoutes,
+  account: accountRoutes,
+  admin: adminRoutes,
+  adminProvider: adminProviderRoutes,
 } as const;
 
 /** Routes outside /api: the built kiosk and console pages (not part of the API description). */

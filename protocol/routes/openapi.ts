@@ -30,13 +30,14 @@ const SECURITY: Record<Audience, Record<string, string[]>[]> = {
   public: [],
   terminal: [{ terminalToken: [] }],
   clerk: [{ clerkSession: [] }],
+  admin: [{ clerkSession: [] }],
   provider: [{ providerToken: [] }, { providerCookie: [] }],
 };
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input; `issues` names each field.',
   401: 'No or no valid credential for this audience.',
-  403: 'Origin not allowed.',
+  403: 'Origin not allowed, or this account may not do it (role, password change pending).',
   404: 'Not found (or not yours).',
   409: 'Conflicts with what the hub has.',
   413: 'Body larger than the route allows.',
@@ -91,6 +92,8 @@ function responses(route: RouteContract, registry: Registry, id: string): JsonSc
   const errors = new Set(route.errors ?? []);
   if (route.params || route.query || (route.body && !('kind' in route.body))) errors.add(400);
   if (route.audience !== 'public') errors.add(401);
+  // An admin route refuses a clerk without the role, and an account that must change its password.
+  if (route.audience === 'admin') errors.add(403);
   for (const status of [...errors].sort()) {
     out[String(status)] = {
       description: ERROR_TEXT[status] ?? 'Error.',

@@ -4,7 +4,7 @@ import { SignInError } from './sign-in.js';
 
 /**
  * The clerk account of a provider identity: found by issuer and subject, created at the first
- * sign-in, and its name and offices taken from the provider at every sign-in. Such an account has
+ * sign-in, and its name, offices and role taken from the provider at every sign-in. Such an account has
  * no password, so it cannot log in locally. A local account of the same name is never taken over.
  * Returns the account's username (kept from its first sign-in, as sessions refer to it).
  */
@@ -12,13 +12,17 @@ export async function clerkForIdentity(db: HubKysely, identity: OidcIdentity, no
   return db.transaction().execute(async (trx) => {
     const known = await trx
       .selectFrom('clerks')
-      .select('username')
+      .select(['username', 'disabled_at'])
       .where('oidc_subject', '=', identity.subject)
       .executeTakeFirst();
+    const role = identity.admin ? 'admin' : 'clerk';
     if (known) {
+      // Disabled by the municipality's admin on the hub: the provider's word does not undo that.
+      if (known.disabled_at !== null)
+        throw new SignInError('refused', `the account ${known.username} is disabled on the hub`);
       await trx
         .updateTable('clerks')
-        .set({ display_name: identity.displayName, office_ids: JSON.stringify(identity.officeIds) })
+        .set({ display_name: identity.displayName, office_ids: JSON.stringify(identity.officeIds), role })
         .where('username', '=', known.username)
         .execute();
       return known.username;
@@ -42,6 +46,7 @@ export async function clerkForIdentity(db: HubKysely, identity: OidcIdentity, no
         office_ids: JSON.stringify(identity.officeIds),
         created_at: now.toISOString(),
         oidc_subject: identity.subject,
+        role,
       })
       .execute();
     return identity.username;
