@@ -44,7 +44,28 @@ describe('parseCli', () => {
       },
       migrate: true,
       drainSeconds: 5,
+      fitConnect: { intervalSeconds: 30, eventPollSeconds: 60 },
     });
+  });
+
+  it('takes the FIT-Connect sender interval and event-log poll in seconds, by flag or environment', () => {
+    expect(options(['--fitconnect-interval', '1', '--fitconnect-event-poll', '2']).fitConnect).toEqual({
+      intervalSeconds: 1,
+      eventPollSeconds: 2,
+    });
+    expect(
+      options([], { POP_FITCONNECT_INTERVAL: '5', POP_FITCONNECT_EVENT_POLL: '300' }).fitConnect,
+    ).toEqual({ intervalSeconds: 5, eventPollSeconds: 300 });
+    expect(
+      options(['--fitconnect-interval=2'], { POP_FITCONNECT_INTERVAL: '9' }).fitConnect.intervalSeconds,
+    ).toBe(2);
+    expect(problem(['--fitconnect-interval', '0'])).toBe(
+      'fitconnect-interval must be a number of seconds from 1 to 3600',
+    );
+    expect(problem([], { POP_FITCONNECT_INTERVAL: 'soon' })).toMatch(/^fitconnect-interval must be/);
+    expect(problem(['--fitconnect-event-poll', '86401'])).toBe(
+      'fitconnect-event-poll must be a number of seconds from 1 to 86400',
+    );
   });
 
   it('migrates at start unless --no-migrate or POP_MIGRATE=off, and takes a drain period', () => {

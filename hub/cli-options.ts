@@ -31,6 +31,8 @@ export interface CliOptions {
   migrate: boolean;
   /** After SIGTERM, how long /readyz says 503 before sockets are closed (one balancer check). */
   drainSeconds: number;
+  /** The FIT-Connect sender: seconds between its passes, and between reads of a submission's event log. */
+  fitConnect: { intervalSeconds: number; eventPollSeconds: number };
 }
 
 export type ParsedCli =
@@ -56,6 +58,8 @@ const OPTIONS = {
   'oidc-config': 'POP_OIDC_CONFIG',
   ...ALERT_FLAGS,
   'drain-seconds': 'POP_DRAIN_SECONDS',
+  'fitconnect-interval': 'POP_FITCONNECT_INTERVAL',
+  'fitconnect-event-poll': 'POP_FITCONNECT_EVENT_POLL',
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -64,6 +68,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const DEMO_ENV = 'POP_DEMO';
 export const MIGRATE_ENV = 'POP_MIGRATE';
 export const DEFAULT_DRAIN_SECONDS = 5;
+export const DEFAULT_FITCONNECT_INTERVAL_SECONDS = 30;
+export const DEFAULT_FITCONNECT_EVENT_POLL_SECONDS = 60;
 
 export const USAGE = `Usage: node dist/hub/main.js [options]
   --demo                    POP_DEMO=1         the demo municipality Lindenau with its published logins
@@ -85,6 +91,8 @@ export const USAGE = `Usage: node dist/hub/main.js [options]
   --oidc-config <file>      POP_OIDC_CONFIG    OpenID provider settings for clerk sign-in (JSON; default: local accounts only)
   --no-migrate              POP_MIGRATE=off    do not migrate at start (run \`pop-hub migrate\` first); refuse to start if the schema is behind
   --drain-seconds <s>       POP_DRAIN_SECONDS  after SIGTERM, answer /readyz 503 this long before closing sockets (default ${DEFAULT_DRAIN_SECONDS})
+  --fitconnect-interval <s> POP_FITCONNECT_INTERVAL  seconds between the FIT-Connect sender's passes (default ${DEFAULT_FITCONNECT_INTERVAL_SECONDS})
+  --fitconnect-event-poll <s>  POP_FITCONNECT_EVENT_POLL  seconds between reads of a sent application's event log (default ${DEFAULT_FITCONNECT_EVENT_POLL_SECONDS})
 ${ALERT_USAGE}`;
 
 class OptionError extends Error {}
@@ -290,6 +298,20 @@ export function parseCli(
         oidcConfigFile: value('oidc-config') === undefined ? undefined : path(value('oidc-config') ?? ''),
         migrate: !parsedArgv.noMigrate && parseMigrateEnv(env[MIGRATE_ENV]),
         drainSeconds: parseDrainSeconds(value('drain-seconds')),
+        fitConnect: {
+          intervalSeconds: parseSeconds(
+            'fitconnect-interval',
+            value('fitconnect-interval'),
+            DEFAULT_FITCONNECT_INTERVAL_SECONDS,
+            3600,
+          ),
+          eventPollSeconds: parseSeconds(
+            'fitconnect-event-poll',
+            value('fitconnect-event-poll'),
+            DEFAULT_FITCONNECT_EVENT_POLL_SECONDS,
+            86_400,
+          ),
+        },
       },
     };
   } catch (error) {

@@ -49,6 +49,10 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
     alerts,
     oidc,
     logger: log,
+    fitConnect: {
+      intervalMs: options.fitConnect.intervalSeconds * 1000,
+      eventPollMs: options.fitConnect.eventPollSeconds * 1000,
+    },
   });
 
   let stopping = false;

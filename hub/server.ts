@@ -88,8 +88,11 @@ export interface HubOptions {
   alerts?: { monitor: AlertMonitor; intervalMs: number };
   /** Shutdown's first phase, begun by the process on SIGTERM (readiness, sockets). */
   drain?: Drain;
-  /** The FIT-Connect sender: how often it runs (0 = never, for tests that drive it) and its HTTP timeout. */
-  fitConnect?: { intervalMs?: number; client?: ClientOptions };
+  /**
+   * The FIT-Connect sender: how often it runs (0 = never, for tests that drive it), how often a
+   * sent application's event log is read, and its HTTP timeout.
+   */
+  fitConnect?: { intervalMs?: number; eventPollMs?: number; client?: ClientOptions };
 }
 
 /** The hub as a fastify instance, ready for inject() or listen(). */
@@ -220,7 +223,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
   );
   startDeliveryLoop(
     app,
-    { db, now, ...(fitConnect.client ? { client: fitConnect.client } : {}) },
+    {
+      db,
+      now,
+      ...(fitConnect.client ? { client: fitConnect.client } : {}),
+      ...(fitConnect.eventPollMs !== undefined ? { eventPollMs: fitConnect.eventPollMs } : {}),
+    },
     fitConnect.intervalMs ?? 30_000,
   );
   void app.register(staticRoutes(resolve(options.staticDir)));

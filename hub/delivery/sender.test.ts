@@ -234,6 +234,16 @@ describe.each(DIALECTS)('on %s', (_dialect, start) => {
       expect(TrackingStatus.parse(status.json()).message).toContain('Nachweis fehlt');
     }, 60_000);
 
+    it('reads a sent application’s event log again after eventPollMs (a minute by default)', async () => {
+      const { request } = await sendFromTerminal(0);
+      await deliverDue(deps());
+      const sentAt = clock.getTime();
+      expect(Date.parse((await delivery(request.id)).next_attempt_at)).toBe(sentAt + 60_000);
+      clock = new Date(sentAt + 60_000);
+      await deliverDue(deps({ eventPollMs: 5_000 }));
+      expect(Date.parse((await delivery(request.id)).next_attempt_at)).toBe(sentAt + 65_000);
+    }, 60_000);
+
     it('keeps a submitted application submitted while its event log cannot be read', async () => {
       const { request } = await sendFromTerminal(0);
       await deliverDue(deps());

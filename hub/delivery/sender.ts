@@ -23,6 +23,8 @@ export interface SenderDeps {
   db: HubKysely;
   now: () => Date;
   client?: ClientOptions;
+  /** How often a submitted application's event log is read (default EVENT_POLL_MS). */
+  eventPollMs?: number;
   /** Called after each step is recorded (a test throws here to play a crash). */
   afterStep?: (step: DeliveryStep, submissionId: string) => void | Promise<void>;
 }
@@ -210,7 +212,7 @@ async function advance(
       await deps.afterStep?.('concluded', row.submission_id);
     } else {
       await update(deps, row, {
-        next_attempt_at: new Date(deps.now().getTime() + EVENT_POLL_MS).toISOString(),
+        next_attempt_at: new Date(deps.now().getTime() + (deps.eventPollMs ?? EVENT_POLL_MS)).toISOString(),
       });
     }
   }
@@ -280,7 +282,7 @@ async function recordFailure(deps: SenderDeps, submissionId: string, error: FitC
     // Delivered already: a failing event log read is retried, never a reason for quarantine.
     await update(deps, row, {
       last_error: error.message.slice(0, 500),
-      next_attempt_at: new Date(deps.now().getTime() + EVENT_POLL_MS).toISOString(),
+      next_attempt_at: new Date(deps.now().getTime() + (deps.eventPollMs ?? EVENT_POLL_MS)).toISOString(),
     });
     return;
   }
