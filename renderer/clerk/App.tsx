@@ -96,7 +96,18 @@ function LoginScreen({
       onSubmit={(username, password) => void controls.login(username, password)}
       sending={controls.loggingIn}
       error={(controls.loginProblem && loginProblemText(t, controls.loginProblem)) ?? providerProblem}
-      notice={reason === 'expired' ? t.session.expired : reason === 'logged-out' ? t.session.loggedOut : null}
+      notice={
+        reason === 'expired'
+          ? t.session.expired
+          : reason === 'logged-out'
+            ? t.session.loggedOut
+            : reason === 'password-change'
+              ? t.session.passwordChange
+              : null
+      }
+      noticeAction={
+        reason === 'password-change' ? { href: '/admin/', label: t.session.passwordChangeLink } : undefined
+      }
       provider={provider}
     />
   );

@@ -28,6 +28,11 @@ export const clerkApi = {
     return api.json(clerk.login, { body: credentials });
   },
 
+  /** The session's account: an invited one must choose its own password before anything else. */
+  async account(): Promise<{ mustChangePassword: boolean }> {
+    return api.json(contract.account.account, {});
+  },
+
   /** Whether the hub offers sign-in through the municipality's OpenID provider (and its button text). */
   async loginOptions(): Promise<{ oidc: { label: string } | null }> {
     return api.json(clerk.loginOptions, {});

@@ -23,6 +23,9 @@ export const de = {
     retry: 'Erneut versuchen',
     expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     loggedOut: 'Sie wurden abgemeldet.',
+    passwordChange:
+      'Ihr Konto hat noch das Anfangspasswort. Legen Sie bitte zuerst ein eigenes Passwort fest, dann melden Sie sich hier wieder an.',
+    passwordChangeLink: 'Eigenes Passwort festlegen',
     logoutFailed: 'Abmelden ist fehlgeschlagen, Sie sind noch angemeldet. Bitte versuchen Sie es erneut.',
   },
 

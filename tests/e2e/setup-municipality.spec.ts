@@ -137,6 +137,19 @@ test.describe('setting up a municipality on an empty hub', () => {
         ada,
       ),
     ) as { initialPassword: string };
+    // With the initial password the clerk console sends Paul to choose his own first.
+    const invitedContext = await browser.newContext();
+    const invited = await invitedContext.newPage();
+    await invited.goto(`${hub.url}/clerk/`);
+    await invited.getByLabel('Benutzername').fill('paul');
+    await invited.getByLabel('Passwort').fill(paul.initialPassword);
+    await invited.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(invited.getByText(/noch das Anfangspasswort/)).toBeVisible();
+    await expect(invited.getByRole('link', { name: 'Eigenes Passwort festlegen' })).toHaveAttribute(
+      'href',
+      '/admin/',
+    );
+    await invitedContext.close();
     admin(['password', '--new-password-file', file('paul-password', 'Pauls eigenes Passwort 26\n')], {
       POP_ADMIN_USERNAME: 'paul',
       POP_ADMIN_PASSWORD: paul.initialPassword,

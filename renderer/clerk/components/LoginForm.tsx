@@ -13,12 +13,14 @@ export interface LoginFormProps {
   error: string | null;
   /** Why the form is shown, e.g. after the session expired. */
   notice: string | null;
+  /** A link that resolves the notice (the page where an invited account chooses its password). */
+  noticeAction?: { href: string; label: string } | undefined;
   /** Sign-in through the municipality's OpenID provider, when the hub offers it. */
   provider?: { label: string; href: string } | undefined;
 }
 
 /** The clerk's login. Empty fields are caught here so the clerk hears which one is missing. */
-export function LoginForm({ t, onSubmit, sending, error, notice, provider }: LoginFormProps) {
+export function LoginForm({ t, onSubmit, sending, error, notice, noticeAction, provider }: LoginFormProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [showMissing, setShowMissing] = useState(false);
@@ -46,6 +48,13 @@ export function LoginForm({ t, onSubmit, sending, error, notice, provider }: Log
       </h1>
       <p className="clerk-login__intro">{t.login.intro}</p>
       {notice && <StatusMessage tone="info">{notice}</StatusMessage>}
+      {noticeAction && (
+        <p>
+          <a className="pop-button pop-button--primary pop-button--medium" href={noticeAction.href}>
+            {noticeAction.label}
+          </a>
+        </p>
+      )}
       {error && <StatusMessage tone="error">{error}</StatusMessage>}
       {provider && (
         <>

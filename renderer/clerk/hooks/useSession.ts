@@ -4,7 +4,8 @@ import { HttpError } from '../../shared/http.js';
 import { clerkApi, isUnauthorized, isUnreachable } from '../api.js';
 
 /** Why the login form is shown, so it can say so. */
-export type SignedOutReason = 'expired' | 'logged-out';
+/** `password-change`: the account still has its initial password and must choose its own first. */
+export type SignedOutReason = 'expired' | 'logged-out' | 'password-change';
 
 export type Session =
   | { status: 'checking' }
@@ -29,6 +30,17 @@ export interface SessionControls {
   expire: () => void;
   /** Asks the hub again after it was unavailable. */
   recheck: () => void;
+}
+
+/**
+ * An invited account logs in with its initial password but may do nothing until it has chosen its
+ * own: the console says so and points to where, instead of failing at every list.
+ */
+async function sessionFor(profile: ClerkProfile): Promise<Session> {
+  const account = await clerkApi.account().catch(() => ({ mustChangePassword: false }));
+  return account.mustChangePassword
+    ? { status: 'signed-out', reason: 'password-change' }
+    : { status: 'signed-in', profile };
 }
 
 function toLoginProblem(error: unknown): LoginProblem {
@@ -57,8 +69,9 @@ export function useSession(): SessionControls {
   useEffect(() => {
     let current = true;
     clerkApi.me().then(
-      (profile) => {
-        if (current) setSession({ status: 'signed-in', profile });
+      async (profile) => {
+        const next = await sessionFor(profile);
+        if (current) setSession(next);
       },
       (error: unknown) => {
         if (!current) return;
@@ -82,7 +95,7 @@ export function useSession(): SessionControls {
     try {
       const profile = await clerkApi.login({ username, password });
       setLogoutFailed(false);
-      setSession({ status: 'signed-in', profile });
+      setSession(await sessionFor(profile));
     } catch (error) {
       setLoginProblem(toLoginProblem(error));
     } finally {
