@@ -4,11 +4,26 @@
  * which moves the hub and the kiosk to the same instants. Fails on the first red run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { CALENDAR_INSTANTS, fakeClockEnv, LIBFAKETIME } from '../tests/support/calendar-instants.js';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** Every unit test file of the repository (as vitest finds them), relative to the root. */
+function testFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (['node_modules', 'dist', '.git', '.data', 'test-results'].includes(entry.name)) continue;
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.test\.tsx?$/.test(entry.name)) found.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
 const bin = (name: string) => resolve(root, 'node_modules/.bin', name);
 
 if (!existsSync(LIBFAKETIME)) {
@@ -24,18 +39,31 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 delete env['POP_TEST_POSTGRES_URL'];
 console.log('test:dates: unit suite on SQLite only (PostgreSQL keeps the real clock)');
 
+// Files that replace a module with vi.mock need a module cache of their own: without isolation
+// another file may have loaded the real module first. They run isolated, the rest shared.
+const mocking = testFiles(root).filter((file) => /\bvi\.mock\(/.test(readFileSync(join(root, file), 'utf8')));
+
 for (const { name, at } of CALENDAR_INSTANTS) {
   console.log(`test:dates: unit suite at ${at} (${name})`);
+  const clock = { ...env, ...fakeClockEnv(new Date(at)) };
   // Threads without isolation import each module once per worker instead of once per file,
   // which halves a run; the normal unit run keeps isolation, so a leak between files shows there.
-  const run = spawnSync(bin('vitest'), ['run', '--reporter=dot', '--pool=threads', '--no-isolate'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...env, ...fakeClockEnv(new Date(at)) },
-  });
-  if (run.status !== 0) {
+  const shared = spawnSync(
+    bin('vitest'),
+    ['run', '--reporter=dot', '--pool=threads', '--no-isolate', ...mocking.flatMap((f) => ['--exclude', f])],
+    { cwd: root, stdio: 'inherit', env: clock },
+  );
+  const isolated =
+    shared.status === 0 && mocking.length > 0
+      ? spawnSync(bin('vitest'), ['run', '--reporter=dot', ...mocking], {
+          cwd: root,
+          stdio: 'inherit',
+          env: clock,
+        })
+      : shared;
+  if (isolated.status !== 0) {
     console.error(`test:dates: the unit suite failed at ${at} (${name})`);
-    process.exit(run.status ?? 1);
+    process.exit(isolated.status ?? 1);
   }
 }
 
