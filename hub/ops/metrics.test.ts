@@ -89,6 +89,50 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('delivery metrics', () => {
+  it('count what reached the offices, by route, and how long the oldest waits', async () => {
+    const delivery = (id: string, state: string, lastError: string | null, ageSeconds: number) => ({
+      submission_id: id,
+      office_id: 'standesamt',
+      destination_id: '00000000-0000-4000-8000-000000000001',
+      state: state as 'pending',
+      fc_submission_id: null,
+      fc_case_id: null,
+      uploaded_attachments: '[]',
+      attempts: lastError ? 2 : 0,
+      next_attempt_at: clock.toISOString(),
+      last_error: lastError,
+      quarantine_reason: state === 'quarantined' ? 'the destination refused it (422)' : null,
+      created_at: new Date(clock.getTime() - ageSeconds * 1000).toISOString(),
+      updated_at: clock.toISOString(),
+    });
+    await hub.db
+      .insertInto('fitconnect_deliveries')
+      .values([
+        delivery('00000000-0000-4000-8000-0000000000a1', 'accepted', null, 600),
+        delivery('00000000-0000-4000-8000-0000000000a2', 'pending', 'HTTP 503', 120),
+        delivery('00000000-0000-4000-8000-0000000000a3', 'quarantined', 'HTTP 422', 900),
+      ])
+      .execute();
+    const { body: text } = await hub.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${PROVIDER}` },
+    });
+    expect(sample(text, 'pop_submissions_delivered_total{office="standesamt",route="fit-connect"}')).toBe(1);
+    expect(sample(text, 'pop_deliveries{office="standesamt",state="accepted"}')).toBe(1);
+    expect(sample(text, 'pop_deliveries{office="standesamt",state="pending"}')).toBe(1);
+    expect(sample(text, 'pop_deliveries{office="standesamt",state="quarantined"}')).toBe(1);
+    expect(sample(text, 'pop_delivery_failures{office="standesamt"}')).toBe(2);
+    expect(sample(text, 'pop_delivery_lag_seconds{office="standesamt",route="fit-connect"}')).toBe(120);
+    // The inbox application has not been taken up by a clerk: it waits since it arrived.
+    expect(sample(text, 'pop_delivery_lag_seconds{office="buergerbuero",route="inbox"}')).toBe(0);
+    expect(
+      sample(text, 'pop_submissions_delivered_total{office="buergerbuero",route="inbox"}'),
+    ).toBeUndefined();
+  });
+});
+
 describe('metric families', () => {
   it('escape label values and name each family once', () => {
     expect(family('pop_x', 'gauge', 'An x.', [{ labels: { office: 'a"b\\c' }, value: 1 }])).toBe(

@@ -86,6 +86,7 @@ export class HubMetrics {
       .groupBy('office_id')
       .orderBy('office_id')
       .execute();
+    const delivery = await deliveryFacts(db, at);
     const offices = this.sources.callOffices();
     const waits = this.sources.longestWaits();
     const lag = this.loopDelay;
@@ -123,6 +124,30 @@ export class HubMetrics {
         received.map((r) => ({ labels: { office: r.office_id }, value: Number(r.n) })),
       ),
       family(
+        'pop_submissions_delivered_total',
+        'counter',
+        'Applications that reached the office: taken up in the clerk inbox, or handed to its FIT-Connect destination.',
+        delivery.delivered,
+      ),
+      family(
+        'pop_deliveries',
+        'gauge',
+        'FIT-Connect deliveries by office and state (pending, created, submitted, accepted, rejected, quarantined).',
+        delivery.states,
+      ),
+      family(
+        'pop_delivery_failures',
+        'gauge',
+        'FIT-Connect deliveries of an office that failed their last attempt and are retried, or were quarantined.',
+        delivery.failures,
+      ),
+      family(
+        'pop_delivery_lag_seconds',
+        'gauge',
+        'Age of the oldest application an office has not received yet (inbox: not taken up; FIT-Connect: not submitted).',
+        delivery.lag,
+      ),
+      family(
         'pop_call_queue_length',
         'gauge',
         'Video calls waiting for a clerk, by office.',
@@ -155,6 +180,62 @@ export class HubMetrics {
       this.sources.more?.() ?? '',
     ].join('');
   }
+}
+
+/**
+ * Where the applications stand on their way to the offices. An office's route is FIT-Connect when
+ * it has a delivery row, the clerk inbox otherwise; counts and ages only, never content.
+ */
+async function deliveryFacts(
+  db: HubKysely,
+  at: number,
+): Promise<{ delivered: Sample[]; states: Sample[]; failures: Sample[]; lag: Sample[] }> {
+  const rows = await db
+    .selectFrom('fitconnect_deliveries')
+    .select(['office_id', 'state', 'last_error', 'created_at'])
+    .execute();
+  const inbox = await db
+    .selectFrom('submissions')
+    .leftJoin('fitconnect_deliveries as d', 'd.submission_id', 'submissions.id')
+    .where('d.submission_id', 'is', null)
+    .select(['submissions.office_id', 'submissions.status', 'submissions.received_at'])
+    .execute();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const oldest = (map: Map<string, number>, key: string, iso: string) =>
+    map.set(key, Math.min(map.get(key) ?? Infinity, Date.parse(iso)));
+  const delivered = new Map<string, number>();
+  const states = new Map<string, number>();
+  const failures = new Map<string, number>();
+  const waitingSince = new Map<string, number>();
+  for (const row of inbox) {
+    const key = `${row.office_id}\u0000inbox`;
+    if (row.status === 'received') oldest(waitingSince, key, row.received_at);
+    else count(delivered, key);
+  }
+  for (const row of rows) {
+    const key = `${row.office_id}\u0000fit-connect`;
+    count(states, `${row.office_id}\u0000${row.state}`);
+    if (['submitted', 'accepted', 'rejected'].includes(row.state)) count(delivered, key);
+    else if (row.state === 'quarantined' || row.last_error !== null) count(failures, row.office_id);
+    if (row.state === 'pending' || row.state === 'created') oldest(waitingSince, key, row.created_at);
+  }
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const sorted = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    delivered: sorted(delivered).map(([key, value]) => {
+      const [office, route] = split(key);
+      return { labels: { office, route }, value };
+    }),
+    states: sorted(states).map(([key, value]) => {
+      const [office, state] = split(key);
+      return { labels: { office, state }, value };
+    }),
+    failures: sorted(failures).map(([office, value]) => ({ labels: { office }, value })),
+    lag: sorted(waitingSince).map(([key, since]) => {
+      const [office, route] = split(key);
+      return { labels: { office, route }, value: Math.max(0, Math.round((at - since) / 1000)) };
+    }),
+  };
 }
 
 /** Per office, how long its longest-waiting call has waited, in seconds. */
