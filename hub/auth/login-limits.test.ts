@@ -1,60 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
-import type { HubKysely } from '../db/schema.js';
 import { ensureProviderToken } from '../fleet/provider-auth.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import { buildHub } from '../server.js';
-import { postgresSchema } from '../testing/hub-cli.js';
+import { testDialects, type TestDatabase } from '../testing/dialects.js';
 import { TEST_CLERK, testSeed } from '../testing/test-hub.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limits.js';
 import { passwordHashing } from './passwords.js';
 
 const WINDOW_MS = DEFAULT_LOGIN_LIMITS.windowSeconds * 1000;
 const PROVIDER = 'provider-token-for-login-limit-tests';
-const root = mkdtempSync(join(tmpdir(), 'pop-login-limits-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-interface Database {
-  db: HubKysely;
-  close(): Promise<void>;
-}
-
-const postgresUrl = process.env['POP_TEST_POSTGRES_URL'];
-const dialects: [string, () => Promise<Database>][] = [
-  [
-    'SQLite',
-    async () => {
-      const { db } = openDatabase({ dataDir: mkdtempSync(join(root, 'db-')) });
-      return { db, close: () => db.destroy() };
-    },
-  ],
-];
-if (postgresUrl)
-  dialects.push([
-    'PostgreSQL',
-    async () => {
-      const schema = await postgresSchema(postgresUrl);
-      const { db } = openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: schema.url });
-      return {
-        db,
-        close: async () => {
-          await db.destroy();
-          await schema.drop();
-        },
-      };
-    },
-  ]);
-else console.log('PostgreSQL login-limit tests skipped: set POP_TEST_POSTGRES_URL to run them.');
+const dialects = testDialects('login-limit');
 
 describe.each(dialects)('login limits on %s', (_name, open) => {
   async function hubOn(
-    database: Database,
+    database: TestDatabase,
     clock: { now: Date },
     limits: Partial<LoginLimits> = {},
   ): Promise<FastifyInstance> {
@@ -69,7 +32,7 @@ describe.each(dialects)('login limits on %s', (_name, open) => {
     await app.ready();
     return app;
   }
-  async function prepared(): Promise<Database> {
+  async function prepared(): Promise<TestDatabase> {
     const database = await open();
     await migrateToLatest(database.db);
     await seedIfEmpty(database.db, testSeed);

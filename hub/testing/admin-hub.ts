@@ -1,17 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { API, CLERK_SESSION_COOKIE } from '../../protocol/api.js';
 import { contract, pathOf } from '../../protocol/routes/index.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
 import type { HubKysely } from '../db/schema.js';
 import { ensureProviderToken } from '../fleet/provider-auth.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import { buildHub } from '../server.js';
-import { postgresSchema } from './hub-cli.js';
+import { testDialects, type OpenTestDatabase } from './dialects.js';
 import { testSeed } from './test-hub.js';
 import { testProviderKeys } from './fleet.js';
 
@@ -24,37 +20,14 @@ export interface AdminTestHub {
   close(): Promise<void>;
 }
 
-type Open = () => Promise<{ db: HubKysely; drop(): Promise<void> }>;
-
 /** The dialects the administration is tested on: SQLite always, PostgreSQL when configured. */
-export function adminDialects(): [string, Open][] {
-  const dialects: [string, Open][] = [
-    [
-      'SQLite',
-      async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'pop-admin-'));
-        const { db } = openDatabase({ dataDir: dir });
-        return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-      },
-    ],
-  ];
-  const url = process.env['POP_TEST_POSTGRES_URL'];
-  if (url)
-    dialects.push([
-      'PostgreSQL',
-      async () => {
-        const schema = await postgresSchema(url);
-        const { db } = openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: schema.url });
-        return { db, drop: () => schema.drop() };
-      },
-    ]);
-  else console.log('PostgreSQL administration tests skipped: set POP_TEST_POSTGRES_URL to run them.');
-  return dialects;
+export function adminDialects(): [string, OpenTestDatabase][] {
+  return testDialects('administration');
 }
 
 /** A seeded hub with a provider token; each test file makes its admin through the provider route. */
-export async function startAdminHub(open: Open): Promise<AdminTestHub> {
-  const { db, drop } = await open();
+export async function startAdminHub(open: OpenTestDatabase): Promise<AdminTestHub> {
+  const { db, close } = await open();
   await migrateToLatest(db);
   await seedIfEmpty(db, testSeed);
   await ensureProviderToken(db, ADMIN_PROVIDER_TOKEN, ADMIN_PROVIDER_NAME, new Date());
@@ -71,8 +44,7 @@ export async function startAdminHub(open: Open): Promise<AdminTestHub> {
     db,
     async close() {
       await app.close();
-      await db.destroy();
-      await drop();
+      await close();
     },
   };
 }

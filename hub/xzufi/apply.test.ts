@@ -1,54 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Office, Service } from '../../protocol/catalog.js';
 import { decodeCheckpoint, readChanges } from '../content/changes.js';
 import { readRevision, readSnapshot } from '../content/store.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
-import type { HubKysely } from '../db/schema.js';
 import { seedIfEmpty } from '../seed/seed.js';
-import { postgresSchema } from '../testing/hub-cli.js';
+import { testDialects, type TestDatabase } from '../testing/dialects.js';
 import { testSeed } from '../testing/test-hub.js';
 import { importXzufi, serviceIdFor, XzufiImportError, type XzufiImportOptions } from './apply.js';
 import { readXzufi } from './read.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pop-xzufi-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 const fixture = (name: string) =>
   readXzufi(readFileSync(join(import.meta.dirname, '../../tests/fixtures/xzufi', name)));
 
-interface Database {
-  db: HubKysely;
-  close(): Promise<void>;
-}
-const postgresUrl = process.env['POP_TEST_POSTGRES_URL'];
-const dialects: [string, () => Promise<Database>][] = [
-  [
-    'SQLite',
-    async () => {
-      const { db } = openDatabase({ dataDir: mkdtempSync(join(root, 'db-')) });
-      return { db, close: () => db.destroy() };
-    },
-  ],
-];
-if (postgresUrl)
-  dialects.push([
-    'PostgreSQL',
-    async () => {
-      const schema = await postgresSchema(postgresUrl);
-      const { db } = openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: schema.url });
-      return {
-        db,
-        close: async () => {
-          await db.destroy();
-          await schema.drop();
-        },
-      };
-    },
-  ]);
-else console.log('PostgreSQL XZuFi import tests skipped: set POP_TEST_POSTGRES_URL to run them.');
+const dialects = testDialects('XZuFi import');
 
 const options = (now: string): XzufiImportOptions => ({
   officeFor: { 'OE-ORDNUNGSAMT': 'standesamt' },
@@ -60,7 +26,7 @@ const FOUND = serviceIdFor('L100042_1020399');
 const DOG = serviceIdFor('L100042_1020500');
 
 describe.each(dialects)('XZuFi import on %s', (_name, open) => {
-  async function seeded(): Promise<Database> {
+  async function seeded(): Promise<TestDatabase> {
     const database = await open();
     await migrateToLatest(database.db);
     await seedIfEmpty(database.db, testSeed, new Date('2026-09-01T00:00:00.000Z'));
