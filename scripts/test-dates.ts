@@ -1,12 +1,15 @@
 /**
  * `npm run test:dates`: the suite with the clock moved. Runs the unit suite under Debian's
- * libfaketime at each of the calendar instants (Europe/Berlin), then the end-to-end calendar spec,
- * which moves the hub and the kiosk to the same instants. Fails on the first red run.
+ * libfaketime at the calendar instants (Europe/Berlin) — whole at the first and the last, and at
+ * the instants between only the files that read the calendar (scripts/calendar-tests.ts) — then
+ * the end-to-end calendar spec, which moves the hub and the kiosk to the same instants. Fails on
+ * the first red run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CALENDAR_INSTANTS, fakeClockEnv, LIBFAKETIME } from '../tests/support/calendar-instants.js';
+import { calendarTests } from './calendar-tests.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -43,19 +46,38 @@ console.log('test:dates: unit suite on SQLite only (PostgreSQL keeps the real cl
 // another file may have loaded the real module first. They run isolated, the rest shared.
 const mocking = testFiles(root).filter((file) => /\bvi\.mock\(/.test(readFileSync(join(root, file), 'utf8')));
 
-for (const { name, at } of CALENDAR_INSTANTS) {
-  console.log(`test:dates: unit suite at ${at} (${name})`);
+// A date written into a test (an expiry, a birthday) turns red at the latest instant, whatever the
+// file reads; the instants between differ only in calendar fields, so only readers run there.
+const calendar = calendarTests(root);
+const last = CALENDAR_INSTANTS.reduce((a, b) => (Date.parse(b.at) > Date.parse(a.at) ? b : a));
+
+for (const instant of CALENDAR_INSTANTS) {
+  const { name, at } = instant;
+  const whole = instant === CALENDAR_INSTANTS[0] || instant === last;
+  const only = whole ? [] : calendar;
+  console.log(
+    `test:dates: unit suite at ${at} (${name})` +
+      (whole ? '' : `, the ${calendar.length} files that read the calendar`),
+  );
   const clock = { ...env, ...fakeClockEnv(new Date(at)) };
   // Threads without isolation import each module once per worker instead of once per file,
   // which halves a run; the normal unit run keeps isolation, so a leak between files shows there.
   const shared = spawnSync(
     bin('vitest'),
-    ['run', '--reporter=dot', '--pool=threads', '--no-isolate', ...mocking.flatMap((f) => ['--exclude', f])],
+    [
+      'run',
+      '--reporter=dot',
+      '--pool=threads',
+      '--no-isolate',
+      ...mocking.flatMap((f) => ['--exclude', f]),
+      ...only.filter((f) => !mocking.includes(f)),
+    ],
     { cwd: root, stdio: 'inherit', env: clock },
   );
+  const isolatedFiles = whole ? mocking : mocking.filter((f) => calendar.includes(f));
   const isolated =
-    shared.status === 0 && mocking.length > 0
-      ? spawnSync(bin('vitest'), ['run', '--reporter=dot', ...mocking], {
+    shared.status === 0 && isolatedFiles.length > 0
+      ? spawnSync(bin('vitest'), ['run', '--reporter=dot', ...isolatedFiles], {
           cwd: root,
           stdio: 'inherit',
           env: clock,
