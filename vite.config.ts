@@ -45,6 +45,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         kiosk: resolve(root, 'kiosk/index.html'),
+        kioskPreview: resolve(root, 'kiosk/preview.html'),
         clerk: resolve(root, 'clerk/index.html'),
         fleet: resolve(root, 'fleet/index.html'),
         admin: resolve(root, 'admin/index.html'),

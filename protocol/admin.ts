@@ -145,6 +145,7 @@ export const ServiceList = z.object({ services: z.array(Service) });
 /** A category of the kiosk's start page; services name one. */
 export const CategoryFields = Category.omit({ id: true }).strict();
 export type CategoryFields = z.infer<typeof CategoryFields>;
+export const CategoryList = z.object({ categories: z.array(Category) });
 
 export const PublishedForm = z.object({ id: z.string(), version: z.number().int(), serviceId: z.string() });
 export type PublishedForm = z.infer<typeof PublishedForm>;

@@ -53,6 +53,11 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     const created = await call('PUT', routes.putCategory.path, { categoryId: 'tiere' }, category);
     expect(created.statusCode).toBe(201);
     expect((await snapshot()).categories.map((c) => c.id)).toContain('tiere');
+    const listed = await call('GET', routes.categories.path);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json<{ categories: { id: string; order: number }[] }>().categories).toContainEqual(
+      expect.objectContaining({ id: 'tiere', order: 5 }),
+    );
     const revision = await readRevision(hub.db);
     const bad = await call(
       'PUT',

@@ -6,6 +6,17 @@ import { recordAudit } from './audit.js';
 import { ensureCatalog } from './offices.js';
 import type { AdminScope } from './scope.js';
 
+export async function listCategories(db: HubKysely): Promise<Category[]> {
+  const rows = await db
+    .selectFrom('categories')
+    .select('document')
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => JSON.parse(row.document) as Category).sort((a, b) => a.order - b.order);
+}
+
 /** Creates or changes a category, so a new municipality's services have somewhere to go. */
 export async function putCategory(
   db: HubKysely,

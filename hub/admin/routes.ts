@@ -10,7 +10,7 @@ import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { verifyBounded } from '../routes/clerk-session.js';
 import { auditCsv, auditJsonLines, listAudit } from './audit.js';
-import { putCategory } from './categories.js';
+import { listCategories, putCategory } from './categories.js';
 import {
   changeOwnPassword,
   initialPassword,
@@ -155,6 +155,7 @@ export function adminRoutes(
       return run(request, (trx, scope) => resetPassword(trx, scope, request.params.username, hash, password));
     });
 
+    route(app, routes.categories, admin, async () => ({ categories: await listCategories(db) }));
     route(app, routes.putCategory, admin, async (request, reply) => {
       const { category, created } = await run(request, (trx, scope) =>
         putCategory(trx, scope, request.params.categoryId, request.body),

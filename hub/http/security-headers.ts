@@ -16,6 +16,16 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * The kiosk's preview page (kiosk/preview.html) is the one page a page of the hub's own origin may
+ * frame: the administration console shows a service description there as the kiosk would.
+ */
+export const PREVIEW_PAGE = '/kiosk/preview.html';
+export const PREVIEW_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "frame-ancestors 'none'",
+  "frame-ancestors 'self'",
+);
+
+/**
  * A year, once the hub was reached over TLS. Never on plain HTTP: a header there could be sent
  * by anyone in the line, and browsers ignore it anyway. No includeSubDomains: the hub often
  * shares a domain with municipal sites that are not ours to decide for.
@@ -53,7 +63,9 @@ export function installSecurityHeaders(
     const kioskPage = request.url === '/kiosk' || request.url.startsWith('/kiosk/');
     // A revalidated kiosk page (304) carries the policy too: the browser updates its stored
     // headers from it, so a widened connect-src reaches a page that did not change.
-    if (kioskPage && (html || reply.statusCode === 304))
+    const previewPage = request.url.split('?')[0] === PREVIEW_PAGE;
+    if (previewPage && html) reply.header('content-security-policy', PREVIEW_CONTENT_SECURITY_POLICY);
+    else if (kioskPage && (html || reply.statusCode === 304))
       reply.header('content-security-policy', kioskContentSecurityPolicy(kioskConnectSources()));
     else if (html) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     // request.protocol is https only on a TLS socket or when a trusted proxy says so.

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../http/security-headers.js';
+import { CONTENT_SECURITY_POLICY, PREVIEW_CONTENT_SECURITY_POLICY } from '../http/security-headers.js';
 import { startTestHub, type TestHub } from '../testing/test-hub.js';
 import { cacheControlFor } from './static.js';
 
@@ -11,6 +11,7 @@ const page = (title: string) =>
   `<!doctype html><html><head><title>${title}</title></head><body></body></html>`;
 for (const [file, text] of [
   ['kiosk/index.html', page('Kiosk')],
+  ['kiosk/preview.html', page('Vorschau')],
   ['kiosk/sw.js', 'self.addEventListener("fetch", () => {});'],
   ['clerk/index.html', page('Clerk')],
   ['assets/kiosk-3f2a9c.js', 'console.log(1);'],
@@ -64,6 +65,17 @@ describe('static files', () => {
     const redirect = await get('/kiosk');
     expect(redirect.statusCode).toBe(301);
     expect(redirect.headers['location']).toBe('/kiosk/');
+  });
+
+  it('lets only pages of its own origin frame the kiosk preview, and no other page', async () => {
+    const preview = await get('/kiosk/preview.html');
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-security-policy']).toBe(PREVIEW_CONTENT_SECURITY_POLICY);
+    expect(PREVIEW_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'self'");
+    for (const url of ['/kiosk/', '/clerk/'])
+      expect(String((await get(url)).headers['content-security-policy']), url).toContain(
+        "frame-ancestors 'none'",
+      );
   });
 
   it('lets browsers keep hashed assets forever, but not the service worker', async () => {

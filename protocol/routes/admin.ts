@@ -7,6 +7,7 @@ import {
   ClerkAccountList,
   ClerkInvite,
   CategoryFields,
+  CategoryList,
   ClerkUpdate,
   Invitation,
   KID_PATTERN,
@@ -178,6 +179,13 @@ export const adminRoutes = {
     params: ClerkParams,
     answers: { 200: json(Invitation, 'Reset; the initial password is shown only now.') },
     errors: [404],
+  }),
+  categories: defineRoute({
+    method: 'GET',
+    path: `${ADMIN}/categories`,
+    audience: 'admin',
+    summary: 'The live categories of the start page, in their order.',
+    answers: { 200: json(CategoryList, 'The categories.') },
   }),
   putCategory: defineRoute({
     method: 'PUT',
