@@ -13,7 +13,7 @@ const outDir = resolve(root, 'dist/renderer');
 const { count, size, warnings } = await generateSW({
   globDirectory: outDir,
   globPatterns: ['kiosk/index.html', 'assets/**/*.{js,css,svg,png,woff2}'],
-  globIgnores: ['**/*.map', 'assets/clerk-*'],
+  globIgnores: ['**/*.map', 'assets/clerk-*', 'assets/kioskPreview-*'],
   modifyURLPrefix: { '': '/' },
   swDest: resolve(outDir, 'kiosk/sw.js'),
   // The page itself is fetched from the hub first, so its CSP (which the hub widens when a signed

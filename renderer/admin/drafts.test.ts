@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoContent } from '../../demo/demo-content.js';
 import { ServiceFields } from '../../protocol/admin.js';
+import { Service } from '../../protocol/catalog.js';
 import { LOCALES } from '../../protocol/i18n.js';
 import {
   furtherLanguages,
@@ -52,7 +53,15 @@ describe('the service editor', () => {
     expect(fields.shortText).toEqual({ de: 'Hund anmelden' });
     expect(fields.formId).toBeNull();
     expect(fields).not.toHaveProperty('deadlines');
-    expect(previewService(draft, '2026-01-01T00:00:00.000Z').id).toBe('vorschau');
+    const preview = previewService(draft, '2026-01-01T00:00:00.000Z');
+    expect(Service.safeParse(preview).success).toBe(true);
+    expect(preview.id).toBe('vorschau');
+  });
+
+  it('previews a draft that is still empty as a valid service', () => {
+    const preview = previewService(newServiceDraft('buergerbuero', 'wohnen'), '2026-01-01T00:00:00.000Z');
+    expect(Service.safeParse(preview).success).toBe(true);
+    expect(preview.name.de).toBe('…');
   });
 
   it('offers only languages the service does not have yet', () => {

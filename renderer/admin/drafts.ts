@@ -1,6 +1,7 @@
 import type { OfficeFields, ServiceFields } from '../../protocol/admin.js';
 import type { Office, OpeningInterval, Service } from '../../protocol/catalog.js';
 import type { Locale, LocalizedText } from '../../protocol/i18n.js';
+import { isId } from '../../protocol/id.js';
 
 /**
  * What the console's editors hold while an admin types: plain strings, one list item per line.
@@ -159,9 +160,23 @@ export function serviceFields(draft: ServiceDraft): ServiceFields {
   };
 }
 
-/** A service for the kiosk's preview: the draft as the hub would store it, without checking it. */
+/**
+ * A service for the kiosk's preview: the draft as the hub would store it. What is still empty or
+ * malformed shows as "…", so the preview follows the typing instead of waiting for a valid draft.
+ */
 export function previewService(draft: ServiceDraft, now: string): Service {
-  return { ...serviceFields(draft), id: draft.id || 'vorschau', updatedAt: now };
+  const fields = serviceFields(draft);
+  const filled = (text: LocalizedText): LocalizedText => ({ ...text, de: text.de || '…' });
+  return {
+    ...fields,
+    id: isId(draft.id) ? draft.id : 'vorschau',
+    leikaKey: /^\d{14}$/.test(fields.leikaKey) ? fields.leikaKey : '00000000000000',
+    name: filled(fields.name),
+    shortText: filled(fields.shortText),
+    longText: filled(fields.longText),
+    processingTime: filled(fields.processingTime),
+    updatedAt: now,
+  };
 }
 
 export interface OfficeDraft {

@@ -13,9 +13,21 @@ export interface ClerksPanelProps {
   busy: boolean;
   onInvite: (invite: ClerkInvite) => void;
   onDisable: (username: string) => void;
+  onEnable: (username: string) => void;
+  onReset: (username: string) => void;
 }
 
-export function ClerksPanel({ t, clerks, offices, self, busy, onInvite, onDisable }: ClerksPanelProps) {
+export function ClerksPanel({
+  t,
+  clerks,
+  offices,
+  self,
+  busy,
+  onInvite,
+  onDisable,
+  onEnable,
+  onReset,
+}: ClerksPanelProps) {
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ClerkRole>('clerk');
@@ -52,9 +64,19 @@ export function ClerksPanel({ t, clerks, offices, self, busy, onInvite, onDisabl
               <td>{clerk.officeIds.join(', ')}</td>
               <td>
                 {clerk.disabled ? t.clerks.disabled : t.clerks.active}{' '}
-                {!clerk.disabled && clerk.username !== self && (
-                  <Button variant="danger" busy={busy} onClick={() => onDisable(clerk.username)}>
-                    {t.clerks.disable(clerk.username)}
+                {clerk.username !== self &&
+                  (clerk.disabled ? (
+                    <Button busy={busy} onClick={() => onEnable(clerk.username)}>
+                      {t.clerks.enable(clerk.username)}
+                    </Button>
+                  ) : (
+                    <Button variant="danger" busy={busy} onClick={() => onDisable(clerk.username)}>
+                      {t.clerks.disable(clerk.username)}
+                    </Button>
+                  ))}{' '}
+                {clerk.username !== self && (
+                  <Button busy={busy} onClick={() => onReset(clerk.username)}>
+                    {t.clerks.reset(clerk.username)}
                   </Button>
                 )}
               </td>

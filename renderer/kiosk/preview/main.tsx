@@ -5,7 +5,7 @@ import '../kiosk.css';
 import { textDirection } from '../../../protocol/i18n.js';
 import { TEXTS } from '../i18n/texts.js';
 import { ServiceScreen } from '../screens/ServiceScreen.js';
-import { PREVIEW_READY, readPreviewMessage, type ServicePreview } from './message.js';
+import { PREVIEW_READY, readPreviewMessage, type ServicePreview } from '../../shared/service-preview.js';
 
 /**
  * The kiosk's service screen for a description that is still being edited: the administration

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Office, Service } from '../../../protocol/catalog.js';
-import { Locale } from '../../../protocol/i18n.js';
+import { Office, Service } from '../../protocol/catalog.js';
+import { Locale } from '../../protocol/i18n.js';
 
 /**
  * What the administration console sends the kiosk's preview page (framed, same origin only): a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoContent } from '../../../demo/demo-content.js';
-import { readPreviewMessage } from './message.js';
+import { demoContent } from '../../demo/demo-content.js';
+import { readPreviewMessage } from './service-preview.js';
 
 describe('the preview page takes a description', () => {
   const service = demoContent.services[0];
