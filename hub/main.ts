@@ -41,6 +41,7 @@ async function start(options: CliOptions, repoRoot: string, log: Logger): Promis
   const app = buildHub({
     drain,
     db: database.db,
+    databaseUrl: options.databaseUrl,
     staticDir: options.staticDir,
     kioskOrigins: options.kioskOrigins,
     trustProxy: options.trustProxy,

@@ -7,7 +7,7 @@ import { clerkSessions } from './auth/clerk-sessions.js';
 import { CallCenter } from './calls/call-center.js';
 import { DEFAULT_CALL_OPTIONS, type CallOptions } from './calls/options.js';
 import { signalingRoutes } from './calls/signaling.js';
-import { writeCallLog } from './calls/store.js';
+import { PostgresNotices } from './calls/notices.js';
 import { iceConfigFor } from './calls/turn.js';
 import { terminalAuth } from './auth/terminal-auth.js';
 import { DEFAULT_LOGIN_LIMITS, loginGate, type LoginLimits } from './auth/login-limits.js';
@@ -89,6 +89,11 @@ export interface HubOptions {
   /** Shutdown's first phase, begun by the process on SIGTERM (readiness, sockets). */
   drain?: Drain;
   /**
+   * The PostgreSQL URL when db is one: call changes then travel between hub instances over
+   * LISTEN/NOTIFY on a connection of its own. Without it, call notices stay in this process.
+   */
+  databaseUrl?: string | undefined;
+  /**
    * The FIT-Connect sender: how often it runs (0 = never, for tests that drive it), how often a
    * sent application's event log is read, and its HTTP timeout.
    */
@@ -164,18 +169,25 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const turn = turnSecret
     ? { secret: turnSecret, urls: calls.turnUrls, ttlSeconds: calls.turnTtlSeconds }
     : undefined;
+  const shared = options.databaseUrl;
   const center = new CallCenter({
+    db,
+    dialect: shared ? 'postgres' : 'sqlite',
+    ...(shared
+      ? {
+          notices: new PostgresNotices(shared, db, (error) =>
+            app.log.warn({ err: error }, 'call notice channel trouble'),
+          ),
+        }
+      : {}),
     queueTimeoutMs: calls.queueTimeoutSeconds * 1000,
     graceMs: calls.graceSeconds * 1000,
     offerTimeoutMs: 60_000,
     iceFor: (peerId) => iceConfigFor(turn, peerId, now(), calls.relayOnly),
-    log: (entry) => {
-      writeCallLog(db, entry).catch((error: unknown) =>
-        app.log.error({ err: error }, 'call log write failed'),
-      );
-    },
+    onError: (error) => app.log.error({ err: error }, 'call state update failed'),
     now,
   });
+  app.addHook('onReady', () => center.start());
   const metrics = new HubMetrics({
     db,
     now,

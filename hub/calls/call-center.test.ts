@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallLogEntry, HubToClerk, HubToTerminal } from '../../protocol/calls.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateToLatest } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import type { HubKysely } from '../db/schema.js';
 import { CallCenter, type Connection } from './call-center.js';
 
 class FakeConn<T extends { type: string }> implements Connection<T> {
@@ -30,30 +36,47 @@ describe('CallCenter', () => {
   let log: CallLogEntry[];
   let center: CallCenter;
 
-  beforeEach(() => {
+  let dir: string;
+  let db: HubKysely;
+
+  // The state machine on SQLite; cluster-calls.test.ts runs instances side by side on PostgreSQL.
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pop-call-center-'));
+    db = openDatabase({ dataDir: dir }).db;
+    await migrateToLatest(db);
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-11-24T09:00:00Z'));
     log = [];
     center = new CallCenter({
+      db,
       queueTimeoutMs: 60_000,
       graceMs: 10_000,
       offerTimeoutMs: 20_000,
       iceFor: () => ({ iceServers: [], iceTransportPolicy: 'all' }),
       log: (entry) => log.push(entry),
     });
+    await center.start();
   });
-  afterEach(() => {
-    center.closeAll();
+  afterEach(async () => {
+    await center.closeAll();
     vi.useRealTimers();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  function terminal(id: string) {
+  /** Time passes: the deadline sweep runs, and what it sets off is handled. */
+  async function advance(ms: number) {
+    await vi.advanceTimersByTimeAsync(ms);
+    await center.idle();
+  }
+
+  async function terminal(id: string) {
     const conn = new FakeConn<HubToTerminal>();
-    center.attachTerminal(id, `Terminal ${id}`, conn);
+    await center.attachTerminal(id, `Terminal ${id}`, conn);
     return conn;
   }
-  function request(id: string, callId = randomUUID()) {
-    center.terminalMessage(id, {
+  async function request(id: string, callId = randomUUID()) {
+    await center.terminalMessage(id, {
       type: 'call.request',
       callId,
       officeId: 'buergerbuero',
@@ -62,20 +85,20 @@ describe('CallCenter', () => {
     });
     return callId;
   }
-  function signIn(username: string, presence: 'available' | 'away' = 'available') {
+  async function signIn(username: string, presence: 'available' | 'away' = 'available') {
     const conn = new FakeConn<HubToClerk>();
-    center.attachClerk(clerk(username), conn);
-    center.clerkMessage(username, { type: 'presence', presence });
+    await center.attachClerk(clerk(username), conn);
+    await center.clerkMessage(username, { type: 'presence', presence });
     return conn;
   }
 
-  it('queues citizens in order with positions and a wait estimate, and clerks see the queue', () => {
-    const anna = signIn('anna');
-    const t1 = terminal('t1');
-    const t2 = terminal('t2');
-    request('t1');
-    vi.advanceTimersByTime(1000);
-    request('t2');
+  it('queues citizens in order with positions and a wait estimate, and clerks see the queue', async () => {
+    const anna = await signIn('anna');
+    const t1 = await terminal('t1');
+    const t2 = await terminal('t2');
+    await request('t1');
+    await advance(1000);
+    await request('t2');
     expect(t1.last('call.queued')?.position).toBe(1);
     expect(t2.last('call.queued')?.position).toBe(2);
     // One clerk available: the first citizen is picked up soon, the second after a call.
@@ -91,11 +114,11 @@ describe('CallCenter', () => {
     ]);
   });
 
-  it('pairs on accept, relays signaling both ways, logs the call on hang-up without content', () => {
-    const anna = signIn('anna');
-    const t1 = terminal('t1');
-    const callId = request('t1');
-    center.clerkMessage('anna', { type: 'call.accept', callId });
+  it('pairs on accept, relays signaling both ways, logs the call on hang-up without content', async () => {
+    const anna = await signIn('anna');
+    const t1 = await terminal('t1');
+    const callId = await request('t1');
+    await center.clerkMessage('anna', { type: 'call.accept', callId });
     expect(t1.last('call.connect')).toMatchObject({ callId, clerkName: 'ANNA', resumed: false });
     expect(anna.last('call.connect')).toMatchObject({
       callId,
@@ -104,14 +127,14 @@ describe('CallCenter', () => {
     });
     expect(anna.last('queue')?.clerks[0]?.presence).toBe('in_call');
 
-    center.terminalMessage('t1', {
+    await center.terminalMessage('t1', {
       type: 'signal',
       callId,
       generation: 0,
       data: { type: 'offer', sdp: 'x' },
     });
     expect(anna.last('signal')?.data).toEqual({ type: 'offer', sdp: 'x' });
-    center.clerkMessage('anna', {
+    await center.clerkMessage('anna', {
       type: 'signal',
       callId,
       generation: 0,
@@ -119,50 +142,50 @@ describe('CallCenter', () => {
     });
     expect(t1.last('signal')?.data).toEqual({ type: 'answer', sdp: 'y' });
 
-    vi.advanceTimersByTime(90_000);
-    center.clerkMessage('anna', { type: 'call.hangup', callId });
+    await advance(90_000);
+    await center.clerkMessage('anna', { type: 'call.hangup', callId });
     expect(t1.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'hangup' });
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ callId, clerkUsername: 'anna', endReason: 'hangup', transfers: 0 });
     expect(Object.keys(log[0] ?? {})).not.toContain('data');
   });
 
-  it('ends an unanswered call after the queue timeout', () => {
-    signIn('anna', 'away');
-    const t1 = terminal('t1');
-    const callId = request('t1');
-    vi.advanceTimersByTime(60_001);
+  it('ends an unanswered call after the queue timeout', async () => {
+    await signIn('anna', 'away');
+    const t1 = await terminal('t1');
+    const callId = await request('t1');
+    await advance(60_001);
     expect(t1.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'unanswered' });
     expect(log[0]?.endReason).toBe('unanswered');
   });
 
-  it('keeps a call through a short drop of either side, and ends it when a side stays away', () => {
-    const anna = signIn('anna');
-    const t1 = terminal('t1');
-    const callId = request('t1');
-    center.clerkMessage('anna', { type: 'call.accept', callId });
-    center.detachTerminal('t1', t1);
-    vi.advanceTimersByTime(5_000);
-    const back = terminal('t1');
+  it('keeps a call through a short drop of either side, and ends it when a side stays away', async () => {
+    const anna = await signIn('anna');
+    const t1 = await terminal('t1');
+    const callId = await request('t1');
+    await center.clerkMessage('anna', { type: 'call.accept', callId });
+    await center.detachTerminal('t1', t1);
+    await advance(5_000);
+    const back = await terminal('t1');
     expect(back.last('call.connect')).toMatchObject({ callId, resumed: true });
-    vi.advanceTimersByTime(20_000);
+    await advance(20_000);
     expect(anna.last('call.ended')).toBeUndefined();
 
-    center.detachClerk('anna', anna);
-    vi.advanceTimersByTime(10_001);
+    await center.detachClerk('anna', anna);
+    await advance(10_001);
     expect(back.last('call.ended')).toEqual({ type: 'call.ended', callId, reason: 'peer_vanished' });
   });
 
-  it('transfers to another clerk: only that clerk may accept, a decline puts it first in the office queue', () => {
-    const anna = signIn('anna');
-    const ben = signIn('ben');
-    const t1 = terminal('t1');
-    const t2 = terminal('t2');
-    const first = request('t1');
-    vi.advanceTimersByTime(1000);
-    const second = request('t2');
-    center.clerkMessage('anna', { type: 'call.accept', callId: first });
-    center.clerkMessage('anna', {
+  it('transfers to another clerk: only that clerk may accept, a decline puts it first in the office queue', async () => {
+    const anna = await signIn('anna');
+    const ben = await signIn('ben');
+    const t1 = await terminal('t1');
+    const t2 = await terminal('t2');
+    const first = await request('t1');
+    await advance(1000);
+    const second = await request('t2');
+    await center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    await center.clerkMessage('anna', {
       type: 'call.transfer',
       callId: first,
       to: { kind: 'clerk', username: 'ben' },
@@ -174,39 +197,39 @@ describe('CallCenter', () => {
     expect(entry).toMatchObject({ offeredTo: 'ben', transferredBy: 'ANNA' });
 
     // Anna cannot take it back, Ben declines, then Anna may.
-    center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    await center.clerkMessage('anna', { type: 'call.accept', callId: first });
     expect(anna.last('error')?.code).toBe('not_yours');
-    center.clerkMessage('ben', { type: 'call.decline', callId: first });
+    await center.clerkMessage('ben', { type: 'call.decline', callId: first });
     expect(ben.last('queue')?.entries.find((e) => e.callId === first)?.offeredTo).toBeNull();
-    center.clerkMessage('ben', { type: 'call.accept', callId: second });
+    await center.clerkMessage('ben', { type: 'call.accept', callId: second });
     expect(t2.last('call.connect')?.clerkName).toBe('BEN');
-    center.clerkMessage('anna', { type: 'call.accept', callId: first });
+    await center.clerkMessage('anna', { type: 'call.accept', callId: first });
     expect(t1.last('call.connect')?.clerkName).toBe('ANNA');
   });
 
-  it('transfers to another office, where the citizen goes to the front', () => {
-    signIn('anna');
-    const t1 = terminal('t1');
-    const callId = request('t1');
-    center.clerkMessage('anna', { type: 'call.accept', callId });
-    center.clerkMessage('anna', {
+  it('transfers to another office, where the citizen goes to the front', async () => {
+    await signIn('anna');
+    const t1 = await terminal('t1');
+    const callId = await request('t1');
+    await center.clerkMessage('anna', { type: 'call.accept', callId });
+    await center.clerkMessage('anna', {
       type: 'call.transfer',
       callId,
       to: { kind: 'office', officeId: 'standesamt' },
     });
     expect(t1.last('call.queued')).toMatchObject({ officeId: 'standesamt', position: 1, transferred: true });
     const standesamt = new FakeConn<HubToClerk>();
-    center.attachClerk(clerk('carl', ['standesamt']), standesamt);
-    center.clerkMessage('carl', { type: 'call.accept', callId });
+    await center.attachClerk(clerk('carl', ['standesamt']), standesamt);
+    await center.clerkMessage('carl', { type: 'call.accept', callId });
     expect(t1.last('call.connect')?.clerkName).toBe('CARL');
   });
 
-  it('a cancel while waiting ends the call as cancelled; a newer terminal connection replaces the old', () => {
-    const t1 = terminal('t1');
-    const callId = request('t1');
-    center.terminalMessage('t1', { type: 'call.cancel', callId });
+  it('a cancel while waiting ends the call as cancelled; a newer terminal connection replaces the old', async () => {
+    const t1 = await terminal('t1');
+    const callId = await request('t1');
+    await center.terminalMessage('t1', { type: 'call.cancel', callId });
     expect(t1.last('call.ended')?.reason).toBe('cancelled');
-    terminal('t1');
+    await terminal('t1');
     expect(t1.closed).toBe(4409);
   });
 });

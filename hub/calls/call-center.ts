@@ -1,16 +1,29 @@
-import {
-  estimateWaitSeconds,
-  type CallEndReason,
-  type CallLogEntry,
-  type ClerkState,
-  type ClerkToHub,
-  type HubToClerk,
-  type HubToTerminal,
-  type OfficeCallStatus,
-  type QueueEntry,
-  type TerminalToHub,
+import { randomUUID } from 'node:crypto';
+import type {
+  CallEndReason,
+  CallLogEntry,
+  ClerkState,
+  ClerkToHub,
+  HubToClerk,
+  HubToTerminal,
+  OfficeCallStatus,
+  QueueEntry,
+  TerminalToHub,
 } from '../../protocol/calls.js';
 import type { Locale } from '../../protocol/i18n.js';
+import type { CallClerkRow, LiveCallRow } from '../db/call-schema.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { HubKysely } from '../db/schema.js';
+import * as views from './call-views.js';
+import {
+  endCallRow,
+  type EndedCall,
+  markClerksGone,
+  markTerminalsGone,
+  recentDurations,
+  releaseInstance,
+} from './live-store.js';
+import { InProcessNotices, type CallNotice, type CallNotices } from './notices.js';
 import type { IceConfig } from './turn.js';
 
 /** One live connection of a terminal or a clerk; the transport (WebSocket) stays outside. */
@@ -20,16 +33,27 @@ export interface Connection<Out> {
 }
 
 export interface CallCenterOptions {
+  /** Where the call state lives, shared by every instance on the same database. */
+  db: HubKysely;
+  /** How instances tell each other of changes; in-process (SQLite, one process) by default. */
+  notices?: CallNotices;
+  /** 'postgres' locks due rows with SKIP LOCKED, so instances split the deadline sweep. */
+  dialect?: 'sqlite' | 'postgres';
   /** Nobody accepted within this time: the call ends as 'unanswered' and the kiosk offers a callback. */
   queueTimeoutMs: number;
   /** A side whose connection dropped may come back within this time before its call ends. */
   graceMs: number;
   /** A transfer to one clerk that is neither accepted nor declined falls back to the office queue. */
   offerTimeoutMs: number;
+  /** How often this instance handles due deadlines and says it is alive (default 1 s). */
+  sweepMs?: number;
+  /** An instance silent this long is taken as dead and its sockets as dropped (default 5 s). */
+  instanceStaleMs?: number;
   /** Fresh ICE servers (short-lived TURN credentials) for one peer. */
   iceFor(peerId: string): IceConfig;
-  /** Writes the call log (times and outcome only, never content). */
-  log(entry: CallLogEntry): void;
+  /** Told of every call this instance ended (the call log itself is written with the end). */
+  log?(entry: CallLogEntry): void;
+  onError?(error: unknown): void;
   now?: () => Date;
 }
 
@@ -39,487 +63,695 @@ export interface ClerkProfileInfo {
   officeIds: string[];
 }
 
-interface Call {
-  id: string;
-  terminalId: string;
-  terminalName: string;
-  officeId: string;
-  serviceId: string | null;
-  locale: Locale;
-  queuedAt: Date;
-  /** Kept across transfers, so a handed-on citizen keeps their place in time. */
-  waitingSince: Date;
-  state: 'queued' | 'active';
-  /** Transferred calls go to the front of the queue. */
-  front: boolean;
-  clerk: string | null;
-  lastClerk: string | null;
-  offeredTo: string | null;
-  transferredBy: string | null;
-  acceptedAt: Date | null;
-  transfers: number;
-  queueTimer: ReturnType<typeof setTimeout> | null;
-  offerTimer: ReturnType<typeof setTimeout> | null;
-  terminalGone: ReturnType<typeof setTimeout> | null;
-  clerkGone: ReturnType<typeof setTimeout> | null;
+interface Local<Out> {
+  conn: Connection<Out>;
+  connId: string;
 }
 
-interface ClerkEntry extends ClerkProfileInfo {
-  conn: Connection<HubToClerk> | null;
-  presence: 'available' | 'away';
-  forget: ReturnType<typeof setTimeout> | null;
-}
-
-interface TerminalEntry {
-  name: string;
-  conn: Connection<HubToTerminal>;
-}
+/** What the hub passes from one side of a call to the other as it came. */
+type Relayed = Extract<TerminalToHub | ClerkToHub, { type: 'signal' | 'call.restart' }>;
 
 const REPLACED = 4409;
-const DEFAULT_CALL_SECONDS = 300;
-const DEFAULT_PICKUP_SECONDS = 20;
-const HISTORY = 20;
+/** Signaling messages nobody picked up (their socket's instance died) are dropped after this. */
+const SIGNAL_TTL_MS = 60_000;
 
 /**
  * The hub's call broker: one queue per office served by several clerks, clerk presence, accept,
- * decline, transfer, hang-up, timeouts for unanswered calls and vanished peers. It relays
- * signaling and keeps nothing of a call's content; the log gets times and outcomes only.
+ * decline, transfer, hang-up, deadlines for unanswered calls and vanished peers. The state is in
+ * database rows shared by every hub instance; each instance holds some of the sockets, keeps a
+ * copy of the rows read after every change notice, and relays signaling to sockets held
+ * elsewhere through the notice channel. It keeps nothing of a call's content; the log gets times
+ * and outcomes only.
  */
 export class CallCenter {
-  private readonly calls = new Map<string, Call>();
-  private readonly clerks = new Map<string, ClerkEntry>();
-  private readonly terminals = new Map<string, TerminalEntry>();
-  private readonly durations: number[] = [];
+  readonly instanceId = randomUUID();
+  private readonly db: HubKysely;
+  private readonly notices: CallNotices;
   private readonly now: () => Date;
+  private readonly terminals = new Map<string, Local<HubToTerminal> & { name: string }>();
+  private readonly clerks = new Map<string, Local<HubToClerk> & { profile: ClerkProfileInfo }>();
+  private snapshot: views.CallSnapshot = { calls: new Map(), clerks: new Map(), durations: [] };
+  private work: Promise<void> = Promise.resolve();
+  private refreshQueued = false;
+  private sweeping = false;
+  private sweepTimer: ReturnType<typeof setInterval> | undefined;
+  private stopped = false;
 
   constructor(private readonly options: CallCenterOptions) {
+    this.db = options.db;
+    this.notices = options.notices ?? new InProcessNotices();
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Joins the shared state: says this instance is alive, listens for notices, reads the rows. */
+  async start(): Promise<void> {
+    await this.heartbeat();
+    await this.notices.start({
+      notice: (notice) => this.onNotice(notice),
+      resync: () => this.queueRefresh(),
+    });
+    await this.run(() => this.refresh());
+    this.sweepTimer = setInterval(() => {
+      if (this.sweeping || this.stopped) return;
+      this.sweeping = true;
+      void this.run(() => this.sweep()).finally(() => (this.sweeping = false));
+    }, this.options.sweepMs ?? 1000);
+    this.sweepTimer.unref?.();
+  }
+
+  /** Resolves once everything this instance has been told or asked so far is handled. */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.work;
+      await seen;
+    } while (seen !== this.work);
   }
 
   // ------------------------------------------------------------ terminals
 
-  attachTerminal(terminalId: string, name: string, conn: Connection<HubToTerminal>): void {
+  attachTerminal(terminalId: string, name: string, conn: Connection<HubToTerminal>): Promise<void> {
     const previous = this.terminals.get(terminalId);
     if (previous && previous.conn !== conn) previous.conn.close(REPLACED, 'replaced by a newer connection');
-    this.terminals.set(terminalId, { name, conn });
+    const connId = randomUUID();
+    this.terminals.set(terminalId, { name, conn, connId });
     conn.send({ type: 'welcome', terminalId, offices: this.officeStatuses() });
-    for (const call of this.callsOfTerminal(terminalId)) {
-      if (call.terminalGone) clearTimeout(call.terminalGone);
-      call.terminalGone = null;
-      this.sendCallStateToTerminal(call, true);
-    }
+    return this.act(async () => {
+      await this.db
+        .insertInto('call_terminals')
+        .values({ terminal_id: terminalId, name, instance_id: this.instanceId, conn_id: connId })
+        .onConflict((oc) =>
+          oc.column('terminal_id').doUpdateSet({ name, instance_id: this.instanceId, conn_id: connId }),
+        )
+        .execute();
+      const back = await this.db
+        .updateTable('live_calls')
+        .set({ terminal_gone_at: null })
+        .where('terminal_id', '=', terminalId)
+        .returningAll()
+        .execute();
+      await this.publish({ t: 'attached', kind: 'terminal', who: terminalId, conn: connId });
+      for (const call of back) {
+        this.cache(call);
+        this.sendCallStateToTerminal(call, true);
+      }
+    });
   }
 
-  detachTerminal(terminalId: string, conn: Connection<HubToTerminal>): void {
+  detachTerminal(terminalId: string, conn: Connection<HubToTerminal>): Promise<void> {
     const entry = this.terminals.get(terminalId);
-    if (!entry || entry.conn !== conn) return;
+    if (!entry || entry.conn !== conn) return Promise.resolve();
     this.terminals.delete(terminalId);
-    for (const call of this.callsOfTerminal(terminalId)) {
-      call.terminalGone ??= setTimeout(() => this.end(call, 'peer_vanished'), this.options.graceMs);
-    }
+    return this.act(async () => {
+      const released = await this.db
+        .updateTable('call_terminals')
+        .set({ instance_id: null, conn_id: null })
+        .where('terminal_id', '=', terminalId)
+        .where('conn_id', '=', entry.connId)
+        .executeTakeFirst();
+      if (released.numUpdatedRows > 0n)
+        await markTerminalsGone(this.db, [terminalId], this.at(this.options.graceMs));
+    });
   }
 
-  terminalMessage(terminalId: string, message: TerminalToHub): void {
+  terminalMessage(terminalId: string, message: TerminalToHub): Promise<void> {
     const terminal = this.terminals.get(terminalId);
-    if (!terminal) return;
-    switch (message.type) {
-      case 'hello':
-      case 'pong':
-        return;
-      case 'call.request': {
-        const existing = this.calls.get(message.callId);
-        if (existing) {
-          if (existing.terminalId !== terminalId) {
-            terminal.conn.send({ type: 'error', code: 'call_taken', message: 'This call id is in use.' });
+    if (!terminal || message.type === 'hello' || message.type === 'pong') return Promise.resolve();
+    return this.act(async () => {
+      switch (message.type) {
+        case 'call.request': {
+          const existing = await this.readCall(message.callId);
+          if (existing) {
+            if (existing.terminal_id !== terminalId) {
+              terminal.conn.send({ type: 'error', code: 'call_taken', message: 'This call id is in use.' });
+              return;
+            }
+            // A terminal back after a drop asks again: same call, same place.
+            this.sendCallStateToTerminal(existing, true);
             return;
           }
-          this.sendCallStateToTerminal(existing, true);
+          // One call per terminal: a new request replaces a forgotten one.
+          const old = await this.db
+            .selectFrom('live_calls')
+            .select('id')
+            .where('terminal_id', '=', terminalId)
+            .execute();
+          for (const call of old) await this.end(call.id, 'cancelled');
+          const at = this.at(0);
+          const inserted = await this.db
+            .insertInto('live_calls')
+            .values({
+              id: message.callId,
+              terminal_id: terminalId,
+              terminal_name: terminal.name,
+              office_id: message.officeId,
+              service_id: message.serviceId,
+              locale: message.locale,
+              queued_at: at,
+              waiting_since: at,
+              state: 'waiting',
+              front: 0,
+              clerk: null,
+              last_clerk: null,
+              offered_to: null,
+              transferred_by: null,
+              accepted_at: null,
+              transfers: 0,
+              queue_deadline: this.at(this.options.queueTimeoutMs),
+              offer_deadline: null,
+              terminal_gone_at: null,
+              clerk_gone_at: null,
+            })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (!inserted)
+            terminal.conn.send({ type: 'error', code: 'call_taken', message: 'This call id is in use.' });
+          else await this.publish({ t: 'changed' });
           return;
         }
-        // One call per terminal: a new request replaces a forgotten one.
-        for (const old of this.callsOfTerminal(terminalId)) this.end(old, 'cancelled');
-        const at = this.now();
-        const call: Call = {
-          id: message.callId,
-          terminalId,
-          terminalName: terminal.name,
-          officeId: message.officeId,
-          serviceId: message.serviceId,
-          locale: message.locale,
-          queuedAt: at,
-          waitingSince: at,
-          state: 'queued',
-          front: false,
-          clerk: null,
-          lastClerk: null,
-          offeredTo: null,
-          transferredBy: null,
-          acceptedAt: null,
-          transfers: 0,
-          queueTimer: null,
-          offerTimer: null,
-          terminalGone: null,
-          clerkGone: null,
-        };
-        this.calls.set(call.id, call);
-        this.armQueueTimer(call);
-        this.changed();
-        return;
-      }
-      case 'call.viewing': {
-        const call = this.ownCall(terminalId, message.callId);
-        if (call) {
-          call.serviceId = message.serviceId;
-          this.changed();
+        case 'call.viewing': {
+          const updated = await this.db
+            .updateTable('live_calls')
+            .set({ service_id: message.serviceId })
+            .where('id', '=', message.callId)
+            .where('terminal_id', '=', terminalId)
+            .executeTakeFirst();
+          if (updated.numUpdatedRows > 0n) await this.publish({ t: 'changed' });
+          return;
         }
-        return;
+        case 'call.cancel':
+        case 'call.hangup': {
+          const call = await this.readCall(message.callId);
+          if (call?.terminal_id === terminalId)
+            await this.end(call.id, call.state === 'waiting' ? 'cancelled' : 'hangup');
+          return;
+        }
+        case 'signal': {
+          const call = await this.activeCall(message.callId);
+          if (call?.terminal_id === terminalId && call.clerk)
+            await this.deliver('clerk', call.clerk, call.id, message);
+          return;
+        }
       }
-      case 'call.cancel':
-      case 'call.hangup': {
-        const call = this.ownCall(terminalId, message.callId);
-        if (call) this.end(call, call.state === 'queued' ? 'cancelled' : 'hangup');
-        return;
-      }
-      case 'signal': {
-        const call = this.ownCall(terminalId, message.callId);
-        if (call?.state === 'active' && call.clerk) this.clerks.get(call.clerk)?.conn?.send(message);
-        return;
-      }
-    }
+    });
   }
 
   // ------------------------------------------------------------ clerks
 
-  attachClerk(profile: ClerkProfileInfo, conn: Connection<HubToClerk>): void {
+  attachClerk(profile: ClerkProfileInfo, conn: Connection<HubToClerk>): Promise<void> {
     const known = this.clerks.get(profile.username);
-    if (known?.conn && known.conn !== conn) known.conn.close(REPLACED, 'replaced by a newer connection');
-    if (known?.forget) clearTimeout(known.forget);
-    const entry: ClerkEntry = {
-      ...profile,
-      conn,
-      presence: known?.presence ?? 'away',
-      forget: null,
+    if (known && known.conn !== conn) known.conn.close(REPLACED, 'replaced by a newer connection');
+    const connId = randomUUID();
+    this.clerks.set(profile.username, { profile, conn, connId });
+    const remembered = this.snapshot.clerks.get(profile.username);
+    const row: CallClerkRow = {
+      username: profile.username,
+      display_name: profile.displayName,
+      office_ids: JSON.stringify(profile.officeIds),
+      presence: remembered?.presence ?? 'away',
+      instance_id: this.instanceId,
+      conn_id: connId,
+      forget_at: null,
     };
-    this.clerks.set(profile.username, entry);
-    conn.send({ type: 'welcome', me: this.clerkState(entry) });
-    for (const call of this.calls.values()) {
-      if (call.clerk !== profile.username) continue;
-      if (call.clerkGone) clearTimeout(call.clerkGone);
-      call.clerkGone = null;
-      this.sendConnectToClerk(call, entry, true);
-    }
-    this.changed();
-  }
-
-  detachClerk(username: string, conn: Connection<HubToClerk>): void {
-    const entry = this.clerks.get(username);
-    if (!entry || entry.conn !== conn) return;
-    entry.conn = null;
-    for (const call of this.calls.values()) {
-      if (call.clerk === username) {
-        call.clerkGone ??= setTimeout(() => this.end(call, 'peer_vanished'), this.options.graceMs);
-      }
-      if (call.offeredTo === username) this.releaseOffer(call);
-    }
-    entry.forget = setTimeout(() => {
-      if (!entry.conn && ![...this.calls.values()].some((c) => c.clerk === username))
-        this.clerks.delete(username);
-    }, this.options.graceMs);
-    this.changed();
-  }
-
-  clerkMessage(username: string, message: ClerkToHub): void {
-    const clerk = this.clerks.get(username);
-    if (!clerk?.conn) return;
-    const refuse = (code: string, text: string) => clerk.conn?.send({ type: 'error', code, message: text });
-    switch (message.type) {
-      case 'pong':
-        return;
-      case 'presence':
-        clerk.presence = message.presence;
-        this.changed();
-        return;
-      case 'call.accept': {
-        const call = this.calls.get(message.callId);
-        if (!call || call.state !== 'queued') return refuse('call_gone', 'This call is no longer waiting.');
-        if (this.activeCallOf(username)) return refuse('busy', 'Finish your current call first.');
-        const mayTake =
-          call.offeredTo === username || (call.offeredTo === null && clerk.officeIds.includes(call.officeId));
-        if (!mayTake) return refuse('not_yours', 'This call is for another office or clerk.');
-        if (call.queueTimer) clearTimeout(call.queueTimer);
-        if (call.offerTimer) clearTimeout(call.offerTimer);
-        call.queueTimer = call.offerTimer = null;
-        call.state = 'active';
-        call.clerk = call.lastClerk = username;
-        call.offeredTo = null;
-        call.acceptedAt ??= this.now();
-        this.sendConnectToClerk(call, clerk, false);
-        this.sendCallStateToTerminal(call, false);
-        this.changed();
-        return;
-      }
-      case 'call.decline': {
-        const call = this.calls.get(message.callId);
-        if (call?.offeredTo === username) this.releaseOffer(call);
-        return;
-      }
-      case 'call.transfer': {
-        const call = this.calls.get(message.callId);
-        if (!call || call.clerk !== username) return refuse('not_yours', 'This is not your call.');
-        const { to } = message;
-        if (to.kind === 'clerk') {
-          const target = this.clerks.get(to.username);
-          if (!target?.conn || to.username === username)
-            return refuse('clerk_unavailable', 'That clerk is not signed in.');
-        }
-        call.state = 'queued';
-        call.clerk = null;
-        call.front = true;
-        call.transfers += 1;
-        call.transferredBy = clerk.displayName;
-        if (to.kind === 'office') call.officeId = to.officeId;
-        call.offeredTo = to.kind === 'clerk' ? to.username : null;
-        if (call.offeredTo) {
-          call.offerTimer = setTimeout(() => this.releaseOffer(call), this.options.offerTimeoutMs);
-        }
-        this.armQueueTimer(call);
-        clerk.conn.send({ type: 'call.transferred', callId: call.id });
-        this.changed();
-        return;
-      }
-      case 'call.hangup': {
-        const call = this.calls.get(message.callId);
-        if (call?.clerk === username) this.end(call, 'hangup');
-        return;
-      }
-      case 'call.restart': {
-        const call = this.calls.get(message.callId);
-        if (call?.clerk === username) this.terminals.get(call.terminalId)?.conn.send(message);
-        return;
-      }
-      case 'signal': {
-        const call = this.calls.get(message.callId);
-        if (call?.clerk === username) this.terminals.get(call.terminalId)?.conn.send(message);
-        return;
-      }
-    }
-  }
-
-  // ------------------------------------------------------------ views
-
-  queueEntries(): QueueEntry[] {
-    const entries: QueueEntry[] = [];
-    for (const [officeId, calls] of this.queuesByOffice()) {
-      calls.forEach((call, index) =>
-        entries.push({
-          callId: call.id,
-          officeId,
-          serviceId: call.serviceId,
-          terminalId: call.terminalId,
-          terminalName: call.terminalName,
-          locale: call.locale,
-          waitingSince: call.waitingSince.toISOString(),
-          position: index + 1,
-          offeredTo: call.offeredTo,
-          transferredBy: call.transferredBy,
-        }),
-      );
-    }
-    return entries.sort((a, b) => (a.officeId === b.officeId ? a.position - b.position : 0));
-  }
-
-  officeStatuses(): OfficeCallStatus[] {
-    const offices = new Set<string>();
-    for (const clerk of this.clerks.values()) if (clerk.conn) clerk.officeIds.forEach((o) => offices.add(o));
-    for (const call of this.calls.values()) offices.add(call.officeId);
-    return [...offices].sort().map((officeId) => {
-      const { available, busy } = this.clerkCounts(officeId);
-      const waiting = this.queueOf(officeId).length;
-      return {
-        officeId,
-        clerksAvailable: available,
-        clerksBusy: busy,
-        waiting,
-        estimatedWaitSeconds: this.estimate(officeId, waiting + 1),
+    conn.send({ type: 'welcome', me: views.clerkState(this.snapshot, row) });
+    return this.act(async () => {
+      // A clerk back within the grace period keeps the presence they had.
+      const update = {
+        display_name: row.display_name,
+        office_ids: row.office_ids,
+        instance_id: row.instance_id,
+        conn_id: row.conn_id,
+        forget_at: null,
       };
+      await this.db
+        .insertInto('call_clerks')
+        .values(row)
+        .onConflict((oc) => oc.column('username').doUpdateSet(update))
+        .execute();
+      const back = await this.db
+        .updateTable('live_calls')
+        .set({ clerk_gone_at: null })
+        .where('clerk', '=', profile.username)
+        .returningAll()
+        .execute();
+      await this.publish({ t: 'attached', kind: 'clerk', who: profile.username, conn: connId });
+      for (const call of back) {
+        this.cache(call);
+        this.sendConnectToClerk(call, true);
+      }
+      await this.publish({ t: 'changed' });
     });
   }
 
-  clerkStates(): ClerkState[] {
-    return [...this.clerks.values()]
-      .filter((c) => c.conn)
-      .map((c) => this.clerkState(c))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  detachClerk(username: string, conn: Connection<HubToClerk>): Promise<void> {
+    const entry = this.clerks.get(username);
+    if (!entry || entry.conn !== conn) return Promise.resolve();
+    this.clerks.delete(username);
+    return this.act(async () => {
+      const row = await this.db
+        .selectFrom('call_clerks')
+        .select('conn_id')
+        .where('username', '=', username)
+        .executeTakeFirst();
+      if (row?.conn_id !== entry.connId) return; // a newer socket elsewhere took over
+      await markClerksGone(this.db, [username], this.at(this.options.graceMs));
+      await this.publish({ t: 'changed' });
+    });
   }
 
-  /** Ends every call (hub shutdown). */
-  closeAll(): void {
-    for (const call of [...this.calls.values()]) this.end(call, 'closed');
-    for (const clerk of this.clerks.values()) if (clerk.forget) clearTimeout(clerk.forget);
+  clerkMessage(username: string, message: ClerkToHub): Promise<void> {
+    const clerk = this.clerks.get(username);
+    if (!clerk || message.type === 'pong') return Promise.resolve();
+    const refuse = (code: string, text: string) => clerk.conn.send({ type: 'error', code, message: text });
+    return this.act(async () => {
+      switch (message.type) {
+        case 'presence':
+          await this.db
+            .updateTable('call_clerks')
+            .set({ presence: message.presence })
+            .where('username', '=', username)
+            .execute();
+          await this.publish({ t: 'changed' });
+          return;
+        case 'call.accept':
+          return this.accept(username, clerk.profile.officeIds, message.callId, refuse);
+        case 'call.decline': {
+          const released = await this.db
+            .updateTable('live_calls')
+            .set({ offered_to: null, offer_deadline: null })
+            .where('id', '=', message.callId)
+            .where('offered_to', '=', username)
+            .executeTakeFirst();
+          if (released.numUpdatedRows > 0n) await this.publish({ t: 'changed' });
+          return;
+        }
+        case 'call.transfer': {
+          const { to } = message;
+          if (to.kind === 'clerk') {
+            const target = await this.db
+              .selectFrom('call_clerks')
+              .select('conn_id')
+              .where('username', '=', to.username)
+              .executeTakeFirst();
+            if (!target?.conn_id || to.username === username)
+              return refuse('clerk_unavailable', 'That clerk is not signed in.');
+          }
+          const offeredTo = to.kind === 'clerk' ? to.username : null;
+          const moved = await this.db
+            .updateTable('live_calls')
+            .set((eb) => ({
+              state: 'waiting',
+              clerk: null,
+              clerk_gone_at: null,
+              front: 1,
+              transfers: eb('transfers', '+', 1),
+              transferred_by: clerk.profile.displayName,
+              offered_to: offeredTo,
+              offer_deadline: offeredTo ? this.at(this.options.offerTimeoutMs) : null,
+              queue_deadline: this.at(this.options.queueTimeoutMs),
+              ...(to.kind === 'office' ? { office_id: to.officeId } : {}),
+            }))
+            .where('id', '=', message.callId)
+            .where('clerk', '=', username)
+            .executeTakeFirst();
+          if (moved.numUpdatedRows === 0n) return refuse('not_yours', 'This is not your call.');
+          await this.publish({ t: 'transferred', call: message.callId, clerk: username });
+          await this.publish({ t: 'changed' });
+          return;
+        }
+        case 'call.hangup': {
+          const call = await this.readCall(message.callId);
+          if (call?.clerk === username) await this.end(call.id, 'hangup');
+          return;
+        }
+        case 'call.restart':
+        case 'signal': {
+          const call = await this.activeCall(message.callId);
+          if (call?.clerk === username) await this.deliver('terminal', call.terminal_id, call.id, message);
+          return;
+        }
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ views (of the last read rows)
+
+  queueEntries(): QueueEntry[] {
+    return views.queueEntries(this.snapshot);
+  }
+
+  officeStatuses(): OfficeCallStatus[] {
+    return views.officeStatuses(this.snapshot);
+  }
+
+  clerkStates(): ClerkState[] {
+    return views.clerkStates(this.snapshot);
+  }
+
+  /**
+   * This instance stops (shutdown or restart). Calls go on: its sockets count as dropped, so each
+   * side has the grace period to come back through another instance.
+   */
+  async closeAll(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    await this.idle();
+    this.terminals.clear();
+    this.clerks.clear();
+    try {
+      if (await releaseInstance(this.db, this.instanceId, this.at(this.options.graceMs)))
+        await this.notices.publish({ t: 'changed' });
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    await this.notices.close();
   }
 
   // ------------------------------------------------------------ internals
 
-  private end(call: Call, reason: CallEndReason): void {
-    if (this.calls.get(call.id) !== call) return;
-    this.calls.delete(call.id);
-    for (const timer of [call.queueTimer, call.offerTimer, call.terminalGone, call.clerkGone])
-      if (timer) clearTimeout(timer);
-    const ended = { type: 'call.ended', callId: call.id, reason } as const;
-    this.terminals.get(call.terminalId)?.conn.send(ended);
-    if (call.clerk) this.clerks.get(call.clerk)?.conn?.send(ended);
-    const endedAt = this.now();
-    if (call.acceptedAt && reason === 'hangup') {
-      this.durations.push((endedAt.getTime() - call.acceptedAt.getTime()) / 1000);
-      if (this.durations.length > HISTORY) this.durations.shift();
+  private async accept(
+    username: string,
+    officeIds: string[],
+    callId: string,
+    refuse: (code: string, text: string) => void,
+  ): Promise<void> {
+    const call = await this.readCall(callId);
+    if (!call || call.state !== 'waiting') return refuse('call_gone', 'This call is no longer waiting.');
+    const busy = await this.db
+      .selectFrom('live_calls')
+      .select('id')
+      .where('clerk', '=', username)
+      .executeTakeFirst();
+    if (busy) return refuse('busy', 'Finish your current call first.');
+    const mayTake =
+      call.offered_to === username || (call.offered_to === null && officeIds.includes(call.office_id));
+    if (!mayTake) return refuse('not_yours', 'This call is for another office or clerk.');
+    // One conditional update: of clerks accepting at once on any instances, exactly one wins.
+    let won: LiveCallRow | undefined;
+    try {
+      won = await this.db
+        .updateTable('live_calls')
+        .set((eb) => ({
+          state: 'active',
+          clerk: username,
+          last_clerk: username,
+          offered_to: null,
+          offer_deadline: null,
+          queue_deadline: null,
+          accepted_at: eb.fn.coalesce('accepted_at', eb.val(this.at(0))),
+        }))
+        .where('id', '=', callId)
+        .where('state', '=', 'waiting')
+        .where((eb) =>
+          eb.or([
+            eb('offered_to', '=', username),
+            eb.and([eb('offered_to', 'is', null), eb('office_id', 'in', [...officeIds, ''])]),
+          ]),
+        )
+        .returningAll()
+        .executeTakeFirst();
+    } catch (error) {
+      if (isUniqueViolation(error)) return refuse('busy', 'Finish your current call first.');
+      throw error;
     }
-    this.options.log({
-      callId: call.id,
-      officeId: call.officeId,
-      serviceId: call.serviceId,
-      terminalId: call.terminalId,
-      clerkUsername: call.lastClerk,
-      queuedAt: call.queuedAt.toISOString(),
-      acceptedAt: call.acceptedAt?.toISOString() ?? null,
-      endedAt: endedAt.toISOString(),
-      endReason: reason,
-      transfers: call.transfers,
+    if (!won) return refuse('call_gone', 'This call is no longer waiting.');
+    this.cache(won);
+    await this.publish({ t: 'connect', call: callId });
+    await this.publish({ t: 'changed' });
+  }
+
+  private async end(callId: string, reason: CallEndReason): Promise<void> {
+    const ended = await this.db.transaction().execute((trx) => endCallRow(trx, callId, reason, this.at(0)));
+    if (ended) await this.announceEnd(ended);
+  }
+
+  private async announceEnd({ entry, clerk }: EndedCall): Promise<void> {
+    this.options.log?.(entry);
+    await this.publish({
+      t: 'ended',
+      call: entry.callId,
+      terminal: entry.terminalId,
+      clerk,
+      reason: entry.endReason,
     });
-    this.changed();
+    await this.publish({ t: 'changed' });
   }
 
-  private armQueueTimer(call: Call): void {
-    if (call.queueTimer) clearTimeout(call.queueTimer);
-    call.queueTimer = setTimeout(() => this.end(call, 'unanswered'), this.options.queueTimeoutMs);
+  /** Straight to a socket of this instance, or through a row and a notice to the one holding it. */
+  private async deliver(
+    kind: 'terminal' | 'clerk',
+    to: string,
+    callId: string,
+    message: Relayed,
+  ): Promise<void> {
+    const local = kind === 'terminal' ? this.terminals.get(to) : this.clerks.get(to);
+    if (local) return (local.conn as Connection<Relayed>).send(message);
+    const id = randomUUID();
+    await this.db
+      .insertInto('call_signals')
+      .values({
+        id,
+        call_id: callId,
+        recipient_kind: kind,
+        recipient: to,
+        body: JSON.stringify(message),
+        created_at: this.at(0),
+      })
+      .execute();
+    await this.publish({ t: 'signal', id, kind, to });
   }
 
-  private releaseOffer(call: Call): void {
-    if (call.offerTimer) clearTimeout(call.offerTimer);
-    call.offerTimer = null;
-    if (call.offeredTo === null) return;
-    call.offeredTo = null;
-    this.changed();
+  private onNotice(notice: CallNotice): void {
+    if (this.stopped) return;
+    if (notice.t === 'changed') return this.queueRefresh();
+    void this.run(() => this.handle(notice));
   }
 
-  private sendConnectToClerk(call: Call, clerk: ClerkEntry, resumed: boolean): void {
-    const ice = this.options.iceFor(`clerk-${clerk.username}`);
-    clerk.conn?.send({
-      type: 'call.connect',
-      callId: call.id,
-      ...ice,
-      resumed,
-      terminalId: call.terminalId,
-      terminalName: call.terminalName,
-      officeId: call.officeId,
-      serviceId: call.serviceId,
-      locale: call.locale,
-    });
-  }
-
-  private sendCallStateToTerminal(call: Call, resumed: boolean): void {
-    const conn = this.terminals.get(call.terminalId)?.conn;
-    if (!conn) return;
-    if (call.state === 'active' && call.clerk) {
-      const ice = this.options.iceFor(`terminal-${call.terminalId}`);
-      const clerkName = this.clerks.get(call.clerk)?.displayName ?? call.clerk;
-      conn.send({ type: 'call.connect', callId: call.id, ...ice, resumed, clerkName });
-      return;
+  private async handle(notice: Exclude<CallNotice, { t: 'changed' }>): Promise<void> {
+    switch (notice.t) {
+      case 'connect': {
+        const call = await this.readCall(notice.call);
+        if (!call || call.state !== 'active') return;
+        this.cache(call);
+        if (call.clerk && !this.snapshot.clerks.has(call.clerk)) await this.refresh();
+        this.sendConnectToClerk(call, false);
+        this.sendCallStateToTerminal(call, false);
+        return;
+      }
+      case 'ended': {
+        (this.snapshot.calls as Map<string, LiveCallRow>).delete(notice.call);
+        const ended = { type: 'call.ended', callId: notice.call, reason: notice.reason } as const;
+        this.terminals.get(notice.terminal)?.conn.send(ended);
+        if (notice.clerk) this.clerks.get(notice.clerk)?.conn.send(ended);
+        return;
+      }
+      case 'transferred':
+        this.clerks.get(notice.clerk)?.conn.send({ type: 'call.transferred', callId: notice.call });
+        return;
+      case 'signal': {
+        const local = notice.kind === 'terminal' ? this.terminals.get(notice.to) : this.clerks.get(notice.to);
+        if (!local) return;
+        const row = await this.db
+          .deleteFrom('call_signals')
+          .where('id', '=', notice.id)
+          .returning('body')
+          .executeTakeFirst();
+        if (row) (local.conn as Connection<Relayed>).send(JSON.parse(row.body) as Relayed);
+        return;
+      }
+      case 'attached': {
+        const local =
+          notice.kind === 'terminal' ? this.terminals.get(notice.who) : this.clerks.get(notice.who);
+        if (!local || local.connId === notice.conn) return;
+        // The same terminal or clerk connected again at another instance: that socket wins.
+        if (notice.kind === 'terminal') this.terminals.delete(notice.who);
+        else this.clerks.delete(notice.who);
+        local.conn.close(REPLACED, 'replaced by a newer connection');
+        return;
+      }
     }
-    const queue = this.queueOf(call.officeId);
-    const position = queue.indexOf(call) + 1;
-    if (position < 1) return;
-    conn.send({
-      type: 'call.queued',
-      callId: call.id,
-      officeId: call.officeId,
-      position,
-      estimatedWaitSeconds: this.estimate(call.officeId, position),
-      transferred: call.transfers > 0,
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued || this.stopped) return;
+    this.refreshQueued = true;
+    void this.run(async () => {
+      this.refreshQueued = false;
+      await this.refresh();
+      this.broadcast();
     });
+  }
+
+  private async refresh(): Promise<void> {
+    const [calls, clerks, durations] = await Promise.all([
+      this.db.selectFrom('live_calls').selectAll().execute(),
+      this.db.selectFrom('call_clerks').selectAll().execute(),
+      recentDurations(this.db),
+    ]);
+    this.snapshot = {
+      calls: new Map(calls.map((c) => [c.id, c])),
+      clerks: new Map(clerks.map((c) => [c.username, c])),
+      durations,
+    };
   }
 
   /** After any change: every clerk gets the whole queue, every terminal its office statuses and place. */
-  private changed(): void {
+  private broadcast(): void {
     const snapshot: HubToClerk = {
       type: 'queue',
-      serverNow: this.now().toISOString(),
+      serverNow: this.at(0),
       entries: this.queueEntries(),
       clerks: this.clerkStates(),
       offices: this.officeStatuses(),
     };
-    for (const clerk of this.clerks.values()) clerk.conn?.send(snapshot);
+    for (const clerk of this.clerks.values()) clerk.conn.send(snapshot);
     const offices = snapshot.offices;
     for (const terminal of this.terminals.values()) terminal.conn.send({ type: 'offices', offices });
-    for (const call of this.calls.values())
-      if (call.state === 'queued') this.sendCallStateToTerminal(call, false);
+    for (const call of this.snapshot.calls.values())
+      if (call.state === 'waiting' && this.terminals.has(call.terminal_id))
+        this.sendCallStateToTerminal(call, false);
   }
 
-  private queueOf(officeId: string): Call[] {
-    return [...this.calls.values()]
-      .filter((c) => c.state === 'queued' && c.officeId === officeId)
-      .sort(
-        (a, b) =>
-          Number(b.front) - Number(a.front) ||
-          a.waitingSince.getTime() - b.waitingSince.getTime() ||
-          a.queuedAt.getTime() - b.queuedAt.getTime(),
-      );
-  }
-
-  private queuesByOffice(): Map<string, Call[]> {
-    const offices = new Set([...this.calls.values()].map((c) => c.officeId));
-    return new Map([...offices].sort().map((o) => [o, this.queueOf(o)]));
-  }
-
-  private clerkCounts(officeId: string): { available: number; busy: number } {
-    let available = 0;
-    let busy = 0;
-    for (const clerk of this.clerks.values()) {
-      if (!clerk.conn || !clerk.officeIds.includes(officeId)) continue;
-      const state = this.presenceOf(clerk);
-      if (state === 'available') available++;
-      else if (state === 'in_call') busy++;
-    }
-    return { available, busy };
-  }
-
-  private estimate(officeId: string, position: number): number | null {
-    const { available, busy } = this.clerkCounts(officeId);
-    const averageCallSeconds =
-      this.durations.length === 0
-        ? DEFAULT_CALL_SECONDS
-        : this.durations.reduce((a, b) => a + b, 0) / this.durations.length;
-    return estimateWaitSeconds({
-      position,
-      clerksAvailable: available,
-      clerksBusy: busy,
-      averageCallSeconds,
-      averagePickupSeconds: DEFAULT_PICKUP_SECONDS,
+  private sendConnectToClerk(call: LiveCallRow, resumed: boolean): void {
+    const clerk = call.clerk ? this.clerks.get(call.clerk) : undefined;
+    if (!clerk) return;
+    const ice = this.options.iceFor(`clerk-${clerk.profile.username}`);
+    clerk.conn.send({
+      type: 'call.connect',
+      callId: call.id,
+      ...ice,
+      resumed,
+      terminalId: call.terminal_id,
+      terminalName: call.terminal_name,
+      officeId: call.office_id,
+      serviceId: call.service_id,
+      locale: call.locale as Locale,
     });
   }
 
-  private presenceOf(clerk: ClerkEntry): ClerkState['presence'] {
-    return this.activeCallOf(clerk.username) ? 'in_call' : clerk.presence;
+  private sendCallStateToTerminal(call: LiveCallRow, resumed: boolean): void {
+    const conn = this.terminals.get(call.terminal_id)?.conn;
+    if (!conn) return;
+    if (call.state === 'active' && call.clerk) {
+      const ice = this.options.iceFor(`terminal-${call.terminal_id}`);
+      const clerkName = this.snapshot.clerks.get(call.clerk)?.display_name ?? call.clerk;
+      conn.send({ type: 'call.connect', callId: call.id, ...ice, resumed, clerkName });
+      return;
+    }
+    const position = views.queueOf(this.snapshot, call.office_id).findIndex((c) => c.id === call.id) + 1;
+    if (position < 1) return;
+    conn.send({
+      type: 'call.queued',
+      callId: call.id,
+      officeId: call.office_id,
+      position,
+      estimatedWaitSeconds: views.estimate(this.snapshot, call.office_id, position),
+      transferred: call.transfers > 0,
+    });
   }
 
-  private clerkState(clerk: ClerkEntry): ClerkState {
-    return {
-      username: clerk.username,
-      displayName: clerk.displayName,
-      officeIds: clerk.officeIds,
-      presence: this.presenceOf(clerk),
-    };
+  /** Due deadlines of every instance's calls; SKIP LOCKED lets instances sweep side by side. */
+  private async sweep(): Promise<void> {
+    try {
+      await this.heartbeat();
+      const now = this.at(0);
+      const stale = await this.db
+        .selectFrom('call_instances')
+        .select('id')
+        .where('seen_at', '<', this.at(-(this.options.instanceStaleMs ?? 5000)))
+        .where('id', '!=', this.instanceId)
+        .execute();
+      let changed = false;
+      for (const { id } of stale)
+        changed = (await releaseInstance(this.db, id, this.at(this.options.graceMs))) || changed;
+      const ended = await this.db.transaction().execute(async (trx) => {
+        let due = trx
+          .selectFrom('live_calls')
+          .select(['id', 'queue_deadline'])
+          .where((eb) =>
+            eb.or([
+              eb('queue_deadline', '<=', now),
+              eb('terminal_gone_at', '<=', now),
+              eb('clerk_gone_at', '<=', now),
+            ]),
+          );
+        if (this.options.dialect === 'postgres') due = due.forUpdate().skipLocked();
+        const endings: EndedCall[] = [];
+        for (const call of await due.execute()) {
+          const reason =
+            call.queue_deadline !== null && call.queue_deadline <= now ? 'unanswered' : 'peer_vanished';
+          const ending = await endCallRow(trx, call.id, reason, now);
+          if (ending) endings.push(ending);
+        }
+        return endings;
+      });
+      for (const ending of ended) await this.announceEnd(ending);
+      const offers = await this.db
+        .updateTable('live_calls')
+        .set({ offered_to: null, offer_deadline: null })
+        .where('offer_deadline', '<=', now)
+        .executeTakeFirst();
+      const forgotten = await this.db
+        .deleteFrom('call_clerks')
+        .where('conn_id', 'is', null)
+        .where('forget_at', '<=', now)
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('live_calls').select('id').whereRef('clerk', '=', 'username'))),
+        )
+        .executeTakeFirst();
+      await this.db.deleteFrom('call_signals').where('created_at', '<', this.at(-SIGNAL_TTL_MS)).execute();
+      if (changed || offers.numUpdatedRows > 0n || forgotten.numDeletedRows > 0n)
+        await this.publish({ t: 'changed' });
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 
-  private activeCallOf(username: string): Call | undefined {
-    return [...this.calls.values()].find((c) => c.clerk === username);
+  private async heartbeat(): Promise<void> {
+    const seen = this.at(0);
+    await this.db
+      .insertInto('call_instances')
+      .values({ id: this.instanceId, seen_at: seen })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ seen_at: seen }))
+      .execute();
   }
 
-  private callsOfTerminal(terminalId: string): Call[] {
-    return [...this.calls.values()].filter((c) => c.terminalId === terminalId);
+  private publish(notice: CallNotice): Promise<void> {
+    return this.notices.publish(notice);
   }
 
-  private ownCall(terminalId: string, callId: string): Call | undefined {
-    const call = this.calls.get(callId);
-    return call?.terminalId === terminalId ? call : undefined;
+  /** Runs one step after the ones before it, so a socket's messages keep their order. */
+  private run(task: () => Promise<void>): Promise<void> {
+    const next = this.work.then(task).catch((error: unknown) => this.options.onError?.(error));
+    this.work = next;
+    return next;
+  }
+
+  /** A step asked for from outside; resolves once it and what it set off are handled here. */
+  private async act(task: () => Promise<void>): Promise<void> {
+    await this.run(task);
+    await this.idle();
+  }
+
+  private cache(call: LiveCallRow): void {
+    (this.snapshot.calls as Map<string, LiveCallRow>).set(call.id, call);
+  }
+
+  private readCall(callId: string): Promise<LiveCallRow | undefined> {
+    return this.db.selectFrom('live_calls').selectAll().where('id', '=', callId).executeTakeFirst();
+  }
+
+  /** Signaling is hot: the copy serves while it shows the call active, else the row decides. */
+  private async activeCall(callId: string): Promise<LiveCallRow | undefined> {
+    const cached = this.snapshot.calls.get(callId);
+    if (cached?.state === 'active') return cached;
+    const call = await this.readCall(callId);
+    return call?.state === 'active' ? call : undefined;
+  }
+
+  private at(offsetMs: number): string {
+    return new Date(this.now().getTime() + offsetMs).toISOString();
   }
 }

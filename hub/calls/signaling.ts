@@ -24,6 +24,8 @@ export const PING_INTERVAL_MS = 10_000;
 const HELLO_TIMEOUT_MS = 10_000;
 /** More than this many messages per second from one socket is abuse (ICE trickle stays far below). */
 const MAX_MESSAGES_PER_SECOND = 200;
+/** Messages a terminal may send while its token is being checked; they are handled after it. */
+const MAX_EARLY_MESSAGES = 32;
 
 export interface SignalingOptions {
   center: CallCenter;
@@ -169,23 +171,28 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
           }
           terminalId = terminal.id;
           request.log.info({ terminalId }, 'terminal signaling connected');
-          center.attachTerminal(terminal.id, terminal.name, conn);
+          void center.attachTerminal(terminal.id, terminal.name, conn);
+          // What came while the token was checked (a call request after a reconnect) goes on now.
+          for (const message of early.splice(0)) void center.terminalMessage(terminal.id, message);
         };
         let authenticating = false;
+        const early: TerminalToHub[] = [];
         conn = wire<TerminalToHub, HubToTerminal>(
           socket,
           TerminalToHub,
           request.log,
           (message) => {
-            if (terminalId) return center.terminalMessage(terminalId, message);
+            if (terminalId) return void center.terminalMessage(terminalId, message);
             if (message.type === 'hello' && !authenticating) {
               authenticating = true;
               void authenticate(message.token);
             } else if (!authenticating) socket.close(CLOSE.unauthenticated, 'hello expected');
+            else if (early.length < MAX_EARLY_MESSAGES) early.push(message);
+            else socket.close(CLOSE.protocol, 'too many messages before the token check');
           },
           () => {
             clearTimeout(helloTimer);
-            if (terminalId && conn) center.detachTerminal(terminalId, conn);
+            if (terminalId && conn) void center.detachTerminal(terminalId, conn);
           },
         );
         // Node clients may authenticate in the upgrade request itself.
@@ -224,10 +231,10 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
           socket,
           ClerkToHub,
           request.log,
-          (message) => center.clerkMessage(clerk.username, message),
-          () => center.detachClerk(clerk.username, conn),
+          (message) => void center.clerkMessage(clerk.username, message),
+          () => void center.detachClerk(clerk.username, conn),
         );
-        center.attachClerk(clerk, conn);
+        void center.attachClerk(clerk, conn);
       },
     );
   };

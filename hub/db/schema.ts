@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { SubmissionStatus } from '../../protocol/submission.js';
 import type { DeliveryTables } from './delivery-schema.js';
 import type { FleetTables } from './fleet-schema.js';
+import type { LiveCallTables } from './call-schema.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. Times are ISO 8601 UTC strings made with
@@ -266,7 +267,7 @@ export interface DeletionLogTable {
   rule_days: number;
 }
 
-export interface Database extends FleetTables, DeliveryTables {
+export interface Database extends FleetTables, DeliveryTables, LiveCallTables {
   offices: ContentDocumentTable;
   categories: ContentDocumentTable;
   life_situations: ContentDocumentTable;

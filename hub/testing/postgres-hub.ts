@@ -27,6 +27,7 @@ export async function startPostgresTestHub(
   await seedIfEmpty(db, testSeed);
   const app = buildHub({
     db,
+    databaseUrl: url.toString(),
     staticDir: join(dataDir, 'no-static-build'),
     checkAnswers: true,
     providerKeys: testProviderKeys,
