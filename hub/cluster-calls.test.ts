@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../protocol/api.js';
+import { CALL_API, type HubToClerk, type HubToTerminal } from '../protocol/calls.js';
+import { freePort, startBalancer, type Balancer } from '../tests/support/balancer.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { HubKysely } from './db/schema.js';
+import { seedIfEmpty } from './seed/seed.js';
+import { CallSocket } from './testing/call-socket.js';
+import { listeningUrl, postgresSchema, spawnHub, type HubChild } from './testing/hub-cli.js';
+import { TEST_CLERK, TEST_TERMINAL, testSeed } from './testing/test-hub.js';
+import { sha256Hex } from './util/hash.js';
+
+/**
+ * Video calls across three hub processes on one PostgreSQL behind nginx: the two sides of a call
+ * on different instances, two clerks on two instances accepting at once, and the instance that
+ * holds a call killed mid-call.
+ */
+const pgUrl = process.env['POP_TEST_POSTGRES_URL'];
+if (!pgUrl) console.log('Cluster call tests skipped: set POP_TEST_POSTGRES_URL=postgres://... to run them.');
+
+type Terminal = CallSocket<HubToTerminal>;
+type Clerk = CallSocket<HubToClerk>;
+
+interface Instance {
+  port: number;
+  url: string;
+  child: HubChild;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'pop-hub-cluster-calls-'));
+let schema: { url: string; drop(): Promise<void> };
+let db: HubKysely;
+const instances: Instance[] = [];
+let balancer: Balancer;
+const open: { close(): void }[] = [];
+
+/** More terminals and clerks, copied from the seeded ones (so they sign in the same way). */
+async function addTerminal(id: string): Promise<string> {
+  const seeded = await db
+    .selectFrom('terminals')
+    .selectAll()
+    .where('id', '=', TEST_TERMINAL.id)
+    .executeTakeFirstOrThrow();
+  const token = `token-of-${id}-0123456789abcdef`;
+  await db
+    .insertInto('terminals')
+    .values({ ...seeded, id, name: `Terminal ${id}`, token_hash: sha256Hex(token) })
+    .execute();
+  return token;
+}
+
+async function addClerk(username: string): Promise<void> {
+  const seeded = await db
+    .selectFrom('clerks')
+    .selectAll()
+    .where('username', '=', TEST_CLERK.username)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('clerks')
+    .values({ ...seeded, username, display_name: username.toUpperCase() })
+    .execute();
+}
+
+async function startInstance(port: number): Promise<Instance> {
+  const child = spawnHub(
+    ['--demo', '--no-migrate', '--port', String(port), '--database-url', schema.url, '--data-dir', root],
+    { POP_DRAIN_SECONDS: '1' },
+  );
+  return { port, url: await listeningUrl(child), child };
+}
+
+const ws = (base: string) => base.replace(/^http/, 'ws');
+
+async function terminalAt(base: string, token: string): Promise<Terminal> {
+  const socket = await CallSocket.open<HubToTerminal>(ws(base) + CALL_API.terminalSocket);
+  open.push(socket);
+  const welcome = socket.next('welcome');
+  socket.send({ type: 'hello', token });
+  await welcome;
+  return socket;
+}
+
+async function clerkAt(base: string, username: string): Promise<Clerk> {
+  const login = await fetch(`${base}${API.clerkLogin}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_CLERK.password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // The console's own origin, as a browser sends it.
+  const socket = await CallSocket.open<HubToClerk>(ws(base) + CALL_API.clerkSocket, {
+    cookie,
+    origin: base,
+  });
+  open.push(socket);
+  const queue = socket.next('queue');
+  socket.send({ type: 'presence', presence: 'available' });
+  await queue;
+  return socket;
+}
+
+function request(terminal: Terminal, callId: string): void {
+  terminal.send({ type: 'call.request', callId, officeId: 'buergerbuero', serviceId: null, locale: 'de' });
+}
+
+const inQueue = (clerk: Clerk, callId: string) =>
+  clerk.next('queue', (q) => q.entries.some((e) => e.callId === callId));
+
+async function exchangeSignals(terminal: Terminal, clerk: Clerk, callId: string, generation: number) {
+  const atClerk = clerk.next('signal', (m) => m.generation === generation);
+  terminal.send({ type: 'signal', callId, generation, data: { type: 'offer', sdp: `offer-${generation}` } });
+  expect((await atClerk).data).toEqual({ type: 'offer', sdp: `offer-${generation}` });
+  const atTerminal = terminal.next('signal', (m) => m.generation === generation);
+  // Longer than a NOTIFY payload may be: the message travels in a row, the notice names it.
+  const sdp = `answer-${generation}-${'a'.repeat(12_000)}`;
+  clerk.send({ type: 'signal', callId, generation, data: { type: 'answer', sdp } });
+  expect((await atTerminal).data).toEqual({ type: 'answer', sdp });
+}
+
+async function hangUp(terminal: Terminal, callId: string) {
+  const ended = terminal.next('call.ended', (m) => m.callId === callId);
+  terminal.send({ type: 'call.hangup', callId });
+  await ended;
+}
+
+describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', () => {
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    schema = await postgresSchema(pgUrl ?? '');
+    db = openDatabase({ dataDir: root, databaseUrl: schema.url }).db;
+    await migrateToLatest(db);
+    await seedIfEmpty(db, testSeed);
+    for (const id of ['terminal-two', 'terminal-three']) tokens[id] = await addTerminal(id);
+    tokens[TEST_TERMINAL.id] = TEST_TERMINAL.token;
+    await addClerk('berta');
+    const ports = [await freePort(), await freePort(), await freePort()];
+    instances.push(...(await Promise.all(ports.map((port) => startInstance(port)))));
+    balancer = await startBalancer(
+      instances.map((i) => i.url),
+      join(root, 'nginx'),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const socket of open) socket.close();
+    await balancer?.stop();
+    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
+    await db?.destroy();
+    await schema?.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('pairs a terminal on one instance with a clerk on another and relays signaling both ways', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const terminal = await terminalAt(a.url, TEST_TERMINAL.token);
+    const clerk = await clerkAt(b.url, TEST_CLERK.username);
+    const callId = randomUUID();
+    const queued = terminal.next('call.queued');
+    const seen = inQueue(clerk, callId);
+    request(terminal, callId);
+    expect(await queued).toMatchObject({ callId, position: 1 });
+    expect((await seen).entries.find((e) => e.callId === callId)).toMatchObject({
+      terminalId: TEST_TERMINAL.id,
+      position: 1,
+    });
+    const connectTerminal = terminal.next('call.connect');
+    const connectClerk = clerk.next('call.connect');
+    clerk.send({ type: 'call.accept', callId });
+    expect(await connectTerminal).toMatchObject({
+      callId,
+      resumed: false,
+      clerkName: TEST_CLERK.displayName,
+    });
+    expect(await connectClerk).toMatchObject({ callId, terminalId: TEST_TERMINAL.id });
+    await exchangeSignals(terminal, clerk, callId, 0);
+    const clerkTold = clerk.next('call.ended');
+    await hangUp(terminal, callId);
+    expect((await clerkTold).reason).toBe('hangup');
+    terminal.close();
+    clerk.close();
+  });
+
+  it('lets exactly one of two clerks on two instances win a call both accept at once', async () => {
+    const [a, b, c] = instances as [Instance, Instance, Instance];
+    const terminal = await terminalAt(a.url, TEST_TERMINAL.token);
+    const erika = await clerkAt(b.url, TEST_CLERK.username);
+    const berta = await clerkAt(c.url, 'berta');
+    for (let round = 0; round < 3; round++) {
+      const callId = randomUUID();
+      const seen = [inQueue(erika, callId), inQueue(berta, callId)];
+      request(terminal, callId);
+      await Promise.all(seen);
+      const outcome = (clerk: Clerk) =>
+        Promise.race([
+          clerk.next('call.connect', (m) => m.callId === callId).then(() => 'won' as const),
+          clerk.next('error').then((e) => e.code),
+        ]);
+      const outcomes = [outcome(erika), outcome(berta)];
+      erika.send({ type: 'call.accept', callId });
+      berta.send({ type: 'call.accept', callId });
+      expect((await Promise.all(outcomes)).sort()).toEqual(['call_gone', 'won']);
+      const rows = await db
+        .selectFrom('live_calls')
+        .select(['clerk', 'state'])
+        .where('id', '=', callId)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.state).toBe('active');
+      await hangUp(terminal, callId);
+    }
+    terminal.close();
+    erika.close();
+    berta.close();
+  });
+
+  it('keeps a call and the queue when the instance holding them is killed', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const callId = randomUUID();
+    const ahead = randomUUID();
+    const behind = randomUUID();
+    // The call runs on A; one citizen waits on B, one on A behind them.
+    const terminal = await terminalAt(a.url, TEST_TERMINAL.token);
+    const clerk = await clerkAt(a.url, TEST_CLERK.username);
+    const first = terminal.next('call.queued');
+    request(terminal, callId);
+    await first;
+    const waitingB = await terminalAt(b.url, tokens['terminal-two'] ?? '');
+    const queuedB = waitingB.next('call.queued');
+    request(waitingB, ahead);
+    await queuedB;
+    const waitingA = await terminalAt(a.url, tokens['terminal-three'] ?? '');
+    const queuedA = waitingA.next('call.queued', (m) => m.position === 3);
+    request(waitingA, behind);
+    await queuedA;
+    const connected = terminal.next('call.connect');
+    const movedUp = waitingA.next('call.queued', (m) => m.position === 2);
+    clerk.send({ type: 'call.accept', callId });
+    await connected;
+    await exchangeSignals(terminal, clerk, callId, 0);
+    const placeBefore = await movedUp;
+    const acceptedAt = (
+      await db
+        .selectFrom('live_calls')
+        .select('accepted_at')
+        .where('id', '=', callId)
+        .executeTakeFirstOrThrow()
+    ).accepted_at;
+
+    const killedAt = Date.now();
+    const dropped = [terminal.closed, clerk.closed, waitingA.closed];
+    a.child.kill('SIGKILL');
+    await Promise.all(dropped);
+    console.log(`sockets dropped ${Date.now() - killedAt} ms after SIGKILL`);
+    // Both sides and the waiting citizen come back through the balancer, as the kiosk and console do.
+    const terminalBack = await terminalAt(balancer.url, TEST_TERMINAL.token);
+    request(terminalBack, callId);
+    const clerkBack = await clerkAt(balancer.url, TEST_CLERK.username);
+    const resumedTerminal = terminalBack.seen('call.connect', (m) => m.callId === callId && m.resumed);
+    const resumedClerk = clerkBack.seen('call.connect', (m) => m.callId === callId && m.resumed);
+    const waitingBack = await terminalAt(balancer.url, tokens['terminal-three'] ?? '');
+    const placeAfter = waitingBack.next('call.queued', (m) => m.callId === behind);
+    request(waitingBack, behind);
+    await Promise.all([resumedTerminal, resumedClerk]);
+    // Signaling resumes (an ICE restart in real life) with no second accept.
+    await exchangeSignals(terminalBack, clerkBack, callId, 1);
+    const failoverMs = Date.now() - killedAt;
+    expect((await placeAfter).position).toBe(placeBefore.position);
+    const row = await db
+      .selectFrom('live_calls')
+      .select(['state', 'clerk', 'accepted_at'])
+      .where('id', '=', callId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'active', clerk: TEST_CLERK.username, accepted_at: acceptedAt });
+    console.log(`failover: call signaling resumed ${failoverMs} ms after SIGKILL`);
+    expect(clerkBack.received.filter((m) => m.type === 'error')).toEqual([]);
+    for (const socket of [terminalBack, clerkBack, waitingBack, waitingB]) socket.close();
+  }, 60_000);
+});
