@@ -23,6 +23,8 @@ import { sha256Hex } from './util/hash.js';
 const pgUrl = process.env['POP_TEST_POSTGRES_URL'];
 if (!pgUrl) console.log('Cluster call tests skipped: set POP_TEST_POSTGRES_URL=postgres://... to run them.');
 
+const GRACE_SECONDS = 3;
+
 type Terminal = CallSocket<HubToTerminal>;
 type Clerk = CallSocket<HubToClerk>;
 
@@ -69,7 +71,8 @@ async function addClerk(username: string): Promise<void> {
 async function startInstance(port: number): Promise<Instance> {
   const child = spawnHub(
     ['--demo', '--no-migrate', '--port', String(port), '--database-url', schema.url, '--data-dir', root],
-    { POP_DRAIN_SECONDS: '1' },
+    // A short grace period, so a side that never comes back ends its call within the test.
+    { POP_DRAIN_SECONDS: '1', POP_CALL_GRACE: String(GRACE_SECONDS) },
   );
   return { port, url: await listeningUrl(child), child };
 }
@@ -281,5 +284,35 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     console.log(`failover: call signaling resumed ${failoverMs} ms after SIGKILL`);
     expect(clerkBack.received.filter((m) => m.type === 'error')).toEqual([]);
     for (const socket of [terminalBack, clerkBack, waitingBack, waitingB]) socket.close();
+  }, 60_000);
+
+  it('ends a call whose terminal never comes back after its instance died, once the grace period is over', async () => {
+    const [dead, b] = instances as [Instance, Instance];
+    const restarted = await startInstance(dead.port);
+    instances[0] = restarted;
+    const terminal = await terminalAt(restarted.url, tokens['terminal-two'] ?? '');
+    const clerk = await clerkAt(b.url, 'berta');
+    const callId = randomUUID();
+    const seen = inQueue(clerk, callId);
+    request(terminal, callId);
+    await seen;
+    const connected = clerk.next('call.connect');
+    clerk.send({ type: 'call.accept', callId });
+    await connected;
+    const ended = clerk.next('call.ended', (m) => m.callId === callId);
+    const killedAt = Date.now();
+    restarted.child.kill('SIGKILL');
+    // Another instance takes the silent one's sockets as dropped; the grace period then runs out.
+    expect((await ended).reason).toBe('peer_vanished');
+    const tookMs = Date.now() - killedAt;
+    expect(tookMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000);
+    expect(await db.selectFrom('live_calls').select('id').where('id', '=', callId).execute()).toEqual([]);
+    const logged = await db
+      .selectFrom('call_log')
+      .selectAll()
+      .where('call_id', '=', callId)
+      .executeTakeFirst();
+    expect(logged).toMatchObject({ end_reason: 'peer_vanished', clerk_username: 'berta' });
+    clerk.close();
   }, 60_000);
 });
