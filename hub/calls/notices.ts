@@ -117,13 +117,13 @@ export class PostgresNotices implements CallNotices {
     if (resync) handlers.resync();
   }
 
-  async publish(notice: CallNotice): Promise<void> {
-    await sql`select pg_notify(${this.channel}, ${JSON.stringify(notice)})`.execute(this.db);
+  /** The channel of this schema (once started). */
+  get channelName(): string {
+    return this.channel;
   }
 
-  /** Cuts the listening connection, as a network fault would (tests of the reconnect). */
-  dropListener(): void {
-    this.client?.emit('error', new Error('listener connection dropped'));
+  async publish(notice: CallNotice): Promise<void> {
+    await sql`select pg_notify(${this.channel}, ${JSON.stringify(notice)})`.execute(this.db);
   }
 
   async close(): Promise<void> {

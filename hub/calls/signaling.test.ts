@@ -104,6 +104,17 @@ describe('call signaling over WebSocket', () => {
     clerk.socket.close();
   });
 
+  it('keeps what a terminal sends while its token is checked, as a kiosk does after a reconnect', async () => {
+    const terminal = await Client.open<HubToTerminal>(base + CALL_API.terminalSocket);
+    const callId = randomUUID();
+    const queued = terminal.next('call.queued');
+    // Both in one go: the request arrives before the token check is over.
+    terminal.send({ type: 'hello', token: TEST_TERMINAL.token });
+    terminal.send({ type: 'call.request', callId, officeId: 'buergerbuero', serviceId: null, locale: 'de' });
+    expect(await queued).toMatchObject({ callId, position: 1 });
+    terminal.socket.close();
+  });
+
   it('refuses a wrong terminal token, a clerk without session, and a foreign origin', async () => {
     const terminal = await Client.open<HubToTerminal>(base + CALL_API.terminalSocket);
     terminal.send({ type: 'hello', token: 'not-a-terminal-token' });

@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open.js';
+import type { HubKysely } from '../db/schema.js';
+import { postgresSchema } from '../testing/hub-cli.js';
+import { PostgresNotices, type CallNotice } from './notices.js';
+
+const pgUrl = process.env['POP_TEST_POSTGRES_URL'];
+if (!pgUrl) console.log('Call notice tests skipped: set POP_TEST_POSTGRES_URL to run them.');
+
+describe.skipIf(!pgUrl)('call notices over PostgreSQL LISTEN/NOTIFY', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  async function schemaDb(): Promise<{ db: HubKysely; url: string }> {
+    const schema = await postgresSchema(pgUrl ?? '');
+    const { db } = openDatabase({ dataDir: '/nonexistent-unused', databaseUrl: schema.url });
+    cleanup.push(
+      () => schema.drop(),
+      () => db.destroy(),
+    );
+    return { db, url: schema.url };
+  }
+
+  function listener(url: string, db: HubKysely) {
+    const got: CallNotice[] = [];
+    let resyncs = 0;
+    const waiters: (() => void)[] = [];
+    const notices = new PostgresNotices(url, db, () => undefined);
+    cleanup.push(() => notices.close());
+    const wake = () => waiters.splice(0).forEach((w) => w());
+    const started = notices.start({
+      notice: (n) => (got.push(n), wake()),
+      resync: () => (resyncs++, wake()),
+    });
+    const until = async (check: () => boolean) => {
+      while (!check()) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    return { notices, got, started, until, resyncs: () => resyncs };
+  }
+
+  it('reaches every instance on the same schema and none on another', async () => {
+    const one = await schemaDb();
+    const other = await schemaDb();
+    const a = listener(one.url, one.db);
+    const b = listener(one.url, one.db);
+    const elsewhere = listener(other.url, other.db);
+    await Promise.all([a.started, b.started, elsewhere.started]);
+    await a.notices.publish({ t: 'connect', call: 'call-1' });
+    await b.until(() => b.got.length === 1);
+    await a.until(() => a.got.length === 1);
+    expect(b.got).toEqual([{ t: 'connect', call: 'call-1' }]);
+    await elsewhere.notices.publish({ t: 'changed' });
+    await elsewhere.until(() => elsewhere.got.length === 1);
+    expect(a.got).toHaveLength(1);
+  });
+
+  it('listens again after its connection is cut, and asks for a full re-read', async () => {
+    const { db, url } = await schemaDb();
+    const a = listener(url, db);
+    await a.started;
+    // The server ends the listening session, as a failover of the database or a network cut would.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const { rows } = await admin.query<{ pid: number }>(
+      `select pid from pg_stat_activity where query = 'LISTEN ' || $1`,
+      [a.notices.channelName],
+    );
+    expect(rows).toHaveLength(1);
+    await admin.query('select pg_terminate_backend($1)', [rows[0]?.pid]);
+    await admin.end();
+    await a.until(() => a.resyncs() === 1);
+    await a.notices.publish({ t: 'changed' });
+    await a.until(() => a.got.length === 1);
+    expect(a.got).toEqual([{ t: 'changed' }]);
+  });
+});
