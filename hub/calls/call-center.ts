@@ -93,7 +93,8 @@ export class CallCenter {
   private snapshot: views.CallSnapshot = { calls: new Map(), clerks: new Map(), durations: [] };
   private work: Promise<void> = Promise.resolve();
   private refreshQueued = false;
-  private sweeping = false;
+  /** The running sweep; it runs beside the steps, so a socket's message never waits for it. */
+  private sweeping: Promise<void> | null = null;
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
 
@@ -113,8 +114,7 @@ export class CallCenter {
     await this.run(() => this.refresh());
     this.sweepTimer = setInterval(() => {
       if (this.sweeping || this.stopped) return;
-      this.sweeping = true;
-      void this.run(() => this.sweep()).finally(() => (this.sweeping = false));
+      this.sweeping = this.sweep().finally(() => (this.sweeping = null));
     }, this.options.sweepMs ?? 1000);
     this.sweepTimer.unref?.();
   }
@@ -123,9 +123,10 @@ export class CallCenter {
   async idle(): Promise<void> {
     let seen: Promise<void>;
     do {
+      await this.sweeping;
       seen = this.work;
       await seen;
-    } while (seen !== this.work);
+    } while (seen !== this.work || this.sweeping);
   }
 
   // ------------------------------------------------------------ terminals
@@ -687,7 +688,7 @@ export class CallCenter {
         }
         return endings;
       });
-      for (const ending of ended) await this.announceEnd(ending);
+      for (const ending of ended) await this.run(() => this.announceEnd(ending));
       const offers = await this.db
         .updateTable('live_calls')
         .set({ offered_to: null, offer_deadline: null })

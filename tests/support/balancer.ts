@@ -25,7 +25,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startBalancer(upstreams: readonly string[], dir: string): Promise<Balancer> {
+export async function startBalancer(
+  upstreams: readonly string[],
+  dir: string,
+  options: { workerConnections?: number } = {},
+): Promise<Balancer> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const conf = join(dir, 'nginx.conf');
@@ -38,7 +42,7 @@ export async function startBalancer(upstreams: readonly string[], dir: string): 
 worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
 error_log stderr error;
-events { worker_connections 512; }
+events { worker_connections ${options.workerConnections ?? 512}; }
 http {
   access_log off;
   client_body_temp_path ${join(dir, 'body')};
