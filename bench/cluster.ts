@@ -35,15 +35,17 @@ const PG_URL = process.env['POP_TEST_POSTGRES_URL'] ?? 'postgres://pop:pop@127.0
 const P99_TARGET_MS = 50;
 /** A step whose p99 passes this is past saturation: no larger step is tried. */
 const GIVE_UP_MS = 1000;
-const CHANGE_GAP_MS = 250;
+const CHANGE_GAP_MS = 100;
 const OFFICE = 'buergerbuero';
 
 type Terminal = CallSocket<HubToTerminal>;
-const p99 = (values: number[]) => {
+const quantile = (q: number) => (values: number[]) => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
 };
+const p99 = quantile(0.99);
+const p50 = quantile(0.5);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ws = (base: string) => base.replace(/^http/, 'ws');
 
@@ -169,6 +171,7 @@ interface StepResult {
   changes_not_told: number;
   /** Per instance: p99 of the time from a queue change to the last of its terminals told. */
   change_to_last_terminal_p99_ms: (number | null)[];
+  change_to_last_terminal_p50_ms: (number | null)[];
   failover_terminals_reconnected_ms: number;
   failover_signaling_resumed_ms: number;
 }
@@ -181,15 +184,18 @@ async function step(size: number): Promise<StepResult> {
   const beats: number[] = [];
   let beatErrors = 0;
   let running = true;
+  let stopBeats = () => undefined as void;
+  const stopped = new Promise<void>((resolve) => (stopBeats = resolve));
+  const pause = (ms: number) => Promise.race([sleep(ms), stopped]);
   const beating = placed.map(async (t) => {
-    await sleep(Math.random() * HEARTBEAT_MS);
+    await pause(Math.random() * HEARTBEAT_MS);
     while (running) {
       const answer = await post(balancer.url, FLEET_API.heartbeat, heartbeat(), {
         authorization: `Bearer ${tokenOf(t.id)}`,
       });
       if (answer.status === 200) beats.push(answer.ms);
       else beatErrors++;
-      await sleep(HEARTBEAT_MS);
+      await pause(HEARTBEAT_MS);
     }
   });
 
@@ -229,6 +235,7 @@ async function step(size: number): Promise<StepResult> {
     await sleep(CHANGE_GAP_MS);
   }
   running = false;
+  stopBeats();
   await Promise.all(beating);
 
   // Failover: a running call on instance 0, then SIGKILL of instance 0.
@@ -280,6 +287,7 @@ async function step(size: number): Promise<StepResult> {
     changes,
     changes_not_told: notTold,
     change_to_last_terminal_p99_ms: told.map(p99),
+    change_to_last_terminal_p50_ms: told.map(p50),
     failover_terminals_reconnected_ms: Math.round(reconnectedMs),
     failover_signaling_resumed_ms: Math.round(resumedMs),
   };
@@ -292,7 +300,8 @@ try {
     steps.push(result);
     console.log(
       `${size} terminals: heartbeat p99 ${result.heartbeat_p99_ms} ms (${result.heartbeats}, ${result.heartbeat_errors} failed); ` +
-        `change → last terminal p99 ${result.change_to_last_terminal_p99_ms.join(' / ')} ms over ${result.changes} changes; ` +
+        `change → last terminal p99 ${result.change_to_last_terminal_p99_ms.join(' / ')} ms ` +
+        `(p50 ${result.change_to_last_terminal_p50_ms.join(' / ')}) over ${result.changes} changes; ` +
         `failover: terminals back ${result.failover_terminals_reconnected_ms} ms, signaling ${result.failover_signaling_resumed_ms} ms`,
     );
     const worst = Math.max(
