@@ -184,7 +184,7 @@ async function step(size: number): Promise<StepResult> {
   const beats: number[] = [];
   let beatErrors = 0;
   let running = true;
-  let stopBeats = () => undefined as void;
+  let stopBeats: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stopBeats = resolve));
   const pause = (ms: number) => Promise.race([sleep(ms), stopped]);
   const beating = placed.map(async (t) => {
