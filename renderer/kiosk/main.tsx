@@ -69,6 +69,7 @@ async function boot(): Promise<void> {
     client: new KioskCallClient({
       hubUrl: config.hubUrl,
       terminalToken: fleet.token,
+      ...(fleet.renewToken ? { renewToken: fleet.renewToken } : {}),
       ...callSettingsFor(config),
       shell: bridge,
     }),

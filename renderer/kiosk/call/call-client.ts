@@ -48,6 +48,8 @@ export interface KioskCallConfig {
   caps: MediaCaps;
   /** The shell grants camera and microphone only between beginCall and endCall (Electron). */
   shell?: { beginCall(): Promise<void>; endCall(): Promise<void> };
+  /** An enrolled terminal signs for a new token when the hub refuses the current one (4401). */
+  renewToken?: (refused: string) => Promise<boolean>;
 }
 
 /**
@@ -94,6 +96,14 @@ export class KioskCallClient {
       },
       onStatus: (status) => this.socket.set(status),
       isFatal: (code) => code === CLOSE.unauthenticated || code === CLOSE.replaced,
+      ...(config.renewToken
+        ? {
+            renewAuth: () =>
+              config.renewToken?.(
+                typeof config.terminalToken === 'string' ? config.terminalToken : config.terminalToken(),
+              ) ?? Promise.resolve(false),
+          }
+        : {}),
     });
   }
 

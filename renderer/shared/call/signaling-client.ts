@@ -15,6 +15,11 @@ export interface SignalingClientOptions<In> {
   onStatus?(status: SocketStatus): void;
   /** A close code after which reconnecting is pointless (bad token, replaced). */
   isFatal?(code: number): boolean;
+  /**
+   * The hub refused the credentials (4401): get new ones. Resolves true when there are new ones;
+   * the socket then connects again at once. A second refusal right after a renewal is final.
+   */
+  renewAuth?(): Promise<boolean>;
 }
 
 /** Without a word from the hub for this long the connection is taken as dead (it pings every 10 s). */
@@ -51,6 +56,8 @@ export class SignalingClient<In extends { type: string }, Out> {
   private stopped = false;
   private retryTimer: number | undefined;
   private silenceTimer: number | undefined;
+  /** Set after a renewal until a connection opens: a refusal then is not renewed again. */
+  private renewed = false;
   status: SocketStatus = 'connecting';
 
   constructor(private readonly options: SignalingClientOptions<In>) {
@@ -125,12 +132,24 @@ export class SignalingClient<In extends { type: string }, Out> {
         socket.send(JSON.stringify({ type: 'pong' }));
         return;
       }
+      // A message past the hello means the credentials were taken: a later refusal may renew again.
+      this.renewed = false;
       this.options.onMessage(parsed.data);
     };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       window.clearTimeout(this.silenceTimer);
+      const renew = this.options.renewAuth;
+      if (event.code === CLOSE.unauthenticated && renew && !this.renewed) {
+        this.renewed = true;
+        this.setStatus('connecting');
+        void renew().then(
+          (fresh) => (fresh ? this.reconnectAfterRenewal() : this.stop()),
+          () => this.stop(),
+        );
+        return;
+      }
       if (this.options.isFatal?.(event.code)) {
         this.stopped = true;
         this.setStatus('closed');
@@ -139,6 +158,17 @@ export class SignalingClient<In extends { type: string }, Out> {
       if (event.code === SERVICE_RESTART) this.attempt = 0;
       this.scheduleRetry(event.code);
     };
+  }
+
+  private reconnectAfterRenewal() {
+    if (this.stopped) return;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  private stop() {
+    this.stopped = true;
+    this.setStatus('closed');
   }
 
   private scheduleRetry(code: number | null = null) {
