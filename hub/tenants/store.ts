@@ -97,3 +97,19 @@ export async function renameTenant(db: HubKysely, from: string, to: string): Pro
       .execute();
   await db.deleteFrom('tenants').where('id', '=', from).execute();
 }
+
+/** The ids of a tenant's offices (unique on the hub), for filtering what carries only an office id. */
+export async function officeIdsOf(db: HubKysely, tenantId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('offices').select('id').where('tenant_id', '=', tenantId).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function terminalIdsOf(db: HubKysely, tenantId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('terminals').select('id').where('tenant_id', '=', tenantId).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function formIdsOf(db: HubKysely, tenantId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('forms').select('id').where('tenant_id', '=', tenantId).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -50,6 +50,8 @@ export function serviceIdFor(leistungId: string): string {
   return `${XZUFI_ID_PREFIX}${slug ? `${slug}-` : ''}${sha256Hex(leistungId).slice(0, 8)}`;
 }
 
+const NO_CATALOG = 'the hub has no catalog yet: set up the municipality before importing';
+
 type Row = { id: string; position: number; document: string; deleted_at: string | null };
 
 const withoutTime = <T extends { updatedAt: string }>(item: T) => ({ ...item, updatedAt: '' });
@@ -81,11 +83,12 @@ export async function importXzufi(
     revision: undefined,
   };
   const run = async (trx: HubKysely) => {
-    const tenantId = await resolveTenant(trx, options.tenantId).catch((error: Error) => {
-      throw new XzufiImportError(error.message);
+    const tenantId = await resolveTenant(trx, options.tenantId).catch(async (error: Error) => {
+      const none = (await trx.selectFrom('tenants').select('id').executeTakeFirst()) === undefined;
+      throw new XzufiImportError(none ? NO_CATALOG : error.message);
     });
     if (!(await readMeta(trx, tenantId)))
-      throw new XzufiImportError('the hub has no catalog yet: set up the municipality before importing');
+      throw new XzufiImportError(NO_CATALOG);
     const category = await trx
       .selectFrom('categories')
       .select('id')
