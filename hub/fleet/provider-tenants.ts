@@ -118,3 +118,16 @@ export function requireOperator(provider: ProviderIdentity): void {
       message: 'This needs an operator token (one that runs the whole hub).',
     });
 }
+
+/**
+ * The tenant a provider read works on: as providerTenant, except that an operator token without
+ * `?tenant=` reads the whole hub (undefined), so the operator's console shows every municipality.
+ */
+export async function providerReadTenant(
+  db: HubKysely,
+  request: FastifyRequest,
+  given: string | undefined,
+): Promise<string | undefined> {
+  if (given === undefined && (await providerIdentity(db, request))?.operator) return undefined;
+  return (await providerTenant(db, request, given)).tenantId;
+}

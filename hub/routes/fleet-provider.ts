@@ -14,7 +14,7 @@ import {
   startProviderSession,
 } from '../fleet/provider-auth.js';
 import type { ProviderKeySource } from '../fleet/provider-keys.js';
-import { providerTenant } from '../fleet/provider-tenants.js';
+import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
 import { listReleases, publishRelease, readRelease, setRollout } from '../fleet/releases.js';
 import { HttpError } from '../http/errors.js';
 import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
@@ -67,6 +67,8 @@ export function fleetProviderRoutes(
     // Every route below works on one tenant, which the token must run (hub/fleet/provider-tenants.ts).
     const tenantOf = async (request: FastifyRequest<{ Querystring: { tenant?: string } }>) =>
       (await providerTenant(db, request, request.query.tenant)).tenantId;
+    const readTenantOf = (request: FastifyRequest<{ Querystring: { tenant?: string } }>) =>
+      providerReadTenant(db, request, request.query.tenant);
     const audit = (
       request: FastifyRequest,
       tenantId: string,
@@ -76,7 +78,7 @@ export function fleetProviderRoutes(
     ) => auditProviderAction(db, request, now(), action, target, after, tenantId);
 
     route(app, routes.releases, guarded, async (request) => ({
-      releases: await listReleases(db, await tenantOf(request)),
+      releases: await listReleases(db, await readTenantOf(request)),
     }));
 
     route(app, routes.publish, { ...guarded, bodyLimit: RELEASE_BODY_LIMIT }, async (request, reply) => {
@@ -95,7 +97,7 @@ export function fleetProviderRoutes(
 
     route(app, routes.release, guarded, async (request) => {
       const { version } = request.params;
-      return readRelease(db, version, await tenantOf(request));
+      return readRelease(db, version, await readTenantOf(request));
     });
 
     route(app, routes.rollout, guarded, async (request, reply) => {
@@ -111,13 +113,13 @@ export function fleetProviderRoutes(
     });
 
     route(app, routes.terminals, guarded, async (request) => {
-      const tenantId = await tenantOf(request);
+      const tenantId = await readTenantOf(request);
       await fleet.heartbeats.flush();
       return fleetOverview(db, fleet.rollout, now(), tenantId);
     });
 
     route(app, routes.stats, guarded, async (request) => {
-      const tenantId = await tenantOf(request);
+      const tenantId = await readTenantOf(request);
       await fleet.heartbeats.flush();
       return fleetStats(db, now(), undefined, tenantId);
     });
@@ -149,7 +151,7 @@ export function fleetProviderRoutes(
     });
 
     route(app, routes.commands, guarded, async (request) => {
-      const tenantId = await tenantOf(request);
+      const tenantId = await readTenantOf(request);
       const { terminal } = request.query;
       return { commands: await fleet.commands.list(now(), terminal, tenantId) };
     });

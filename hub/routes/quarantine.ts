@@ -13,7 +13,7 @@ import {
   requestDiscard,
   requestRetry,
 } from '../quarantine/store.js';
-import { providerTenant } from '../fleet/provider-tenants.js';
+import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
 import { auditProviderAction } from '../admin/provider-actor.js';
 import { terminalIdsOf } from '../tenants/store.js';
 
@@ -50,10 +50,15 @@ export function quarantineRoutes(
       return { tenantId, ids: await terminalIdsOf(db, tenantId) };
     };
 
+    const readTerminals = async (request: FastifyRequest<{ Querystring: { tenant?: string } }>) => {
+      const tenantId = await providerReadTenant(db, request, request.query.tenant);
+      return tenantId === undefined ? undefined : await terminalIdsOf(db, tenantId);
+    };
+
     route(app, routes.provider, providerOnly, async (request, reply) => {
-      const { ids } = await terminalsOf(request);
+      const ids = await readTerminals(request);
       reply.header('cache-control', 'no-store');
-      return { items: (await listStuck(db)).filter((item) => ids.has(item.terminalId)) };
+      return { items: (await listStuck(db)).filter((item) => !ids || ids.has(item.terminalId)) };
     });
 
     route(app, routes.retry, providerOnly, async (request, reply) => {
@@ -78,9 +83,9 @@ export function quarantineRoutes(
     });
 
     route(app, routes.discards, providerOnly, async (request, reply) => {
-      const { ids } = await terminalsOf(request);
+      const ids = await readTerminals(request);
       reply.header('cache-control', 'no-store');
-      return { items: (await listDiscards(db)).filter((item) => ids.has(item.terminalId)) };
+      return { items: (await listDiscards(db)).filter((item) => !ids || ids.has(item.terminalId)) };
     });
 
     route(app, routes.discard, clerkOnly, async (request, reply) => {

@@ -5,7 +5,7 @@ import { requireProvider } from '../fleet/provider-auth.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { listRules, readDeletionLog, setRule, targetExists } from '../retention/store.js';
-import { providerTenant } from '../fleet/provider-tenants.js';
+import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
 import { auditProviderAction } from '../admin/provider-actor.js';
 import { formIdsOf, officeIdsOf } from '../tenants/store.js';
 
@@ -20,7 +20,8 @@ export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAs
     });
 
     // A rule names an office (unique on the hub) or a form id; the provider sees its tenant's.
-    const rulesOf = async (tenantId: string) => {
+    const rulesOf = async (tenantId: string | undefined) => {
+      if (tenantId === undefined) return listRules(db);
       const [offices, forms] = await Promise.all([officeIdsOf(db, tenantId), formIdsOf(db, tenantId)]);
       return (await listRules(db)).filter((rule) =>
         rule.scope === 'office' ? offices.has(rule.targetId) : forms.has(rule.targetId),
@@ -30,8 +31,7 @@ export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAs
       (scope === 'office' ? await officeIdsOf(db, tenantId) : await formIdsOf(db, tenantId)).has(targetId);
 
     route(app, routes.rules, guarded, async (request) => {
-      const { tenantId } = await providerTenant(db, request, request.query.tenant);
-      return { rules: await rulesOf(tenantId) };
+      return { rules: await rulesOf(await providerReadTenant(db, request, request.query.tenant)) };
     });
 
     route(app, routes.setRule, guarded, async (request) => {
@@ -62,9 +62,10 @@ export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAs
     });
 
     route(app, routes.deletions, guarded, async (request) => {
-      const { tenantId } = await providerTenant(db, request, request.query.tenant);
-      const offices = await officeIdsOf(db, tenantId);
+      const tenantId = await providerReadTenant(db, request, request.query.tenant);
       const deletions = await readDeletionLog(db, request.query.limit);
+      if (tenantId === undefined) return { deletions };
+      const offices = await officeIdsOf(db, tenantId);
       return { deletions: deletions.filter((entry) => offices.has(entry.officeId)) };
     });
   };

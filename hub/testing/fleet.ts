@@ -30,6 +30,12 @@ export async function insertTerminals(
   now = new Date(),
   tenantId = TEST_TENANT.id,
 ): Promise<void> {
+  // Terminals belong to a municipality: the test tenant is made when the database has none.
+  await db
+    .insertInto('tenants')
+    .values({ id: tenantId, name: tenantId, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   const rows = ids.map((id) => ({
     id,
     tenant_id: tenantId,
