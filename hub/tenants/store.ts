@@ -56,7 +56,7 @@ export async function resolveTenant(
     'tenant_required',
     field,
     rows.length === 0
-      ? 'this hub has no tenant yet: create one first (pop-hub tenant-create)'
+      ? 'this hub has no tenant yet: create one first (pop-hub tenants create)'
       : 'this hub runs several municipalities: name one (its ARS)',
   );
 }

@@ -9,7 +9,7 @@ import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
  * carry tenant_id themselves.
  *
  * Existing data moves into one tenant: the ARS of the catalog's municipality id when that is an
- * ARS, else the placeholder 000000000000, which the operator renames (`pop-hub tenant-rename`).
+ * ARS, else the placeholder 000000000000, which the operator renames (`pop-hub tenants rename`).
  * A database without any data gets no tenant; the provider creates them.
  *
  * Not expand-only: content queries of an older build do not know tenant_id, so an older build
