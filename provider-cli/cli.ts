@@ -21,7 +21,8 @@ POP_PROVIDER_KEY_PASSPHRASE, at least 12 characters):
   thumbprint <public.jwk.json>                       RFC 7638 thumbprint of an office key (installation configs)
   schema                                             print the JSON Schema of fleet files
 
-Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN):
+Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN; --tenant <ARS> or POP_TENANT
+names the municipality when the token runs several):
   publish <release.json> (--percent <n> | --terminals <a,b>)   upload and start a rollout
   promote <version> (--percent <n> | --terminals <a,b>)        widen (or, with --percent 0, halt) a rollout
   rollback --to <version> --key <id.key.json> [--valid-days 30] re-sign an old version as the newest, for all
@@ -46,6 +47,7 @@ const OPTIONS = {
   to: { type: 'string' },
   hub: { type: 'string' },
   token: { type: 'string' },
+  tenant: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'string' },
   'ttl-minutes': { type: 'string' },
@@ -104,6 +106,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
     new HubApi(
       need(v.hub ?? env['POP_HUB_URL'], '--hub <url> (or POP_HUB_URL)'),
       need(v.token ?? env['POP_PROVIDER_TOKEN'], '--token <provider token> (or POP_PROVIDER_TOKEN)'),
+      v.tenant ?? env['POP_TENANT'],
     );
   const rolloutArgs = () => {
     const rollout = {
