@@ -87,8 +87,7 @@ export async function importXzufi(
       const none = (await trx.selectFrom('tenants').select('id').executeTakeFirst()) === undefined;
       throw new XzufiImportError(none ? NO_CATALOG : error.message);
     });
-    if (!(await readMeta(trx, tenantId)))
-      throw new XzufiImportError(NO_CATALOG);
+    if (!(await readMeta(trx, tenantId))) throw new XzufiImportError(NO_CATALOG);
     const category = await trx
       .selectFrom('categories')
       .select('id')

@@ -15,7 +15,10 @@ beforeAll(async () => {
   db = openDatabase({ dataDir: dir }).db;
   await migrateToLatest(db);
   // Accounts belong to a municipality: the hub's only tenant takes an identity without offices there.
-  await db.insertInto('tenants').values({ ...TEST_TENANT, created_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto('tenants')
+    .values({ ...TEST_TENANT, created_at: new Date().toISOString() })
+    .execute();
 });
 afterAll(async () => {
   await db.destroy();
