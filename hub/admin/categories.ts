@@ -6,10 +6,11 @@ import { recordAudit } from './audit.js';
 import { ensureCatalog } from './offices.js';
 import type { AdminScope } from './scope.js';
 
-export async function listCategories(db: HubKysely): Promise<Category[]> {
+export async function listCategories(db: HubKysely, tenantId: string): Promise<Category[]> {
   const rows = await db
     .selectFrom('categories')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .orderBy('id')

@@ -162,7 +162,9 @@ export function adminRoutes(
       return run(request, (trx, scope) => resetPassword(trx, scope, request.params.username, hash, password));
     });
 
-    route(app, routes.categories, admin, async () => ({ categories: await listCategories(db) }));
+    route(app, routes.categories, admin, async (request) => ({
+      categories: await listCategories(db, tenantOf(request)),
+    }));
     route(app, routes.putCategory, admin, async (request, reply) => {
       const { category, created } = await run(request, (trx, scope) =>
         putCategory(trx, scope, request.params.categoryId, request.body),
