@@ -25,7 +25,7 @@ import { demoAnswers } from '../demo/demo-answers.js';
 import { demoContent } from '../demo/demo-content.js';
 import { findRepoRoot } from '../hub/repo-root.js';
 import { seedIfEmpty } from '../hub/seed/seed.js';
-import { loadDemoSeed } from '../demo/demo-seed.js';
+import { DEMO_TENANT, loadDemoSeed } from '../demo/demo-seed.js';
 import { API } from '../protocol/api.js';
 import { makeTrackingCode } from '../protocol/tracking-code.js';
 import { encryptJwe, importEncryptionKey } from '../renderer/shared/encryption/jwe.js';
@@ -90,7 +90,7 @@ try {
         .where('id', '=', service.id)
         .execute();
     }
-    await refreshRevision(db, later);
+    await refreshRevision(db, DEMO_TENANT.id, later);
     await db.destroy();
   }
   // Compressed as the wire is (brotli), so the ratio compares like with like.

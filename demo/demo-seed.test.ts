@@ -18,7 +18,7 @@ import {
   demoClerkPassword,
 } from './demo-credentials.js';
 import { seedIfEmpty } from '../hub/seed/seed.js';
-import { loadDemoSeed } from './demo-seed.js';
+import { DEMO_TENANT, loadDemoSeed } from './demo-seed.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pop-hub-seed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('first start', () => {
     const first = await boot(dataDir);
     expect(first.seeded).toBe(true);
 
-    const snapshot = await readSnapshot(first.db);
+    const snapshot = await readSnapshot(first.db, DEMO_TENANT.id);
     expect(ContentSnapshot.safeParse(snapshot).success).toBe(true);
     expect(snapshot?.revision).toBe(contentRevision(demoContent));
     expect(snapshot?.services.map((s) => s.id)).toEqual(demoContent.services.map((s) => s.id));

@@ -5,6 +5,9 @@ import type { SeedData } from '../hub/seed/seed.js';
 import { demoContent } from './demo-content.js';
 import { demoClerkPassword, DEMO_CLERK_DISPLAY_NAME, DEMO_CLERK_USERNAME } from './demo-credentials.js';
 
+/** Lindenau is fictional, and so is its ARS (Saxony has no Kreis 999). */
+export const DEMO_TENANT = { id: '149990000000', name: 'Gemeinde Lindenau' };
+
 /** The demo terminal's installation config, as `npm start` hands it to the kiosk. */
 export function demoKioskConfigPath(repoRoot: string): string {
   return join(repoRoot, 'demo', 'kiosk-config.json');
@@ -20,6 +23,7 @@ export async function loadDemoSeed(
   if (!parsed.ok) throw new Error(`${file} is not a valid kiosk config: ${parsed.problems.join('; ')}`);
   if (!parsed.config.terminalToken) throw new Error(`${file} must give the demo terminal a terminalToken`);
   return {
+    tenant: DEMO_TENANT,
     content: demoContent,
     terminal: {
       id: parsed.config.terminalId,

@@ -5,13 +5,16 @@
  * and into an empty target; `pop-hub import-xzufi <file>` brings an XZuFi export into the
  * catalog; `pop-hub migrate` brings the schema up to date and exits (for hubs
  * started with --no-migrate); `pop-hub token-secrets list|rotate|retire <id>` manages the secrets
- * enrolled terminals' tokens are signed with. Database options as for serving: `--data-dir` /
+ * enrolled terminals' tokens are signed with; `pop-hub tenants list|create|rename` manages the
+ * municipalities (docs/tenants.md) and `pop-hub provider-tokens issue` makes a named provider
+ * token for some of them. Database options as for serving: `--data-dir` /
  * `POP_DATA_DIR` for SQLite, `--database-url` / `POP_DATABASE_URL` for PostgreSQL.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backup, BackupError, removePartial, restore } from './ops/backup.js';
 import { importXzufiCommand } from './xzufi/cli.js';
+import { tenantsCommand } from './tenants/cli.js';
 import { schemaCommand, SCHEMA_COMMANDS, type SchemaCommand } from './ops/schema-commands.js';
 
 const EXIT_USAGE = 2;
@@ -22,6 +25,8 @@ const OPS_USAGE = `Usage: pop-hub backup  --out <file>  [--data-dir <dir> | --da
        pop-hub import-xzufi <file> --category <id> [--office <unit-id>=<office-id>]...
        pop-hub migrate [--data-dir <dir> | --database-url <url>]
        pop-hub token-secrets list|rotate|retire <id> [--data-dir <dir> | --database-url <url>]
+       pop-hub tenants list | create <ARS> --name <name> | rename <ARS> <new ARS>
+       pop-hub provider-tokens issue --name <person> --tenant <ARS>...
        pop-hub [serve] [hub options]   (pop-hub --help lists them)`;
 
 async function ops(command: 'backup' | 'restore', args: string[]): Promise<number> {
@@ -72,6 +77,9 @@ if (command === 'backup' || command === 'restore') {
 } else if (command === 'import-xzufi') {
   const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
   process.exitCode = await importXzufiCommand(rest, write(process.stdout), write(process.stderr));
+} else if (command === 'tenants' || command === 'provider-tokens') {
+  const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
+  process.exitCode = await tenantsCommand(command, rest, write(process.stdout), write(process.stderr));
 } else if (SCHEMA_COMMANDS.includes(command as SchemaCommand)) {
   process.exitCode = await schemaCommand(command as SchemaCommand, rest, OPS_USAGE);
 } else {

@@ -48,6 +48,7 @@ import { trackingStatusRoutes } from './routes/tracking-status.js';
 import { deliveryRoutes } from './routes/delivery.js';
 import { startDeliveryLoop } from './delivery/loop.js';
 import type { ClientOptions } from './delivery/submission-api-client.js';
+import { tenantRoutes } from './routes/tenants.js';
 
 /** Small on purpose: only a submission may be large, and it sets its own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -227,6 +228,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   void app.register(fleetProviderRoutes(db, fleet, now, limiter, limits, providerKeys));
   void app.register(quarantineRoutes(db, terminals, sessions, now));
   void app.register(retentionRoutes(db, now));
+  void app.register(tenantRoutes(db, now));
   // Processed applications are deleted once their office's or form's retention period has passed.
   scheduleRetention(app, db, now);
   const fitConnect = options.fitConnect ?? {};

@@ -6,6 +6,7 @@ import { HubApi } from './hub-api.js';
 import { diff, encryptKey, keygen, schema, show, sign, thumbprint, validate, type Io } from './offline.js';
 import { command, enrollmentCode, promote, publish, releases, revoke, rollback, status } from './online.js';
 import { deletions, retention } from './retention.js';
+import { tenantCreate, tenantList, tokenIssue } from './tenants.js';
 
 export const USAGE = `Usage: pop-provider <command> [options]   (npm run provider -- <command> ...)
 
@@ -21,7 +22,11 @@ POP_PROVIDER_KEY_PASSPHRASE, at least 12 characters):
   thumbprint <public.jwk.json>                       RFC 7638 thumbprint of an office key (installation configs)
   schema                                             print the JSON Schema of fleet files
 
-Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN):
+Against a hub (--hub or POP_HUB_URL, --token or POP_PROVIDER_TOKEN; --tenant <ARS> or POP_TENANT
+names the municipality when the token runs several):
+  tenant-create <ARS> --name <text>                  a municipality on the hub (operator token)
+  tenants                                            the municipalities this token runs
+  token-issue --name <person> --tenants <ARS,ARS>    a named provider token for a person (operator token)
   publish <release.json> (--percent <n> | --terminals <a,b>)   upload and start a rollout
   promote <version> (--percent <n> | --terminals <a,b>)        widen (or, with --percent 0, halt) a rollout
   rollback --to <version> --key <id.key.json> [--valid-days 30] re-sign an old version as the newest, for all
@@ -46,6 +51,8 @@ const OPTIONS = {
   to: { type: 'string' },
   hub: { type: 'string' },
   token: { type: 'string' },
+  tenant: { type: 'string' },
+  tenants: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'string' },
   'ttl-minutes': { type: 'string' },
@@ -104,6 +111,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
     new HubApi(
       need(v.hub ?? env['POP_HUB_URL'], '--hub <url> (or POP_HUB_URL)'),
       need(v.token ?? env['POP_PROVIDER_TOKEN'], '--token <provider token> (or POP_PROVIDER_TOKEN)'),
+      v.tenant ?? env['POP_TENANT'],
     );
   const rolloutArgs = () => {
     const rollout = {
@@ -214,6 +222,23 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       await retention(hub(), { office: v.office, form: v.form }, days, io);
       return 0;
     }
+    case 'tenant-create':
+      await tenantCreate(hub(), need(args[0], 'the ARS of the municipality'), need(v.name, '--name'), io);
+      return 0;
+    case 'tenants':
+      await tenantList(hub(), io);
+      return 0;
+    case 'token-issue':
+      await tokenIssue(
+        hub(),
+        need(v.name, '--name'),
+        (v.tenants ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        io,
+      );
+      return 0;
     case 'deletions':
       await deletions(hub(), int(v.limit, '--limit', 200), io);
       return 0;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ApiClient, HttpError, type CallInput } from '../protocol/routes/client.js';
 import type { ParsedAnswerOf, RouteContract } from '../protocol/routes/index.js';
 import { CliError } from './files.js';
@@ -9,11 +10,22 @@ export class HubApi {
   constructor(
     private readonly hubUrl: string,
     token: string,
+    /** The tenant (ARS) every call works on; optional when the token runs only one. */
+    private readonly tenant?: string,
   ) {
     this.api = new ApiClient({ baseUrl: hubUrl, token: () => token, timeoutMs: 120_000 });
   }
 
-  async call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<ParsedAnswerOf<R>> {
+  async call<R extends RouteContract>(route: R, given: CallInput<R>): Promise<ParsedAnswerOf<R>> {
+    const takesTenant =
+      route.query instanceof z.ZodObject && 'tenant' in (route.query.shape as Record<string, unknown>);
+    const input =
+      this.tenant !== undefined && takesTenant
+        ? ({
+            ...given,
+            query: { ...(given as { query?: object }).query, tenant: this.tenant },
+          } as CallInput<R>)
+        : given;
     try {
       return await this.api.json(route, input);
     } catch (error) {

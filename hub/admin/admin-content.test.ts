@@ -12,6 +12,7 @@ import {
 } from '../testing/admin-hub.js';
 import { certificateForm, registrationForm } from '../testing/fixture-content.js';
 import { sealedBody, submissionBody, terminalHeaders } from '../testing/test-hub.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 const routes = contract.admin;
 
@@ -58,7 +59,7 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     expect(listed.json<{ categories: { id: string; order: number }[] }>().categories).toContainEqual(
       expect.objectContaining({ id: 'tiere', order: 5 }),
     );
-    const revision = await readRevision(hub.db);
+    const revision = await readRevision(hub.db, TEST_TENANT.id);
     const bad = await call(
       'PUT',
       routes.putCategory.path,
@@ -67,7 +68,7 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toContain('name.de');
-    expect(await readRevision(hub.db)).toBe(revision);
+    expect(await readRevision(hub.db, TEST_TENANT.id)).toBe(revision);
   });
 
   it('creates a service (201), changes it (200), and terminals get it', async () => {
@@ -99,11 +100,11 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     ['no German name', 'name.de', { ...service, name: { en: 'Dog' } }],
     ['a malformed LeiKa key', 'leikaKey', { ...service, leikaKey: '123' }],
   ])('refuses a service with %s naming %s, and changes nothing', async (_what, field, body) => {
-    const revision = await readRevision(hub.db);
+    const revision = await readRevision(hub.db, TEST_TENANT.id);
     const response = await call('PUT', routes.putService.path, { serviceId: 'katze' }, body);
     expect(response.statusCode).toBe(400);
     expect(response.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toContain(field);
-    expect(await readRevision(hub.db)).toBe(revision);
+    expect(await readRevision(hub.db, TEST_TENANT.id)).toBe(revision);
     expect((await snapshot()).services.map((s) => s.id)).not.toContain('katze');
   });
 
@@ -133,7 +134,9 @@ describe.each(adminDialects())('administration of services, forms and the audit 
       payload: submissionBody(),
     });
     expect(older.statusCode).toBe(201);
-    expect(await findForm(hub.db, registrationForm.id, registrationForm.version)).toBeDefined();
+    expect(
+      await findForm(hub.db, TEST_TENANT.id, registrationForm.id, registrationForm.version),
+    ).toBeDefined();
   });
 
   it('links the service it was published for', async () => {
@@ -165,11 +168,11 @@ describe.each(adminDialects())('administration of services, forms and the audit 
     ],
     ['an unknown office', 400, 'officeId', { ...registrationForm, officeId: 'nirgendwo' }],
   ])('refuses %s (%i naming %s) and publishes nothing', async (_what, status, field, body) => {
-    const revision = await readRevision(hub.db);
+    const revision = await readRevision(hub.db, TEST_TENANT.id);
     const response = await call('POST', routes.publishForm.path, { serviceId: 'anmelden' }, body);
     expect(response.statusCode).toBe(status);
     expect(response.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toContain(field);
-    expect(await readRevision(hub.db)).toBe(revision);
+    expect(await readRevision(hub.db, TEST_TENANT.id)).toBe(revision);
   });
 
   it('refuses a form for an unknown service with 404', async () => {

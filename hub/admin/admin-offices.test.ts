@@ -14,6 +14,7 @@ import {
   type AdminTestHub,
 } from '../testing/admin-hub.js';
 import { TEST_CLERK, submissionBody, terminalHeaders } from '../testing/test-hub.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 const routes = contract.admin;
 const key1 = publicJwk(4096, 'rathaus-2026-a');
@@ -92,7 +93,7 @@ describe.each(adminDialects())('administration of offices, keys and clerks on %s
   });
 
   it('creates an office; terminals see it through the content sync', async () => {
-    const before = await readRevision(hub.db);
+    const before = await readRevision(hub.db, TEST_TENANT.id);
     const created = await call('POST', routes.createOffice.path, {}, office());
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
@@ -100,7 +101,7 @@ describe.each(adminDialects())('administration of offices, keys and clerks on %s
       encryptionKeys: [{ kid: 'rathaus-2026-a', status: 'current' }],
     });
     expect(JSON.stringify(created.json())).not.toContain(key1.private.d);
-    expect(await readRevision(hub.db)).not.toBe(before);
+    expect(await readRevision(hub.db, TEST_TENANT.id)).not.toBe(before);
     const changes = await hub.app.inject({
       method: 'GET',
       url: API.contentChanges,
@@ -156,14 +157,14 @@ describe.each(adminDialects())('administration of offices, keys and clerks on %s
     ],
     ['a bad email', 400, 'email', { ...office('neu'), email: 'kein-at' }],
   ])('refuses %s with %i naming %s, and changes nothing', async (_what, status, field, body) => {
-    const revision = await readRevision(hub.db);
+    const revision = await readRevision(hub.db, TEST_TENANT.id);
     const list = await offices();
     const response = await call('POST', routes.createOffice.path, {}, body);
     expect(response.statusCode).toBe(status);
     const answer = response.json<{ message: string; issues?: { path: string }[] }>();
     expect(answer.issues?.map((i) => i.path)).toContain(field);
     expect(answer.message).toContain(field);
-    expect(await readRevision(hub.db)).toBe(revision);
+    expect(await readRevision(hub.db, TEST_TENANT.id)).toBe(revision);
     expect(await offices()).toEqual(list);
     expect(JSON.stringify(await hub.db.selectFrom('offices').select('document').execute())).not.toContain(
       key2.private.d,

@@ -48,6 +48,7 @@ export async function recordAudit(
     .insertInto('audit_log')
     .values({
       id: randomUUID(),
+      tenant_id: scope.tenantId,
       at: scope.now,
       actor_kind: scope.actor.kind,
       actor: scope.actor.name,
@@ -59,8 +60,9 @@ export async function recordAudit(
     .execute();
 }
 
-export async function listAudit(db: HubKysely, query: AuditQuery): Promise<AuditEntry[]> {
-  let select = db.selectFrom('audit_log').selectAll();
+/** A tenant's entries only: a municipality never reads another's history. */
+export async function listAudit(db: HubKysely, tenantId: string, query: AuditQuery): Promise<AuditEntry[]> {
+  let select = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
   if (query.actor !== undefined) select = select.where('actor', '=', query.actor);
   if (query.action !== undefined) select = select.where('action', '=', query.action);
   if (query.since !== undefined) select = select.where('at', '>=', new Date(query.since).toISOString());

@@ -6,10 +6,11 @@ import { recordAudit } from './audit.js';
 import { ensureCatalog } from './offices.js';
 import type { AdminScope } from './scope.js';
 
-export async function listCategories(db: HubKysely): Promise<Category[]> {
+export async function listCategories(db: HubKysely, tenantId: string): Promise<Category[]> {
   const rows = await db
     .selectFrom('categories')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .orderBy('id')
@@ -24,27 +25,35 @@ export async function putCategory(
   id: string,
   fields: CategoryFields,
 ): Promise<{ category: Category; created: boolean }> {
-  await ensureCatalog(db, scope.now);
+  await ensureCatalog(db, scope.tenantId, scope.now);
   const row = await db
     .selectFrom('categories')
     .select(['document', 'deleted_at'])
+    .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
   const before = row && row.deleted_at === null ? (JSON.parse(row.document) as Category) : null;
   const category = Category.parse({ ...fields, id });
   const values = { document: JSON.stringify(category), updated_at: scope.now, deleted_at: null };
-  if (row) await db.updateTable('categories').set(values).where('id', '=', id).execute();
+  if (row)
+    await db
+      .updateTable('categories')
+      .set(values)
+      .where('tenant_id', '=', scope.tenantId)
+      .where('id', '=', id)
+      .execute();
   else {
     const last = await db
       .selectFrom('categories')
       .select(({ fn }) => fn.max('position').as('max'))
+      .where('tenant_id', '=', scope.tenantId)
       .executeTakeFirst();
     await db
       .insertInto('categories')
-      .values({ id, position: Number(last?.max ?? -1) + 1, ...values })
+      .values({ tenant_id: scope.tenantId, id, position: Number(last?.max ?? -1) + 1, ...values })
       .execute();
   }
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, scope.tenantId, scope.now);
   await recordAudit(
     db,
     scope,

@@ -40,24 +40,30 @@ export function initialPassword(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export async function listClerks(db: HubKysely): Promise<ClerkAccount[]> {
-  const rows = await db.selectFrom('clerks').select(COLUMNS).orderBy('username').execute();
+export async function listClerks(db: HubKysely, tenantId: string): Promise<ClerkAccount[]> {
+  const rows = await db
+    .selectFrom('clerks')
+    .select(COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .orderBy('username')
+    .execute();
   return rows.map(toAccount);
 }
 
-async function clerkOr404(db: HubKysely, username: string): Promise<ClerkAccount> {
+async function clerkOr404(db: HubKysely, tenantId: string, username: string): Promise<ClerkAccount> {
   const row = await db
     .selectFrom('clerks')
     .select(COLUMNS)
+    .where('tenant_id', '=', tenantId)
     .where('username', '=', username)
     .executeTakeFirst();
   if (!row) throw refused(404, 'not_found', 'username', `there is no account "${username}"`);
   return toAccount(row);
 }
 
-async function checkOffices(db: HubKysely, officeIds: readonly string[]): Promise<void> {
+async function checkOffices(db: HubKysely, tenantId: string, officeIds: readonly string[]): Promise<void> {
   for (const [index, id] of officeIds.entries())
-    if (!(await liveOffice(db, id)))
+    if (!(await liveOffice(db, tenantId, id)))
       throw refused(400, 'unknown_office', `officeIds.${index}`, `there is no office "${id}"`);
 }
 
@@ -71,15 +77,24 @@ export async function inviteClerk(
 ): Promise<Invitation> {
   const taken = await db
     .selectFrom('clerks')
-    .select('username')
+    .select('tenant_id')
     .where('username', '=', invite.username)
     .executeTakeFirst();
-  if (taken) throw refused(409, 'conflict', 'username', `an account "${invite.username}" exists already`);
-  await checkOffices(db, invite.officeIds);
+  if (taken)
+    throw refused(
+      409,
+      'conflict',
+      'username',
+      taken.tenant_id === scope.tenantId
+        ? `an account "${invite.username}" exists already`
+        : `an account "${invite.username}" exists already on this hub (usernames are unique across municipalities)`,
+    );
+  await checkOffices(db, scope.tenantId, invite.officeIds);
   await db
     .insertInto('clerks')
     .values({
       username: invite.username,
+      tenant_id: scope.tenantId,
       display_name: invite.displayName,
       password_hash: passwordHash,
       office_ids: JSON.stringify(invite.officeIds),
@@ -89,7 +104,7 @@ export async function inviteClerk(
       disabled_at: null,
     })
     .execute();
-  const after = await clerkOr404(db, invite.username);
+  const after = await clerkOr404(db, scope.tenantId, invite.username);
   await recordAudit(
     db,
     scope,
@@ -107,8 +122,8 @@ export async function updateClerk(
   username: string,
   update: ClerkUpdate,
 ): Promise<ClerkAccount> {
-  const before = await clerkOr404(db, username);
-  if (update.officeIds) await checkOffices(db, update.officeIds);
+  const before = await clerkOr404(db, scope.tenantId, username);
+  if (update.officeIds) await checkOffices(db, scope.tenantId, update.officeIds);
   const role = update.role ?? before.role;
   const officeIds = update.officeIds ?? before.officeIds;
   if (role === 'clerk' && officeIds.length === 0)
@@ -122,9 +137,10 @@ export async function updateClerk(
       role,
       office_ids: JSON.stringify(officeIds),
     })
+    .where('tenant_id', '=', scope.tenantId)
     .where('username', '=', username)
     .execute();
-  const after = await clerkOr404(db, username);
+  const after = await clerkOr404(db, scope.tenantId, username);
   await recordAudit(db, scope, 'clerk.update', `clerk:${username}`, before, after);
   return after;
 }
@@ -136,16 +152,17 @@ export async function setDisabled(
   username: string,
   disabled: boolean,
 ): Promise<ClerkAccount> {
-  const before = await clerkOr404(db, username);
+  const before = await clerkOr404(db, scope.tenantId, username);
   if (disabled && username === scope.actor.name && scope.actor.kind === 'clerk')
     throw refused(409, 'conflict', 'username', 'you cannot disable your own account');
   await db
     .updateTable('clerks')
     .set({ disabled_at: disabled ? scope.now : null })
+    .where('tenant_id', '=', scope.tenantId)
     .where('username', '=', username)
     .execute();
   if (disabled) await db.deleteFrom('clerk_sessions').where('username', '=', username).execute();
-  const after = await clerkOr404(db, username);
+  const after = await clerkOr404(db, scope.tenantId, username);
   await recordAudit(
     db,
     scope,
@@ -164,14 +181,15 @@ export async function resetPassword(
   passwordHash: string,
   password: string,
 ): Promise<Invitation> {
-  const before = await clerkOr404(db, username);
+  const before = await clerkOr404(db, scope.tenantId, username);
   await db
     .updateTable('clerks')
     .set({ password_hash: passwordHash, must_change_password: 1 })
+    .where('tenant_id', '=', scope.tenantId)
     .where('username', '=', username)
     .execute();
   await db.deleteFrom('clerk_sessions').where('username', '=', username).execute();
-  const after = await clerkOr404(db, username);
+  const after = await clerkOr404(db, scope.tenantId, username);
   await recordAudit(db, scope, 'clerk.password.reset', `clerk:${username}`, before, after);
   return { username, initialPassword: password, mustChangePassword: true };
 }
@@ -186,6 +204,7 @@ export async function changeOwnPassword(
   await db
     .updateTable('clerks')
     .set({ password_hash: passwordHash, must_change_password: 0 })
+    .where('tenant_id', '=', scope.tenantId)
     .where('username', '=', username)
     .execute();
   await recordAudit(db, scope, 'clerk.password.change', `clerk:${username}`, null, null);

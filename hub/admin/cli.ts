@@ -24,7 +24,8 @@ from --password-file <file> or POP_ADMIN_PASSWORD; or a session saved by login -
   audit list [--action a] [--actor a] [--target prefix] [--since iso] [--until iso]
   audit export [--format jsonl|csv] [--out <file>] (filters as for list)
 The provider (--token or POP_PROVIDER_TOKEN):
-  first-admin <username> --name <text>              a municipality's first admin, with an initial password
+  first-admin <username> --name <text> [--tenant <ARS>]  a municipality's first admin, with an initial
+                                                    password (--tenant when the token runs several)
 
 Exit codes: 0 done, 1 refused by the hub, 2 usage, 3 not logged in or not allowed, 4 hub unreachable.`;
 
@@ -35,6 +36,7 @@ const OPTIONS = {
   'new-password-file': { type: 'string' },
   'session-file': { type: 'string' },
   token: { type: 'string' },
+  tenant: { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
   offices: { type: 'string' },
@@ -107,7 +109,9 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       hubUrl,
       need(v.token ?? env['POP_PROVIDER_TOKEN'], '--token (or POP_PROVIDER_TOKEN)'),
     );
+    const tenant = v.tenant ?? env['POP_TENANT'];
     const invitation = await hub.call(contract.adminProvider.createAdmin, {
+      ...(tenant === undefined ? {} : { query: { tenant } }),
       body: { username: need(rest[0], 'a username'), displayName: need(v.name, '--name') },
     });
     print(invitation);

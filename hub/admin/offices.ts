@@ -9,20 +9,30 @@ import { refused, type AdminScope } from './scope.js';
 
 type Municipality = ContentSnapshot['municipality'];
 
-/** The catalog row; a hub that was never seeded gets an empty one, so administration can start it. */
-export async function ensureCatalog(db: HubKysely, now: string): Promise<Municipality> {
-  const meta = await readMeta(db);
+/** The tenant's catalog row; a new tenant gets an empty one, so administration can start it. */
+export async function ensureCatalog(db: HubKysely, tenantId: string, now: string): Promise<Municipality> {
+  const meta = await readMeta(db, tenantId);
   if (meta) return meta.municipality;
-  const municipality = { id: 'municipality', name: '' };
+  const municipality = await emptyMunicipality(db, tenantId);
   await db
     .insertInto('content_meta')
-    .values({ id: 1, revision: '', municipality: JSON.stringify(municipality), updated_at: now })
+    .values({
+      tenant_id: tenantId,
+      revision: '',
+      municipality: JSON.stringify(municipality),
+      updated_at: now,
+    })
     .execute();
   return municipality;
 }
 
-export async function readMunicipality(db: HubKysely): Promise<Municipality> {
-  return (await readMeta(db))?.municipality ?? { id: 'municipality', name: '' };
+async function emptyMunicipality(db: HubKysely, tenantId: string): Promise<Municipality> {
+  const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+  return { id: tenantId, name: tenant?.name ?? '' };
+}
+
+export async function readMunicipality(db: HubKysely, tenantId: string): Promise<Municipality> {
+  return (await readMeta(db, tenantId))?.municipality ?? (await emptyMunicipality(db, tenantId));
 }
 
 export async function setMunicipality(
@@ -30,22 +40,23 @@ export async function setMunicipality(
   scope: AdminScope,
   settings: MunicipalitySettings,
 ): Promise<Municipality> {
-  const before = await ensureCatalog(db, scope.now);
+  const before = await ensureCatalog(db, scope.tenantId, scope.now);
   const after = { ...before, name: settings.name };
   await db
     .updateTable('content_meta')
     .set({ municipality: JSON.stringify(after), updated_at: scope.now })
-    .where('id', '=', 1)
+    .where('tenant_id', '=', scope.tenantId)
     .execute();
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, scope.tenantId, scope.now);
   await recordAudit(db, scope, 'municipality.update', 'municipality', before, after);
   return after;
 }
 
-export async function listOffices(db: HubKysely): Promise<Office[]> {
+export async function listOffices(db: HubKysely, tenantId: string): Promise<Office[]> {
   const rows = await db
     .selectFrom('offices')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .orderBy('id')
@@ -53,24 +64,25 @@ export async function listOffices(db: HubKysely): Promise<Office[]> {
   return rows.map((row) => JSON.parse(row.document) as Office);
 }
 
-export async function liveOffice(db: HubKysely, id: string): Promise<Office | undefined> {
+export async function liveOffice(db: HubKysely, tenantId: string, id: string): Promise<Office | undefined> {
   const row = await db
     .selectFrom('offices')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return row && (JSON.parse(row.document) as Office);
 }
 
-async function officeOr404(db: HubKysely, id: string): Promise<Office> {
-  const office = await liveOffice(db, id);
+async function officeOr404(db: HubKysely, tenantId: string, id: string): Promise<Office> {
+  const office = await liveOffice(db, tenantId, id);
   if (!office) throw refused(404, 'not_found', 'officeId', `there is no office "${id}"`);
   return office;
 }
 
 /** A checked key with its kid; `field` prefixes the names in refusals (encryptionKey. on create). */
-async function newKey(db: HubKysely, add: OfficeKeyAdd, field: string): Promise<OfficeKey> {
+async function newKey(db: HubKysely, tenantId: string, add: OfficeKeyAdd, field: string): Promise<OfficeKey> {
   const check = checkOfficePublicKey(add.jwk);
   if (!check.ok) throw refused(400, 'invalid_key', `${field}${check.field}`, check.message);
   const kid = add.kid ?? add.jwk.kid;
@@ -82,40 +94,59 @@ async function newKey(db: HubKysely, add: OfficeKeyAdd, field: string): Promise<
       'give the key a kid (office-keygen writes one into the JWK)',
     );
   // A kid names one key on the whole hub: a submission's key_id must not be ambiguous.
-  for (const office of await allOffices(db))
+  for (const { office, tenant } of await allOffices(db))
     if (office.encryptionKeys.some((key) => key.kid === kid))
-      throw refused(409, 'conflict', `${field}kid`, `the key "${kid}" is already on office "${office.id}"`);
+      throw refused(
+        409,
+        'conflict',
+        `${field}kid`,
+        tenant === tenantId
+          ? `the key "${kid}" is already on office "${office.id}"`
+          : `the key "${kid}" is already in use on this hub`,
+      );
   return { kid, status: 'current', jwk: { ...check.jwk, kid } };
 }
 
-async function allOffices(db: HubKysely): Promise<Office[]> {
-  const rows = await db.selectFrom('offices').select('document').execute();
-  return rows.map((row) => JSON.parse(row.document) as Office);
+async function allOffices(db: HubKysely): Promise<{ office: Office; tenant: string }[]> {
+  const rows = await db.selectFrom('offices').select(['document', 'tenant_id']).execute();
+  return rows.map((row) => ({ office: JSON.parse(row.document) as Office, tenant: row.tenant_id }));
 }
 
-async function writeOffice(db: HubKysely, office: Office, now: string): Promise<void> {
+async function writeOffice(db: HubKysely, tenantId: string, office: Office, now: string): Promise<void> {
   await db
     .updateTable('offices')
     .set({ document: JSON.stringify(Office.parse(office)), updated_at: now })
+    .where('tenant_id', '=', tenantId)
     .where('id', '=', office.id)
     .execute();
-  await refreshRevision(db, now);
+  await refreshRevision(db, tenantId, now);
 }
 
 export async function createOffice(db: HubKysely, scope: AdminScope, input: OfficeCreate): Promise<Office> {
   const { id, encryptionKey, ...fields } = input;
-  const taken = await db.selectFrom('offices').select('id').where('id', '=', id).executeTakeFirst();
-  if (taken) throw refused(409, 'conflict', 'id', `an office "${id}" exists already`);
-  await ensureCatalog(db, scope.now);
-  const key = await newKey(db, encryptionKey, 'encryptionKey.');
+  // Office ids are unique on the whole hub: submissions and calls name only the office.
+  const taken = await db.selectFrom('offices').select('tenant_id').where('id', '=', id).executeTakeFirst();
+  if (taken)
+    throw refused(
+      409,
+      'conflict',
+      'id',
+      taken.tenant_id === scope.tenantId
+        ? `an office "${id}" exists already`
+        : `an office "${id}" exists already on this hub (office ids are unique across municipalities)`,
+    );
+  await ensureCatalog(db, scope.tenantId, scope.now);
+  const key = await newKey(db, scope.tenantId, encryptionKey, 'encryptionKey.');
   const office = Office.parse({ id, ...fields, encryptionKeys: [key], updatedAt: scope.now });
   const last = await db
     .selectFrom('offices')
     .select(({ fn }) => fn.max('position').as('max'))
+    .where('tenant_id', '=', scope.tenantId)
     .executeTakeFirst();
   await db
     .insertInto('offices')
     .values({
+      tenant_id: scope.tenantId,
       id,
       position: Number(last?.max ?? -1) + 1,
       document: JSON.stringify(office),
@@ -123,7 +154,7 @@ export async function createOffice(db: HubKysely, scope: AdminScope, input: Offi
       deleted_at: null,
     })
     .execute();
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, scope.tenantId, scope.now);
   await recordAudit(db, scope, 'office.create', `office:${id}`, null, office);
   return office;
 }
@@ -134,9 +165,9 @@ export async function updateOffice(
   id: string,
   fields: OfficeFields,
 ): Promise<Office> {
-  const before = await officeOr404(db, id);
+  const before = await officeOr404(db, scope.tenantId, id);
   const after = { ...before, ...fields, updatedAt: scope.now };
-  await writeOffice(db, after, scope.now);
+  await writeOffice(db, scope.tenantId, after, scope.now);
   await recordAudit(db, scope, 'office.update', `office:${id}`, before, after);
   return after;
 }
@@ -148,11 +179,11 @@ export async function addOfficeKey(
   id: string,
   add: OfficeKeyAdd,
 ): Promise<Office> {
-  const before = await officeOr404(db, id);
-  const key = await newKey(db, add, '');
+  const before = await officeOr404(db, scope.tenantId, id);
+  const key = await newKey(db, scope.tenantId, add, '');
   const retired = before.encryptionKeys.map((k) => ({ ...k, status: 'retired' as const }));
   const after = { ...before, encryptionKeys: [key, ...retired], updatedAt: scope.now };
-  await writeOffice(db, after, scope.now);
+  await writeOffice(db, scope.tenantId, after, scope.now);
   await recordAudit(
     db,
     scope,
@@ -173,7 +204,7 @@ export async function removeOfficeKey(
   id: string,
   kid: string,
 ): Promise<Office> {
-  const before = await officeOr404(db, id);
+  const before = await officeOr404(db, scope.tenantId, id);
   const key = before.encryptionKeys.find((k) => k.kid === kid);
   if (!key) throw refused(404, 'not_found', 'kid', `office "${id}" has no key "${kid}"`);
   if (key.status === 'current')
@@ -193,7 +224,7 @@ export async function removeOfficeKey(
     encryptionKeys: before.encryptionKeys.filter((k) => k.kid !== kid),
     updatedAt: scope.now,
   };
-  await writeOffice(db, after, scope.now);
+  await writeOffice(db, scope.tenantId, after, scope.now);
   await recordAudit(db, scope, 'office.key.remove', `office:${id}/key:${kid}`, keysOf(before), keysOf(after));
   return after;
 }

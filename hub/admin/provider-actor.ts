@@ -37,7 +37,8 @@ export async function auditProviderAction(
   action: string,
   target: string,
   after: unknown,
+  tenantId: string,
 ): Promise<void> {
   const actor = await providerActor(db, request);
-  await recordAudit(db, { actor, now: now.toISOString() }, action, target, null, after);
+  await recordAudit(db, { tenantId, actor, now: now.toISOString() }, action, target, null, after);
 }

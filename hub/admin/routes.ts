@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { LoginGate } from '../auth/login-limits.js';
 import type { HubKysely } from '../db/schema.js';
 import { requireProvider } from '../fleet/provider-auth.js';
+import { providerTenant } from '../fleet/provider-tenants.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { verifyBounded } from '../routes/clerk-session.js';
@@ -54,9 +55,11 @@ export function adminRoutes(
     const routes = contract.admin;
     const admin = { guard: sessions.requireAdmin };
     const scopeOf = (request: FastifyRequest): AdminScope => ({
+      tenantId: sessions.accountOf(request).tenantId,
       actor: { kind: 'clerk', name: sessions.accountOf(request).username },
       now: now().toISOString(),
     });
+    const tenantOf = (request: FastifyRequest) => sessions.accountOf(request).tenantId;
     const run = <T>(request: FastifyRequest, work: (trx: HubKysely, scope: AdminScope) => Promise<T>) => {
       const scope = scopeOf(request);
       return inTransaction(db, (trx) => work(trx, scope));
@@ -108,12 +111,14 @@ export function adminRoutes(
       },
     );
 
-    route(app, routes.municipality, admin, async () => readMunicipality(db));
+    route(app, routes.municipality, admin, async (request) => readMunicipality(db, tenantOf(request)));
     route(app, routes.setMunicipality, admin, async (request) =>
       run(request, (trx, scope) => setMunicipality(trx, scope, request.body)),
     );
 
-    route(app, routes.offices, admin, async () => ({ offices: await listOffices(db) }));
+    route(app, routes.offices, admin, async (request) => ({
+      offices: await listOffices(db, tenantOf(request)),
+    }));
     route(app, routes.createOffice, admin, async (request, reply) => {
       const office = await run(request, (trx, scope) => createOffice(trx, scope, request.body));
       return reply.status(201).send(office);
@@ -131,7 +136,9 @@ export function adminRoutes(
       run(request, (trx, scope) => removeOfficeKey(trx, scope, request.params.officeId, request.params.kid)),
     );
 
-    route(app, routes.clerks, admin, async () => ({ clerks: await listClerks(db) }));
+    route(app, routes.clerks, admin, async (request) => ({
+      clerks: await listClerks(db, tenantOf(request)),
+    }));
     route(app, routes.inviteClerk, admin, async (request, reply) => {
       const password = initialPassword();
       const hash = await hashPassword(password);
@@ -155,14 +162,18 @@ export function adminRoutes(
       return run(request, (trx, scope) => resetPassword(trx, scope, request.params.username, hash, password));
     });
 
-    route(app, routes.categories, admin, async () => ({ categories: await listCategories(db) }));
+    route(app, routes.categories, admin, async (request) => ({
+      categories: await listCategories(db, tenantOf(request)),
+    }));
     route(app, routes.putCategory, admin, async (request, reply) => {
       const { category, created } = await run(request, (trx, scope) =>
         putCategory(trx, scope, request.params.categoryId, request.body),
       );
       return reply.status(created ? 201 : 200).send(category);
     });
-    route(app, routes.services, admin, async () => ({ services: await listServices(db) }));
+    route(app, routes.services, admin, async (request) => ({
+      services: await listServices(db, tenantOf(request)),
+    }));
     route(app, routes.putService, admin, async (request, reply) => {
       const { service, created } = await run(request, (trx, scope) =>
         putService(trx, scope, request.params.serviceId, request.body),
@@ -184,13 +195,15 @@ export function adminRoutes(
       return reply.status(204).send();
     });
 
-    route(app, routes.audit, admin, async (request) => ({ entries: await listAudit(db, request.query) }));
+    route(app, routes.audit, admin, async (request) => ({
+      entries: await listAudit(db, tenantOf(request), request.query),
+    }));
     route(app, routes.auditJsonLines, admin, async (request, reply) => {
-      const entries = await listAudit(db, request.query);
+      const entries = await listAudit(db, tenantOf(request), request.query);
       return reply.type('application/x-ndjson; charset=utf-8').send(auditJsonLines(entries));
     });
     route(app, routes.auditCsv, admin, async (request, reply) => {
-      const entries = await listAudit(db, request.query);
+      const entries = await listAudit(db, tenantOf(request), request.query);
       return reply.type('text/csv; charset=utf-8').send(auditCsv(entries));
     });
 
@@ -199,10 +212,11 @@ export function adminRoutes(
       contract.adminProvider.createAdmin,
       { guard: requireProvider(db, now) },
       async (request, reply) => {
+        const { tenantId } = await providerTenant(db, request, request.query.tenant);
         const actor = await providerActor(db, request);
         const password = initialPassword();
         const hash = await hashPassword(password);
-        const scope: AdminScope = { actor, now: now().toISOString() };
+        const scope: AdminScope = { tenantId, actor, now: now().toISOString() };
         const invitation = await inTransaction(db, (trx) =>
           inviteClerk(trx, scope, { ...request.body, role: 'admin', officeIds: [] }, hash, password),
         );

@@ -8,11 +8,13 @@ export interface Actor {
 }
 
 /**
- * What every administrative operation works within. Today a hub holds one catalog (content_meta
- * id 1), so the scope is the actor and the time; when tenants come, the admin's tenant joins this
- * object and each query in hub/admin adds it, without changing a route.
+ * What every administrative operation works within: the tenant (the admin's own municipality, or
+ * the one a provider request names), the actor and the time. Each query in hub/admin adds the
+ * tenant, so an admin never reads or changes another municipality's data.
  */
 export interface AdminScope {
+  /** The municipality's ARS (tenants.id). */
+  tenantId: string;
   actor: Actor;
   /** ISO time of the request (protocol clock), used for updated_at and the audit entry. */
   now: string;

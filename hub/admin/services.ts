@@ -7,9 +7,15 @@ import { recordAudit } from './audit.js';
 import { ensureCatalog, liveOffice } from './offices.js';
 import { refused, type AdminScope } from './scope.js';
 
-async function isLive(db: HubKysely, table: PlainContentTable | 'forms', id: string): Promise<boolean> {
+async function isLive(
+  db: HubKysely,
+  tenantId: string,
+  table: PlainContentTable | 'forms',
+  id: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom(table as 'offices')
+    .where('tenant_id', '=', tenantId)
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
@@ -17,9 +23,10 @@ async function isLive(db: HubKysely, table: PlainContentTable | 'forms', id: str
   return row !== undefined;
 }
 
-export async function listServices(db: HubKysely): Promise<Service[]> {
+export async function listServices(db: HubKysely, tenantId: string): Promise<Service[]> {
   const rows = await db
     .selectFrom('services')
+    .where('tenant_id', '=', tenantId)
     .select('document')
     .where('deleted_at', 'is', null)
     .orderBy('position')
@@ -28,29 +35,34 @@ export async function listServices(db: HubKysely): Promise<Service[]> {
   return rows.map((row) => JSON.parse(row.document) as Service);
 }
 
-async function nextPosition(db: HubKysely, table: PlainContentTable | 'forms'): Promise<number> {
+async function nextPosition(
+  db: HubKysely,
+  tenantId: string,
+  table: PlainContentTable | 'forms',
+): Promise<number> {
   const last = await db
     .selectFrom(table as 'offices')
+    .where('tenant_id', '=', tenantId)
     .select(({ fn }) => fn.max('position').as('max'))
     .executeTakeFirst();
   return Number(last?.max ?? -1) + 1;
 }
 
 /** Every id a service names must exist, or the kiosk would show a dead link. */
-async function checkReferences(db: HubKysely, fields: ServiceFields): Promise<void> {
-  if (!(await liveOffice(db, fields.officeId)))
+async function checkReferences(db: HubKysely, tenantId: string, fields: ServiceFields): Promise<void> {
+  if (!(await liveOffice(db, tenantId, fields.officeId)))
     throw refused(400, 'unknown_reference', 'officeId', `there is no office "${fields.officeId}"`);
-  if (!(await isLive(db, 'categories', fields.categoryId)))
+  if (!(await isLive(db, tenantId, 'categories', fields.categoryId)))
     throw refused(400, 'unknown_reference', 'categoryId', `there is no category "${fields.categoryId}"`);
   for (const [index, id] of fields.lifeSituationIds.entries())
-    if (!(await isLive(db, 'life_situations', id)))
+    if (!(await isLive(db, tenantId, 'life_situations', id)))
       throw refused(
         400,
         'unknown_reference',
         `lifeSituationIds.${index}`,
         `there is no life situation "${id}"`,
       );
-  if (fields.formId !== null && !(await isLive(db, 'forms', fields.formId)))
+  if (fields.formId !== null && !(await isLive(db, tenantId, 'forms', fields.formId)))
     throw refused(400, 'unknown_reference', 'formId', `there is no published form "${fields.formId}"`);
 }
 
@@ -61,23 +73,31 @@ export async function putService(
   id: string,
   fields: ServiceFields,
 ): Promise<{ service: Service; created: boolean }> {
-  await ensureCatalog(db, scope.now);
-  await checkReferences(db, fields);
+  const { tenantId } = scope;
+  await ensureCatalog(db, tenantId, scope.now);
+  await checkReferences(db, tenantId, fields);
   const row = await db
     .selectFrom('services')
+    .where('tenant_id', '=', tenantId)
     .select(['document', 'deleted_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   const before = row && row.deleted_at === null ? (JSON.parse(row.document) as Service) : null;
   const service = Service.parse({ ...fields, id, updatedAt: scope.now });
   const values = { document: JSON.stringify(service), updated_at: scope.now, deleted_at: null };
-  if (row) await db.updateTable('services').set(values).where('id', '=', id).execute();
+  if (row)
+    await db
+      .updateTable('services')
+      .set(values)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
   else
     await db
       .insertInto('services')
-      .values({ id, position: await nextPosition(db, 'services'), ...values })
+      .values({ tenant_id: tenantId, id, position: await nextPosition(db, tenantId, 'services'), ...values })
       .execute();
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, tenantId, scope.now);
   await recordAudit(
     db,
     scope,
@@ -90,8 +110,10 @@ export async function putService(
 }
 
 export async function withdrawService(db: HubKysely, scope: AdminScope, id: string): Promise<void> {
+  const { tenantId } = scope;
   const row = await db
     .selectFrom('services')
+    .where('tenant_id', '=', tenantId)
     .select('document')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
@@ -99,10 +121,11 @@ export async function withdrawService(db: HubKysely, scope: AdminScope, id: stri
   if (!row) throw refused(404, 'not_found', 'serviceId', `there is no service "${id}"`);
   await db
     .updateTable('services')
+    .where('tenant_id', '=', tenantId)
     .set({ deleted_at: scope.now, updated_at: scope.now })
     .where('id', '=', id)
     .execute();
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, tenantId, scope.now);
   await recordAudit(db, scope, 'service.withdraw', `service:${id}`, JSON.parse(row.document), null);
 }
 
@@ -117,17 +140,20 @@ export async function publishForm(
   serviceId: string,
   input: FormDefinition,
 ): Promise<PublishedForm> {
+  const { tenantId } = scope;
   const serviceRow = await db
     .selectFrom('services')
+    .where('tenant_id', '=', tenantId)
     .select('document')
     .where('id', '=', serviceId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!serviceRow) throw refused(404, 'not_found', 'serviceId', `there is no service "${serviceId}"`);
-  if (!(await liveOffice(db, input.officeId)))
+  if (!(await liveOffice(db, tenantId, input.officeId)))
     throw refused(400, 'unknown_reference', 'officeId', `there is no office "${input.officeId}"`);
   const newest = await db
     .selectFrom('forms')
+    .where('tenant_id', '=', tenantId)
     .select(({ fn }) => fn.max('version').as('max'))
     .where('id', '=', input.id)
     .executeTakeFirst();
@@ -136,10 +162,11 @@ export async function publishForm(
   await db
     .insertInto('forms')
     .values({
+      tenant_id: tenantId,
       id: form.id,
       version,
       office_id: form.officeId,
-      position: await nextPosition(db, 'forms'),
+      position: await nextPosition(db, tenantId, 'forms'),
       document: JSON.stringify(form),
       updated_at: scope.now,
       deleted_at: null,
@@ -150,11 +177,12 @@ export async function publishForm(
     const linked = { ...service, formId: form.id, updatedAt: scope.now };
     await db
       .updateTable('services')
+      .where('tenant_id', '=', tenantId)
       .set({ document: JSON.stringify(linked), updated_at: scope.now })
       .where('id', '=', serviceId)
       .execute();
   }
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, tenantId, scope.now);
   const summary = { id: form.id, version, serviceId, title: form.title, officeId: form.officeId };
   await recordAudit(db, scope, 'form.publish', `form:${form.id}@${version}`, null, summary);
   return { id: form.id, version, serviceId };
@@ -162,8 +190,10 @@ export async function publishForm(
 
 /** Withdraws every live version and unlinks the services that offered it. */
 export async function withdrawForm(db: HubKysely, scope: AdminScope, formId: string): Promise<void> {
+  const { tenantId } = scope;
   const live = await db
     .selectFrom('forms')
+    .where('tenant_id', '=', tenantId)
     .select('version')
     .where('id', '=', formId)
     .where('deleted_at', 'is', null)
@@ -171,16 +201,18 @@ export async function withdrawForm(db: HubKysely, scope: AdminScope, formId: str
   if (live.length === 0) throw refused(404, 'not_found', 'formId', `there is no published form "${formId}"`);
   await db
     .updateTable('forms')
+    .where('tenant_id', '=', tenantId)
     .set({ deleted_at: scope.now, updated_at: scope.now })
     .where('id', '=', formId)
     .where('deleted_at', 'is', null)
     .execute();
   const unlinked: string[] = [];
-  for (const service of await listServices(db)) {
+  for (const service of await listServices(db, tenantId)) {
     if (service.formId !== formId) continue;
     unlinked.push(service.id);
     await db
       .updateTable('services')
+      .where('tenant_id', '=', tenantId)
       .set({
         document: JSON.stringify({ ...service, formId: null, updatedAt: scope.now }),
         updated_at: scope.now,
@@ -188,7 +220,7 @@ export async function withdrawForm(db: HubKysely, scope: AdminScope, formId: str
       .where('id', '=', service.id)
       .execute();
   }
-  await refreshRevision(db, scope.now);
+  await refreshRevision(db, tenantId, scope.now);
   const versions = live.map((row) => Number(row.version));
   await recordAudit(
     db,

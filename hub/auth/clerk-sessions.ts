@@ -32,6 +32,8 @@ export interface ClerkSessions {
 }
 
 export interface SessionAccount extends ClerkProfile {
+  /** The municipality the account belongs to: everything it reads and changes is of this tenant. */
+  tenantId: string;
   role: ClerkRole;
   mustChangePassword: boolean;
 }
@@ -53,6 +55,7 @@ export function clerkSessions(db: HubKysely, now: () => Date): ClerkSessions {
             .innerJoin('clerks', 'clerks.username', 'clerk_sessions.username')
             .select([
               'clerks.username',
+              'clerks.tenant_id',
               'clerks.display_name',
               'clerks.office_ids',
               'clerks.role',
@@ -71,6 +74,7 @@ export function clerkSessions(db: HubKysely, now: () => Date): ClerkSessions {
       }
       const account: SessionAccount = {
         username: row.username,
+        tenantId: row.tenant_id,
         displayName: row.display_name,
         officeIds: parseOfficeIds(row.office_ids),
         role: row.role === 'admin' ? 'admin' : 'clerk',

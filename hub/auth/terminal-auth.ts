@@ -6,6 +6,8 @@ import { sha256Hex } from '../util/hash.js';
 export interface AuthenticatedTerminal {
   id: string;
   name: string;
+  /** The municipality the terminal belongs to: it gets that tenant's content only. */
+  tenantId: string;
 }
 
 export interface TerminalAuth {
@@ -50,14 +52,14 @@ export function terminalAuth(
       if (!id) return undefined;
       return db
         .selectFrom('terminals')
-        .select(['id', 'name'])
+        .select(['id', 'name', 'tenant_id as tenantId'])
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
     }
     return db
       .selectFrom('terminals')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'tenant_id as tenantId'])
       .where('token_hash', '=', sha256Hex(token))
       .where('revoked_at', 'is', null)
       .executeTakeFirst();

@@ -65,7 +65,12 @@ interface ChangeRows {
   hasMore: boolean;
 }
 
-async function readChangeRows(db: HubKysely, since: Checkpoint | null, limit: number): Promise<ChangeRows> {
+async function readChangeRows(
+  db: HubKysely,
+  tenantId: string,
+  since: Checkpoint | null,
+  limit: number,
+): Promise<ChangeRows> {
   const found: { rank: number; kind: ContentKind; row: Row }[] = [];
   let truncated = false;
   for (const [rank, { kind, table }] of KINDS.entries()) {
@@ -78,7 +83,7 @@ async function readChangeRows(db: HubKysely, since: Checkpoint | null, limit: nu
       before = found[limit - 1]?.row.updated_at ?? null;
       truncated = true;
     }
-    const rows = await rowsAfter(db, table, rank, since, limit, before);
+    const rows = await rowsAfter(db, tenantId, table, rank, since, limit, before);
     if (rows.length === limit) truncated = true;
     for (const row of rows) found.push({ rank, kind, row });
   }
@@ -98,11 +103,12 @@ async function readChangeRows(db: HubKysely, since: Checkpoint | null, limit: nu
 
 export async function readChanges(
   db: HubKysely,
+  tenantId: string,
   since: Checkpoint | null,
   limit: number,
   meta: Meta,
 ): Promise<ContentChanges> {
-  const { page, checkpoint, hasMore } = await readChangeRows(db, since, limit);
+  const { page, checkpoint, hasMore } = await readChangeRows(db, tenantId, since, limit);
   const changes = page.map(({ kind, row }) => toChange(kind, row));
   return { ...meta, changes, checkpoint, hasMore };
 }
@@ -114,11 +120,12 @@ export async function readChanges(
  */
 export async function readChangesJson(
   db: HubKysely,
+  tenantId: string,
   since: Checkpoint | null,
   limit: number,
   meta: Meta,
 ): Promise<{ text: string; checkpoint: string | null; hasMore: boolean }> {
-  const { page, checkpoint, hasMore } = await readChangeRows(db, since, limit);
+  const { page, checkpoint, hasMore } = await readChangeRows(db, tenantId, since, limit);
   const changes = page.map(({ kind, row }) => {
     const key = kind === 'form' ? `${row.id}@${row.version}` : row.id;
     const head = `{"kind":${JSON.stringify(kind)},"key":${JSON.stringify(key)},"updatedAt":${JSON.stringify(row.updated_at)}`;
@@ -134,6 +141,7 @@ export async function readChangesJson(
 
 async function rowsAfter(
   db: HubKysely,
+  tenantId: string,
   table: PlainContentTable | 'forms',
   rank: number,
   since: Checkpoint | null,
@@ -147,6 +155,7 @@ async function rowsAfter(
     ? await db
         .selectFrom('forms')
         .select(['id', 'version', 'document', 'updated_at', 'deleted_at'])
+        .where('tenant_id', '=', tenantId)
         .where(after)
         .orderBy('updated_at')
         .orderBy('id')
@@ -156,6 +165,7 @@ async function rowsAfter(
     : await db
         .selectFrom(table as 'offices') // the plain content tables share one shape
         .select(['id', 'document', 'updated_at', 'deleted_at'])
+        .where('tenant_id', '=', tenantId)
         .where(after)
         .orderBy('updated_at')
         .orderBy('id')

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { demoContent } from '../../demo/demo-content.js';
 import { contentRevision, insertContent, readSnapshot } from './store.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 describe('insertContent', () => {
   it('stores a LeiKa-size catalog (more rows than SQLite binds in one statement), in order', async () => {
@@ -20,8 +21,10 @@ describe('insertContent', () => {
         id: `svc-${String(i).padStart(5, '0')}`,
       }));
       const content = { ...demoContent, services };
-      await db.transaction().execute((trx) => insertContent(trx, content, contentRevision(content), 'now'));
-      const snapshot = await readSnapshot(db);
+      await db
+        .transaction()
+        .execute((trx) => insertContent(trx, TEST_TENANT.id, content, contentRevision(content), 'now'));
+      const snapshot = await readSnapshot(db, TEST_TENANT.id);
       expect(snapshot?.services).toHaveLength(8_600);
       expect(snapshot?.services.at(-1)?.id).toBe('svc-08599');
       expect(snapshot?.revision).toBe(contentRevision(content));

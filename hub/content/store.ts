@@ -28,13 +28,19 @@ function chunks<T>(items: readonly T[]): { item: T; position: number }[][] {
 /** Writes a whole snapshot; the caller runs it inside a transaction. */
 export async function insertContent(
   db: HubKysely,
+  tenantId: string,
   content: ContentWithoutRevision,
   revision: string,
   now: string,
 ): Promise<void> {
   await db
     .insertInto('content_meta')
-    .values({ id: 1, revision, municipality: JSON.stringify(content.municipality), updated_at: now })
+    .values({
+      tenant_id: tenantId,
+      revision,
+      municipality: JSON.stringify(content.municipality),
+      updated_at: now,
+    })
     .execute();
   const plain: [PlainContentTable, { id: string }[]][] = [
     ['offices', content.offices],
@@ -48,6 +54,7 @@ export async function insertContent(
         .insertInto(table)
         .values(
           chunk.map(({ item, position }) => ({
+            tenant_id: tenantId,
             id: item.id,
             position,
             document: JSON.stringify(item),
@@ -63,6 +70,7 @@ export async function insertContent(
       .insertInto('forms')
       .values(
         chunk.map(({ item: form, position }) => ({
+          tenant_id: tenantId,
           id: form.id,
           version: form.version,
           office_id: form.officeId,
@@ -78,8 +86,13 @@ export async function insertContent(
 
 export async function readMeta(
   db: HubKysely,
+  tenantId: string,
 ): Promise<{ revision: string; municipality: ContentSnapshot['municipality'] } | undefined> {
-  const row = await db.selectFrom('content_meta').selectAll().where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('content_meta')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return (
     row && {
       revision: row.revision,
@@ -88,15 +101,20 @@ export async function readMeta(
   );
 }
 
-export async function readRevision(db: HubKysely): Promise<string | undefined> {
-  const row = await db.selectFrom('content_meta').select('revision').where('id', '=', 1).executeTakeFirst();
+export async function readRevision(db: HubKysely, tenantId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('content_meta')
+    .select('revision')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return row?.revision;
 }
 
-async function readDocuments<T>(db: HubKysely, table: PlainContentTable): Promise<T[]> {
+async function readDocuments<T>(db: HubKysely, tenantId: string, table: PlainContentTable): Promise<T[]> {
   const rows = await db
     .selectFrom(table)
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .orderBy('id')
@@ -105,17 +123,22 @@ async function readDocuments<T>(db: HubKysely, table: PlainContentTable): Promis
 }
 
 /** The snapshot a terminal gets: live items only, and of each form only its newest version. */
-export async function readSnapshot(db: HubKysely): Promise<ContentSnapshot | undefined> {
-  const meta = await db.selectFrom('content_meta').selectAll().where('id', '=', 1).executeTakeFirst();
+export async function readSnapshot(db: HubKysely, tenantId: string): Promise<ContentSnapshot | undefined> {
+  const meta = await db
+    .selectFrom('content_meta')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   if (!meta) return undefined;
   const [offices, categories, lifeSituations, services, formRows] = await Promise.all([
-    readDocuments<Office>(db, 'offices'),
-    readDocuments<Category>(db, 'categories'),
-    readDocuments<LifeSituation>(db, 'life_situations'),
-    readDocuments<Service>(db, 'services'),
+    readDocuments<Office>(db, tenantId, 'offices'),
+    readDocuments<Category>(db, tenantId, 'categories'),
+    readDocuments<LifeSituation>(db, tenantId, 'life_situations'),
+    readDocuments<Service>(db, tenantId, 'services'),
     db
       .selectFrom('forms')
       .select(['id', 'version', 'document'])
+      .where('tenant_id', '=', tenantId)
       .where('deleted_at', 'is', null)
       .orderBy('position')
       .orderBy('id')
@@ -144,26 +167,34 @@ export async function readSnapshot(db: HubKysely): Promise<ContentSnapshot | und
  */
 export async function findForm(
   db: HubKysely,
+  tenantId: string,
   id: string,
   version: number,
 ): Promise<FormDefinition | undefined> {
   const row = await db
     .selectFrom('forms')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   return row ? (JSON.parse(row.document) as FormDefinition) : undefined;
 }
 
-export async function serviceExists(db: HubKysely, id: string): Promise<boolean> {
-  const row = await db.selectFrom('services').select('id').where('id', '=', id).executeTakeFirst();
+export async function serviceExists(db: HubKysely, tenantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('services')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Forms by (id, version) key, for labelling submissions in the clerk console. */
 export async function findForms(
   db: HubKysely,
+  tenantId: string,
   keys: { id: string; version: number }[],
 ): Promise<Map<string, FormDefinition>> {
   const ids = [...new Set(keys.map((k) => k.id))];
@@ -172,6 +203,7 @@ export async function findForms(
   const rows = await db
     .selectFrom('forms')
     .select(['id', 'version', 'document'])
+    .where('tenant_id', '=', tenantId)
     .where('id', 'in', ids)
     .execute();
   for (const row of rows) forms.set(formKey(row.id, row.version), JSON.parse(row.document) as FormDefinition);
@@ -182,6 +214,16 @@ export function formKey(id: string, version: number): string {
   return `${id}@${version}`;
 }
 
+/** The tenant an office belongs to (office ids are unique on the hub), or undefined. */
+export async function tenantOfOffice(db: HubKysely, officeId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('offices')
+    .select('tenant_id')
+    .where('id', '=', officeId)
+    .executeTakeFirst();
+  return row?.tenant_id;
+}
+
 /** The encryption keys an office holds (current and retired); empty for an unknown office. */
 export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<Office['encryptionKeys']> {
   const row = await db.selectFrom('offices').select('document').where('id', '=', officeId).executeTakeFirst();
@@ -189,11 +231,15 @@ export async function findOfficeKeys(db: HubKysely, officeId: string): Promise<O
 }
 
 /** After content was edited: a new revision, so terminals see a change and 304s stop. */
-export async function refreshRevision(db: HubKysely, now: string): Promise<string> {
-  const snapshot = await readSnapshot(db);
+export async function refreshRevision(db: HubKysely, tenantId: string, now: string): Promise<string> {
+  const snapshot = await readSnapshot(db, tenantId);
   if (!snapshot) throw new Error('The content has no revision: the database was never seeded');
   const { municipality, offices, categories, lifeSituations, services, forms } = snapshot;
   const revision = contentRevision({ municipality, offices, categories, lifeSituations, services, forms });
-  await db.updateTable('content_meta').set({ revision, updated_at: now }).where('id', '=', 1).execute();
+  await db
+    .updateTable('content_meta')
+    .set({ revision, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .execute();
   return revision;
 }

@@ -1,12 +1,23 @@
+import type { Generated } from 'kysely';
 /** Tables of fleet management (migration 0004). Times are ISO strings, documents JSON text. */
 export interface FleetTables {
-  provider_tokens: { token_hash: string; name: string; created_at: string; revoked_at: string | null };
+  /** operator = 1: runs every tenant and may create tenants (migration 0027). */
+  provider_tokens: {
+    token_hash: string;
+    name: string;
+    created_at: string;
+    revoked_at: string | null;
+    operator: Generated<number>;
+  };
+  /** The tenants a (non-operator) provider token runs. */
+  provider_token_tenants: { token_hash: string; tenant_id: string };
   /** A fleet console login (migration 0017): the cookie holds the id, the row its hash. */
   provider_sessions: { session_hash: string; token_hash: string; created_at: string; expires_at: string };
   /** Fixed-window counters of provider logins and enrollments, per address and per credential. */
   rate_limits: { bucket: string; window_start: string; hits: number };
   config_releases: {
     version: number;
+    tenant_id: string;
     issuer: string;
     created_at: string;
     rollout_percent: number;
@@ -22,6 +33,7 @@ export interface FleetTables {
   terminal_keys: { terminal_id: string; public_key: string; enrolled_at: string };
   enrollment_codes: {
     code_hash: string;
+    tenant_id: string;
     terminal_id: string;
     terminal_name: string;
     created_at: string;

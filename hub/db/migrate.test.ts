@@ -13,6 +13,7 @@ const FLEET_TABLES = [
   'enrollment_codes',
   'fleet_events',
   'provider_sessions',
+  'provider_token_tenants',
   'provider_tokens',
   'rate_limits',
   'release_hub_origins',
@@ -69,6 +70,7 @@ describe('migrations on SQLite', () => {
         'terminals',
         'retention_rules',
         'deletion_log',
+        'tenants',
         ...FLEET_TABLES,
       ].sort(),
     );

@@ -19,6 +19,7 @@ import { alertState } from './migrations/0023_alert_state.js';
 import { clerkRoles } from './migrations/0024_clerk_roles.js';
 import { auditLog } from './migrations/0025_audit_log.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
+import { tenants } from './migrations/0027_tenants.js';
 import { liveCalls } from './migrations/0029_live_calls.js';
 
 /**
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0024_clerk_roles': clerkRoles,
   '0025_audit_log': auditLog,
   '0026_oidc_logins': oidcLogins,
+  '0027_tenants': tenants,
   '0029_live_calls': liveCalls,
 };
 

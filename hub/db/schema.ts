@@ -14,6 +14,8 @@ type JsonText = string;
 
 /** A content document as the protocol describes it, plus what a delta sync needs. */
 export interface ContentDocumentTable {
+  /** The municipality's ARS (tenants.id); the primary key is (tenant_id, id). */
+  tenant_id: string;
   id: string;
   /** Author's order, so the snapshot lists items as the editor arranged them. */
   position: number;
@@ -28,16 +30,24 @@ export interface FormTable extends ContentDocumentTable {
   office_id: string;
 }
 
-/** One row (id = 1): what the content as a whole is at the moment. */
+/** One row per tenant: what that municipality's content as a whole is at the moment. */
 export interface ContentMetaTable {
-  id: number;
+  tenant_id: string;
   revision: string;
   municipality: JsonText;
   updated_at: IsoTime;
 }
 
+/** A municipality on this hub (migration 0027), identified by its Amtlicher Regionalschlüssel. */
+export interface TenantTable {
+  id: string;
+  name: string;
+  created_at: IsoTime;
+}
+
 export interface TerminalTable {
   id: string;
+  tenant_id: string;
   name: string;
   /** sha-256 hex of the terminal's bearer token; the token itself is never stored. */
   token_hash: string;
@@ -47,6 +57,7 @@ export interface TerminalTable {
 
 export interface ClerkTable {
   username: string;
+  tenant_id: string;
   display_name: string;
   password_hash: string;
   /** JSON array of office ids the clerk works for. */
@@ -75,6 +86,8 @@ export interface OidcLoginTable {
 /** Append-only (migration 0025): no code updates or deletes a row, and triggers refuse it. */
 export interface AuditLogTable {
   id: string;
+  /** The tenant the action concerned; null for hub-wide actions (a tenant created). */
+  tenant_id: string | null;
   at: IsoTime;
   actor_kind: 'clerk' | 'provider';
   /** The clerk's username or the provider token's name. */
@@ -273,6 +286,7 @@ export interface Database extends FleetTables, DeliveryTables, LiveCallTables {
   life_situations: ContentDocumentTable;
   services: ContentDocumentTable;
   forms: FormTable;
+  tenants: TenantTable;
   content_meta: ContentMetaTable;
   terminals: TerminalTable;
   clerks: ClerkTable;

@@ -12,12 +12,17 @@ import { HttpError } from '../http/errors.js';
 export class CommandQueue {
   constructor(private readonly db: HubKysely) {}
 
-  async create(terminalId: string, kind: CommandKind, ttlSeconds: number, now: Date): Promise<FleetCommand> {
-    const terminal = await this.db
-      .selectFrom('terminals')
-      .select(['id', 'revoked_at'])
-      .where('id', '=', terminalId)
-      .executeTakeFirst();
+  async create(
+    terminalId: string,
+    kind: CommandKind,
+    ttlSeconds: number,
+    now: Date,
+    tenantId?: string,
+  ): Promise<FleetCommand> {
+    let lookup = this.db.selectFrom('terminals').select(['id', 'revoked_at']).where('id', '=', terminalId);
+    // Another municipality's terminal answers like a missing one.
+    if (tenantId !== undefined) lookup = lookup.where('tenant_id', '=', tenantId);
+    const terminal = await lookup.executeTakeFirst();
     if (!terminal)
       throw new HttpError(404, {
         error: 'terminal_not_found',
@@ -77,9 +82,13 @@ export class CommandQueue {
       });
   }
 
-  async list(now: Date, terminalId?: string): Promise<FleetCommand[]> {
+  async list(now: Date, terminalId?: string, tenantId?: string): Promise<FleetCommand[]> {
     let query = this.db.selectFrom('terminal_commands').selectAll().orderBy('created_at', 'desc').limit(200);
     if (terminalId) query = query.where('terminal_id', '=', terminalId);
+    if (tenantId !== undefined)
+      query = query.where('terminal_id', 'in', (eb) =>
+        eb.selectFrom('terminals').select('id').where('tenant_id', '=', tenantId),
+      );
     return (await query.execute()).map((row) => toCommand(row, now));
   }
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual, webcrypto } from '
 import { tokenChallenge, type EnrollRequest } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
+import { resolveTenant } from '../tenants/store.js';
 import { sha256Hex } from '../util/hash.js';
 import { currentTokenSecret, tokenSecretById } from './token-secrets.js';
 
@@ -18,12 +19,21 @@ export async function createEnrollmentCode(
   db: HubKysely,
   input: { terminalId: string; name: string; ttlMinutes: number },
   now: Date,
+  tenant?: string,
 ): Promise<{ code: string; terminalId: string; expiresAt: string }> {
+  const tenantId = await resolveTenant(db, tenant);
   const existing = await db
     .selectFrom('terminals')
-    .select('revoked_at')
+    .select(['revoked_at', 'tenant_id'])
     .where('id', '=', input.terminalId)
     .executeTakeFirst();
+  // Terminal ids are unique on the hub: a device of another municipality cannot be taken over.
+  if (existing && existing.tenant_id !== tenantId)
+    throw new HttpError(409, {
+      error: 'conflict',
+      message: `terminalId: a terminal "${input.terminalId}" exists already on this hub`,
+      issues: [{ path: 'terminalId', message: 'exists already on this hub' }],
+    });
   if (existing?.revoked_at)
     throw new HttpError(409, {
       error: 'terminal_revoked',
@@ -35,6 +45,7 @@ export async function createEnrollmentCode(
     .insertInto('enrollment_codes')
     .values({
       code_hash: sha256Hex(normalizeCode(code)),
+      tenant_id: tenantId,
       terminal_id: input.terminalId,
       terminal_name: input.name,
       created_at: now.toISOString(),
@@ -92,6 +103,7 @@ export async function enroll(
         .insertInto('terminals')
         .values({
           id: code.terminal_id,
+          tenant_id: code.tenant_id,
           name: code.terminal_name,
           // Enrolled terminals sign instead; this hash belongs to no token anyone knows.
           token_hash: sha256Hex(`enrolled:${randomBytes(32).toString('hex')}`),

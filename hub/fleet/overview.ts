@@ -5,8 +5,13 @@ import type { RolloutCache } from './rollout.js';
 /** A terminal counts as silent after three missed heartbeats (and never before 90 s). */
 export const silentAfterMs = (heartbeatSeconds: number) => Math.max(90, heartbeatSeconds * 3) * 1000;
 
-export async function fleetOverview(db: HubKysely, rollout: RolloutCache, now: Date): Promise<FleetOverview> {
-  const rows = await db
+export async function fleetOverview(
+  db: HubKysely,
+  rollout: RolloutCache,
+  now: Date,
+  tenantId?: string,
+): Promise<FleetOverview> {
+  let query = db
     .selectFrom('terminals')
     .leftJoin('terminal_status', 'terminal_status.terminal_id', 'terminals.id')
     .leftJoin('terminal_keys', 'terminal_keys.terminal_id', 'terminals.id')
@@ -25,9 +30,11 @@ export async function fleetOverview(db: HubKysely, rollout: RolloutCache, now: D
       'terminal_status.uptime_seconds',
       'terminal_status.last_error',
       'terminal_status.heartbeat_seconds',
-    ])
-    .orderBy('terminals.id')
-    .execute();
+      'terminals.tenant_id',
+    ]);
+  if (tenantId !== undefined) query = query.where('terminals.tenant_id', '=', tenantId);
+  const rows = await query.orderBy('terminals.id').execute();
+  const ids = new Set(rows.map((r) => r.id));
   const alerts: FleetAlert[] = [];
   const terminals: FleetTerminal[] = [];
   for (const r of rows) {
@@ -53,7 +60,7 @@ export async function fleetOverview(db: HubKysely, rollout: RolloutCache, now: D
       lastSeenAt: r.last_seen_at,
       appVersion: r.app_version,
       configVersion: r.config_version,
-      assignedVersion: await rollout.versionFor(r.id),
+      assignedVersion: await rollout.versionFor(r.id, r.tenant_id),
       lastSyncAt: r.last_sync_at,
       outboxDepth: r.outbox_depth,
       quarantined: r.quarantined,
@@ -72,21 +79,32 @@ export async function fleetOverview(db: HubKysely, rollout: RolloutCache, now: D
     .limit(100)
     .execute();
   for (const e of events)
-    alerts.push({
-      terminalId: e.terminal_id,
-      kind: e.kind as FleetAlert['kind'],
-      message: e.message,
-      at: e.at,
-    });
+    if (tenantId === undefined || ids.has(e.terminal_id))
+      alerts.push({
+        terminalId: e.terminal_id,
+        kind: e.kind as FleetAlert['kind'],
+        message: e.message,
+        at: e.at,
+      });
   return { terminals, alerts, now: now.toISOString() };
 }
 
-export async function fleetStats(db: HubKysely, now: Date, days = 14): Promise<FleetStats> {
+export async function fleetStats(
+  db: HubKysely,
+  now: Date,
+  days = 14,
+  tenantId?: string,
+): Promise<FleetStats> {
   const dayList = Array.from({ length: days }, (_, i) =>
     new Date(now.getTime() - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10),
   );
   const first = dayList[0] ?? '';
-  const rows = await db.selectFrom('terminal_daily').selectAll().where('day', '>=', first).execute();
+  let query = db.selectFrom('terminal_daily').selectAll().where('day', '>=', first);
+  if (tenantId !== undefined)
+    query = query.where('terminal_id', 'in', (eb) =>
+      eb.selectFrom('terminals').select('id').where('tenant_id', '=', tenantId),
+    );
+  const rows = await query.execute();
   const sessions = new Map<string, number>();
   const perTerminal = new Map<string, { online: number; firstDay: string }>();
   for (const r of rows) {

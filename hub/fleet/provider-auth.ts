@@ -18,7 +18,11 @@ export function providerTokenFromEnv(env: NodeJS.ProcessEnv = process.env): stri
   return token !== undefined && token !== '' ? token : undefined;
 }
 
-/** Makes sure the given token works (idempotent), so the CLI and the console can log in. */
+/**
+ * Makes sure the given token works (idempotent), so the CLI and the console can log in. The token
+ * the operator configures is an operator token: it runs every tenant and may create tenants and
+ * issue per-person tokens for some of them (hub/fleet/provider-tenants.ts).
+ */
 export async function ensureProviderToken(
   db: HubKysely,
   token: string,
@@ -28,7 +32,13 @@ export async function ensureProviderToken(
   if (token.length < 24) throw new Error(`${PROVIDER_TOKEN_ENV} must have at least 24 characters.`);
   await db
     .insertInto('provider_tokens')
-    .values({ token_hash: sha256Hex(token), name, created_at: now.toISOString(), revoked_at: null })
+    .values({
+      token_hash: sha256Hex(token),
+      name,
+      created_at: now.toISOString(),
+      revoked_at: null,
+      operator: 1,
+    })
     .onConflict((oc) => oc.column('token_hash').doNothing())
     .execute();
 }
@@ -108,4 +118,25 @@ export function requireProvider(db: HubKysely, now: () => Date = () => new Date(
         { 'www-authenticate': 'Bearer realm="provider"' },
       );
   };
+}
+
+/** A named token for one person, running the given tenants; the token is returned only here. */
+export async function issueProviderToken(
+  db: HubKysely,
+  name: string,
+  tenants: readonly string[],
+  now: Date,
+): Promise<string> {
+  const token = randomToken();
+  const tokenHash = sha256Hex(token);
+  await db
+    .insertInto('provider_tokens')
+    .values({ token_hash: tokenHash, name, created_at: now.toISOString(), revoked_at: null, operator: 0 })
+    .execute();
+  for (const tenant of new Set(tenants))
+    await db
+      .insertInto('provider_token_tenants')
+      .values({ token_hash: tokenHash, tenant_id: tenant })
+      .execute();
+  return token;
 }

@@ -2,6 +2,7 @@ import { Release } from '../../kiosk-config/fleet/release.js';
 import type { ReleaseSummary, Rollout } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
+import { resolveTenant } from '../tenants/store.js';
 import { hubUrlOfSignedConfig } from './hub-origins.js';
 import { verifyRelease, type ProviderKeySource } from './provider-keys.js';
 
@@ -18,8 +19,26 @@ export async function publishRelease(
   rollout: { percent: number; terminals: string[] },
   now: Date,
   providerKeys: ProviderKeySource,
+  tenant?: string,
 ): Promise<ReleaseSummary> {
   await verifyRelease(release, providerKeys);
+  const tenantId = await resolveTenant(db, tenant);
+  const terminalIds = Object.keys(release.configs);
+  const foreign =
+    terminalIds.length === 0
+      ? []
+      : await db
+          .selectFrom('terminals')
+          .select('id')
+          .where('id', 'in', terminalIds)
+          .where('tenant_id', '<>', tenantId)
+          .execute();
+  if (foreign.length > 0)
+    throw new HttpError(422, {
+      error: 'foreign_terminal',
+      message: `configs: ${foreign.map((t) => t.id).join(', ')} are terminals of another municipality`,
+      issues: [{ path: 'configs', message: 'names terminals of another municipality' }],
+    });
   const unknown = rollout.terminals.filter((id) => !(id in release.configs));
   if (unknown.length > 0)
     throw new HttpError(422, {
@@ -42,6 +61,7 @@ export async function publishRelease(
       .insertInto('config_releases')
       .values({
         version: release.version,
+        tenant_id: tenantId,
         issuer: release.issuer,
         created_at: at,
         rollout_percent: rollout.percent,
@@ -80,7 +100,9 @@ export async function setRollout(
   version: number,
   rollout: Required<Rollout>,
   now: Date,
+  tenant?: string,
 ): Promise<void> {
+  if (tenant !== undefined) await releaseOfTenant(db, version, tenant);
   const configured = await db
     .selectFrom('config_documents')
     .select('terminal_id')
@@ -105,10 +127,23 @@ export async function setRollout(
     .execute();
 }
 
-export async function listReleases(db: HubKysely): Promise<ReleaseSummary[]> {
-  const rows = await db
+/** 404 unless the release exists and belongs to the tenant: another's looks like a missing one. */
+async function releaseOfTenant(db: HubKysely, version: number, tenantId: string): Promise<void> {
+  const row = await db
     .selectFrom('config_releases')
-    .leftJoin('config_documents', 'config_documents.version', 'config_releases.version')
+    .select('version')
+    .where('version', '=', version)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  if (!row) throw notFound(version);
+}
+
+export async function listReleases(db: HubKysely, tenantId?: string): Promise<ReleaseSummary[]> {
+  let query = db
+    .selectFrom('config_releases')
+    .leftJoin('config_documents', 'config_documents.version', 'config_releases.version');
+  if (tenantId !== undefined) query = query.where('config_releases.tenant_id', '=', tenantId);
+  const rows = await query
     .select((eb) => [
       'config_releases.version',
       'config_releases.issuer',
@@ -136,12 +171,10 @@ export async function listReleases(db: HubKysely): Promise<ReleaseSummary[]> {
 }
 
 /** The release as published (for `rollback`, which re-signs an old one under a new version). */
-export async function readRelease(db: HubKysely, version: number): Promise<Release> {
-  const release = await db
-    .selectFrom('config_releases')
-    .selectAll()
-    .where('version', '=', version)
-    .executeTakeFirst();
+export async function readRelease(db: HubKysely, version: number, tenantId?: string): Promise<Release> {
+  let query = db.selectFrom('config_releases').selectAll().where('version', '=', version);
+  if (tenantId !== undefined) query = query.where('tenant_id', '=', tenantId);
+  const release = await query.executeTakeFirst();
   if (!release) throw notFound(version);
   const docs = await db.selectFrom('config_documents').selectAll().where('version', '=', version).execute();
   return Release.parse({

@@ -13,6 +13,8 @@ export function bucketOf(terminalId: string): number {
 
 export interface ReleaseTarget {
   version: number;
+  /** The municipality the release was published for; undefined in tests of the policy alone. */
+  tenantId?: string;
   percent: number;
   terminals: ReadonlySet<string>;
   /** Terminals the release holds a signed config for. */
@@ -25,8 +27,14 @@ export function isTargeted(release: ReleaseTarget, terminalId: string): boolean 
 }
 
 /** The newest release that targets the terminal; releases sorted newest first. */
-export function assignedVersion(releases: readonly ReleaseTarget[], terminalId: string): number | null {
-  for (const release of releases) if (isTargeted(release, terminalId)) return release.version;
+export function assignedVersion(
+  releases: readonly ReleaseTarget[],
+  terminalId: string,
+  tenantId?: string,
+): number | null {
+  for (const release of releases)
+    if ((tenantId === undefined || release.tenantId === tenantId) && isTargeted(release, terminalId))
+      return release.version;
   return null;
 }
 
@@ -46,8 +54,9 @@ export class RolloutCache {
     this.cache.invalidate();
   }
 
-  async versionFor(terminalId: string): Promise<number | null> {
-    return assignedVersion(await this.cache.get(), terminalId);
+  /** With the terminal's tenant, only that municipality's releases count. */
+  async versionFor(terminalId: string, tenantId?: string): Promise<number | null> {
+    return assignedVersion(await this.cache.get(), terminalId, tenantId);
   }
 
   private async read(): Promise<ReleaseTarget[]> {
@@ -61,6 +70,7 @@ export class RolloutCache {
     }
     return rows.map((row) => ({
       version: row.version,
+      tenantId: row.tenant_id,
       percent: row.rollout_percent,
       terminals: new Set(JSON.parse(row.rollout_terminals) as string[]),
       configured: configured.get(row.version) ?? new Set(),

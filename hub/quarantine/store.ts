@@ -23,7 +23,7 @@ export async function replaceQuarantine(
   now: Date,
 ): Promise<QuarantineRequests> {
   const at = now.toISOString();
-  const formOffices = await officesOfForms(db, [...new Set(items.map((item) => item.formId))]);
+  const formOffices = await officesOfForms(db, terminalId, [...new Set(items.map((item) => item.formId))]);
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('terminal_quarantine')
@@ -73,12 +73,22 @@ export async function replaceQuarantine(
   });
 }
 
-/** Every form id's office, withdrawn versions included (a queued application may be for one). */
-async function officesOfForms(db: HubKysely, formIds: string[]): Promise<Map<string, string>> {
+/**
+ * Every form id's office in the terminal's municipality (form ids repeat across tenants),
+ * withdrawn versions included (a queued application may be for one).
+ */
+async function officesOfForms(
+  db: HubKysely,
+  terminalId: string,
+  formIds: string[],
+): Promise<Map<string, string>> {
   if (formIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('forms')
     .select(['id', 'office_id'])
+    .where('tenant_id', 'in', (eb) =>
+      eb.selectFrom('terminals').select('tenant_id').where('id', '=', terminalId),
+    )
     .where('id', 'in', formIds)
     .orderBy('version', 'asc')
     .execute();

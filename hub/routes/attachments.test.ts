@@ -23,6 +23,7 @@ import {
   pruneAbandonedUploads,
   putChunk as storeChunk,
 } from '../submissions/attachments.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 let hub: TestHub;
 const otherTerminal = { id: 'other-terminal', token: 'other-terminal-token-0123456789abcdef' };
@@ -32,6 +33,7 @@ beforeAll(async () => {
     .insertInto('terminals')
     .values({
       id: otherTerminal.id,
+      tenant_id: TEST_TENANT.id,
       name: 'Anderes Terminal',
       token_hash: sha256Hex(otherTerminal.token),
       created_at: new Date().toISOString(),

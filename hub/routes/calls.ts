@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { contract } from '../../protocol/routes/index.js';
-import { readSnapshot } from '../content/store.js';
+import { readSnapshot, tenantOfOffice } from '../content/store.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import { readCallLog, readCallRequests, receiveCallRequest } from '../calls/store.js';
@@ -19,6 +19,13 @@ export function callRoutes(
     route(app, contract.calls.request, { guard: terminals.authenticate }, async (request, reply) => {
       const body = request.body;
       const terminal = terminals.terminalOf(request);
+      const officeTenant = await tenantOfOffice(db, body.officeId);
+      if (officeTenant !== undefined && officeTenant !== terminal.tenantId)
+        throw new HttpError(422, {
+          error: 'unknown_office',
+          message: `officeId: there is no office "${body.officeId}"`,
+          issues: [{ path: 'officeId', message: `there is no office "${body.officeId}"` }],
+        });
       const outcome = await receiveCallRequest(db, body, terminal.id, now());
       reply.header('cache-control', 'no-store');
       switch (outcome.kind) {
@@ -44,9 +51,9 @@ export function callRoutes(
       return { calls: await readCallLog(db, sessions.clerkOf(request).officeIds) };
     });
 
-    route(app, contract.calls.clerkDirectory, { guard }, async (_request, reply) => {
+    route(app, contract.calls.clerkDirectory, { guard }, async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const snapshot = await readSnapshot(db);
+      const snapshot = await readSnapshot(db, sessions.accountOf(request).tenantId);
       return {
         offices: (snapshot?.offices ?? []).map((o) => ({ id: o.id, name: o.name.de })),
         services: (snapshot?.services ?? [])

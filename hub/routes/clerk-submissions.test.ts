@@ -14,6 +14,7 @@ import {
   TEST_TERMINAL,
   type TestHub,
 } from '../testing/test-hub.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 let hub: TestHub;
 let clock = new Date('2026-11-02T08:00:00.000Z');
@@ -50,6 +51,7 @@ beforeAll(async () => {
     .insertInto('clerks')
     .values({
       username: 'registrar',
+      tenant_id: TEST_TENANT.id,
       display_name: 'Max Standesbeamter',
       password_hash: await hashPassword('registrar-pw'),
       office_ids: JSON.stringify(['standesamt']),

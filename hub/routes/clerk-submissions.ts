@@ -24,12 +24,15 @@ export function clerkSubmissionRoutes(
     route(app, contract.clerk.submissions, { guard }, async (request) => {
       const { status } = request.query;
       const clerk = sessions.clerkOf(request);
-      return { submissions: await listSubmissions(db, clerk.officeIds, status) };
+      return {
+        submissions: await listSubmissions(db, sessions.accountOf(request).tenantId, clerk.officeIds, status),
+      };
     });
 
     route(app, contract.clerk.submission, { guard }, async (request) => {
       const { id } = request.params;
-      const detail = await getSubmission(db, sessions.clerkOf(request).officeIds, id);
+      const { tenantId, officeIds } = sessions.accountOf(request);
+      const detail = await getSubmission(db, tenantId, officeIds, id);
       // Another office's submission answers like a missing one: its existence is not the clerk's business.
       if (!detail)
         throw new HttpError(404, { error: 'not_found', message: `There is no submission ${id} for you.` });

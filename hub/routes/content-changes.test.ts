@@ -4,6 +4,7 @@ import { ContentChanges } from '../../protocol/content-changes.js';
 import { refreshRevision } from '../content/store.js';
 import { fixtureContent } from '../testing/fixture-content.js';
 import { startTestHub, terminalHeaders, type TestHub } from '../testing/test-hub.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -67,7 +68,7 @@ describe('GET /api/v1/content/changes', () => {
       .set({ deleted_at: later, updated_at: later })
       .where('id', '=', removed.id)
       .execute();
-    const revision = await refreshRevision(hub.db, later);
+    const revision = await refreshRevision(hub.db, TEST_TENANT.id, later);
 
     const delta = await pullAll(checkpoint, 500);
     expect(delta.revision).toBe(revision);

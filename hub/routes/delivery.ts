@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { contract } from '../../protocol/routes/index.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
 import type { HubKysely } from '../db/schema.js';
@@ -8,6 +8,9 @@ import { refreshDestinationKey, type SenderDeps } from '../delivery/sender.js';
 import { requireProvider } from '../fleet/provider-auth.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
+import { providerReadTenant } from '../fleet/provider-tenants.js';
+import { auditProviderAction } from '../admin/provider-actor.js';
+import { officeIdsOf } from '../tenants/store.js';
 
 /** Delivery routes per office (provider), the sender's journal (provider), destination keys (terminal). */
 export function deliveryRoutes(
@@ -19,22 +22,30 @@ export function deliveryRoutes(
   return async (app) => {
     const routes = contract.delivery;
     const providerOnly = { guard: requireProvider(db, now) };
-    const office = async (officeId: string) => {
-      const row = await db.selectFrom('offices').select('id').where('id', '=', officeId).executeTakeFirst();
+    // Another municipality's office answers like a missing one; an operator reaches every office.
+    const office = async (
+      request: FastifyRequest<{ Querystring: { tenant?: string } }>,
+      officeId: string,
+    ) => {
+      const tenantId = await providerReadTenant(db, request, request.query.tenant);
+      let query = db.selectFrom('offices').select('tenant_id').where('id', '=', officeId);
+      if (tenantId !== undefined) query = query.where('tenant_id', '=', tenantId);
+      const row = await query.executeTakeFirst();
       if (!row)
         throw new HttpError(404, { error: 'unknown_office', message: `There is no office "${officeId}".` });
+      return row.tenant_id;
     };
 
     route(app, routes.route, providerOnly, async (request, reply) => {
       const { officeId } = request.params;
-      await office(officeId);
+      await office(request, officeId);
       reply.header('cache-control', 'no-store');
       return viewOf(officeId, await findRoute(db, officeId));
     });
 
     route(app, routes.setRoute, providerOnly, async (request, reply) => {
       const { officeId } = request.params;
-      await office(officeId);
+      const tenantId = await office(request, officeId);
       try {
         await saveRoute(db, officeId, request.body, now());
       } catch (error) {
@@ -49,19 +60,34 @@ export function deliveryRoutes(
         }
       }
       request.log.info({ officeId, kind: request.body.kind, keyProblem }, 'office delivery route set');
+      await auditProviderAction(
+        db,
+        request,
+        now(),
+        'delivery.set',
+        `office:${officeId}`,
+        { kind: request.body.kind },
+        tenantId,
+      );
       reply.header('cache-control', 'no-store');
       return { route: viewOf(officeId, await findRoute(db, officeId)), keyProblem };
     });
 
-    route(app, routes.deliveries, providerOnly, async (_request, reply) => {
+    route(app, routes.deliveries, providerOnly, async (request, reply) => {
+      const tenantId = await providerReadTenant(db, request, request.query.tenant);
+      const offices = tenantId === undefined ? undefined : await officeIdsOf(db, tenantId);
       reply.header('cache-control', 'no-store');
-      return { items: await listDeliveries(db) };
+      return { items: (await listDeliveries(db)).filter((item) => !offices || offices.has(item.officeId)) };
     });
 
-    route(app, routes.keys, { guard: terminals.authenticate }, async () => {
+    route(app, routes.keys, { guard: terminals.authenticate }, async (request) => {
+      const { tenantId } = terminals.terminalOf(request);
       const rows = await db
         .selectFrom('office_delivery_routes')
         .select(['office_id', 'destination_id', 'encryption_kid', 'encryption_jwk', 'key_fetched_at'])
+        .where('office_id', 'in', (eb) =>
+          eb.selectFrom('offices').select('id').where('tenant_id', '=', tenantId),
+        )
         .where('kind', '=', 'fit-connect')
         .where('encryption_jwk', 'is not', null)
         .orderBy('office_id')

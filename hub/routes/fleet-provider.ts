@@ -14,6 +14,7 @@ import {
   startProviderSession,
 } from '../fleet/provider-auth.js';
 import type { ProviderKeySource } from '../fleet/provider-keys.js';
+import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
 import { listReleases, publishRelease, readRelease, setRollout } from '../fleet/releases.js';
 import { HttpError } from '../http/errors.js';
 import type { RateLimiter, RateLimits } from '../http/rate-limit.js';
@@ -63,16 +64,31 @@ export function fleetProviderRoutes(
     });
 
     const guarded = { guard: requireProvider(db, now) };
+    // Every route below works on one tenant, which the token must run (hub/fleet/provider-tenants.ts).
+    const tenantOf = async (request: FastifyRequest<{ Querystring: { tenant?: string } }>) =>
+      (await providerTenant(db, request, request.query.tenant)).tenantId;
+    const readTenantOf = (request: FastifyRequest<{ Querystring: { tenant?: string } }>) =>
+      providerReadTenant(db, request, request.query.tenant);
+    const audit = (
+      request: FastifyRequest,
+      tenantId: string,
+      action: string,
+      target: string,
+      after: unknown,
+    ) => auditProviderAction(db, request, now(), action, target, after, tenantId);
 
-    route(app, routes.releases, guarded, async () => ({ releases: await listReleases(db) }));
+    route(app, routes.releases, guarded, async (request) => ({
+      releases: await listReleases(db, await readTenantOf(request)),
+    }));
 
     route(app, routes.publish, { ...guarded, bodyLimit: RELEASE_BODY_LIMIT }, async (request, reply) => {
+      const tenantId = await tenantOf(request);
       const { release, rollout } = request.body;
-      const summary = await publishRelease(db, release, rollout, now(), providerKeys);
+      const summary = await publishRelease(db, release, rollout, now(), providerKeys, tenantId);
       fleet.rollout.invalidate();
       await fleet.connectSources.load();
-      request.log.info({ version: release.version, rollout }, 'config release published');
-      await auditProviderAction(db, request, now(), 'release.publish', `release:${release.version}`, {
+      request.log.info({ version: release.version, rollout, tenantId }, 'config release published');
+      await audit(request, tenantId, 'release.publish', `release:${release.version}`, {
         version: release.version,
         rollout,
       });
@@ -81,76 +97,74 @@ export function fleetProviderRoutes(
 
     route(app, routes.release, guarded, async (request) => {
       const { version } = request.params;
-      return readRelease(db, version);
+      return readRelease(db, version, await readTenantOf(request));
     });
 
     route(app, routes.rollout, guarded, async (request, reply) => {
+      const tenantId = await tenantOf(request);
       const { version } = request.params;
       // Promote with percent 0 and no terminals halts a rollout: allowed here, unlike at publish.
       const rollout = request.body;
-      await setRollout(db, version, rollout, now());
+      await setRollout(db, version, rollout, now(), tenantId);
       fleet.rollout.invalidate();
-      request.log.info({ version, rollout }, 'config rollout changed');
-      await auditProviderAction(db, request, now(), 'release.rollout', `release:${version}`, { rollout });
+      request.log.info({ version, rollout, tenantId }, 'config rollout changed');
+      await audit(request, tenantId, 'release.rollout', `release:${version}`, { rollout });
       return reply.status(204).send();
     });
 
-    route(app, routes.terminals, guarded, async () => {
+    route(app, routes.terminals, guarded, async (request) => {
+      const tenantId = await readTenantOf(request);
       await fleet.heartbeats.flush();
-      return fleetOverview(db, fleet.rollout, now());
+      return fleetOverview(db, fleet.rollout, now(), tenantId);
     });
 
-    route(app, routes.stats, guarded, async () => {
+    route(app, routes.stats, guarded, async (request) => {
+      const tenantId = await readTenantOf(request);
       await fleet.heartbeats.flush();
-      return fleetStats(db, now());
+      return fleetStats(db, now(), undefined, tenantId);
     });
 
     route(app, routes.revoke, guarded, async (request, reply) => {
+      const tenantId = await tenantOf(request);
       const { id } = request.params;
       const updated = await db
         .updateTable('terminals')
         .set({ revoked_at: now().toISOString() })
         .where('id', '=', id)
+        .where('tenant_id', '=', tenantId)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1)
         throw new HttpError(404, { error: 'terminal_not_found', message: `No active terminal "${id}".` });
-      request.log.warn({ terminalId: id }, 'terminal revoked');
-      await auditProviderAction(db, request, now(), 'terminal.revoke', `terminal:${id}`, null);
+      request.log.warn({ terminalId: id, tenantId }, 'terminal revoked');
+      await audit(request, tenantId, 'terminal.revoke', `terminal:${id}`, null);
       return reply.status(204).send();
     });
 
     route(app, routes.createCommand, guarded, async (request, reply) => {
+      const tenantId = await tenantOf(request);
       const { id } = request.params;
       const { kind, ttlSeconds } = request.body;
-      const command = await fleet.commands.create(id, kind, ttlSeconds, now());
-      await auditProviderAction(db, request, now(), 'terminal.command', `terminal:${id}`, {
-        kind,
-        ttlSeconds,
-      });
+      const command = await fleet.commands.create(id, kind, ttlSeconds, now(), tenantId);
+      await audit(request, tenantId, 'terminal.command', `terminal:${id}`, { kind, ttlSeconds });
       return reply.status(201).send(command);
     });
 
     route(app, routes.commands, guarded, async (request) => {
+      const tenantId = await readTenantOf(request);
       const { terminal } = request.query;
-      return { commands: await fleet.commands.list(now(), terminal) };
+      return { commands: await fleet.commands.list(now(), terminal, tenantId) };
     });
 
     route(app, routes.enrollmentCode, guarded, async (request, reply) => {
+      const tenantId = await tenantOf(request);
       const body = request.body;
-      const code = await createEnrollmentCode(db, body, now());
+      const code = await createEnrollmentCode(db, body, now(), tenantId);
       // The code itself is a credential: the log says that one was made, for whom, not what it is.
-      await auditProviderAction(
-        db,
-        request,
-        now(),
-        'terminal.enrollment-code',
-        `terminal:${body.terminalId}`,
-        {
-          name: body.name,
-          ttlMinutes: body.ttlMinutes,
-        },
-      );
+      await audit(request, tenantId, 'terminal.enrollment-code', `terminal:${body.terminalId}`, {
+        name: body.name,
+        ttlMinutes: body.ttlMinutes,
+      });
       return reply.status(201).header('cache-control', 'no-store').send(code);
     });
   };

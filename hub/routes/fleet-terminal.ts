@@ -45,7 +45,7 @@ export function fleetTerminalRoutes(
       const at = now();
       fleet.heartbeats.record(terminal.id, heartbeat, at);
       return {
-        configVersion: await fleet.rollout.versionFor(terminal.id),
+        configVersion: await fleet.rollout.versionFor(terminal.id, terminal.tenantId),
         commands: await fleet.commands.take(terminal.id, at),
       };
     });
@@ -53,7 +53,7 @@ export function fleetTerminalRoutes(
     route(app, routes.config, { guard, logLevel: 'warn' }, async (request, reply) => {
       // Only ever the config signed for the asking terminal: another terminal's id is not a parameter.
       const terminal = auth.terminalOf(request);
-      const version = await fleet.rollout.versionFor(terminal.id);
+      const version = await fleet.rollout.versionFor(terminal.id, terminal.tenantId);
       const signed = version === null ? undefined : await signedConfigFor(db, version, terminal.id);
       if (version === null || signed === undefined)
         throw new HttpError(404, {

@@ -4,6 +4,7 @@ import type { HubKysely } from '../db/schema.js';
 import { HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { requireProvider } from '../fleet/provider-auth.js';
+import { providerIdentity, requireOperator } from '../fleet/provider-tenants.js';
 import { Drain } from '../ops/drain.js';
 import { databaseRoundTripMs, type HubMetrics } from '../ops/metrics.js';
 
@@ -27,8 +28,13 @@ export function probeRoutes(
       app,
       contract.probes.metrics,
       { guard: requireProvider(db, now), logLevel: 'warn' },
-      async (_request, reply) =>
-        reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.render()),
+      async (request, reply) => {
+        // The figures are the whole hub's (offices of every municipality): operator tokens only.
+        const provider = await providerIdentity(db, request);
+        if (!provider) throw new Error('metrics reached without a provider');
+        requireOperator(provider);
+        return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.render());
+      },
     );
     app.addHook('onSend', async (_request, reply, payload) => {
       reply.header('cache-control', 'no-store');

@@ -17,6 +17,7 @@ import {
   TEST_TERMINAL,
   type TestHub,
 } from '../testing/test-hub.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 const PROVIDER = 'provider-token-for-quarantine-tests-0123';
 const provider = { authorization: `Bearer ${PROVIDER}` };
@@ -31,6 +32,7 @@ beforeAll(async () => {
     .insertInto('clerks')
     .values({
       username: 'registry',
+      tenant_id: TEST_TENANT.id,
       display_name: 'Registry clerk',
       password_hash: await hashPassword('registry-password'),
       office_ids: JSON.stringify(['standesamt']),

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { contract } from '../../protocol/routes/index.js';
 import type { ClerkSessions } from '../auth/clerk-sessions.js';
 import type { TerminalAuth } from '../auth/terminal-auth.js';
@@ -13,6 +13,9 @@ import {
   requestDiscard,
   requestRetry,
 } from '../quarantine/store.js';
+import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
+import { auditProviderAction } from '../admin/provider-actor.js';
+import { terminalIdsOf } from '../tenants/store.js';
 
 /**
  * Quarantined applications: terminals report what they hold (envelope only), the provider sees
@@ -41,25 +44,48 @@ export function quarantineRoutes(
       return { retry, discard };
     });
 
-    route(app, routes.provider, providerOnly, async (_request, reply) => {
+    // The provider sees the quarantine of its tenant's terminals only.
+    const terminalsOf = async (request: FastifyRequest<{ Querystring: { tenant?: string } }>) => {
+      const { tenantId } = await providerTenant(db, request, request.query.tenant);
+      return { tenantId, ids: await terminalIdsOf(db, tenantId) };
+    };
+
+    const readTerminals = async (request: FastifyRequest<{ Querystring: { tenant?: string } }>) => {
+      const tenantId = await providerReadTenant(db, request, request.query.tenant);
+      return tenantId === undefined ? undefined : await terminalIdsOf(db, tenantId);
+    };
+
+    route(app, routes.provider, providerOnly, async (request, reply) => {
+      const ids = await readTerminals(request);
       reply.header('cache-control', 'no-store');
-      return { items: await listStuck(db) };
+      return { items: (await listStuck(db)).filter((item) => !ids || ids.has(item.terminalId)) };
     });
 
     route(app, routes.retry, providerOnly, async (request, reply) => {
+      const { tenantId, ids } = await terminalsOf(request);
       const { terminalId, submissionId } = request.params;
-      if (!(await requestRetry(db, terminalId, submissionId, now())))
+      if (!ids.has(terminalId) || !(await requestRetry(db, terminalId, submissionId, now())))
         throw new HttpError(404, {
           error: 'not_quarantined',
           message: `Terminal "${terminalId}" does not report ${submissionId} in quarantine.`,
         });
       request.log.info({ terminalId, submissionId }, 'quarantine retry requested');
+      await auditProviderAction(
+        db,
+        request,
+        now(),
+        'quarantine.retry',
+        `terminal:${terminalId}/submission:${submissionId}`,
+        null,
+        tenantId,
+      );
       return reply.status(202).send();
     });
 
-    route(app, routes.discards, providerOnly, async (_request, reply) => {
+    route(app, routes.discards, providerOnly, async (request, reply) => {
+      const ids = await readTerminals(request);
       reply.header('cache-control', 'no-store');
-      return { items: await listDiscards(db) };
+      return { items: (await listDiscards(db)).filter((item) => !ids || ids.has(item.terminalId)) };
     });
 
     route(app, routes.discard, clerkOnly, async (request, reply) => {

@@ -41,7 +41,7 @@ export function trackingStatusRoutes(
       { guard: [auth.authenticate, limit] },
       async (request, reply) => {
         const { trackingCode } = request.params;
-        const status = await statusOf(db, trackingCode);
+        const status = await statusOf(db, trackingCode, auth.terminalOf(request).tenantId);
         reply.header('cache-control', 'no-store');
         if (!status)
           throw new HttpError(404, { error: 'not_found', message: 'No application has this tracking code.' });

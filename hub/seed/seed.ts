@@ -1,5 +1,6 @@
 import { ContentSnapshot } from '../../protocol/content.js';
 import { describeZodError } from '../../protocol/errors.js';
+import { TenantId } from '../../protocol/tenants.js';
 import { hashPassword } from '../auth/passwords.js';
 import { contentRevision, insertContent, type ContentWithoutRevision } from '../content/store.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -8,6 +9,8 @@ import { sha256Hex } from '../util/hash.js';
 
 /** A first filling for an empty database: content, one terminal, one clerk (the demo, tests). */
 export interface SeedData {
+  /** The municipality all of it belongs to: its ARS (12 digits) and name. */
+  tenant: { id: string; name: string };
   content: ContentWithoutRevision;
   terminal: { id: string; name: string; token: string };
   clerk: { username: string; displayName: string; password: string; officeIds?: string[] };
@@ -19,6 +22,22 @@ export interface SeedData {
  */
 export async function seedIfEmpty(db: HubKysely, seed: SeedData, now = new Date()): Promise<boolean> {
   if (await isSeeded(db)) return false;
+  return seedTenant(db, seed, now, true);
+}
+
+/**
+ * Fills one tenant (created here) with the seed's content, terminal and clerk in one transaction.
+ * With `onlyIfEmpty`, a database that meanwhile got content is left alone (returns false).
+ */
+export async function seedTenant(
+  db: HubKysely,
+  seed: SeedData,
+  now = new Date(),
+  onlyIfEmpty = false,
+): Promise<boolean> {
+  const ars = TenantId.safeParse(seed.tenant.id);
+  if (!ars.success)
+    throw new Error(`The seed's tenant.id: ${ars.error.issues[0]?.message ?? 'is not an ARS'}`);
   const revision = contentRevision(seed.content);
   const checked = ContentSnapshot.safeParse({ ...seed.content, revision });
   if (!checked.success) {
@@ -30,12 +49,17 @@ export async function seedIfEmpty(db: HubKysely, seed: SeedData, now = new Date(
   const at = now.toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
-      if (await isSeeded(trx)) return false;
-      await insertContent(trx, seed.content, revision, at);
+      if (onlyIfEmpty && (await isSeeded(trx))) return false;
+      await trx
+        .insertInto('tenants')
+        .values({ id: seed.tenant.id, name: seed.tenant.name, created_at: at })
+        .execute();
+      await insertContent(trx, seed.tenant.id, seed.content, revision, at);
       await trx
         .insertInto('terminals')
         .values({
           id: seed.terminal.id,
+          tenant_id: seed.tenant.id,
           name: seed.terminal.name,
           token_hash: sha256Hex(seed.terminal.token),
           created_at: at,
@@ -45,6 +69,7 @@ export async function seedIfEmpty(db: HubKysely, seed: SeedData, now = new Date(
         .insertInto('clerks')
         .values({
           username: seed.clerk.username,
+          tenant_id: seed.tenant.id,
           display_name: seed.clerk.displayName,
           password_hash: passwordHash,
           office_ids: JSON.stringify(seed.clerk.officeIds ?? seed.content.offices.map((o) => o.id)),
@@ -55,11 +80,11 @@ export async function seedIfEmpty(db: HubKysely, seed: SeedData, now = new Date(
     });
   } catch (error) {
     // Two hubs starting together on one PostgreSQL: the other one seeded first, which is fine.
-    if (isUniqueViolation(error)) return false;
+    if (onlyIfEmpty && isUniqueViolation(error)) return false;
     throw error;
   }
 }
 
 async function isSeeded(db: HubKysely): Promise<boolean> {
-  return (await db.selectFrom('content_meta').select('id').executeTakeFirst()) !== undefined;
+  return (await db.selectFrom('content_meta').select('tenant_id').executeTakeFirst()) !== undefined;
 }

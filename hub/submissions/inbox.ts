@@ -10,6 +10,7 @@ export const INBOX_LIMIT = 200;
 /** The newest submissions of the given offices; a clerk sees only what their offices handle. */
 export async function listSubmissions(
   db: HubKysely,
+  tenantId: string,
   officeIds: string[],
   status: SubmissionStatus | undefined,
 ): Promise<SubmissionSummary[]> {
@@ -19,6 +20,7 @@ export async function listSubmissions(
   const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(INBOX_LIMIT).execute();
   const forms = await findForms(
     db,
+    tenantId,
     rows.map((row) => ({ id: row.form_id, version: row.form_version })),
   );
   return rows.map((row) => summaryOf(row, forms.get(formKey(row.form_id, row.form_version))));
@@ -27,12 +29,13 @@ export async function listSubmissions(
 /** One submission, or undefined when it does not exist or belongs to another office. */
 export async function getSubmission(
   db: HubKysely,
+  tenantId: string,
   officeIds: string[],
   id: string,
 ): Promise<SubmissionDetail | undefined> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !officeIds.includes(row.office_id)) return undefined;
-  const form = (await findForms(db, [{ id: row.form_id, version: row.form_version }])).get(
+  const form = (await findForms(db, tenantId, [{ id: row.form_id, version: row.form_version }])).get(
     formKey(row.form_id, row.form_version),
   );
   if (!form) return undefined;

@@ -44,9 +44,16 @@ export async function receiveSubmission(
   const earlier = await classifyExisting(db, request.id, bodyHash);
   if (earlier) return earlier;
 
-  const form = await findForm(db, request.formId, request.formVersion);
+  // A terminal sends only for its own municipality: another tenant's form is an unknown form.
+  const tenant = await db
+    .selectFrom('terminals')
+    .select('tenant_id')
+    .where('id', '=', terminalId)
+    .executeTakeFirst();
+  if (!tenant) return { kind: 'unknown_form' };
+  const form = await findForm(db, tenant.tenant_id, request.formId, request.formVersion);
   if (!form) return { kind: 'unknown_form' };
-  if (!(await serviceExists(db, request.serviceId))) return { kind: 'unknown_service' };
+  if (!(await serviceExists(db, tenant.tenant_id, request.serviceId))) return { kind: 'unknown_service' };
   // The hub cannot read the answers; it checks what it can: that both JWEs are well-formed and
   // encrypted to a key the responsible office holds (current or retired, never an unknown one).
   const route = await findRoute(db, form.officeId);

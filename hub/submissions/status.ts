@@ -20,12 +20,21 @@ export async function setStatus(
 }
 
 /** What a tracking code reveals: the status and the clerk's message, nothing else. */
-export async function statusOf(db: HubKysely, trackingCode: string): Promise<TrackingStatus | undefined> {
-  const row = await db
+/** With a tenant, only that municipality's applications (through their office) are found. */
+export async function statusOf(
+  db: HubKysely,
+  trackingCode: string,
+  tenantId?: string,
+): Promise<TrackingStatus | undefined> {
+  let query = db
     .selectFrom('submissions')
     .select(['tracking_code', 'status', 'status_message', 'status_updated_at', 'received_at'])
-    .where('tracking_code', '=', trackingCode)
-    .executeTakeFirst();
+    .where('tracking_code', '=', trackingCode);
+  if (tenantId !== undefined)
+    query = query.where('office_id', 'in', (eb) =>
+      eb.selectFrom('offices').select('id').where('tenant_id', '=', tenantId),
+    );
+  const row = await query.executeTakeFirst();
   if (!row) return undefined;
   return {
     trackingCode: row.tracking_code,

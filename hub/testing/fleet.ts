@@ -8,6 +8,7 @@ import type { Heartbeat } from '../../protocol/fleet.js';
 import type { HubKysely } from '../db/schema.js';
 import type { ProviderKeySource } from '../fleet/provider-keys.js';
 import { findRepoRoot } from '../repo-root.js';
+import { TEST_TENANT } from './tenant.js';
 import { sha256Hex } from '../util/hash.js';
 
 /** The example fleet file with `count` extra terminals t-00, t-01, ... at the demo site. */
@@ -27,9 +28,17 @@ export async function insertTerminals(
   db: HubKysely,
   ids: readonly string[],
   now = new Date(),
+  tenantId = TEST_TENANT.id,
 ): Promise<void> {
+  // Terminals belong to a municipality: the test tenant is made when the database has none.
+  await db
+    .insertInto('tenants')
+    .values({ id: tenantId, name: tenantId, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   const rows = ids.map((id) => ({
     id,
+    tenant_id: tenantId,
     name: id,
     token_hash: sha256Hex(tokenOf(id)),
     created_at: now.toISOString(),

@@ -17,6 +17,7 @@ import { sealSubmission } from '../../renderer/shared/encryption/seal.js';
 import { demoOfficeKeys, demoPrivateKeyPath } from '../../demo/demo-keys.js';
 import { fixtureContent, registrationForm } from './fixture-content.js';
 import { testProviderKeys } from './fleet.js';
+import { TEST_TENANT } from './tenant.js';
 
 export const TEST_TERMINAL = {
   id: 'test-terminal',
@@ -25,7 +26,14 @@ export const TEST_TERMINAL = {
 };
 export const TEST_CLERK = { username: 'clerk', displayName: 'Erika Musterfrau', password: 'test-password' };
 
-export const testSeed: SeedData = { content: fixtureContent, terminal: TEST_TERMINAL, clerk: TEST_CLERK };
+export { TEST_TENANT };
+
+export const testSeed: SeedData = {
+  tenant: TEST_TENANT,
+  content: fixtureContent,
+  terminal: TEST_TERMINAL,
+  clerk: TEST_CLERK,
+};
 
 export interface TestHub {
   app: FastifyInstance;

@@ -10,6 +10,7 @@ import { testDialects, type TestDatabase } from '../testing/dialects.js';
 import { testSeed } from '../testing/test-hub.js';
 import { importXzufi, serviceIdFor, XzufiImportError, type XzufiImportOptions } from './apply.js';
 import { readXzufi } from './read.js';
+import { TEST_TENANT } from '../testing/tenant.js';
 
 const fixture = (name: string) =>
   readXzufi(readFileSync(join(import.meta.dirname, '../../tests/fixtures/xzufi', name)));
@@ -36,14 +37,14 @@ describe.each(dialects)('XZuFi import on %s', (_name, open) => {
   it('adds services and updates the responsible office, with a new revision', async () => {
     const { db, close } = await seeded();
     try {
-      const before = await readRevision(db);
+      const before = await readRevision(db, TEST_TENANT.id);
       const report = await importXzufi(db, fixture('lindenau-v1.xml'), options('2026-10-01T08:00:00.000Z'));
       expect(report.added.sort()).toEqual([PARKING, FOUND].sort());
       expect(report.problems).toEqual(['leistung L100042_broken: no 14-digit LeiKa key in <referenzLeiKa>']);
       expect(report.officesUpdated).toEqual(['standesamt']);
       expect(report.revision).toBeDefined();
       expect(report.revision).not.toBe(before);
-      const snapshot = await readSnapshot(db);
+      const snapshot = await readSnapshot(db, TEST_TENANT.id);
       const parking = snapshot?.services.find((s) => s.id === PARKING) as Service;
       expect(parking).toMatchObject({ officeId: 'standesamt', categoryId: 'test', formId: null });
       expect(parking.name.en).toBe("Apply for a residents' parking permit");
@@ -79,10 +80,10 @@ describe.each(dialects)('XZuFi import on %s', (_name, open) => {
 
       // A terminal synced up to here; its next delta pull must carry the withdrawal.
       const meta = { revision: '', municipality: { id: 'teststadt', name: 'Teststadt' } };
-      const synced = await readChanges(db, null, 100, meta);
+      const synced = await readChanges(db, TEST_TENANT.id, null, 100, meta);
       const next = await importXzufi(db, fixture('lindenau-v2.xml'), options('2026-10-03T08:00:00.000Z'));
       expect(next).toMatchObject({ added: [DOG], updated: [PARKING], withdrawn: [FOUND], problems: [] });
-      const snapshot = await readSnapshot(db);
+      const snapshot = await readSnapshot(db, TEST_TENANT.id);
       const ids = snapshot?.services.map((s) => s.id) ?? [];
       expect(ids).toContain(DOG);
       expect(ids).not.toContain(FOUND);
@@ -91,7 +92,13 @@ describe.each(dialects)('XZuFi import on %s', (_name, open) => {
       expect(parking.processingTime.de).toBe('Etwa zwei Wochen');
       expect(parking.formId).toBe('test-anmeldung');
       // The withdrawal travels as a deletion in the delta sync: the row is soft-deleted.
-      const { changes } = await readChanges(db, decodeCheckpoint(synced.checkpoint ?? ''), 100, meta);
+      const { changes } = await readChanges(
+        db,
+        TEST_TENANT.id,
+        decodeCheckpoint(synced.checkpoint ?? ''),
+        100,
+        meta,
+      );
       expect(changes.find((c) => c.key === FOUND)).toMatchObject({ kind: 'service', deleted: true });
       expect(changes.find((c) => c.key === DOG)).toMatchObject({ kind: 'service', deleted: false });
     } finally {
@@ -102,13 +109,16 @@ describe.each(dialects)('XZuFi import on %s', (_name, open) => {
   it('a dry run reports and changes nothing; bad options change nothing', async () => {
     const { db, close } = await seeded();
     try {
-      const revision = await readRevision(db);
+      const revision = await readRevision(db, TEST_TENANT.id);
       const dry = await importXzufi(db, fixture('lindenau-v1.xml'), {
         ...options('2026-10-01T08:00:00.000Z'),
         dryRun: true,
       });
       expect(dry.added).toHaveLength(2);
-      expect((await readSnapshot(db))?.services.map((s) => s.id)).toEqual(['anmelden', 'urkunde']);
+      expect((await readSnapshot(db, TEST_TENANT.id))?.services.map((s) => s.id)).toEqual([
+        'anmelden',
+        'urkunde',
+      ]);
       await expect(
         importXzufi(db, fixture('lindenau-v1.xml'), {
           ...options('2026-10-01T08:00:00.000Z'),
@@ -129,7 +139,7 @@ describe.each(dialects)('XZuFi import on %s', (_name, open) => {
       expect(unmapped.problems).toContain(
         'leistung L100042_1020304: no office is responsible (map its organisationseinheit to an office, or give a default office)',
       );
-      expect(await readRevision(db)).toBe(revision);
+      expect(await readRevision(db, TEST_TENANT.id)).toBe(revision);
     } finally {
       await close();
     }

@@ -7,10 +7,13 @@
 import { Office, Service } from '../../protocol/catalog.js';
 import type { HubKysely } from '../db/schema.js';
 import { refreshRevision, readMeta } from '../content/store.js';
+import { resolveTenant } from '../tenants/store.js';
 import { sha256Hex } from '../util/hash.js';
 import type { XzufiMessage, XzufiService, XzufiUnit } from './read.js';
 
 export interface XzufiImportOptions {
+  /** The municipality (ARS) whose catalog is imported into; optional on a hub with one tenant. */
+  tenantId?: string | undefined;
   /** Organisational unit id (XZuFi) → office id on this hub. */
   officeFor: Readonly<Record<string, string>>;
   /** The office of services whose responsible unit is not mapped; none means they are refused. */
@@ -47,6 +50,8 @@ export function serviceIdFor(leistungId: string): string {
   return `${XZUFI_ID_PREFIX}${slug ? `${slug}-` : ''}${sha256Hex(leistungId).slice(0, 8)}`;
 }
 
+const NO_CATALOG = 'the hub has no catalog yet: set up the municipality before importing';
+
 type Row = { id: string; position: number; document: string; deleted_at: string | null };
 
 const withoutTime = <T extends { updatedAt: string }>(item: T) => ({ ...item, updatedAt: '' });
@@ -78,25 +83,38 @@ export async function importXzufi(
     revision: undefined,
   };
   const run = async (trx: HubKysely) => {
-    if (!(await readMeta(trx)))
-      throw new XzufiImportError('the hub has no catalog yet: set up the municipality before importing');
+    const tenantId = await resolveTenant(trx, options.tenantId).catch(async (error: Error) => {
+      const none = (await trx.selectFrom('tenants').select('id').executeTakeFirst()) === undefined;
+      throw new XzufiImportError(none ? NO_CATALOG : error.message);
+    });
+    if (!(await readMeta(trx, tenantId))) throw new XzufiImportError(NO_CATALOG);
     const category = await trx
       .selectFrom('categories')
       .select('id')
+      .where('tenant_id', '=', tenantId)
       .where('id', '=', options.categoryId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!category) throw new XzufiImportError(`category: no category "${options.categoryId}" on this hub`);
-    const officeRows = await trx.selectFrom('offices').selectAll().where('deleted_at', 'is', null).execute();
+    const officeRows = await trx
+      .selectFrom('offices')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute();
     const offices = new Map(officeRows.map((r) => [r.id, r]));
     for (const officeId of new Set([...Object.values(options.officeFor), options.defaultOfficeId]))
       if (officeId !== undefined && !offices.has(officeId))
         throw new XzufiImportError(`office: no office "${officeId}" on this hub`);
 
     const rows = new Map(
-      (await trx.selectFrom('services').select(['id', 'position', 'document', 'deleted_at']).execute()).map(
-        (r: Row) => [r.id, r],
-      ),
+      (
+        await trx
+          .selectFrom('services')
+          .select(['id', 'position', 'document', 'deleted_at'])
+          .where('tenant_id', '=', tenantId)
+          .execute()
+      ).map((r: Row) => [r.id, r]),
     );
     let position = Math.max(0, ...[...rows.values()].map((r) => r.position + 1));
     const kept = new Set(message.unreadable.map(serviceIdFor));
@@ -147,11 +165,17 @@ export async function importXzufi(
       (row && row.deleted_at === null ? report.updated : report.added).push(id);
       if (options.dryRun) continue;
       const values = { document: JSON.stringify(parsed.data), updated_at: options.now, deleted_at: null };
-      if (row) await trx.updateTable('services').set(values).where('id', '=', id).execute();
+      if (row)
+        await trx
+          .updateTable('services')
+          .set(values)
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .execute();
       else
         await trx
           .insertInto('services')
-          .values({ id, position: position++, ...values })
+          .values({ tenant_id: tenantId, id, position: position++, ...values })
           .execute();
     }
 
@@ -164,6 +188,7 @@ export async function importXzufi(
         await trx
           .updateTable('services')
           .set({ deleted_at: options.now, updated_at: options.now })
+          .where('tenant_id', '=', tenantId)
           .where('id', '=', id)
           .execute();
     }
@@ -187,12 +212,13 @@ export async function importXzufi(
         await trx
           .updateTable('offices')
           .set({ document: JSON.stringify(next), updated_at: options.now })
+          .where('tenant_id', '=', tenantId)
           .where('id', '=', officeId)
           .execute();
     }
     const changed =
       report.added.length + report.updated.length + report.withdrawn.length + report.officesUpdated.length;
-    if (changed && !options.dryRun) report.revision = await refreshRevision(trx, options.now);
+    if (changed && !options.dryRun) report.revision = await refreshRevision(trx, tenantId, options.now);
   };
   await db.transaction().execute(run);
   return report;

@@ -12,7 +12,7 @@ import { importXzufi, XzufiImportError, type XzufiImportReport } from './apply.j
 import { readXzufi, XzufiError } from './read.js';
 
 export const IMPORT_XZUFI_USAGE = `Usage: pop-hub import-xzufi <file> --category <id> [--office <unit-id>=<office-id>]...
-                            [--default-office <id>] [--dry-run] [--data-dir <dir> | --database-url <url>]`;
+                            [--default-office <id>] [--tenant <ARS>] [--dry-run] [--data-dir <dir> | --database-url <url>]`;
 
 type Write = (line: string) => void;
 
@@ -45,6 +45,7 @@ export async function importXzufiCommand(args: string[], out: Write, err: Write)
       allowPositionals: true,
       options: {
         category: { type: 'string' },
+        tenant: { type: 'string' },
         office: { type: 'string', multiple: true, default: [] },
         'default-office': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -96,6 +97,7 @@ export async function importXzufiCommand(args: string[], out: Write, err: Write)
   const { db } = openDatabase({ dataDir: values['data-dir'], databaseUrl });
   try {
     const report = await importXzufi(db, message, {
+      tenantId: values.tenant,
       officeFor,
       defaultOfficeId: values['default-office'],
       categoryId: values.category,

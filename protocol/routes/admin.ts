@@ -27,6 +27,7 @@ import { Category, Office, Service } from '../catalog.js';
 import { FormDefinition } from '../forms.js';
 import { Id } from '../id.js';
 import { defineRoute, empty, json, text } from './contract.js';
+import { TenantQuery } from '../tenants.js';
 
 export const OfficeParams = z.object({ officeId: Id });
 export const OfficeKeyParams = OfficeParams.extend({
@@ -273,8 +274,9 @@ export const adminProviderRoutes = {
     path: '/api/v1/provider/admins',
     audience: 'provider',
     summary: 'Creates a municipal admin with an initial password that must be changed at first login.',
+    query: TenantQuery,
     body: AdminInvite,
     answers: { 201: json(Invitation, 'Created; the initial password is shown only now.') },
-    errors: [409],
+    errors: [403, 409],
   }),
 } as const;

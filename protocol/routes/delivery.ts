@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeliveryRecords, DeliveryRouteInput, DeliveryRouteView } from '../delivery.js';
 import { Id } from '../id.js';
 import { defineRoute, json } from './contract.js';
+import { TenantQuery } from '../tenants.js';
 
 export const OfficeParams = z.object({ officeId: Id });
 
@@ -30,26 +31,30 @@ export const deliveryRoutes = {
     path: '/api/v1/provider/offices/:officeId/delivery',
     audience: 'provider',
     summary: 'The office’s delivery route (never the client secret).',
+    query: TenantQuery,
     params: OfficeParams,
     answers: { 200: json(DeliveryRouteView, 'The route; inbox when none was set.') },
-    errors: [404],
+    errors: [403, 404],
   }),
   setRoute: defineRoute({
     method: 'PUT',
     path: '/api/v1/provider/offices/:officeId/delivery',
     audience: 'provider',
     summary: 'Sets the office’s route; for FIT-Connect the hub then fetches the destination key.',
+    query: TenantQuery,
     params: OfficeParams,
     body: DeliveryRouteInput,
     answers: { 200: json(DeliveryRouteAnswer, 'Saved, with the outcome of the key fetch.') },
-    errors: [404, 422],
+    errors: [403, 404, 422],
   }),
   deliveries: defineRoute({
     method: 'GET',
     path: '/api/v1/provider/deliveries',
     audience: 'provider',
     summary: 'Applications on their way through FIT-Connect: state, attempts, quarantine reason.',
+    query: TenantQuery,
     answers: { 200: json(DeliveryRecords, 'Newest first.') },
+    errors: [403],
   }),
   keys: defineRoute({
     method: 'GET',

@@ -9,6 +9,7 @@ import { probeRoutes } from './probes.js';
 import { quarantineRoutes } from './quarantine.js';
 import { retentionRoutes } from './retention.js';
 import { submissionRoutes } from './submissions.js';
+import { tenantRoutes } from './tenants.js';
 
 export * from './contract.js';
 
@@ -27,6 +28,7 @@ export const contract = {
   account: accountRoutes,
   admin: adminRoutes,
   adminProvider: adminProviderRoutes,
+  tenants: tenantRoutes,
 } as const;
 
 /** Routes outside /api: the built kiosk and console pages (not part of the API description). */

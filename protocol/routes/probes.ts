@@ -28,8 +28,9 @@ export const probeRoutes = {
     method: 'GET',
     path: '/metrics',
     audience: 'provider',
-    summary: 'Figures for Prometheus (text format 0.0.4): terminals, outboxes, calls, clerks, lag.',
+    summary:
+      'Figures for Prometheus (text format 0.0.4): terminals, outboxes, calls, clerks, lag (operator tokens only).',
     answers: { 200: text('text/plain', 'The exposition text; no personal data.') },
-    errors: [401],
+    errors: [401, 403],
   }),
 } as const;

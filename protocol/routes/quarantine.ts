@@ -8,6 +8,7 @@ import {
 } from '../quarantine.js';
 import { Id } from '../id.js';
 import { defineRoute, empty, json } from './contract.js';
+import { TenantQuery } from '../tenants.js';
 
 /** One item of one terminal's quarantine, as the provider's retry and the clerk's discard name it. */
 export const QuarantineItemParams = z.object({
@@ -30,23 +31,28 @@ export const quarantineRoutes = {
     path: '/api/v1/provider/quarantine',
     audience: 'provider',
     summary: 'Every terminal’s quarantine.',
+    query: TenantQuery,
     answers: { 200: json(StuckApplications, 'The items.') },
+    errors: [403],
   }),
   retry: defineRoute({
     method: 'POST',
     path: '/api/v1/provider/quarantine/:terminalId/:submissionId/retry',
     audience: 'provider',
     summary: 'Asks the terminal to send a quarantined application once more.',
+    query: TenantQuery,
     params: QuarantineItemParams,
     answers: { 202: empty('The terminal hears of it with its next report.') },
-    errors: [404],
+    errors: [403, 404],
   }),
   discards: defineRoute({
     method: 'GET',
     path: '/api/v1/provider/quarantine/discards',
     audience: 'provider',
     summary: 'The audit trail of discarded applications.',
+    query: TenantQuery,
     answers: { 200: json(DiscardRecords, 'The records.') },
+    errors: [403],
   }),
   discard: defineRoute({
     method: 'POST',

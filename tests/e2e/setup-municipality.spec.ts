@@ -76,7 +76,11 @@ test.describe('setting up a municipality on an empty hub', () => {
     const admin = (args: string[], env: Record<string, string>) =>
       run('hub/admin/cli-main.ts', args, { POP_HUB_URL: hub.url, ...env });
 
-    // The IT provider creates the municipality's first admin.
+    // The IT provider creates the municipality (a tenant, by its ARS) and its first admin.
+    run('provider-cli/main.ts', ['tenant-create', '146270010010', '--name', 'Gemeinde Neustadt'], {
+      POP_HUB_URL: hub.url,
+      POP_PROVIDER_TOKEN: PROVIDER_TOKEN,
+    });
     const first = JSON.parse(
       admin(['first-admin', 'ada', '--name', 'Ada Admin'], { POP_PROVIDER_TOKEN: PROVIDER_TOKEN }),
     ) as {

@@ -28,7 +28,9 @@ export async function addClerk(
   try {
     db.pragma('busy_timeout = 5000');
     db.prepare(
-      'INSERT INTO clerks (username, display_name, password_hash, office_ids, created_at) VALUES (?, ?, ?, ?, ?)',
+      // The demo hub's one tenant (Lindenau): accounts and terminals belong to a municipality.
+      `INSERT INTO clerks (username, tenant_id, display_name, password_hash, office_ids, created_at)
+       VALUES (?, (SELECT id FROM tenants ORDER BY id LIMIT 1), ?, ?, ?, ?)`,
     ).run(clerk.username, clerk.displayName, hash, JSON.stringify(clerk.officeIds), new Date().toISOString());
   } finally {
     db.close();
@@ -40,7 +42,10 @@ export function addTerminal(dataDir: string, terminal: { id: string; name: strin
   const db = new Database(join(dataDir, 'hub.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
-    db.prepare('INSERT INTO terminals (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(
+    db.prepare(
+      `INSERT INTO terminals (id, tenant_id, name, token_hash, created_at)
+       VALUES (?, (SELECT id FROM tenants ORDER BY id LIMIT 1), ?, ?, ?)`,
+    ).run(
       terminal.id,
       terminal.name,
       createHash('sha256').update(terminal.token, 'utf8').digest('hex'),

@@ -62,10 +62,13 @@ export class Provider {
     const db = new Database(join(dataDir, 'hub.sqlite'), { fileMustExist: true });
     try {
       const at = new Date().toISOString();
+      // The release belongs to the planted terminals' municipality, as a published one would.
+      const [first] = Object.keys(documents);
       db.prepare(
-        `INSERT INTO config_releases (version, issuer, created_at, rollout_percent, rollout_terminals, updated_at)
-         VALUES (?, 'planted', ?, 0, '[]', ?)`,
-      ).run(version, at, at);
+        `INSERT INTO config_releases (version, tenant_id, issuer, created_at, rollout_percent, rollout_terminals, updated_at)
+         VALUES (?, COALESCE((SELECT tenant_id FROM terminals WHERE id = ?), (SELECT id FROM tenants ORDER BY id LIMIT 1)),
+           'planted', ?, 0, '[]', ?)`,
+      ).run(version, first ?? '', at, at);
       const insert = db.prepare(
         'INSERT INTO config_documents (version, terminal_id, signed) VALUES (?, ?, ?)',
       );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/migrate.js';
 import { openDatabase } from '../../db/open.js';
 import type { HubKysely } from '../../db/schema.js';
+import { TEST_TENANT } from '../../testing/tenant.js';
 import { clerkForIdentity } from './accounts.js';
 import type { OidcIdentity } from './role-mapping.js';
 
@@ -13,6 +14,11 @@ let db: HubKysely;
 beforeAll(async () => {
   db = openDatabase({ dataDir: dir }).db;
   await migrateToLatest(db);
+  // Accounts belong to a municipality: the hub's only tenant takes an identity without offices there.
+  await db
+    .insertInto('tenants')
+    .values({ ...TEST_TENANT, created_at: new Date().toISOString() })
+    .execute();
 });
 afterAll(async () => {
   await db.destroy();

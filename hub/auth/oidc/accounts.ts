@@ -1,4 +1,6 @@
+import { tenantOfOffice } from '../../content/store.js';
 import type { HubKysely } from '../../db/schema.js';
+import { resolveTenant } from '../../tenants/store.js';
 import type { OidcIdentity } from './role-mapping.js';
 import { SignInError } from './sign-in.js';
 
@@ -41,6 +43,7 @@ export async function clerkForIdentity(db: HubKysely, identity: OidcIdentity, no
       .insertInto('clerks')
       .values({
         username: identity.username,
+        tenant_id: await tenantOfIdentity(trx, identity),
         display_name: identity.displayName,
         password_hash: '',
         office_ids: JSON.stringify(identity.officeIds),
@@ -51,4 +54,25 @@ export async function clerkForIdentity(db: HubKysely, identity: OidcIdentity, no
       .execute();
     return identity.username;
   });
+}
+
+/**
+ * The municipality of a new provider identity: the one its offices belong to (office ids are
+ * unique on the hub), else the hub's only tenant. Offices of two municipalities are refused.
+ */
+async function tenantOfIdentity(db: HubKysely, identity: OidcIdentity): Promise<string> {
+  const tenants = new Set<string>();
+  for (const officeId of identity.officeIds) {
+    const tenant = await tenantOfOffice(db, officeId);
+    if (tenant !== undefined) tenants.add(tenant);
+  }
+  if (tenants.size > 1)
+    throw new SignInError('refused', 'the provider maps this identity to offices of several municipalities');
+  const [only] = tenants;
+  if (only !== undefined) return only;
+  try {
+    return await resolveTenant(db, undefined);
+  } catch (error) {
+    throw new SignInError('refused', `no municipality for this identity: ${(error as Error).message}`);
+  }
 }

@@ -28,6 +28,7 @@ describe('0009_release_hub_origins', () => {
     for (const version of [1, 2])
       await db
         .insertInto('config_releases')
+        // The schema as of 0008: tenant_id comes with migration 0027.
         .values({
           version,
           issuer: 'kdn',
@@ -35,6 +36,14 @@ describe('0009_release_hub_origins', () => {
           rollout_percent: 100,
           rollout_terminals: '[]',
           updated_at: at,
+        } as unknown as {
+          version: number;
+          tenant_id: string;
+          issuer: string;
+          created_at: string;
+          rollout_percent: number;
+          rollout_terminals: string;
+          updated_at: string;
         })
         .execute();
     await db

@@ -16,6 +16,7 @@ import { gatherConditions, type DeliveryFailureSource } from './facts.js';
 import { AlertMonitor } from './monitor.js';
 import type { AlertNotice } from './policy.js';
 import { loadAlertState, saveAlertState } from './store.js';
+import { TEST_TENANT } from '../../testing/tenant.js';
 
 /** The facts and the stored state on both dialects: SQLite always, PostgreSQL when given. */
 const postgresUrl = process.env['POP_TEST_POSTGRES_URL'];
@@ -136,6 +137,7 @@ describe.each([
         .insertInto('config_releases')
         .values({
           version,
+          tenant_id: TEST_TENANT.id,
           issuer: 'provider',
           created_at: ago(300),
           rollout_percent: 100,
