@@ -26,10 +26,42 @@ class FakeConn<T extends { type: string }> implements Connection<T> {
   }
 }
 
-const clerk = (username: string, officeIds = ['buergerbuero']) => ({
+/** Two municipalities: the offices the tests use belong to the first; `rathaus-b` to the other. */
+const TENANT = '149990000001';
+const OTHER = '149990000002';
+const OFFICES: [string, string][] = [
+  ['buergerbuero', TENANT],
+  ['standesamt', TENANT],
+  ['rathaus-b', OTHER],
+];
+
+async function seedOffices(db: HubKysely) {
+  const at = '2026-11-24T08:00:00.000Z';
+  await db
+    .insertInto('tenants')
+    .values([TENANT, OTHER].map((id) => ({ id, name: `Gemeinde ${id}`, created_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db
+    .insertInto('offices')
+    .values(
+      OFFICES.map(([id, tenant], position) => ({
+        tenant_id: tenant,
+        id,
+        position,
+        document: JSON.stringify({ id }),
+        updated_at: at,
+        deleted_at: null,
+      })),
+    )
+    .execute();
+}
+
+const clerk = (username: string, officeIds = ['buergerbuero'], tenantId = TENANT) => ({
   username,
   displayName: username.toUpperCase(),
   officeIds,
+  tenantId,
 });
 
 describe('CallCenter', () => {
@@ -44,6 +76,7 @@ describe('CallCenter', () => {
     dir = mkdtempSync(join(tmpdir(), 'pop-call-center-'));
     db = openDatabase({ dataDir: dir }).db;
     await migrateToLatest(db);
+    await seedOffices(db);
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-11-24T09:00:00Z'));
     log = [];
@@ -70,9 +103,9 @@ describe('CallCenter', () => {
     await center.idle();
   }
 
-  async function terminal(id: string) {
+  async function terminal(id: string, tenantId = TENANT) {
     const conn = new FakeConn<HubToTerminal>();
-    await center.attachTerminal(id, `Terminal ${id}`, conn);
+    await center.attachTerminal(id, `Terminal ${id}`, conn, tenantId);
     return conn;
   }
   async function request(id: string, callId = randomUUID()) {
@@ -231,5 +264,54 @@ describe('CallCenter', () => {
     expect(t1.last('call.ended')?.reason).toBe('cancelled');
     await terminal('t1');
     expect(t1.closed).toBe(4409);
+  });
+
+  it('keeps each municipality to its own: queue, clerks, office statuses, requests and transfers', async () => {
+    const anna = await signIn('anna');
+    const bert = new FakeConn<HubToClerk>();
+    await center.attachClerk(clerk('bert', ['rathaus-b'], OTHER), bert);
+    await center.clerkMessage('bert', { type: 'presence', presence: 'available' });
+    const t1 = await terminal('t1');
+    const tb = await terminal('tb', OTHER);
+    const callId = await request('t1');
+    await advance(10);
+
+    // B's clerk sees neither A's waiting citizen nor A's clerk; B's terminal not A's offices.
+    expect(anna.last('queue')?.entries.map((e) => e.callId)).toEqual([callId]);
+    expect(bert.last('queue')?.entries).toEqual([]);
+    expect(bert.last('queue')?.clerks.map((c) => c.username)).toEqual(['bert']);
+    expect(anna.last('queue')?.clerks.map((c) => c.username)).toEqual(['anna']);
+    expect(tb.last('offices')?.offices.map((o) => o.officeId)).toEqual(['rathaus-b']);
+    expect(t1.last('offices')?.offices.map((o) => o.officeId)).toEqual(['buergerbuero']);
+
+    // B's clerk cannot take A's call; B's terminal cannot queue at A's office.
+    await center.clerkMessage('bert', { type: 'call.accept', callId });
+    expect(t1.last('call.connect')).toBeUndefined();
+    await center.terminalMessage('tb', {
+      type: 'call.request',
+      callId: randomUUID(),
+      officeId: 'buergerbuero',
+      serviceId: null,
+      locale: 'de',
+    });
+    expect(tb.last('error')?.code).toBe('unknown_office');
+    expect(anna.last('queue')?.entries).toHaveLength(1);
+
+    // A's clerk cannot hand the citizen to B's office or B's clerk.
+    await center.clerkMessage('anna', { type: 'call.accept', callId });
+    await center.clerkMessage('anna', {
+      type: 'call.transfer',
+      callId,
+      to: { kind: 'office', officeId: 'rathaus-b' },
+    });
+    expect(anna.last('error')?.code).toBe('unknown_office');
+    await center.clerkMessage('anna', {
+      type: 'call.transfer',
+      callId,
+      to: { kind: 'clerk', username: 'bert' },
+    });
+    expect(anna.last('error')?.code).toBe('clerk_unavailable');
+    expect(bert.last('queue')?.entries).toEqual([]);
+    expect(t1.last('call.connect')?.clerkName).toBe('ANNA');
   });
 });

@@ -61,6 +61,8 @@ export interface ClerkProfileInfo {
   username: string;
   displayName: string;
   officeIds: string[];
+  /** The municipality: the clerk sees and takes only calls to its offices. */
+  tenantId: string;
 }
 
 interface Local<Out> {
@@ -88,9 +90,11 @@ export class CallCenter {
   private readonly db: HubKysely;
   private readonly notices: CallNotices;
   private readonly now: () => Date;
-  private readonly terminals = new Map<string, Local<HubToTerminal> & { name: string }>();
+  private readonly terminals = new Map<string, Local<HubToTerminal> & { name: string; tenantId: string }>();
   private readonly clerks = new Map<string, Local<HubToClerk> & { profile: ClerkProfileInfo }>();
   private snapshot: views.CallSnapshot = { calls: new Map(), clerks: new Map(), durations: [] };
+  /** Each live office's tenant, read with the rows: what a side sees is cut to its tenant. */
+  private officeTenants = new Map<string, string>();
   private work: Promise<void> = Promise.resolve();
   private refreshQueued = false;
   /** The running sweep; it runs beside the steps, so a socket's message never waits for it. */
@@ -131,12 +135,17 @@ export class CallCenter {
 
   // ------------------------------------------------------------ terminals
 
-  attachTerminal(terminalId: string, name: string, conn: Connection<HubToTerminal>): Promise<void> {
+  attachTerminal(
+    terminalId: string,
+    name: string,
+    conn: Connection<HubToTerminal>,
+    tenantId: string,
+  ): Promise<void> {
     const previous = this.terminals.get(terminalId);
     if (previous && previous.conn !== conn) previous.conn.close(REPLACED, 'replaced by a newer connection');
     const connId = randomUUID();
-    this.terminals.set(terminalId, { name, conn, connId });
-    conn.send({ type: 'welcome', terminalId, offices: this.officeStatuses() });
+    this.terminals.set(terminalId, { name, conn, connId, tenantId });
+    conn.send({ type: 'welcome', terminalId, offices: this.officeStatuses(tenantId) });
     return this.act(async () => {
       await this.db
         .insertInto('call_terminals')
@@ -181,6 +190,14 @@ export class CallCenter {
     return this.act(async () => {
       switch (message.type) {
         case 'call.request': {
+          if (!(await this.officeOfTenant(message.officeId, terminal.tenantId))) {
+            terminal.conn.send({
+              type: 'error',
+              code: 'unknown_office',
+              message: `There is no office "${message.officeId}" for this terminal.`,
+            });
+            return;
+          }
           const existing = await this.readCall(message.callId);
           if (existing) {
             if (existing.terminal_id !== terminalId) {
@@ -275,7 +292,7 @@ export class CallCenter {
       conn_id: connId,
       forget_at: null,
     };
-    conn.send({ type: 'welcome', me: views.clerkState(this.snapshot, row) });
+    conn.send({ type: 'welcome', me: views.clerkState(this.tenantSnapshot(profile.tenantId), row) });
     return this.act(async () => {
       // A clerk back within the grace period keeps the presence they had.
       const update = {
@@ -349,14 +366,21 @@ export class CallCenter {
         }
         case 'call.transfer': {
           const { to } = message;
+          const tenantId = clerk.profile.tenantId;
           if (to.kind === 'clerk') {
             const target = await this.db
               .selectFrom('call_clerks')
-              .select('conn_id')
+              .select(['conn_id', 'office_ids'])
               .where('username', '=', to.username)
               .executeTakeFirst();
-            if (!target?.conn_id || to.username === username)
+            const sameTenant = await this.anyOfficeOfTenant(
+              target ? (JSON.parse(target.office_ids) as string[]) : [],
+              tenantId,
+            );
+            if (!target?.conn_id || !sameTenant || to.username === username)
               return refuse('clerk_unavailable', 'That clerk is not signed in.');
+          } else if (!(await this.officeOfTenant(to.officeId, tenantId))) {
+            return refuse('unknown_office', `There is no office "${to.officeId}".`);
           }
           const offeredTo = to.kind === 'clerk' ? to.username : null;
           const moved = await this.db
@@ -402,8 +426,9 @@ export class CallCenter {
     return views.queueEntries(this.snapshot);
   }
 
-  officeStatuses(): OfficeCallStatus[] {
-    return views.officeStatuses(this.snapshot);
+  /** Every office's status, or one tenant's. */
+  officeStatuses(tenantId?: string): OfficeCallStatus[] {
+    return views.officeStatuses(tenantId === undefined ? this.snapshot : this.tenantSnapshot(tenantId));
   }
 
   clerkStates(): ClerkState[] {
@@ -431,6 +456,27 @@ export class CallCenter {
   }
 
   // ------------------------------------------------------------ internals
+
+  private tenantSnapshot(tenantId: string): views.CallSnapshot {
+    return views.forTenant(this.snapshot, this.officeTenants, tenantId);
+  }
+
+  /** Read from the database, not the last rows: an office made a moment ago counts at once. */
+  private async officeOfTenant(officeId: string, tenantId: string): Promise<boolean> {
+    return this.anyOfficeOfTenant([officeId], tenantId);
+  }
+
+  private async anyOfficeOfTenant(officeIds: readonly string[], tenantId: string): Promise<boolean> {
+    if (officeIds.length === 0) return false;
+    const row = await this.db
+      .selectFrom('offices')
+      .select('id')
+      .where('id', 'in', [...officeIds])
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 
   private async accept(
     username: string,
@@ -586,11 +632,13 @@ export class CallCenter {
   }
 
   private async refresh(): Promise<void> {
-    const [calls, clerks, durations] = await Promise.all([
+    const [calls, clerks, durations, offices] = await Promise.all([
       this.db.selectFrom('live_calls').selectAll().execute(),
       this.db.selectFrom('call_clerks').selectAll().execute(),
       recentDurations(this.db),
+      this.db.selectFrom('offices').select(['id', 'tenant_id']).where('deleted_at', 'is', null).execute(),
     ]);
+    this.officeTenants = new Map(offices.map((o) => [o.id, o.tenant_id]));
     this.snapshot = {
       calls: new Map(calls.map((c) => [c.id, c])),
       clerks: new Map(clerks.map((c) => [c.username, c])),
@@ -598,18 +646,34 @@ export class CallCenter {
     };
   }
 
-  /** After any change: every clerk gets the whole queue, every terminal its office statuses and place. */
+  /**
+   * After any change: every clerk gets their municipality's whole queue, every terminal its
+   * municipality's office statuses and its place.
+   */
   private broadcast(): void {
-    const snapshot: HubToClerk = {
-      type: 'queue',
-      serverNow: this.at(0),
-      entries: this.queueEntries(),
-      clerks: this.clerkStates(),
-      offices: this.officeStatuses(),
+    const byTenant = new Map<string, { snapshot: HubToClerk; offices: OfficeCallStatus[] }>();
+    const of = (tenantId: string) => {
+      let entry = byTenant.get(tenantId);
+      if (!entry) {
+        const seen = this.tenantSnapshot(tenantId);
+        const offices = views.officeStatuses(seen);
+        entry = {
+          offices,
+          snapshot: {
+            type: 'queue',
+            serverNow: this.at(0),
+            entries: views.queueEntries(seen),
+            clerks: views.clerkStates(seen),
+            offices,
+          },
+        };
+        byTenant.set(tenantId, entry);
+      }
+      return entry;
     };
-    for (const clerk of this.clerks.values()) clerk.conn.send(snapshot);
-    const offices = snapshot.offices;
-    for (const terminal of this.terminals.values()) terminal.conn.send({ type: 'offices', offices });
+    for (const clerk of this.clerks.values()) clerk.conn.send(of(clerk.profile.tenantId).snapshot);
+    for (const terminal of this.terminals.values())
+      terminal.conn.send({ type: 'offices', offices: of(terminal.tenantId).offices });
     for (const call of this.snapshot.calls.values())
       if (call.state === 'waiting' && this.terminals.has(call.terminal_id))
         this.sendCallStateToTerminal(call, false);

@@ -20,6 +20,24 @@ export interface CallSnapshot {
 
 export const officeIdsOf = (clerk: CallClerkRow): string[] => JSON.parse(clerk.office_ids) as string[];
 
+/**
+ * What one municipality may see of the shared rows: calls to its offices and clerks of its
+ * offices (office ids are unique on the hub, so an office names its tenant). A clerk without
+ * offices takes no calls and shows to nobody.
+ */
+export function forTenant(
+  snapshot: CallSnapshot,
+  officeTenants: ReadonlyMap<string, string>,
+  tenantId: string,
+): CallSnapshot {
+  const ours = (officeId: string) => officeTenants.get(officeId) === tenantId;
+  return {
+    calls: new Map([...snapshot.calls].filter(([, call]) => ours(call.office_id))),
+    clerks: new Map([...snapshot.clerks].filter(([, clerk]) => officeIdsOf(clerk).some(ours))),
+    durations: snapshot.durations,
+  };
+}
+
 /** Waiting calls of one office in queue order: transferred first, then by time waited. */
 export function queueOf(snapshot: CallSnapshot, officeId: string): LiveCallRow[] {
   return [...snapshot.calls.values()]

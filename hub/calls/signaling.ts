@@ -171,7 +171,7 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
           }
           terminalId = terminal.id;
           request.log.info({ terminalId }, 'terminal signaling connected');
-          void center.attachTerminal(terminal.id, terminal.name, conn);
+          void center.attachTerminal(terminal.id, terminal.name, conn, terminal.tenantId);
           // What came while the token was checked (a call request after a reconnect) goes on now.
           for (const message of early.splice(0)) void center.terminalMessage(terminal.id, message);
         };
@@ -225,7 +225,13 @@ export function signalingRoutes(options: SignalingOptions): FastifyPluginAsync {
       },
       (socket, request) => {
         drain.track(socket);
-        const clerk = sessions.clerkOf(request);
+        const { tenantId, ...profile } = sessions.accountOf(request);
+        const clerk = {
+          username: profile.username,
+          displayName: profile.displayName,
+          officeIds: profile.officeIds,
+          tenantId,
+        };
         request.log.info({ username: clerk.username }, 'clerk signaling connected');
         const conn: Connection<HubToClerk> = wire<ClerkToHub, HubToClerk>(
           socket,
