@@ -20,6 +20,7 @@ import { clerkRoles } from './migrations/0024_clerk_roles.js';
 import { auditLog } from './migrations/0025_audit_log.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
 import { tenants } from './migrations/0027_tenants.js';
+import { retentionTenants } from './migrations/0028_retention_tenants.js';
 import { liveCalls } from './migrations/0029_live_calls.js';
 
 /**
@@ -47,6 +48,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0025_audit_log': auditLog,
   '0026_oidc_logins': oidcLogins,
   '0027_tenants': tenants,
+  '0028_retention_tenants': retentionTenants,
   '0029_live_calls': liveCalls,
 };
 

@@ -257,6 +257,8 @@ export interface AlertStateTable {
 
 /** A retention period: an office's, or a form's (all versions), which wins over its office's. */
 export interface RetentionRuleTable {
+  /** The municipality the rule is of: a form id names a form only within its tenant. */
+  tenant_id: string;
   scope: 'office' | 'form';
   target_id: string;
   days: number;

@@ -4,31 +4,53 @@ import type { DeletionLogTable, HubKysely } from '../db/schema.js';
 import { attachmentRefsOf } from '../submissions/inbox.js';
 import { DAY_MS, DELIVERED_STATES, PROCESSED_STATUSES, retentionDecision } from './policy.js';
 
-export async function listRules(db: HubKysely): Promise<RetentionRule[]> {
-  const rows = await db
-    .selectFrom('retention_rules')
-    .selectAll()
-    .orderBy('scope')
-    .orderBy('target_id')
-    .execute();
+/** The rules of one tenant, or (no tenant) of the whole hub. */
+export async function listRules(db: HubKysely, tenantId?: string): Promise<RetentionRule[]> {
+  return (await ruleRows(db, tenantId)).map(({ rule }) => rule);
+}
+
+async function ruleRows(
+  db: HubKysely,
+  tenantId?: string,
+): Promise<{ tenantId: string; rule: RetentionRule }[]> {
+  let query = db.selectFrom('retention_rules').selectAll();
+  if (tenantId !== undefined) query = query.where('tenant_id', '=', tenantId);
+  const rows = await query.orderBy('tenant_id').orderBy('scope').orderBy('target_id').execute();
   return rows.map((row) => ({
-    scope: row.scope,
-    targetId: row.target_id,
-    days: row.days,
-    updatedAt: row.updated_at,
+    tenantId: row.tenant_id,
+    rule: {
+      scope: row.scope,
+      targetId: row.target_id,
+      days: row.days,
+      updatedAt: row.updated_at,
+    },
   }));
 }
 
-/** Whether an office or a form (any version) of that id exists, so a rule cannot name a typo. */
-export async function targetExists(db: HubKysely, scope: RetentionScope, targetId: string): Promise<boolean> {
+/**
+ * Whether the tenant has an office or a form (any version) of that id, so a rule can name neither
+ * a typo nor another municipality's form.
+ */
+export async function targetExists(
+  db: HubKysely,
+  tenantId: string,
+  scope: RetentionScope,
+  targetId: string,
+): Promise<boolean> {
   const table = scope === 'office' ? 'offices' : 'forms';
-  const row = await db.selectFrom(table).select('id').where('id', '=', targetId).executeTakeFirst();
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', targetId)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Sets (days) or removes (null) one rule. */
 export async function setRule(
   db: HubKysely,
+  tenantId: string,
   scope: RetentionScope,
   targetId: string,
   days: number | null,
@@ -37,13 +59,14 @@ export async function setRule(
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('retention_rules')
+      .where('tenant_id', '=', tenantId)
       .where('scope', '=', scope)
       .where('target_id', '=', targetId)
       .execute();
     if (days !== null) {
       await trx
         .insertInto('retention_rules')
-        .values({ scope, target_id: targetId, days, updated_at: now.toISOString() })
+        .values({ tenant_id: tenantId, scope, target_id: targetId, days, updated_at: now.toISOString() })
         .execute();
     }
   });
@@ -83,12 +106,16 @@ function recordOf(row: DeletionLogTable): DeletionRecord {
  * second hub running the same job, makes this one skip it. Returns what was deleted.
  */
 export async function applyRetention(db: HubKysely, now: Date): Promise<DeletionRecord[]> {
-  const rules = await listRules(db);
-  if (rules.length === 0) return [];
-  const shortest = Math.min(...rules.map((r) => r.days));
+  const rows = await ruleRows(db);
+  if (rows.length === 0) return [];
+  const rulesOf = new Map<string, RetentionRule[]>();
+  for (const { tenantId, rule } of rows) rulesOf.set(tenantId, [...(rulesOf.get(tenantId) ?? []), rule]);
+  const shortest = Math.min(...rows.map((r) => r.rule.days));
   const cutoff = new Date(now.getTime() - shortest * DAY_MS).toISOString();
   const candidates = await db
     .selectFrom('submissions')
+    // An application is its office's municipality's, and only that municipality's rules apply.
+    .innerJoin('offices', 'offices.id', 'submissions.office_id')
     .leftJoin('fitconnect_deliveries as delivery', (join) =>
       join
         .onRef('delivery.submission_id', '=', 'submissions.id')
@@ -102,6 +129,7 @@ export async function applyRetention(db: HubKysely, now: Date): Promise<Deletion
       'submissions.status',
       'submissions.status_updated_at',
       'submissions.attachments',
+      'offices.tenant_id',
       'delivery.updated_at as delivered_at',
     ])
     .where((eb) =>
@@ -127,7 +155,7 @@ export async function applyRetention(db: HubKysely, now: Date): Promise<Deletion
         statusUpdatedAt: row.status_updated_at,
         deliveredAt: row.delivered_at,
       },
-      rules,
+      rulesOf.get(row.tenant_id) ?? [],
       now,
     );
     if (!decision.due) continue;

@@ -7,7 +7,7 @@ import { route } from '../http/route.js';
 import { listRules, readDeletionLog, setRule, targetExists } from '../retention/store.js';
 import { providerReadTenant, providerTenant } from '../fleet/provider-tenants.js';
 import { auditProviderAction } from '../admin/provider-actor.js';
-import { formIdsOf, officeIdsOf } from '../tenants/store.js';
+import { officeIdsOf } from '../tenants/store.js';
 
 /** Retention rules and the deletion log, for the IT provider (token or provider session). */
 export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAsync {
@@ -19,16 +19,8 @@ export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAs
       return payload;
     });
 
-    // A rule names an office (unique on the hub) or a form id; the provider sees its tenant's.
-    const rulesOf = async (tenantId: string | undefined) => {
-      if (tenantId === undefined) return listRules(db);
-      const [offices, forms] = await Promise.all([officeIdsOf(db, tenantId), formIdsOf(db, tenantId)]);
-      return (await listRules(db)).filter((rule) =>
-        rule.scope === 'office' ? offices.has(rule.targetId) : forms.has(rule.targetId),
-      );
-    };
-    const inTenant = async (tenantId: string, scope: 'office' | 'form', targetId: string) =>
-      (scope === 'office' ? await officeIdsOf(db, tenantId) : await formIdsOf(db, tenantId)).has(targetId);
+    // Rules are kept per tenant; a provider reading the whole hub sees every tenant's.
+    const rulesOf = (tenantId: string | undefined) => listRules(db, tenantId);
 
     route(app, routes.rules, guarded, async (request) => {
       return { rules: await rulesOf(await providerReadTenant(db, request, request.query.tenant)) };
@@ -38,16 +30,15 @@ export function retentionRoutes(db: HubKysely, now: () => Date): FastifyPluginAs
       const { tenantId } = await providerTenant(db, request, request.query.tenant);
       const { scope, targetId } = request.params;
       const { days } = request.body;
-      if (
-        !(await inTenant(tenantId, scope, targetId)) ||
-        (days !== null && !(await targetExists(db, scope, targetId)))
-      ) {
+      // Removing a rule works also after its target is gone; setting one needs the target.
+      const known = (await listRules(db, tenantId)).some((r) => r.scope === scope && r.targetId === targetId);
+      if (!(await targetExists(db, tenantId, scope, targetId)) && !(days === null && known)) {
         throw new HttpError(404, {
           error: 'not_found',
           message: `targetId: there is no ${scope} ${targetId} on this hub.`,
         });
       }
-      await setRule(db, scope, targetId, days, now());
+      await setRule(db, tenantId, scope, targetId, days, now());
       request.log.info({ scope, targetId, days, tenantId }, 'retention rule set');
       await auditProviderAction(
         db,
