@@ -71,6 +71,29 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
     expect(errors({ vertretung: '002' })).toEqual([]);
   });
 
+  it('reads "Wenn bei F… "02 Label" angegeben wird, dann wird G… zur Pflichtangabe"', () => {
+    const { fields, add, conditions, schema } = setup();
+    add('F05001047', 'halter', { type: 'string', enum: ['01', '02'] });
+    add('G05000499', 'andererHalter', group({ name: { type: 'string' } }));
+    const done = applyFimRule(
+      'Wenn bei F05001047 "02 Das Fahrzeug ist auf einen anderen Halter zugelassen." angegeben wird, dann wird G05000499 zur Pflichtangabe. ',
+      fields,
+      conditions,
+    );
+    expect(done).toBe('andererHalter required when halter is 02');
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    expect(errors({ halter: '02' })).toEqual(['andererHalter']);
+    expect(errors({ halter: '01' })).toEqual([]);
+    expect(
+      applyFimRule(
+        'Wenn bei F05001047 "02 eine Erneuerung (Verlängerung)." angegeben wird, dann wird G05000499 eine Pflichtangabe.',
+        fields,
+        [],
+      ),
+    ).toBe('andererHalter required when halter is 02');
+  });
+
   it('reads "Feldgruppe … befüllt ist" joined by ODER and "nicht befüllt ist" joined by UND', () => {
     const { fields, add, conditions } = setup();
     add('G00000001', 'unternehmen', group({ a: { type: 'string' } }));

@@ -8,7 +8,8 @@ import type { FieldUi } from '../../protocol/forms.js';
  * - XDF 2: "Wenn das Feld F… "A" = 001 "x" [ODER = 002 …] [UND das Feld F… <> wahr …], dann muss
  *   das Feld/die Feldgruppe … befüllt sein. Wenn … <> 001 …, dann darf … nicht befüllt sein.",
  *   "Wenn die Feldgruppe G… befüllt ist ODER …", "Wenn im Datenfeld F… der Wert 009 angegeben
- *   wurde, dann soll F… zum Pflichtfeld werden", on codes (of a multiple choice too: "contains"),
+ *   wurde, dann soll F… zum Pflichtfeld werden", "Wenn bei F… "02 Label" angegeben wird, dann wird
+ *   G… zur Pflichtangabe", on codes (of a multiple choice too: "contains"),
  *   "wahr"/"falsch", "" or "leer" (answered / not answered); ODER and UND between conditions,
  *   UND binding closer, on several fields;
  * - "… ist/sind (nur dann) zu befüllen, wenn F… bejaht/verneint wurde";
@@ -52,19 +53,26 @@ const ONE_ID = /^((?:[FG]\d{5,}\.)*[FG]\d{5,})\b\s*/;
 
 /** The definition with quoted labels removed and values turned into plain tokens. */
 function normalize(definition: string): string {
-  return definition
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .replace(/[„“”]/g, '"')
-    .replace(/"(wahr|ja|true)"|'(wahr|ja|true)'/gi, ' WAHR ')
-    .replace(/"(falsch|nein|false)"|'(falsch|nein|false)'/gi, ' FALSCH ')
-    .replace(/""|''/g, ' LEER ')
-    .replace(/"((?:[FG]\d{5,}\.)*[FG]\d{5,})\b[^"]*"/g, ' $1 ')
-    .replace(/"[^"]*"|'[^']*'/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.])/g, '$1')
-    .trim();
+  return (
+    definition
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/\s+/g, ' ')
+      .replace(/[„“”]/g, '"')
+      .replace(/"(wahr|ja|true)"|'(wahr|ja|true)'/gi, ' WAHR ')
+      .replace(/"(falsch|nein|false)"|'(falsch|nein|false)'/gi, ' FALSCH ')
+      .replace(/""|''/g, ' LEER ')
+      // "Wenn bei F… "02 Label" angegeben wird": the code leads the quoted label.
+      .replace(
+        /\bbei ((?:[FG]\d{5,}\.)*[FG]\d{5,}) "([\w-]{1,20}) [^"]*" angegeben wird/gi,
+        ' im Datenfeld $1 der Wert $2 angegeben wurde ',
+      )
+      .replace(/"((?:[FG]\d{5,}\.)*[FG]\d{5,})\b[^"]*"/g, ' $1 ')
+      .replace(/"[^"]*"|'[^']*'/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,.])/g, '$1')
+      .trim()
+  );
 }
 
 function idsIn(text: string): string[] {
@@ -242,6 +250,7 @@ const ACTIONS: [RegExp, Action][] = [
     /^(?:muss|soll)(?: und)* (?:befüllt (?:sein|werden)|zum pflichtfeld werden|ausgefüllt (?:sein|werden))$/,
     'require',
   ],
+  [/^wird (?:zur|zu einer|eine) pflicht(?:angabe|feld)$/, 'require'],
   [/^(?:darf|muss)(?: und)* nicht (?:befüllt|ausgefüllt) (?:sein|werden)$/, 'forbid'],
   [/^darf(?: und)* nicht leer sein$/, 'require'],
   [/^kann(?: und)* (?:befüllt|ausgefüllt) werden$/, 'show'],
