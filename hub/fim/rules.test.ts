@@ -291,6 +291,70 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
     expect(far.ui.visibleWhen).toEqual({ field: 'art', equals: '019' });
   });
 
+  it('requires a field of a group by a rule only once its group is filled in', () => {
+    const { fields, add, conditions, schema } = setup();
+    const abfall = group({ fachbetrieb: { type: 'boolean' }, andere: { type: 'string' } });
+    add('G00000001', 'abfall', abfall);
+    add('F00000532', 'abfall/fachbetrieb', { type: 'boolean' }, { fimPath: 'G00000001/F00000532' });
+    add('F00000550', 'abfall/andere', { type: 'string' }, { fimPath: 'G00000001/F00000550' });
+    applyFimRule(
+      'Wenn Feld F00000532 "Fachbetrieb" <> wahr, dann muss das Feld F00000550 "Andere Art" befüllt sein.',
+      fields,
+      conditions,
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    // A skipped (or hidden) group asks for nothing; once begun, the rule holds.
+    expect(errors({})).toEqual([]);
+    expect(errors({ abfall: { fachbetrieb: false } })).toEqual(['abfall/andere']);
+    expect(errors({ abfall: { fachbetrieb: true } })).toEqual([]);
+  });
+
+  it('takes "required when" on a group of scans only as "shown when", its scans asking for files', () => {
+    const { fields, add, conditions, schema } = setup();
+    add('F00000001', 'zweck', { type: 'string', enum: ['001', '002'] });
+    const proofs = add('G00000002', 'nachweise', group({}));
+    const done = applyFimRule(
+      'Wenn das Feld F00000001 = 001, dann muss die Feldgruppe G00000002 befüllt sein. Wenn das Feld F00000001 <> 001, dann darf die Feldgruppe G00000002 nicht befüllt sein.',
+      fields,
+      conditions,
+    );
+    expect(done).toContain('nachweise required when zweck is 001');
+    // Its answer is never more than {}: requiring it would make the form impossible to send.
+    expect(validateFormData(schema(), { zweck: '001' })).toEqual([]);
+    expect(isVisible(proofs.ui, { zweck: '001' })).toBe(true);
+    expect(isVisible(proofs.ui, { zweck: '002' })).toBe(false);
+  });
+
+  it('applies a one-of rule of a building block in every place the block sits', () => {
+    const { fields, add, conditions, schema } = setup();
+    const address = () =>
+      group({ strasse: group({ s: { type: 'string' } }), postfach: group({ p: { type: 'string' } }) });
+    for (const [gid, name] of [
+      ['G00000010', 'unternehmen'],
+      ['G00000011', 'behoerde'],
+    ] as const) {
+      add(gid, name, address());
+      add('G00000237', `${name}/strasse`, group({ s: { type: 'string' } }), { fimPath: `${gid}/G00000237` });
+      add('G00000238', `${name}/postfach`, group({ p: { type: 'string' } }), { fimPath: `${gid}/G00000238` });
+    }
+    const done = applyFimRule(
+      'Es muss entweder die Feldgruppe G00000237 "Straßenanschrift" oder die Feldgruppe G00000238 "Postfach" befüllt werden.',
+      fields,
+      conditions,
+    );
+    expect(done).toBe(
+      'one of unternehmen/strasse, unternehmen/postfach required; one of behoerde/strasse, behoerde/postfach required',
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    expect(errors({ unternehmen: { postfach: { p: '1' } } })).toEqual([]);
+    expect(errors({ behoerde: { strasse: { s: 'Markt' } }, unternehmen: { postfach: { p: '1' } } })).toEqual(
+      [],
+    );
+    expect(conditions).toHaveLength(2);
+  });
+
   it('changes nothing for date arithmetic, brackets or conditions on uploads', () => {
     const { fields, add, conditions } = setup();
     add('F00000001', 'beginn', { type: 'string', format: 'date' });

@@ -400,14 +400,37 @@ function oneOfRule(text: string, fields: RuleFields, conditions: SchemaNode[]): 
     );
   if (!oneOf) return null;
   if (/\(/.test(oneOf[1] ?? '')) return null; // "oder (A und B)": nested alternatives
-  const targets = idsIn(oneOf[1] ?? '').map((id) => resolve(id, fields));
-  if (targets.length < 2 || targets.some((t) => !t || t.schema === null)) return null;
-  const paths = (targets as RuleTarget[]).map((t) => t.path);
-  const entry: SchemaNode = { anyOf: paths.map((p) => requiredPaths([p])) };
-  // Inside an optional group: only once the group is filled in.
-  const parent = sharedParent(paths);
-  conditions.push(parent ? { if: pathTest(parent, {}), then: entry } : entry);
-  return `one of ${paths.join(', ')} required`;
+  const ids = idsIn(oneOf[1] ?? '');
+  if (ids.length < 2) return null;
+  // A rule of a building block (an address, a contact) holds wherever the block sits: one entry
+  // per place of the first element, the others taken from the same block.
+  const [first = '', ...others] = ids;
+  const pathsFrom = (head: RuleTarget | undefined): string[] | null => {
+    const targets = [head, ...others.map((id) => resolve(id, fields, head))];
+    if (targets.some((t) => !t || t.schema === null)) return null;
+    const paths = (targets as RuleTarget[]).map((t) => t.path);
+    return new Set(paths).size === paths.length ? paths : null;
+  };
+  const places = (fields.get(first.split('.').pop() ?? '') ?? []).filter(
+    (t) => resolve(first, fields, t) === t,
+  );
+  const entries = new Map<string, string[]>();
+  for (const place of places) {
+    const paths = pathsFrom(place);
+    if (paths && sharedParent(paths)) entries.set(paths.join(','), paths);
+  }
+  if (entries.size === 0) {
+    const paths = pathsFrom(resolve(first, fields));
+    if (!paths) return null;
+    entries.set(paths.join(','), paths);
+  }
+  for (const paths of entries.values()) {
+    const entry: SchemaNode = { anyOf: paths.map((p) => requiredPaths([p])) };
+    // Inside an optional group: only once the group is filled in.
+    const parent = sharedParent(paths);
+    conditions.push(parent ? { if: pathTest(parent, {}), then: entry } : entry);
+  }
+  return [...entries.values()].map((paths) => `one of ${paths.join(', ')} required`).join('; ');
 }
 
 function sharedParent(paths: string[]): string {
@@ -515,17 +538,27 @@ function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
   }
   const plan: (() => void)[] = [];
   for (const { target, require, shown } of effects.values()) {
-    if (target.schema === null) {
-      // A scan: "required when C" only together with "shown only when C" (its files are no answers).
+    if (target.schema === null || isAnswerlessGroup(target.schema)) {
+      // A scan, or a group of scans only: "required when C" only together with "shown only when C"
+      // (files are no answers; a group's scans ask for their own files while it is shown).
       if (require.length > 0 && shown.length === 0) return null;
       plan.push(() => {
         restrictVisibility(target, shown);
-        if (require.length > 0) target.ui.minCount = Math.max(target.ui.minCount ?? 0, 1);
+        if (require.length > 0 && target.schema === null) {
+          target.ui.minCount = Math.max(target.ui.minCount ?? 0, 1);
+        }
       });
       continue;
     }
+    // Inside a group the rule holds once the group is filled in: a hidden or skipped group is never
+    // required through one of its fields.
+    const within = target.path.split('/').slice(0, -1).join('/');
     for (const condition of require) {
-      const entry = { if: toSchema(condition), then: requiredPaths([target.path]) };
+      const when = toSchema(condition);
+      const entry = {
+        if: within ? { allOf: [when, pathTest(within, {})] } : when,
+        then: requiredPaths([target.path]),
+      };
       plan.push(() => conditions.push(entry));
     }
     if (shown.length === 0) continue;
@@ -549,6 +582,11 @@ function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
   }
   for (const step of plan) step();
   return done.join('; ');
+}
+
+/** A group whose fields are all scans or notes: nothing of it is in the answers. */
+function isAnswerlessGroup(schema: SchemaNode): boolean {
+  return schema['type'] === 'object' && Object.keys((schema['properties'] ?? {}) as SchemaNode).length === 0;
 }
 
 /** Adds conditions to a field's visibility: one simple value as visibleWhen, anything else as visibleIf. */
