@@ -4,6 +4,7 @@ import { ATTACHMENT_CEILING } from './attachments.js';
 import { LocalizedText } from './i18n.js';
 import { patternMismatches, schemaPatternProblems, withoutPatterns } from './pattern/schema-patterns.js';
 import { Id } from './id.js';
+import { TranslationOrigins } from './translations.js';
 
 /**
  * A form is a JSON Schema (draft 2020-12) plus a UI description. Most forms are a flat object of
@@ -167,6 +168,10 @@ export const FormDefinition = z
     officeId: z.string(),
     schema: FormJsonSchema,
     ui: z.object({ steps: z.array(FormStep).min(1), fields: z.record(FieldName, FieldUi) }),
+    /** The FIM Stammdatenschema the form was imported from: its shared translations go by it. */
+    fimSchema: z.object({ id: z.string().min(1).max(40), version: z.string().min(1).max(20) }).optional(),
+    /** Who made each language's texts (protocol/translations.ts); the hub fills it when it merges. */
+    translationOrigins: TranslationOrigins.optional(),
     updatedAt: z.string(),
   })
   .superRefine((form, ctx) => {

@@ -21,6 +21,7 @@ import { auditLog } from './migrations/0025_audit_log.js';
 import { oidcLogins } from './migrations/0026_oidc_logins.js';
 import { tenants } from './migrations/0027_tenants.js';
 import { liveCalls } from './migrations/0029_live_calls.js';
+import { sharedTranslations } from './migrations/0030_shared_translations.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -48,6 +49,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0026_oidc_logins': oidcLogins,
   '0027_tenants': tenants,
   '0029_live_calls': liveCalls,
+  '0030_shared_translations': sharedTranslations,
 };
 
 /** Kysely's bookkeeping table: the names of the migrations a database has run. */

@@ -218,6 +218,9 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
       ...(conditions.length > 0 ? { allOf: conditions } : {}),
     },
     ui: { steps, fields: uiFields },
+    ...(fim.id && fim.schemaVersion
+      ? { fimSchema: { id: fim.id.slice(0, 40), version: fim.schemaVersion.slice(0, 20) } }
+      : {}),
     updatedAt: options.updatedAt,
   });
   if (!parsed.success) {
