@@ -355,6 +355,36 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
     expect(conditions).toHaveLength(2);
   });
 
+  it('applies a conditional rule of a building block in each place, within that place', () => {
+    const { fields, add, conditions, schema } = setup();
+    const contact = () =>
+      group({ name: { type: 'string' }, telefon: { type: 'string' }, mail: { type: 'string' } });
+    for (const [gid, name] of [
+      ['G00000001', 'firma'],
+      ['G00000002', 'ansprechperson'],
+    ] as const) {
+      add(gid, name, contact());
+      add('F60000240', `${name}/telefon`, { type: 'string' }, { fimPath: `${gid}/F60000240` });
+      add('F60000242', `${name}/mail`, { type: 'string' }, { fimPath: `${gid}/F60000242` });
+    }
+    const done = applyFimRule(
+      'Wenn im Datenfeld F60000240 der Wert "" angegeben wurde, dann soll F60000242 zum Pflichtfeld werden.',
+      fields,
+      conditions,
+    );
+    expect(done).toBe(
+      'firma/mail required when firma/telefon is unanswered; ansprechperson/mail required when ansprechperson/telefon is unanswered',
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    // The contact person's phone does not stand in for the company's, nor the other way round.
+    expect(errors({ firma: { telefon: '1' }, ansprechperson: { mail: 'a@b.de' } })).toEqual([]);
+    expect(errors({ firma: { telefon: '1' }, ansprechperson: { name: 'Ada' } })).toEqual([
+      'ansprechperson/mail',
+    ]);
+    expect(errors({ firma: { name: 'Lindenau GmbH' } })).toEqual(['firma/mail']);
+  });
+
   it('changes nothing for date arithmetic, brackets or conditions on uploads', () => {
     const { fields, add, conditions } = setup();
     add('F00000001', 'beginn', { type: 'string', format: 'date' });

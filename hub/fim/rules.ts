@@ -153,11 +153,11 @@ function groupChildren(group: RuleTarget): RuleTarget[] {
  * "mindestens ein Feld der Feldgruppe G… = wahr" (any of its fields) and "die ersten vier Felder
  * der Feldgruppe G… <> wahr" (none of its first four): on a group of yes/no fields.
  */
-function parseGroupAtom(text: string, fields: RuleFields): Condition | null | undefined {
+function parseGroupAtom(text: string, fields: RuleFields, anchor?: RuleTarget): Condition | null | undefined {
   const any = /^mindestens ein feld der feldgruppe (\S+) (=|<>) (\S+)$/i.exec(text);
   const first = /^die ersten (\S+) felder der feldgruppe (\S+) (=|<>) (\S+)$/i.exec(text);
   if (!any && !first) return undefined;
-  const group = resolve((any ? any[1] : first?.[2]) ?? '', fields);
+  const group = resolve((any ? any[1] : first?.[2]) ?? '', fields, anchor);
   if (!group || group.schema?.['type'] !== 'object') return null;
   let children = groupChildren(group);
   if (first) {
@@ -180,12 +180,17 @@ function parseGroupAtom(text: string, fields: RuleFields): Condition | null | un
 }
 
 /** One comparison: "F… = 001", "= 002" (the field before), "G… befüllt ist", "F… leer ist". */
-function parseAtom(text: string, fields: RuleFields, previous: RuleTarget | undefined): Atom | null {
+function parseAtom(
+  text: string,
+  fields: RuleFields,
+  previous: RuleTarget | undefined,
+  anchor?: RuleTarget,
+): Atom | null {
   let rest = stripFiller(text.replace(/[,.]$/, ''));
   let target = previous;
   const id = ONE_ID.exec(rest);
   if (id) {
-    target = resolve(id[1] ?? '', fields);
+    target = resolve(id[1] ?? '', fields, anchor);
     rest = rest.slice(id[0].length).trim();
   }
   if (!target || target.schema === null) return null;
@@ -213,20 +218,20 @@ function parseAtom(text: string, fields: RuleFields, previous: RuleTarget | unde
 }
 
 /** Conditions joined by ODER and UND (UND binding closer); brackets and arithmetic are not read. */
-function parseCondition(text: string, fields: RuleFields): Condition | null {
+function parseCondition(text: string, fields: RuleFields, anchor?: RuleTarget): Condition | null {
   if (/[()]|\b(?:tage|jahre|monate|datum)\b/i.test(text)) return null;
   let previous: RuleTarget | undefined;
   const any: Condition[] = [];
   for (const disjunct of text.split(/,?\s+oder\s+/i)) {
     const all: Condition[] = [];
     for (const conjunct of disjunct.split(/,?\s+und\s+/i)) {
-      const quantified = parseGroupAtom(conjunct.replace(/[,.]$/, '').trim(), fields);
+      const quantified = parseGroupAtom(conjunct.replace(/[,.]$/, '').trim(), fields, anchor);
       if (quantified !== undefined) {
         if (quantified === null) return null;
         all.push(quantified);
         continue;
       }
-      const atom = parseAtom(conjunct, fields, previous);
+      const atom = parseAtom(conjunct, fields, previous, anchor);
       if (!atom) return null;
       previous = atom.target;
       all.push(atom);
@@ -269,11 +274,11 @@ interface Sentence {
 }
 
 /** One "Wenn … dann …" sentence, or null when it is not one the terminal can read. */
-function readConditional(sentence: string, fields: RuleFields): Sentence | null {
+function readConditional(sentence: string, fields: RuleFields, anchor?: RuleTarget): Sentence | null {
   const match =
     /^wenn (.+?),? dann (.+)$/i.exec(sentence) ?? /^wenn (.+?),? (muss .+|darf .+|soll .+)$/i.exec(sentence);
   if (!match) return null;
-  const condition = parseCondition(match[1] ?? '', fields);
+  const condition = parseCondition(match[1] ?? '', fields, anchor);
   if (!condition) return null;
   const near = firstTarget(condition);
   const actionText = match[2] ?? '';
@@ -502,9 +507,37 @@ function conditionalRule(text: string, fields: RuleFields, conditions: SchemaNod
     .split(/(?<=\.)\s+(?=wenn\b)/i)
     .map((s) => s.replace(/\.$/, '').trim())
     .filter(Boolean);
-  const read = sentences.map((s) => readConditional(s, fields));
-  if (read.length === 0 || read.some((s) => s === null)) return null;
-  return apply(read as Sentence[], conditions);
+  const readAll = (anchor?: RuleTarget): Sentence[] | null => {
+    const read = sentences.map((s) => readConditional(s, fields, anchor));
+    return read.length === 0 || read.some((s) => s === null) ? null : (read as Sentence[]);
+  };
+  // A rule of a building block (a contact, an address) holds wherever the block sits: read once
+  // per place of its first element, everything else taken from the same block.
+  const [first] = idsIn(text);
+  const places = first
+    ? (fields.get(first.split('.').pop() ?? '') ?? []).filter((t) => resolve(first, fields, t) === t)
+    : [];
+  if (places.length > 1) {
+    const readings = new Map<string, Sentence[]>();
+    for (const place of places) {
+      const read = readAll(place);
+      if (!read) continue;
+      const paths = read.flatMap((s) => [...targetsOf(s.condition), ...s.targets].map((t) => t.path));
+      if (!sharedParent(paths)) continue; // not all in one block here
+      readings.set(paths.join(','), read);
+    }
+    if (readings.size > 0) {
+      const done: string[] = [];
+      for (const read of readings.values()) {
+        const result = apply(read, conditions);
+        if (result === null) return done.length > 0 ? done.join('; ') : null;
+        done.push(result);
+      }
+      return done.join('; ');
+    }
+  }
+  const read = readAll();
+  return read ? apply(read, conditions) : null;
 }
 
 function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
