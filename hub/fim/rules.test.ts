@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isVisible, validateFormData, type FieldUi, type FormJsonSchema } from '../../protocol/forms.js';
-import { applyFimRule, type RuleFields, type RuleTarget } from './rules.js';
+import { applyFimRule, revealChosenBranches, type RuleFields, type RuleTarget } from './rules.js';
 
 /** A small form: the rule targets by FIM id, the root schema and the conditions the rules add. */
 function setup() {
@@ -383,6 +383,41 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
       'ansprechperson/mail',
     ]);
     expect(errors({ firma: { name: 'Lindenau GmbH' } })).toEqual(['firma/mail']);
+  });
+
+  it('shows only the branch a choice picks when each answer requires its own optional group', () => {
+    const { fields, add, conditions } = setup();
+    add('G60000001', 'anschrift', group({}));
+    add(
+      'F60000263',
+      'anschrift/wo',
+      { type: 'string', enum: ['001', '002'] },
+      { fimPath: 'G60000001/F60000263' },
+    );
+    const inland = add('G60000093', 'anschrift/inland', group({ ort: { type: 'string' } }), {
+      fimPath: 'G60000001/G60000093',
+    });
+    const abroad = add('G60000094', 'anschrift/ausland', group({ staat: { type: 'string' } }), {
+      fimPath: 'G60000001/G60000094',
+    });
+    for (const [target, code] of [
+      ['G60000093', '001'],
+      ['G60000094', '002'],
+    ])
+      applyFimRule(
+        `Wenn das Feld F60000263 = ${code}, dann muss die Feldgruppe ${target} befüllt sein.`,
+        fields,
+        conditions,
+      );
+    expect(isVisible(inland.ui, { anschrift: { wo: '002' } })).toBe(true); // rules alone: both shown
+    expect(revealChosenBranches(conditions)).toEqual([
+      'anschrift/inland shown only when anschrift/wo is 001',
+      'anschrift/ausland shown only when anschrift/wo is 002',
+    ]);
+    expect(isVisible(inland.ui, { anschrift: { wo: '001' } })).toBe(true);
+    expect(isVisible(inland.ui, { anschrift: { wo: '002' } })).toBe(false);
+    expect(isVisible(abroad.ui, { anschrift: { wo: '002' } })).toBe(true);
+    expect(isVisible(abroad.ui, {})).toBe(false);
   });
 
   it('changes nothing for date arithmetic, brackets or conditions on uploads', () => {

@@ -587,6 +587,8 @@ function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
     // required through one of its fields.
     const within = target.path.split('/').slice(0, -1).join('/');
     for (const condition of require) {
+      const simple = simpleVisibility(condition, false);
+      if (simple) plan.push(() => recordRequirement(conditions, target, simple));
       const when = toSchema(condition);
       const entry = {
         if: within ? { allOf: [when, pathTest(within, {})] } : when,
@@ -633,4 +635,55 @@ function restrictVisibility(target: RuleTarget, shown: Effect['shown']): void {
   if (schemas.length === 0) return;
   if (ui.visibleIf) schemas.unshift(ui.visibleIf);
   ui.visibleIf = schemas.length === 1 ? schemas[0] : { allOf: schemas };
+}
+
+/** "G required when choice C = v", kept per form (by its conditions list) for revealChosenBranches. */
+const requirements = new WeakMap<
+  SchemaNode[],
+  { target: RuleTarget; when: { field: string; equals: Value } }[]
+>();
+
+function recordRequirement(
+  conditions: SchemaNode[],
+  target: RuleTarget,
+  when: { field: string; equals: Value },
+) {
+  const list = requirements.get(conditions) ?? [];
+  list.push({ target, when });
+  requirements.set(conditions, list);
+}
+
+/**
+ * A choice that picks which of its neighbouring optional groups to fill in ("Wo befindet sich die
+ * Anschrift?" 001 → inland address required, 002 → foreign address required): each group is shown
+ * only for its answer, so the citizen sees the branch chosen, not both with required-looking
+ * fields. Needs two or more such groups on one choice, each for other answers. Returns what it did.
+ */
+export function revealChosenBranches(conditions: SchemaNode[]): string[] {
+  const byChoice = new Map<string, { target: RuleTarget; equals: Value }[]>();
+  for (const { target, when } of requirements.get(conditions) ?? []) {
+    byChoice.set(when.field, [...(byChoice.get(when.field) ?? []), { target, equals: when.equals }]);
+  }
+  const done: string[] = [];
+  for (const [field, branches] of byChoice) {
+    const parent = (path: string) => path.split('/').slice(0, -1).join('/');
+    const targets = new Set(branches.map((b) => b.target.path));
+    const values = new Set(branches.map((b) => String(b.equals)));
+    const fits = branches.every(
+      ({ target }) =>
+        target.schema?.['type'] === 'object' &&
+        !target.required &&
+        !target.ui.visibleWhen &&
+        !target.ui.visibleIf &&
+        parent(target.path) === parent(field) &&
+        branches.filter((b) => b.target.path === target.path).length === 1,
+    );
+    if (!fits || targets.size < 2 || values.size !== targets.size || typeof branches[0]?.equals !== 'string')
+      continue;
+    for (const { target, equals } of branches) {
+      target.ui.visibleWhen = { field, equals };
+      done.push(`${target.path} shown only when ${field} is ${String(equals)}`);
+    }
+  }
+  return done;
 }
