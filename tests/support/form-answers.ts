@@ -29,11 +29,6 @@ export function answersFor(form: FormDefinition, chosen: Record<string, FormAnsw
     const errors = validateFormData(form.schema, normalizeAnswers(answers));
     if (errors.length === 0) return answers;
     const missing = errors.filter((e) => e.code === 'required');
-    console.log(
-      round,
-      errors.map((e) => e.field).join(' '),
-      JSON.stringify(answers.weitereAngabenZurObjektbezogenenOder),
-    );
     if (missing.length === 0)
       throw new Error(`answers for ${form.id}: ${errors.map((e) => e.message).join('; ')}`);
     for (const { field } of missing) {
