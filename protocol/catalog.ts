@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalizedText } from './i18n.js';
 import { ClockTime, Weekday } from './clock.js';
 import { Id } from './id.js';
+import { TranslationOrigins } from './translations.js';
 
 export const OpeningInterval = z.object({ day: Weekday, from: ClockTime, to: ClockTime });
 export type OpeningInterval = z.infer<typeof OpeningInterval>;
@@ -90,6 +91,8 @@ export const Service = z.object({
   keywords: z.array(z.string()),
   /** The form a citizen can fill at the terminal, if any. */
   formId: z.string().nullable(),
+  /** Who made each language's texts (protocol/translations.ts); the hub fills it when it merges. */
+  translationOrigins: TranslationOrigins.optional(),
   updatedAt: z.string(),
 });
 export type Service = z.infer<typeof Service>;

@@ -84,6 +84,18 @@ describe('photo and scan fields', () => {
     expect(formDefinitionProblems({ schema, ui: withFields({ idPhoto: photo, pages: scan }) })).toEqual([
       'the form requires 11 photos and scans in all; an application carries at most 10',
     ]);
+    // Branches for different answers of one field exclude each other: the largest counts.
+    const proofs = (equals: string, minCount: number): FieldUi => ({
+      label: label(`Nachweise ${equals}`),
+      widget: 'group',
+      fields: { a: { ...scan, minCount }, b: { ...photo } },
+      visibleWhen: { field: 'zweck', equals },
+    });
+    const branches = { academic: proofs('001', 3), vocational: proofs('002', 4), idPhoto: photo };
+    expect(requiredAttachmentCount({ ui: withFields(branches) })).toBe(1 + 4 + 1);
+    // Shown for the same answer, or on other fields, they add up.
+    const together = { ...branches, vocational: { ...proofs('001', 4), label: label('Weitere') } };
+    expect(requiredAttachmentCount({ ui: withFields(together) })).toBe(3 + 1 + 4 + 1 + 1);
     expect(FieldUi.safeParse({ ...scan, minCount: 11 }).success).toBe(false);
     expect(FieldUi.safeParse({ ...scan, minCount: 0 }).success).toBe(false);
 

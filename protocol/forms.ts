@@ -4,6 +4,7 @@ import { ATTACHMENT_CEILING } from './attachments.js';
 import { LocalizedText } from './i18n.js';
 import { patternMismatches, schemaPatternProblems, withoutPatterns } from './pattern/schema-patterns.js';
 import { Id } from './id.js';
+import { TranslationOrigins } from './translations.js';
 
 /**
  * A form is a JSON Schema (draft 2020-12) plus a UI description. Most forms are a flat object of
@@ -167,6 +168,10 @@ export const FormDefinition = z
     officeId: z.string(),
     schema: FormJsonSchema,
     ui: z.object({ steps: z.array(FormStep).min(1), fields: z.record(FieldName, FieldUi) }),
+    /** The FIM Stammdatenschema the form was imported from: its shared translations go by it. */
+    fimSchema: z.object({ id: z.string().min(1).max(40), version: z.string().min(1).max(20) }).optional(),
+    /** Who made each language's texts (protocol/translations.ts); the hub fills it when it merges. */
+    translationOrigins: TranslationOrigins.optional(),
     updatedAt: z.string(),
   })
   .superRefine((form, ctx) => {
@@ -219,18 +224,35 @@ export function formDefinitionProblems(form: {
 /**
  * How many files a form can require in all: the `minCount` of every photo and scan field, those
  * with a condition included (the citizen's answers may show them all), those inside groups too
- * (a repeatable's entry counted once). A terminal whose
- * `attachments.maxCount` is lower cannot promise to take them, so it does not start the form.
+ * (a repeatable's entry counted once). Branches that exclude each other — shown for different
+ * answers of the same field ("purpose 001" vs "purpose 002") — count as the largest of them, not
+ * their sum. A terminal whose `attachments.maxCount` is lower cannot promise to take them, so it
+ * does not start the form.
  */
 export function requiredAttachmentCount(form: { ui: { fields: Record<string, FieldUi> } }): number {
-  let count = 0;
-  const visit = (ui: FieldUi) => {
-    if (isAttachmentWidget(ui.widget)) count += ui.minCount ?? 0;
-    for (const child of Object.values(ui.fields ?? {})) visit(child);
-    if (ui.item) visit(ui.item);
+  const count = (ui: FieldUi): number =>
+    (isAttachmentWidget(ui.widget) ? (ui.minCount ?? 0) : 0) +
+    siblings(Object.values(ui.fields ?? {})) +
+    (ui.item ? count(ui.item) : 0);
+  const siblings = (fields: FieldUi[]): number => {
+    let total = 0;
+    // Per field that switches branches: per answer the files of its branch; the largest counts.
+    const branches = new Map<string, Map<string, number>>();
+    for (const ui of fields) {
+      const files = count(ui);
+      if (!ui.visibleWhen || ui.visibleIf) {
+        total += files;
+        continue;
+      }
+      const byAnswer = branches.get(ui.visibleWhen.field) ?? new Map<string, number>();
+      const answer = String(ui.visibleWhen.equals);
+      byAnswer.set(answer, (byAnswer.get(answer) ?? 0) + files);
+      branches.set(ui.visibleWhen.field, byAnswer);
+    }
+    for (const byAnswer of branches.values()) total += Math.max(0, ...byAnswer.values());
+    return total;
   };
-  for (const ui of Object.values(form.ui.fields)) visit(ui);
-  return count;
+  return siblings(Object.values(form.ui.fields));
 }
 
 /** Widgets whose files become attachments: a document photo and a scan. */

@@ -34,6 +34,8 @@ import {
 import { providerActor } from './provider-actor.js';
 import { inTransaction, type AdminScope } from './scope.js';
 import { listServices, publishForm, putService, withdrawForm, withdrawService } from './services.js';
+import { listTranslations, translationCoverage } from '../content/translations.js';
+import { putTranslation } from './translations.js';
 
 /**
  * The administration API. Guards: the clerk session of an admin (same cookie as the clerk
@@ -193,6 +195,18 @@ export function adminRoutes(
     route(app, routes.withdrawForm, admin, async (request, reply) => {
       await run(request, (trx, scope) => withdrawForm(trx, scope, request.params.formId));
       return reply.status(204).send();
+    });
+
+    const translations = contract.translations;
+    route(app, translations.translations, admin, async (request) => ({
+      translations: await listTranslations(db, request.query),
+    }));
+    route(app, translations.translationCoverage, admin, () => translationCoverage(db));
+    route(app, translations.putTranslation, admin, async (request, reply) => {
+      const { translation, created } = await run(request, (trx, scope) =>
+        putTranslation(trx, scope, request.params.key, request.params.locale, request.body),
+      );
+      return reply.status(created ? 201 : 200).send(translation);
     });
 
     route(app, routes.audit, admin, async (request) => ({

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ContentChange, ContentChanges, ContentKind } from '../../protocol/content-changes.js';
 import type { ContentSnapshot } from '../../protocol/content.js';
 import type { HubKysely, PlainContentTable } from '../db/schema.js';
+import { mergeDocumentTexts } from './translations.js';
 
 /**
  * Delta pull by checkpoint. Changes are ordered by (updated_at, kind, key) across all content
@@ -108,7 +109,10 @@ export async function readChanges(
   limit: number,
   meta: Meta,
 ): Promise<ContentChanges> {
-  const { page, checkpoint, hasMore } = await readChangeRows(db, tenantId, since, limit);
+  const { page, checkpoint, hasMore } = await withTranslations(
+    db,
+    await readChangeRows(db, tenantId, since, limit),
+  );
   const changes = page.map(({ kind, row }) => toChange(kind, row));
   return { ...meta, changes, checkpoint, hasMore };
 }
@@ -125,7 +129,10 @@ export async function readChangesJson(
   limit: number,
   meta: Meta,
 ): Promise<{ text: string; checkpoint: string | null; hasMore: boolean }> {
-  const { page, checkpoint, hasMore } = await readChangeRows(db, tenantId, since, limit);
+  const { page, checkpoint, hasMore } = await withTranslations(
+    db,
+    await readChangeRows(db, tenantId, since, limit),
+  );
   const changes = page.map(({ kind, row }) => {
     const key = kind === 'form' ? `${row.id}@${row.version}` : row.id;
     const head = `{"kind":${JSON.stringify(kind)},"key":${JSON.stringify(key)},"updatedAt":${JSON.stringify(row.updated_at)}`;
@@ -137,6 +144,21 @@ export async function readChangesJson(
     `{"revision":${JSON.stringify(meta.revision)},"municipality":${JSON.stringify(meta.municipality)},` +
     `"changes":[${changes.join(',')}],"checkpoint":${JSON.stringify(checkpoint)},"hasMore":${hasMore}}`;
   return { text, checkpoint, hasMore };
+}
+
+/** The page's services and forms with the hub's shared translations merged in. */
+async function withTranslations(db: HubKysely, rows: ChangeRows): Promise<ChangeRows> {
+  const texts = await mergeDocumentTexts(
+    db,
+    rows.page.map(({ kind, row }) => ({ kind, document: row.deleted_at === null ? row.document : null })),
+  );
+  return {
+    ...rows,
+    page: rows.page.map((entry, i) => ({
+      ...entry,
+      row: { ...entry.row, document: texts[i] ?? entry.row.document },
+    })),
+  };
 }
 
 async function rowsAfter(

@@ -4,6 +4,7 @@ import type { FormDefinition } from '../../protocol/forms.js';
 import type { HubKysely, PlainContentTable } from '../db/schema.js';
 import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
+import { withFormTranslations, withServiceTranslations } from './translations.js';
 
 export type ContentWithoutRevision = Omit<ContentSnapshot, 'revision'>;
 
@@ -156,8 +157,12 @@ export async function readSnapshot(db: HubKysely, tenantId: string): Promise<Con
     offices,
     categories,
     lifeSituations,
-    services,
-    forms: [...newest.values()].map((row) => JSON.parse(row.document) as FormDefinition),
+    // Shared translations (by LeiKa key and FIM schema version) as terminals receive them.
+    services: await withServiceTranslations(db, services),
+    forms: await withFormTranslations(
+      db,
+      [...newest.values()].map((row) => JSON.parse(row.document) as FormDefinition),
+    ),
   };
 }
 

@@ -63,6 +63,7 @@ describe('migrations on SQLite', () => {
         'live_calls',
         'offices',
         'services',
+        'shared_translations',
         'shell_incidents',
         'submissions',
         'quarantine_discards',

@@ -22,6 +22,7 @@ import { oidcLogins } from './migrations/0026_oidc_logins.js';
 import { tenants } from './migrations/0027_tenants.js';
 import { retentionTenants } from './migrations/0028_retention_tenants.js';
 import { liveCalls } from './migrations/0029_live_calls.js';
+import { sharedTranslations } from './migrations/0030_shared_translations.js';
 
 /**
  * Migrations live in code rather than in a scanned folder, so they are part of the compiled
@@ -50,6 +51,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0027_tenants': tenants,
   '0028_retention_tenants': retentionTenants,
   '0029_live_calls': liveCalls,
+  '0030_shared_translations': sharedTranslations,
 };
 
 /** Kysely's bookkeeping table: the names of the migrations a database has run. */

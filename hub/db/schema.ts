@@ -307,6 +307,17 @@ export interface Database extends FleetTables, DeliveryTables, LiveCallTables {
   retention_rules: RetentionRuleTable;
   deletion_log: DeletionLogTable;
   audit_log: AuditLogTable;
+  shared_translations: SharedTranslationTable;
+}
+
+/** A shared translation (migration 0030): texts is the JSON of one language's texts. */
+export interface SharedTranslationTable {
+  kind: 'service' | 'form';
+  subject_key: string;
+  locale: string;
+  origin: 'human' | 'machine';
+  texts: string;
+  updated_at: IsoTime;
 }
 
 export type HubKysely = Kysely<Database>;

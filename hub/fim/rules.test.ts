@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isVisible, validateFormData, type FieldUi, type FormJsonSchema } from '../../protocol/forms.js';
-import { applyFimRule, type RuleFields, type RuleTarget } from './rules.js';
+import { applyFimRule, revealChosenBranches, type RuleFields, type RuleTarget } from './rules.js';
 
 /** A small form: the rule targets by FIM id, the root schema and the conditions the rules add. */
 function setup() {
@@ -69,6 +69,29 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
       validateFormData(schema(), answers).map((e) => e.field);
     expect(errors({ vertretung: '005' })).toEqual(['juristischePerson']);
     expect(errors({ vertretung: '002' })).toEqual([]);
+  });
+
+  it('reads "Wenn bei F… "02 Label" angegeben wird, dann wird G… zur Pflichtangabe"', () => {
+    const { fields, add, conditions, schema } = setup();
+    add('F05001047', 'halter', { type: 'string', enum: ['01', '02'] });
+    add('G05000499', 'andererHalter', group({ name: { type: 'string' } }));
+    const done = applyFimRule(
+      'Wenn bei F05001047 "02 Das Fahrzeug ist auf einen anderen Halter zugelassen." angegeben wird, dann wird G05000499 zur Pflichtangabe. ',
+      fields,
+      conditions,
+    );
+    expect(done).toBe('andererHalter required when halter is 02');
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    expect(errors({ halter: '02' })).toEqual(['andererHalter']);
+    expect(errors({ halter: '01' })).toEqual([]);
+    expect(
+      applyFimRule(
+        'Wenn bei F05001047 "02 eine Erneuerung (Verlängerung)." angegeben wird, dann wird G05000499 eine Pflichtangabe.',
+        fields,
+        [],
+      ),
+    ).toBe('andererHalter required when halter is 02');
   });
 
   it('reads "Feldgruppe … befüllt ist" joined by ODER and "nicht befüllt ist" joined by UND', () => {
@@ -266,6 +289,135 @@ describe('FIM rules in their XDatenfelder 2 wording', () => {
       conditions,
     );
     expect(far.ui.visibleWhen).toEqual({ field: 'art', equals: '019' });
+  });
+
+  it('requires a field of a group by a rule only once its group is filled in', () => {
+    const { fields, add, conditions, schema } = setup();
+    const abfall = group({ fachbetrieb: { type: 'boolean' }, andere: { type: 'string' } });
+    add('G00000001', 'abfall', abfall);
+    add('F00000532', 'abfall/fachbetrieb', { type: 'boolean' }, { fimPath: 'G00000001/F00000532' });
+    add('F00000550', 'abfall/andere', { type: 'string' }, { fimPath: 'G00000001/F00000550' });
+    applyFimRule(
+      'Wenn Feld F00000532 "Fachbetrieb" <> wahr, dann muss das Feld F00000550 "Andere Art" befüllt sein.',
+      fields,
+      conditions,
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    // A skipped (or hidden) group asks for nothing; once begun, the rule holds.
+    expect(errors({})).toEqual([]);
+    expect(errors({ abfall: { fachbetrieb: false } })).toEqual(['abfall/andere']);
+    expect(errors({ abfall: { fachbetrieb: true } })).toEqual([]);
+  });
+
+  it('takes "required when" on a group of scans only as "shown when", its scans asking for files', () => {
+    const { fields, add, conditions, schema } = setup();
+    add('F00000001', 'zweck', { type: 'string', enum: ['001', '002'] });
+    const proofs = add('G00000002', 'nachweise', group({}));
+    const done = applyFimRule(
+      'Wenn das Feld F00000001 = 001, dann muss die Feldgruppe G00000002 befüllt sein. Wenn das Feld F00000001 <> 001, dann darf die Feldgruppe G00000002 nicht befüllt sein.',
+      fields,
+      conditions,
+    );
+    expect(done).toContain('nachweise required when zweck is 001');
+    // Its answer is never more than {}: requiring it would make the form impossible to send.
+    expect(validateFormData(schema(), { zweck: '001' })).toEqual([]);
+    expect(isVisible(proofs.ui, { zweck: '001' })).toBe(true);
+    expect(isVisible(proofs.ui, { zweck: '002' })).toBe(false);
+  });
+
+  it('applies a one-of rule of a building block in every place the block sits', () => {
+    const { fields, add, conditions, schema } = setup();
+    const address = () =>
+      group({ strasse: group({ s: { type: 'string' } }), postfach: group({ p: { type: 'string' } }) });
+    for (const [gid, name] of [
+      ['G00000010', 'unternehmen'],
+      ['G00000011', 'behoerde'],
+    ] as const) {
+      add(gid, name, address());
+      add('G00000237', `${name}/strasse`, group({ s: { type: 'string' } }), { fimPath: `${gid}/G00000237` });
+      add('G00000238', `${name}/postfach`, group({ p: { type: 'string' } }), { fimPath: `${gid}/G00000238` });
+    }
+    const done = applyFimRule(
+      'Es muss entweder die Feldgruppe G00000237 "Straßenanschrift" oder die Feldgruppe G00000238 "Postfach" befüllt werden.',
+      fields,
+      conditions,
+    );
+    expect(done).toBe(
+      'one of unternehmen/strasse, unternehmen/postfach required; one of behoerde/strasse, behoerde/postfach required',
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    expect(errors({ unternehmen: { postfach: { p: '1' } } })).toEqual([]);
+    expect(errors({ behoerde: { strasse: { s: 'Markt' } }, unternehmen: { postfach: { p: '1' } } })).toEqual(
+      [],
+    );
+    expect(conditions).toHaveLength(2);
+  });
+
+  it('applies a conditional rule of a building block in each place, within that place', () => {
+    const { fields, add, conditions, schema } = setup();
+    const contact = () =>
+      group({ name: { type: 'string' }, telefon: { type: 'string' }, mail: { type: 'string' } });
+    for (const [gid, name] of [
+      ['G00000001', 'firma'],
+      ['G00000002', 'ansprechperson'],
+    ] as const) {
+      add(gid, name, contact());
+      add('F60000240', `${name}/telefon`, { type: 'string' }, { fimPath: `${gid}/F60000240` });
+      add('F60000242', `${name}/mail`, { type: 'string' }, { fimPath: `${gid}/F60000242` });
+    }
+    const done = applyFimRule(
+      'Wenn im Datenfeld F60000240 der Wert "" angegeben wurde, dann soll F60000242 zum Pflichtfeld werden.',
+      fields,
+      conditions,
+    );
+    expect(done).toBe(
+      'firma/mail required when firma/telefon is unanswered; ansprechperson/mail required when ansprechperson/telefon is unanswered',
+    );
+    const errors = (answers: Record<string, unknown>) =>
+      validateFormData(schema(), answers).map((e) => e.field);
+    // The contact person's phone does not stand in for the company's, nor the other way round.
+    expect(errors({ firma: { telefon: '1' }, ansprechperson: { mail: 'a@b.de' } })).toEqual([]);
+    expect(errors({ firma: { telefon: '1' }, ansprechperson: { name: 'Ada' } })).toEqual([
+      'ansprechperson/mail',
+    ]);
+    expect(errors({ firma: { name: 'Lindenau GmbH' } })).toEqual(['firma/mail']);
+  });
+
+  it('shows only the branch a choice picks when each answer requires its own optional group', () => {
+    const { fields, add, conditions } = setup();
+    add('G60000001', 'anschrift', group({}));
+    add(
+      'F60000263',
+      'anschrift/wo',
+      { type: 'string', enum: ['001', '002'] },
+      { fimPath: 'G60000001/F60000263' },
+    );
+    const inland = add('G60000093', 'anschrift/inland', group({ ort: { type: 'string' } }), {
+      fimPath: 'G60000001/G60000093',
+    });
+    const abroad = add('G60000094', 'anschrift/ausland', group({ staat: { type: 'string' } }), {
+      fimPath: 'G60000001/G60000094',
+    });
+    for (const [target, code] of [
+      ['G60000093', '001'],
+      ['G60000094', '002'],
+    ])
+      applyFimRule(
+        `Wenn das Feld F60000263 = ${code}, dann muss die Feldgruppe ${target} befüllt sein.`,
+        fields,
+        conditions,
+      );
+    expect(isVisible(inland.ui, { anschrift: { wo: '002' } })).toBe(true); // rules alone: both shown
+    expect(revealChosenBranches(conditions)).toEqual([
+      'anschrift/inland shown only when anschrift/wo is 001',
+      'anschrift/ausland shown only when anschrift/wo is 002',
+    ]);
+    expect(isVisible(inland.ui, { anschrift: { wo: '001' } })).toBe(true);
+    expect(isVisible(inland.ui, { anschrift: { wo: '002' } })).toBe(false);
+    expect(isVisible(abroad.ui, { anschrift: { wo: '002' } })).toBe(true);
+    expect(isVisible(abroad.ui, {})).toBe(false);
   });
 
   it('changes nothing for date arithmetic, brackets or conditions on uploads', () => {

@@ -8,7 +8,8 @@ import type { FieldUi } from '../../protocol/forms.js';
  * - XDF 2: "Wenn das Feld F… "A" = 001 "x" [ODER = 002 …] [UND das Feld F… <> wahr …], dann muss
  *   das Feld/die Feldgruppe … befüllt sein. Wenn … <> 001 …, dann darf … nicht befüllt sein.",
  *   "Wenn die Feldgruppe G… befüllt ist ODER …", "Wenn im Datenfeld F… der Wert 009 angegeben
- *   wurde, dann soll F… zum Pflichtfeld werden", on codes (of a multiple choice too: "contains"),
+ *   wurde, dann soll F… zum Pflichtfeld werden", "Wenn bei F… "02 Label" angegeben wird, dann wird
+ *   G… zur Pflichtangabe", on codes (of a multiple choice too: "contains"),
  *   "wahr"/"falsch", "" or "leer" (answered / not answered); ODER and UND between conditions,
  *   UND binding closer, on several fields;
  * - "… ist/sind (nur dann) zu befüllen, wenn F… bejaht/verneint wurde";
@@ -52,19 +53,26 @@ const ONE_ID = /^((?:[FG]\d{5,}\.)*[FG]\d{5,})\b\s*/;
 
 /** The definition with quoted labels removed and values turned into plain tokens. */
 function normalize(definition: string): string {
-  return definition
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .replace(/[„“”]/g, '"')
-    .replace(/"(wahr|ja|true)"|'(wahr|ja|true)'/gi, ' WAHR ')
-    .replace(/"(falsch|nein|false)"|'(falsch|nein|false)'/gi, ' FALSCH ')
-    .replace(/""|''/g, ' LEER ')
-    .replace(/"((?:[FG]\d{5,}\.)*[FG]\d{5,})\b[^"]*"/g, ' $1 ')
-    .replace(/"[^"]*"|'[^']*'/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.])/g, '$1')
-    .trim();
+  return (
+    definition
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/\s+/g, ' ')
+      .replace(/[„“”]/g, '"')
+      .replace(/"(wahr|ja|true)"|'(wahr|ja|true)'/gi, ' WAHR ')
+      .replace(/"(falsch|nein|false)"|'(falsch|nein|false)'/gi, ' FALSCH ')
+      .replace(/""|''/g, ' LEER ')
+      // "Wenn bei F… "02 Label" angegeben wird": the code leads the quoted label.
+      .replace(
+        /\bbei ((?:[FG]\d{5,}\.)*[FG]\d{5,}) "([\w-]{1,20}) [^"]*" angegeben wird/gi,
+        ' im Datenfeld $1 der Wert $2 angegeben wurde ',
+      )
+      .replace(/"((?:[FG]\d{5,}\.)*[FG]\d{5,})\b[^"]*"/g, ' $1 ')
+      .replace(/"[^"]*"|'[^']*'/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,.])/g, '$1')
+      .trim()
+  );
 }
 
 function idsIn(text: string): string[] {
@@ -145,11 +153,11 @@ function groupChildren(group: RuleTarget): RuleTarget[] {
  * "mindestens ein Feld der Feldgruppe G… = wahr" (any of its fields) and "die ersten vier Felder
  * der Feldgruppe G… <> wahr" (none of its first four): on a group of yes/no fields.
  */
-function parseGroupAtom(text: string, fields: RuleFields): Condition | null | undefined {
+function parseGroupAtom(text: string, fields: RuleFields, anchor?: RuleTarget): Condition | null | undefined {
   const any = /^mindestens ein feld der feldgruppe (\S+) (=|<>) (\S+)$/i.exec(text);
   const first = /^die ersten (\S+) felder der feldgruppe (\S+) (=|<>) (\S+)$/i.exec(text);
   if (!any && !first) return undefined;
-  const group = resolve((any ? any[1] : first?.[2]) ?? '', fields);
+  const group = resolve((any ? any[1] : first?.[2]) ?? '', fields, anchor);
   if (!group || group.schema?.['type'] !== 'object') return null;
   let children = groupChildren(group);
   if (first) {
@@ -172,12 +180,17 @@ function parseGroupAtom(text: string, fields: RuleFields): Condition | null | un
 }
 
 /** One comparison: "F… = 001", "= 002" (the field before), "G… befüllt ist", "F… leer ist". */
-function parseAtom(text: string, fields: RuleFields, previous: RuleTarget | undefined): Atom | null {
+function parseAtom(
+  text: string,
+  fields: RuleFields,
+  previous: RuleTarget | undefined,
+  anchor?: RuleTarget,
+): Atom | null {
   let rest = stripFiller(text.replace(/[,.]$/, ''));
   let target = previous;
   const id = ONE_ID.exec(rest);
   if (id) {
-    target = resolve(id[1] ?? '', fields);
+    target = resolve(id[1] ?? '', fields, anchor);
     rest = rest.slice(id[0].length).trim();
   }
   if (!target || target.schema === null) return null;
@@ -205,20 +218,20 @@ function parseAtom(text: string, fields: RuleFields, previous: RuleTarget | unde
 }
 
 /** Conditions joined by ODER and UND (UND binding closer); brackets and arithmetic are not read. */
-function parseCondition(text: string, fields: RuleFields): Condition | null {
+function parseCondition(text: string, fields: RuleFields, anchor?: RuleTarget): Condition | null {
   if (/[()]|\b(?:tage|jahre|monate|datum)\b/i.test(text)) return null;
   let previous: RuleTarget | undefined;
   const any: Condition[] = [];
   for (const disjunct of text.split(/,?\s+oder\s+/i)) {
     const all: Condition[] = [];
     for (const conjunct of disjunct.split(/,?\s+und\s+/i)) {
-      const quantified = parseGroupAtom(conjunct.replace(/[,.]$/, '').trim(), fields);
+      const quantified = parseGroupAtom(conjunct.replace(/[,.]$/, '').trim(), fields, anchor);
       if (quantified !== undefined) {
         if (quantified === null) return null;
         all.push(quantified);
         continue;
       }
-      const atom = parseAtom(conjunct, fields, previous);
+      const atom = parseAtom(conjunct, fields, previous, anchor);
       if (!atom) return null;
       previous = atom.target;
       all.push(atom);
@@ -242,6 +255,7 @@ const ACTIONS: [RegExp, Action][] = [
     /^(?:muss|soll)(?: und)* (?:befüllt (?:sein|werden)|zum pflichtfeld werden|ausgefüllt (?:sein|werden))$/,
     'require',
   ],
+  [/^wird (?:zur|zu einer|eine) pflicht(?:angabe|feld)$/, 'require'],
   [/^(?:darf|muss)(?: und)* nicht (?:befüllt|ausgefüllt) (?:sein|werden)$/, 'forbid'],
   [/^darf(?: und)* nicht leer sein$/, 'require'],
   [/^kann(?: und)* (?:befüllt|ausgefüllt) werden$/, 'show'],
@@ -260,11 +274,11 @@ interface Sentence {
 }
 
 /** One "Wenn … dann …" sentence, or null when it is not one the terminal can read. */
-function readConditional(sentence: string, fields: RuleFields): Sentence | null {
+function readConditional(sentence: string, fields: RuleFields, anchor?: RuleTarget): Sentence | null {
   const match =
     /^wenn (.+?),? dann (.+)$/i.exec(sentence) ?? /^wenn (.+?),? (muss .+|darf .+|soll .+)$/i.exec(sentence);
   if (!match) return null;
-  const condition = parseCondition(match[1] ?? '', fields);
+  const condition = parseCondition(match[1] ?? '', fields, anchor);
   if (!condition) return null;
   const near = firstTarget(condition);
   const actionText = match[2] ?? '';
@@ -391,14 +405,37 @@ function oneOfRule(text: string, fields: RuleFields, conditions: SchemaNode[]): 
     );
   if (!oneOf) return null;
   if (/\(/.test(oneOf[1] ?? '')) return null; // "oder (A und B)": nested alternatives
-  const targets = idsIn(oneOf[1] ?? '').map((id) => resolve(id, fields));
-  if (targets.length < 2 || targets.some((t) => !t || t.schema === null)) return null;
-  const paths = (targets as RuleTarget[]).map((t) => t.path);
-  const entry: SchemaNode = { anyOf: paths.map((p) => requiredPaths([p])) };
-  // Inside an optional group: only once the group is filled in.
-  const parent = sharedParent(paths);
-  conditions.push(parent ? { if: pathTest(parent, {}), then: entry } : entry);
-  return `one of ${paths.join(', ')} required`;
+  const ids = idsIn(oneOf[1] ?? '');
+  if (ids.length < 2) return null;
+  // A rule of a building block (an address, a contact) holds wherever the block sits: one entry
+  // per place of the first element, the others taken from the same block.
+  const [first = '', ...others] = ids;
+  const pathsFrom = (head: RuleTarget | undefined): string[] | null => {
+    const targets = [head, ...others.map((id) => resolve(id, fields, head))];
+    if (targets.some((t) => !t || t.schema === null)) return null;
+    const paths = (targets as RuleTarget[]).map((t) => t.path);
+    return new Set(paths).size === paths.length ? paths : null;
+  };
+  const places = (fields.get(first.split('.').pop() ?? '') ?? []).filter(
+    (t) => resolve(first, fields, t) === t,
+  );
+  const entries = new Map<string, string[]>();
+  for (const place of places) {
+    const paths = pathsFrom(place);
+    if (paths && sharedParent(paths)) entries.set(paths.join(','), paths);
+  }
+  if (entries.size === 0) {
+    const paths = pathsFrom(resolve(first, fields));
+    if (!paths) return null;
+    entries.set(paths.join(','), paths);
+  }
+  for (const paths of entries.values()) {
+    const entry: SchemaNode = { anyOf: paths.map((p) => requiredPaths([p])) };
+    // Inside an optional group: only once the group is filled in.
+    const parent = sharedParent(paths);
+    conditions.push(parent ? { if: pathTest(parent, {}), then: entry } : entry);
+  }
+  return [...entries.values()].map((paths) => `one of ${paths.join(', ')} required`).join('; ');
 }
 
 function sharedParent(paths: string[]): string {
@@ -470,9 +507,37 @@ function conditionalRule(text: string, fields: RuleFields, conditions: SchemaNod
     .split(/(?<=\.)\s+(?=wenn\b)/i)
     .map((s) => s.replace(/\.$/, '').trim())
     .filter(Boolean);
-  const read = sentences.map((s) => readConditional(s, fields));
-  if (read.length === 0 || read.some((s) => s === null)) return null;
-  return apply(read as Sentence[], conditions);
+  const readAll = (anchor?: RuleTarget): Sentence[] | null => {
+    const read = sentences.map((s) => readConditional(s, fields, anchor));
+    return read.length === 0 || read.some((s) => s === null) ? null : (read as Sentence[]);
+  };
+  // A rule of a building block (a contact, an address) holds wherever the block sits: read once
+  // per place of its first element, everything else taken from the same block.
+  const [first] = idsIn(text);
+  const places = first
+    ? (fields.get(first.split('.').pop() ?? '') ?? []).filter((t) => resolve(first, fields, t) === t)
+    : [];
+  if (places.length > 1) {
+    const readings = new Map<string, Sentence[]>();
+    for (const place of places) {
+      const read = readAll(place);
+      if (!read) continue;
+      const paths = read.flatMap((s) => [...targetsOf(s.condition), ...s.targets].map((t) => t.path));
+      if (!sharedParent(paths)) continue; // not all in one block here
+      readings.set(paths.join(','), read);
+    }
+    if (readings.size > 0) {
+      const done: string[] = [];
+      for (const read of readings.values()) {
+        const result = apply(read, conditions);
+        if (result === null) return done.length > 0 ? done.join('; ') : null;
+        done.push(result);
+      }
+      return done.join('; ');
+    }
+  }
+  const read = readAll();
+  return read ? apply(read, conditions) : null;
 }
 
 function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
@@ -506,17 +571,29 @@ function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
   }
   const plan: (() => void)[] = [];
   for (const { target, require, shown } of effects.values()) {
-    if (target.schema === null) {
-      // A scan: "required when C" only together with "shown only when C" (its files are no answers).
+    if (target.schema === null || isAnswerlessGroup(target.schema)) {
+      // A scan, or a group of scans only: "required when C" only together with "shown only when C"
+      // (files are no answers; a group's scans ask for their own files while it is shown).
       if (require.length > 0 && shown.length === 0) return null;
       plan.push(() => {
         restrictVisibility(target, shown);
-        if (require.length > 0) target.ui.minCount = Math.max(target.ui.minCount ?? 0, 1);
+        if (require.length > 0 && target.schema === null) {
+          target.ui.minCount = Math.max(target.ui.minCount ?? 0, 1);
+        }
       });
       continue;
     }
+    // Inside a group the rule holds once the group is filled in: a hidden or skipped group is never
+    // required through one of its fields.
+    const within = target.path.split('/').slice(0, -1).join('/');
     for (const condition of require) {
-      const entry = { if: toSchema(condition), then: requiredPaths([target.path]) };
+      const simple = simpleVisibility(condition, false);
+      if (simple) plan.push(() => recordRequirement(conditions, target, simple));
+      const when = toSchema(condition);
+      const entry = {
+        if: within ? { allOf: [when, pathTest(within, {})] } : when,
+        then: requiredPaths([target.path]),
+      };
       plan.push(() => conditions.push(entry));
     }
     if (shown.length === 0) continue;
@@ -542,6 +619,11 @@ function apply(sentences: Sentence[], conditions: SchemaNode[]): string | null {
   return done.join('; ');
 }
 
+/** A group whose fields are all scans or notes: nothing of it is in the answers. */
+function isAnswerlessGroup(schema: SchemaNode): boolean {
+  return schema['type'] === 'object' && Object.keys((schema['properties'] ?? {}) as SchemaNode).length === 0;
+}
+
 /** Adds conditions to a field's visibility: one simple value as visibleWhen, anything else as visibleIf. */
 function restrictVisibility(target: RuleTarget, shown: Effect['shown']): void {
   const ui = target.ui;
@@ -553,4 +635,55 @@ function restrictVisibility(target: RuleTarget, shown: Effect['shown']): void {
   if (schemas.length === 0) return;
   if (ui.visibleIf) schemas.unshift(ui.visibleIf);
   ui.visibleIf = schemas.length === 1 ? schemas[0] : { allOf: schemas };
+}
+
+/** "G required when choice C = v", kept per form (by its conditions list) for revealChosenBranches. */
+const requirements = new WeakMap<
+  SchemaNode[],
+  { target: RuleTarget; when: { field: string; equals: Value } }[]
+>();
+
+function recordRequirement(
+  conditions: SchemaNode[],
+  target: RuleTarget,
+  when: { field: string; equals: Value },
+) {
+  const list = requirements.get(conditions) ?? [];
+  list.push({ target, when });
+  requirements.set(conditions, list);
+}
+
+/**
+ * A choice that picks which of its neighbouring optional groups to fill in ("Wo befindet sich die
+ * Anschrift?" 001 → inland address required, 002 → foreign address required): each group is shown
+ * only for its answer, so the citizen sees the branch chosen, not both with required-looking
+ * fields. Needs two or more such groups on one choice, each for other answers. Returns what it did.
+ */
+export function revealChosenBranches(conditions: SchemaNode[]): string[] {
+  const byChoice = new Map<string, { target: RuleTarget; equals: Value }[]>();
+  for (const { target, when } of requirements.get(conditions) ?? []) {
+    byChoice.set(when.field, [...(byChoice.get(when.field) ?? []), { target, equals: when.equals }]);
+  }
+  const done: string[] = [];
+  for (const [field, branches] of byChoice) {
+    const parent = (path: string) => path.split('/').slice(0, -1).join('/');
+    const targets = new Set(branches.map((b) => b.target.path));
+    const values = new Set(branches.map((b) => String(b.equals)));
+    const fits = branches.every(
+      ({ target }) =>
+        target.schema?.['type'] === 'object' &&
+        !target.required &&
+        !target.ui.visibleWhen &&
+        !target.ui.visibleIf &&
+        parent(target.path) === parent(field) &&
+        branches.filter((b) => b.target.path === target.path).length === 1,
+    );
+    if (!fits || targets.size < 2 || values.size !== targets.size || typeof branches[0]?.equals !== 'string')
+      continue;
+    for (const { target, equals } of branches) {
+      target.ui.visibleWhen = { field, equals };
+      done.push(`${target.path} shown only when ${field} is ${String(equals)}`);
+    }
+  }
+  return done;
 }

@@ -14,7 +14,7 @@ import type { LocalizedText } from '../../protocol/i18n.js';
 import { PatternError } from '../../protocol/pattern/safe-pattern.js';
 import { isLiteralPattern, xsdToEcmaPattern } from '../../protocol/pattern/xsd.js';
 import type { CodeList } from './genericode.js';
-import { applyFimRule, type RuleFields, type RuleTarget } from './rules.js';
+import { applyFimRule, revealChosenBranches, type RuleFields, type RuleTarget } from './rules.js';
 import {
   FIM_LIMITS,
   FimError,
@@ -178,6 +178,7 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
       );
     }
   }
+  for (const branch of revealChosenBranches(conditions)) notes.push(`branch: ${branch}`);
   if (unevaluated.length > 0 && steps[0]) {
     // The citizen is told, and the clerk checks those conditions.
     const name = topNames.take('Hinweis zu Bedingungen');
@@ -218,6 +219,9 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
       ...(conditions.length > 0 ? { allOf: conditions } : {}),
     },
     ui: { steps, fields: uiFields },
+    ...(fim.id && fim.schemaVersion
+      ? { fimSchema: { id: fim.id.slice(0, 40), version: fim.schemaVersion.slice(0, 20) } }
+      : {}),
     updatedAt: options.updatedAt,
   });
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { accountRoutes, adminProviderRoutes, adminRoutes } from './admin.js';
+import { translationRoutes } from './translations.js';
 import { callRoutes } from './calls.js';
 import { clerkRoutes } from './clerk.js';
 import { contentRoutes } from './content.js';
@@ -29,6 +30,7 @@ export const contract = {
   admin: adminRoutes,
   adminProvider: adminProviderRoutes,
   tenants: tenantRoutes,
+  translations: translationRoutes,
 } as const;
 
 /** Routes outside /api: the built kiosk and console pages (not part of the API description). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { AuditEntry, ClerkAccount, ClerkInvite } from '../../protocol/admin.js';
+import type { TranslationCoverage } from '../../protocol/translations.js';
 import type { Category, Office, Service } from '../../protocol/catalog.js';
 import { FormDefinition } from '../../protocol/forms.js';
 import { HttpError } from '../../protocol/routes/client.js';
@@ -9,6 +10,7 @@ import { AuditTable } from './components/AuditTable.js';
 import { ClerksPanel } from './components/ClerksPanel.js';
 import { MunicipalityPanel } from './components/MunicipalityPanel.js';
 import { OfficesPanel } from './components/OfficesPanel.js';
+import { TranslationsPanel } from './components/TranslationsPanel.js';
 import { ServicesPanel } from './components/ServicesPanel.js';
 import { officeFields, serviceFields, type OfficeDraft, type ServiceDraft } from './drafts.js';
 import { makeOfficeKey, offerDownload } from './keys.js';
@@ -21,10 +23,19 @@ interface Data {
   categories: Category[];
   services: Service[];
   audit: AuditEntry[];
+  coverage: TranslationCoverage | null;
 }
 
-const EMPTY: Data = { municipality: '', offices: [], clerks: [], categories: [], services: [], audit: [] };
-const SECTIONS = ['municipality', 'offices', 'clerks', 'services', 'audit'] as const;
+const EMPTY: Data = {
+  municipality: '',
+  offices: [],
+  clerks: [],
+  categories: [],
+  services: [],
+  audit: [],
+  coverage: null,
+};
+const SECTIONS = ['municipality', 'offices', 'clerks', 'services', 'translations', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The hub's refusal in one line with every field it named, so the admin knows what to fix. */
@@ -59,8 +70,9 @@ export function AdminConsole({
       adminApi.categories(),
       adminApi.services(),
       adminApi.audit(),
-    ]).then(([municipality, offices, clerks, categories, services, audit]) =>
-      setData({ municipality: municipality.name, offices, clerks, categories, services, audit }),
+      adminApi.translationCoverage(),
+    ]).then(([municipality, offices, clerks, categories, services, audit, coverage]) =>
+      setData({ municipality: municipality.name, offices, clerks, categories, services, audit, coverage }),
     );
   }, []);
   useEffect(reload, [reload]);
@@ -227,6 +239,7 @@ export function AdminConsole({
         }
       />
     ),
+    translations: () => <TranslationsPanel t={t} coverage={data.coverage} />,
     audit: () => <AuditTable t={t} entries={data.audit} />,
   };
 

@@ -12,7 +12,7 @@ import { contract } from '../../protocol/routes/index.js';
 
 /** Same origin; the clerk session cookie (path /api/v1/clerk) carries the admin's login. */
 const api = new ApiClient();
-const { admin, account, clerk } = contract;
+const { admin, account, clerk, translations } = contract;
 
 /** The console's door to the hub, through the typed client. */
 export const adminApi = {
@@ -44,5 +44,6 @@ export const adminApi = {
   publishForm: (serviceId: string, form: FormDefinition) =>
     api.json(admin.publishForm, { params: { serviceId }, body: form }),
   withdrawForm: (formId: string) => api.call(admin.withdrawForm, { params: { formId } }),
+  translationCoverage: () => api.json(translations.translationCoverage, {}),
   audit: async () => (await api.json(admin.audit, { query: { limit: 200 } })).entries,
 };

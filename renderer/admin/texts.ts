@@ -26,6 +26,7 @@ export const de = {
     offices: 'Ämter und Schlüssel',
     clerks: 'Konten',
     services: 'Leistungen und Formulare',
+    translations: 'Übersetzungen',
     audit: 'Protokoll',
   },
   municipality: {
@@ -151,6 +152,21 @@ export const de = {
     formWithdrawn: (form: string) => `Formular ${form} ist zurückgezogen.`,
     notJson: (file: string) =>
       `${file} ist keine JSON-Datei (Ausgabe von npm run fim:import oder ein JSON-Formular).`,
+  },
+  translations: {
+    heading: 'Übersetzungen',
+    intro: (services: number, forms: number) =>
+      `Je Sprache: wie viele der ${services} Leistungen und ${forms} Formulare übersetzt sind. Geteilte Übersetzungen (je Leistungsschlüssel bzw. FIM-Schema) gelten für jeden Katalog dieses Hubs.`,
+    language: 'Sprache',
+    services: 'Leistungen',
+    forms: 'Formulare',
+    human: 'von Menschen',
+    machine: 'maschinell',
+    missing: 'fehlt',
+    locales: { en: 'Englisch', tr: 'Türkisch', ar: 'Arabisch', uk: 'Ukrainisch', ru: 'Russisch' } as Record<
+      string,
+      string
+    >,
   },
   audit: {
     heading: 'Protokoll',

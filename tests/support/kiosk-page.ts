@@ -75,9 +75,32 @@ export class KioskPage {
   ): Promise<void> {
     await this.fillField(form, name, answers[name], locale, answers);
     const ui = form.ui.fields[name];
-    if (ui && isAttachmentWidget(ui.widget) && ui.minCount && isVisible(ui, answers)) {
-      for (let n = 0; n < ui.minCount; n++) await this.takePicture(ui, locale);
+    if (ui) await this.takeRequiredPictures(ui, answers, this.page.getByRole('main'), locale);
+  }
+
+  /**
+   * The pictures a photo or scan field asks for (its minCount), also inside groups — each group
+   * found by its heading, as a citizen finds it — while the field and its groups are shown.
+   */
+  async takeRequiredPictures(
+    ui: FieldUi,
+    answers: FormAnswers,
+    scope: Locator,
+    locale = 'de',
+  ): Promise<void> {
+    if (!isVisible(ui, answers)) return;
+    if (isAttachmentWidget(ui.widget)) {
+      for (let n = 0; n < (ui.minCount ?? 0); n++) await this.takePicture(ui, locale, scope);
+      return;
     }
+    if ((ui.widget !== 'group' && ui.widget !== 'address') || !ui.fields) return;
+    const pictures = (field: FieldUi): boolean =>
+      (isAttachmentWidget(field.widget) && Boolean(field.minCount)) ||
+      Object.values(field.fields ?? {}).some(pictures);
+    if (!pictures(ui)) return;
+    const group = scope.getByRole('group', { name: localize(ui.label, locale).text, exact: true });
+    for (const child of Object.values(ui.fields))
+      await this.takeRequiredPictures(child, answers, group, locale);
   }
 
   async fillField(
@@ -105,12 +128,13 @@ export class KioskPage {
    * Takes one picture in a photo or scan field with the terminal's camera and keeps it. The field
    * is found by its label as a screen reader hears it ("(freiwillig)" only when optional).
    */
-  async takePicture(ui: FieldUi, locale = 'de'): Promise<void> {
+  async takePicture(ui: FieldUi, locale = 'de', scope: Locator = this.page.getByRole('main')): Promise<void> {
     const t = TEXTS[locale as keyof typeof TEXTS];
     const label = localize(ui.label, locale).text;
-    const field = this.page
-      .getByRole('main')
-      .getByRole('group', { name: ui.minCount ? label : `${label} (${t.optional})`, exact: true });
+    const field = scope.getByRole('group', {
+      name: ui.minCount ? label : `${label} (${t.optional})`,
+      exact: true,
+    });
     const removeButtons = field.getByRole('button', {
       name: new RegExp(`^${escapeRegExp(t.attachments.remove)}: `),
     });
@@ -339,17 +363,24 @@ async function fillAnswer(
   const label = required ? text : `${text} (${t.optional})`;
   if (ui.widget === 'address' && typeof value === 'object' && !Array.isArray(value)) {
     // Parts and other fields by their own labels, wherever they sit inside the group.
-    const group = scope.getByRole('group', { name: text, exact: true });
+    const group = await nearest(scope.getByRole('group', { name: text, exact: true }));
     for (const [path, inner] of leaves(value)) {
       const part = addressPart({ ui, property }, path);
       if (!part) throw new Error(`no field ${path} in address ${text}`);
+      if (part.ui.widget !== 'text') {
+        // A choice (the country) or a list among the address's other fields.
+        await fillAnswer(group, part.ui, part.property, part.required, inner, locale);
+        continue;
+      }
       const partText = localize(part.ui.label, locale).text;
-      await group
-        .getByLabel(part.required ? partText : `${partText} (${t.optional})`, { exact: true })
-        .fill(String(inner));
+      await (
+        await nearest(
+          group.getByLabel(part.required ? partText : `${partText} (${t.optional})`, { exact: true }),
+        )
+      ).fill(String(inner));
     }
   } else if (ui.widget === 'group' && typeof value === 'object' && !Array.isArray(value)) {
-    const group = scope.getByRole('group', { name: text, exact: true });
+    const group = await nearest(scope.getByRole('group', { name: text, exact: true }));
     const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
     const requiredNames = (property['required'] ?? []) as string[];
     for (const [key, inner] of Object.entries(value)) {
@@ -358,7 +389,7 @@ async function fillAnswer(
         await fillAnswer(group, child, properties[key] ?? {}, requiredNames.includes(key), inner, locale);
     }
   } else if (ui.widget === 'repeat' && Array.isArray(value) && ui.item) {
-    const group = scope.getByRole('group', { name: text, exact: true });
+    const group = await nearest(scope.getByRole('group', { name: text, exact: true }));
     for (const [index, inner] of value.entries()) {
       const entries = group.getByRole('button', { name: t.addEntry });
       if (index >= 1 && (await group.getByLabel(t.entry(index + 1), { exact: true }).count()) === 0) {
@@ -377,28 +408,49 @@ async function fillAnswer(
   } else if (ui.widget === 'choice') {
     const option = ui.options?.find((o) => o.value === value);
     if (!option) throw new Error(`no option ${String(value)} for ${text}`);
-    await scope
-      .getByRole('group', { name: label })
-      .getByRole('radio', { name: localize(option.label, locale).text, exact: true })
-      .check();
+    const choice = await nearest(scope.getByRole('group', { name: label, exact: true }));
+    const optionText = localize(option.label, locale).text;
+    // A long code list shows a search box: the citizen types the name first.
+    const search = choice.getByRole('searchbox', { name: t.choiceSearch });
+    if ((await search.count()) > 0) await search.fill(optionText);
+    await choice.getByRole('radio', { name: optionText, exact: true }).check();
   } else if (ui.widget === 'yesno') {
-    await scope
-      .getByRole('group', { name: label, exact: true })
+    await (
+      await nearest(scope.getByRole('group', { name: label, exact: true }))
+    )
       .getByRole('radio', { name: value === true ? t.yes : t.no, exact: true })
       .check();
   } else if (ui.widget === 'checkbox') {
-    const box = scope.getByRole('checkbox', { name: label, exact: true });
+    const box = await nearest(scope.getByRole('checkbox', { name: label, exact: true }));
     if (value === true) await box.check();
     else await box.uncheck();
   } else if (ui.widget === 'date') {
     const [year = '', month = '', day = ''] = String(value).split('-');
-    const group = scope.getByRole('group', { name: label, exact: true });
+    const group = await nearest(scope.getByRole('group', { name: label, exact: true }));
     await group.getByLabel(t.day, { exact: true }).fill(day);
     await group.getByLabel(t.month, { exact: true }).fill(month);
     await group.getByLabel(t.year, { exact: true }).fill(year);
   } else {
-    await scope.getByLabel(label, { exact: true }).fill(String(value));
+    await (await nearest(scope.getByLabel(label, { exact: true }))).fill(String(value));
   }
+}
+
+/**
+ * Of the controls a label names inside a section, the one that belongs to the section itself: a
+ * sub-section may hold a field of the same name ("Angaben zur Erreichbarkeit" of the company and
+ * of its contact person), and the citizen tells them apart by where they stand.
+ */
+async function nearest(candidates: Locator): Promise<Locator> {
+  await candidates.first().waitFor();
+  if ((await candidates.count()) <= 1) return candidates;
+  const depths = await candidates.evaluateAll((elements) =>
+    elements.map((element) => {
+      let depth = 0;
+      for (let up = element.parentElement; up; up = up.parentElement) if (up.tagName === 'FIELDSET') depth++;
+      return depth;
+    }),
+  );
+  return candidates.nth(depths.indexOf(Math.min(...depths)));
 }
 
 /** Every answer inside nested group answers, by its path ("ort/postleitzahl"). */

@@ -39,6 +39,7 @@ export const ar: Texts = {
       other: '# خدمة',
     }),
   notTranslated: 'هذا النص متوفر باللغة الألمانية فقط.',
+  machineTranslated: 'ترجمة آلية: عند الشك يسري النص الألماني.',
   requiredDocuments: 'المستندات المطلوبة',
   prerequisites: 'الشروط',
   fees: 'الرسوم',

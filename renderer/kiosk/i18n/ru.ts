@@ -24,6 +24,7 @@ export const ru: Texts = {
   noResults: 'Подходящая услуга не найдена. Попробуйте другое слово.',
   resultsCount: (n) => `Услуг: ${n}`,
   notTranslated: 'Этот текст доступен только на немецком языке.',
+  machineTranslated: 'Машинный перевод: в случае сомнений действует немецкий текст.',
   requiredDocuments: 'Необходимые документы',
   prerequisites: 'Условия',
   fees: 'Сборы',

@@ -23,6 +23,7 @@ export const tr: Texts = {
   noResults: 'Uygun bir hizmet bulunamadı. Başka bir kelime deneyin.',
   resultsCount: (n) => `${n} hizmet`,
   notTranslated: 'Bu metin yalnızca Almanca olarak mevcuttur.',
+  machineTranslated: 'Makine çevirisi: şüphe durumunda Almanca metin geçerlidir.',
   requiredDocuments: 'Gerekli belgeler',
   prerequisites: 'Koşullar',
   fees: 'Ücretler',

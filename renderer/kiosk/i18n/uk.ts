@@ -24,6 +24,7 @@ export const uk: Texts = {
   noResults: 'Відповідної послуги не знайдено. Спробуйте інше слово.',
   resultsCount: (n) => `Послуг: ${n}`,
   notTranslated: 'Цей текст доступний лише німецькою мовою.',
+  machineTranslated: 'Машинний переклад: у разі сумніву чинним є німецький текст.',
   requiredDocuments: 'Потрібні документи',
   prerequisites: 'Умови',
   fees: 'Збори',

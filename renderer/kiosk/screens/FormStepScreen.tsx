@@ -8,6 +8,7 @@ import {
 } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
 import { isRequired } from '../../../protocol/required-when.js';
+import { translationState } from '../../../protocol/translations.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
 import { attachmentRoom, fieldAttachmentLimits } from '../../../protocol/form-attachments.js';
@@ -94,6 +95,9 @@ export function FormStepScreen({
       </div>
       <h1 ref={headingRef} tabIndex={-1} {...localized(step.title, locale)} />
       {fellBack && <p className="kiosk-note">{t.fallbackNote}</p>}
+      {translationState(form.title, form.translationOrigins, locale) === 'machine' && (
+        <p className="kiosk-note">{t.machineTranslated}</p>
+      )}
       {notice && <StatusMessage tone="warning">{notice}</StatusMessage>}
       {errorCount > 0 && <StatusMessage tone="error">{t.fixErrors(errorCount)}</StatusMessage>}
       <form

@@ -1,6 +1,7 @@
 import type { Office, Service } from '../../../protocol/catalog.js';
 import { WEEKDAYS } from '../../../protocol/clock.js';
 import { localize, type Locale, type LocalizedText } from '../../../protocol/i18n.js';
+import { translationState } from '../../../protocol/translations.js';
 import { Button } from '../../shared/ui/index.js';
 import { StructuredText } from '../components/StructuredText.js';
 import { localized, type LocalizedProps } from '../i18n/Localized.js';
@@ -43,6 +44,9 @@ export function ServiceScreen({
     <main className="kiosk-page kiosk-service-detail">
       <h1 {...as(service.name)} />
       {anyFallback && <p className="kiosk-note">{t.notTranslated}</p>}
+      {!anyFallback && translationState(service.name, service.translationOrigins, locale) === 'machine' && (
+        <p className="kiosk-note">{t.machineTranslated}</p>
+      )}
       <p className="kiosk-lead" {...as(service.shortText)} />
       <div className="kiosk-actions">
         {hasForm && tooManyFiles ? (
