@@ -113,6 +113,17 @@ describe.each(adminDialects())('shared translations through the admin API on %s'
       { kind: 'service', origin: 'robot', texts: {} },
     );
     expect(noName.statusCode).toBe(400);
+    // A key no service of this municipality has: its text would show only in other catalogs.
+    const notOffered = await call(
+      'PUT',
+      routes.putTranslation.path,
+      { key: '99999999999999', locale: 'en' },
+      { kind: 'service', origin: 'human', texts: { name: 'Somebody else’s service' } },
+    );
+    expect(notOffered.statusCode).toBe(404);
+    expect(notOffered.json<{ message: string }>().message).toMatch(
+      /^key: this municipality offers no service/,
+    );
     expect(await readRevision(hub.db, TEST_TENANT.id)).toBe(revision);
   });
 });

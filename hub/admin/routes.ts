@@ -201,7 +201,9 @@ export function adminRoutes(
     route(app, translations.translations, admin, async (request) => ({
       translations: await listTranslations(db, request.query),
     }));
-    route(app, translations.translationCoverage, admin, () => translationCoverage(db));
+    route(app, translations.translationCoverage, admin, (request) =>
+      translationCoverage(db, tenantOf(request)),
+    );
     route(app, translations.putTranslation, admin, async (request, reply) => {
       const { translation, created } = await run(request, (trx, scope) =>
         putTranslation(trx, scope, request.params.key, request.params.locale, request.body),

@@ -6,7 +6,7 @@ import {
   type SharedTranslationFields,
 } from '../../protocol/translations.js';
 import { refreshRevision } from '../content/store.js';
-import { listTranslations, setTranslation } from '../content/translations.js';
+import { listTranslations, setTranslation, tenantOffers } from '../content/translations.js';
 import type { HubKysely } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { refused, type AdminScope } from './scope.js';
@@ -34,6 +34,16 @@ export async function putTranslation(
       'invalid',
       'key',
       `a form translation goes by FIM schema id@version (S00000094@1.0), not "${key}"`,
+    );
+  // Shared with every municipality that offers the key: one writes only for what it offers itself.
+  if (!(await tenantOffers(db, scope.tenantId, fields.kind, key)))
+    throw refused(
+      404,
+      'not_found',
+      'key',
+      fields.kind === 'service'
+        ? `this municipality offers no service with LeiKa key ${key}`
+        : `this municipality has no form of FIM schema ${key}`,
     );
   const [before] = await listTranslations(db, { kind: fields.kind, key }).then((all) =>
     all.filter((t) => t.locale === locale),

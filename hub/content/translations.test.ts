@@ -133,9 +133,11 @@ describe.each(testDialects('shared translation'))('shared translations on %s', (
       { kind: 'service', origin: 'machine', texts: { name: 'Зареєструвати собаку' } },
       '2026-11-02T00:00:00.000Z',
     );
-    const coverage = await translationCoverage(db);
+    const coverage = await translationCoverage(db, TEST_TENANT.id);
     const services = demoContent.services.length + 2;
     expect(coverage.services).toBe(services);
+    // Another municipality's figures are its own: here it has nothing.
+    expect((await translationCoverage(db, '149990000009')).services).toBe(0);
     const uk = coverage.languages.find((l) => l.locale === 'uk');
     const ownUk = demoContent.services.filter((s) => s.name['uk']).length;
     expect(uk?.services).toEqual({ human: ownUk + 1, machine: 1, missing: services - ownUk - 2 });

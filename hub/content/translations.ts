@@ -187,16 +187,46 @@ export async function withFormTranslations(
   });
 }
 
-/** Per language: how many live services and newest forms are translated by people, by machine, or not. */
-export async function translationCoverage(db: HubKysely): Promise<TranslationCoverage> {
+/** Whether a municipality's catalog offers the key: a live service or form a translation serves. */
+export async function tenantOffers(
+  db: HubKysely,
+  tenantId: string,
+  kind: TranslationKind,
+  key: string,
+): Promise<boolean> {
+  if (kind === 'service') {
+    const rows = await db
+      .selectFrom('services')
+      .select('document')
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows.some((row) => (JSON.parse(row.document) as Service).leikaKey === key);
+  }
+  const rows = await db
+    .selectFrom('forms')
+    .select('document')
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.some((row) => formTranslationKey(JSON.parse(row.document) as FormDefinition) === key);
+}
+
+/**
+ * Per language: how many of one municipality's live services and newest forms are translated by
+ * people, by machine, or not.
+ */
+export async function translationCoverage(db: HubKysely, tenantId: string): Promise<TranslationCoverage> {
   const serviceRows = await db
     .selectFrom('services')
     .select('document')
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .execute();
   const formRows = await db
     .selectFrom('forms')
     .select(['id', 'version', 'document'])
+    .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .execute();
   const newest = new Map<string, { version: number; document: string }>();
