@@ -1,6 +1,7 @@
 import type { CallEndReason, CallLogEntry } from '../../protocol/calls.js';
 import type { LiveCallRow } from '../db/call-schema.js';
 import type { HubKysely } from '../db/schema.js';
+import { callLogRow } from './store.js';
 
 /** The rows of live calls: reads and the writes several instances may race on. */
 
@@ -41,18 +42,7 @@ export async function endCallRow(
   const entry = logEntryOf(gone, reason, endedAt);
   await db
     .insertInto('call_log')
-    .values({
-      call_id: entry.callId,
-      office_id: entry.officeId,
-      service_id: entry.serviceId,
-      terminal_id: entry.terminalId,
-      clerk_username: entry.clerkUsername,
-      queued_at: entry.queuedAt,
-      accepted_at: entry.acceptedAt,
-      ended_at: entry.endedAt,
-      end_reason: entry.endReason,
-      transfers: entry.transfers,
-    })
+    .values(callLogRow(entry))
     .onConflict((oc) => oc.column('call_id').doNothing())
     .execute();
   return { entry, clerk: gone.clerk };

@@ -5,26 +5,28 @@ import type {
   StoredCallRequest,
 } from '../../protocol/calls.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { CallRequestTable, HubKysely } from '../db/schema.js';
+import type { CallLogTable, CallRequestTable, HubKysely } from '../db/schema.js';
 import { canonicalJson } from '../../protocol/encoding.js';
 import { sha256Hex } from '../util/hash.js';
 
+/** A call log entry as its row. */
+export function callLogRow(entry: CallLogEntry): CallLogTable {
+  return {
+    call_id: entry.callId,
+    office_id: entry.officeId,
+    service_id: entry.serviceId,
+    terminal_id: entry.terminalId,
+    clerk_username: entry.clerkUsername,
+    queued_at: entry.queuedAt,
+    accepted_at: entry.acceptedAt,
+    ended_at: entry.endedAt,
+    end_reason: entry.endReason,
+    transfers: entry.transfers,
+  };
+}
+
 export async function writeCallLog(db: HubKysely, entry: CallLogEntry): Promise<void> {
-  await db
-    .insertInto('call_log')
-    .values({
-      call_id: entry.callId,
-      office_id: entry.officeId,
-      service_id: entry.serviceId,
-      terminal_id: entry.terminalId,
-      clerk_username: entry.clerkUsername,
-      queued_at: entry.queuedAt,
-      accepted_at: entry.acceptedAt,
-      ended_at: entry.endedAt,
-      end_reason: entry.endReason,
-      transfers: entry.transfers,
-    })
-    .execute();
+  await db.insertInto('call_log').values(callLogRow(entry)).execute();
 }
 
 export async function readCallLog(

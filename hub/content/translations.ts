@@ -12,7 +12,28 @@ import {
   type TranslationOrigins,
   translationState,
 } from '../../protocol/translations.js';
-import type { HubKysely } from '../db/schema.js';
+import type { Database, HubKysely } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+
+type TranslationRow = Selectable<Database['shared_translations']>;
+
+function translationOf(row: TranslationRow): SharedTranslation {
+  return {
+    kind: row.kind,
+    key: row.subject_key,
+    locale: row.locale as Locale,
+    origin: row.origin,
+    texts: JSON.parse(row.texts) as SharedTranslation['texts'],
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Whether a stored service or form document is one a translation of `key` serves. */
+function serves(kind: TranslationKind, key: string, document: string): boolean {
+  return kind === 'service'
+    ? (JSON.parse(document) as Service).leikaKey === key
+    : formTranslationKey(JSON.parse(document) as FormDefinition) === key;
+}
 
 /**
  * The hub's shared translations (migration 0030) and their merge into what terminals receive:
@@ -27,14 +48,7 @@ export async function listTranslations(
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.key) query = query.where('subject_key', '=', filter.key);
   const rows = await query.orderBy('kind').orderBy('subject_key').orderBy('locale').execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    key: row.subject_key,
-    locale: row.locale as Locale,
-    origin: row.origin,
-    texts: JSON.parse(row.texts) as SharedTranslation['texts'],
-    updatedAt: row.updated_at,
-  }));
+  return rows.map(translationOf);
 }
 
 /** Creates or replaces one language's translation; the services or forms it serves are touched. */
@@ -96,7 +110,7 @@ async function touchSubjects(
       .where('deleted_at', 'is', null)
       .execute();
     for (const row of rows) {
-      if ((JSON.parse(row.document) as Service).leikaKey !== key) continue;
+      if (!serves(kind, key, row.document)) continue;
       await db
         .updateTable('services')
         .set({ updated_at: now })
@@ -112,7 +126,7 @@ async function touchSubjects(
       .where('deleted_at', 'is', null)
       .execute();
     for (const row of rows) {
-      if (formTranslationKey(JSON.parse(row.document) as FormDefinition) !== key) continue;
+      if (!serves(kind, key, row.document)) continue;
       await db
         .updateTable('forms')
         .set({ updated_at: now })
@@ -154,14 +168,7 @@ async function listTranslationsIn(db: HubKysely, kind: TranslationKind, keys: st
     .where('subject_key', 'in', keys)
     .orderBy('locale')
     .execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    key: row.subject_key,
-    locale: row.locale as Locale,
-    origin: row.origin,
-    texts: JSON.parse(row.texts) as SharedTranslation['texts'],
-    updatedAt: row.updated_at,
-  }));
+  return rows.map(translationOf);
 }
 
 /** Services as terminals receive them: with the shared translations of their LeiKa keys. */
@@ -194,22 +201,13 @@ export async function tenantOffers(
   kind: TranslationKind,
   key: string,
 ): Promise<boolean> {
-  if (kind === 'service') {
-    const rows = await db
-      .selectFrom('services')
-      .select('document')
-      .where('tenant_id', '=', tenantId)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return rows.some((row) => (JSON.parse(row.document) as Service).leikaKey === key);
-  }
   const rows = await db
-    .selectFrom('forms')
+    .selectFrom(kind === 'service' ? 'services' : 'forms')
     .select('document')
     .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
     .execute();
-  return rows.some((row) => formTranslationKey(JSON.parse(row.document) as FormDefinition) === key);
+  return rows.some((row) => serves(kind, key, row.document));
 }
 
 /**
