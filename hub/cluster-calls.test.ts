@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../protocol/api.js';
-import { CALL_API, type HubToClerk, type HubToTerminal } from '../protocol/calls.js';
+import { CALL_API, CLOSE, type HubToClerk, type HubToTerminal } from '../protocol/calls.js';
+import { FLEET_API } from '../protocol/fleet.js';
 import { freePort, startBalancer, type Balancer } from '../tests/support/balancer.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { HubKysely } from './db/schema.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { CallSocket } from './testing/call-socket.js';
+import { exitCodeOf, post, withRetries } from './testing/cluster-traffic.js';
+import { heartbeat } from './testing/fleet.js';
 import { listeningUrl, postgresSchema, spawnHub, type HubChild } from './testing/hub-cli.js';
-import { TEST_CLERK, TEST_TERMINAL, testSeed } from './testing/test-hub.js';
+import { submissionBody, TEST_CLERK, TEST_TERMINAL, terminalHeaders, testSeed } from './testing/test-hub.js';
 import { sha256Hex } from './util/hash.js';
 
 /**
@@ -24,6 +27,8 @@ const pgUrl = process.env['POP_TEST_POSTGRES_URL'];
 if (!pgUrl) console.log('Cluster call tests skipped: set POP_TEST_POSTGRES_URL=postgres://... to run them.');
 
 const GRACE_SECONDS = 3;
+/** POP_CLUSTER_SOAK=1: the rolling restart with more traffic beside the call. */
+const SOAK = process.env['POP_CLUSTER_SOAK'] === '1';
 
 type Terminal = CallSocket<HubToTerminal>;
 type Clerk = CallSocket<HubToClerk>;
@@ -88,14 +93,18 @@ async function terminalAt(base: string, token: string): Promise<Terminal> {
   return socket;
 }
 
-async function clerkAt(base: string, username: string): Promise<Clerk> {
+async function clerkLogin(base: string, username: string): Promise<string> {
   const login = await fetch(`${base}${API.clerkLogin}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: TEST_CLERK.password }),
   });
   expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+async function clerkAt(base: string, username: string, signedIn?: string): Promise<Clerk> {
+  const cookie = signedIn ?? (await clerkLogin(base, username));
   // The console's own origin, as a browser sends it.
   const socket = await CallSocket.open<HubToClerk>(ws(base) + CALL_API.clerkSocket, {
     cookie,
@@ -124,6 +133,64 @@ async function exchangeSignals(terminal: Terminal, clerk: Clerk, callId: string,
   const sdp = `answer-${generation}-${'a'.repeat(12_000)}`;
   clerk.send({ type: 'signal', callId, generation, data: { type: 'answer', sdp } });
   expect((await atTerminal).data).toEqual({ type: 'answer', sdp });
+}
+
+/**
+ * One side of a call as the kiosk and the console behave: whenever its socket closes it connects
+ * again through the balancer (retrying while no instance takes it) and resumes. Everything either
+ * socket received is kept, so a test can say that no "call ended" ever came.
+ */
+class Rejoining<T extends { type: string }> {
+  socket!: CallSocket<T>;
+  readonly closeCodes: number[] = [];
+  readonly received: T[] = [];
+  private stopped = false;
+  private loop: Promise<void> = Promise.resolve();
+  private connecting: Promise<void> = Promise.resolve();
+
+  constructor(private readonly connect: () => Promise<CallSocket<T>>) {}
+
+  async start(): Promise<void> {
+    this.socket = await this.connect();
+    this.loop = this.follow();
+  }
+
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      const code = await this.socket.closed;
+      this.received.push(...this.socket.received);
+      if (this.stopped) return;
+      this.closeCodes.push(code);
+      this.connecting = (async () => {
+        for (;;) {
+          try {
+            this.socket = await this.connect();
+            return;
+          } catch {
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      })();
+      await this.connecting;
+    }
+  }
+
+  /** The open socket, once a reconnect under way has come through. */
+  async current(): Promise<CallSocket<T>> {
+    await this.connecting;
+    return this.socket;
+  }
+
+  /** Everything received so far, on every socket this side had. */
+  all(): T[] {
+    return [...this.received, ...this.socket.received];
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.socket.close();
+    await this.loop;
+  }
 }
 
 async function hangUp(terminal: Terminal, callId: string) {
@@ -222,6 +289,100 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     erika.close();
     berta.close();
   });
+
+  it('keeps a call through a rolling restart of every instance while submissions and heartbeats run', async () => {
+    const callId = randomUUID();
+    const cookie = await clerkLogin(balancer.url, TEST_CLERK.username);
+    const clerk = new Rejoining<HubToClerk>(() => clerkAt(balancer.url, TEST_CLERK.username, cookie));
+    await clerk.start();
+    // The kiosk asks for its call again after every reconnect; the hub resumes it.
+    const terminal = new Rejoining<HubToTerminal>(async () => {
+      const socket = await terminalAt(balancer.url, TEST_TERMINAL.token);
+      request(socket, callId);
+      return socket;
+    });
+    const seen = inQueue(clerk.socket, callId);
+    await terminal.start();
+    await seen;
+    const connected = terminal.socket.next('call.connect');
+    clerk.socket.send({ type: 'call.accept', callId });
+    await connected;
+    await exchangeSignals(terminal.socket, clerk.socket, callId, 0);
+    const { accepted_at: acceptedAt } = await db
+      .selectFrom('live_calls')
+      .select('accepted_at')
+      .where('id', '=', callId)
+      .executeTakeFirstOrThrow();
+
+    let running = true;
+    let failed = 0;
+    const sent: string[] = [];
+    const traffic = async () => {
+      while (running) {
+        try {
+          const hb = await withRetries(() =>
+            post(balancer.url, FLEET_API.heartbeat, heartbeat(), terminalHeaders),
+          );
+          if (hb.status !== 200) failed++;
+          const body = submissionBody();
+          const submitted = await withRetries(() =>
+            post(balancer.url, API.submissions, body, terminalHeaders),
+          );
+          if (submitted.status === 201 || submitted.status === 200) sent.push(body.id);
+          else failed++;
+        } catch {
+          failed++;
+        }
+      }
+    };
+    const clients = Array.from({ length: SOAK ? 8 : 2 }, () => traffic());
+
+    const exitCodes: (number | null)[] = [];
+    for (const [index, instance] of instances.entries()) {
+      const movedBefore = { terminal: terminal.closeCodes.length, clerk: clerk.closeCodes.length };
+      const exited = exitCodeOf(instance.child);
+      instance.child.kill('SIGTERM');
+      exitCodes.push(await exited);
+      instances[index] = await startInstance(instance.port);
+      // A side that had to move finds its call resumed where it landed; then signaling goes on
+      // (an ICE restart in real life) with no second accept.
+      const [t, c] = await Promise.all([terminal.current(), clerk.current()]);
+      const resumed = (m: { callId: string; resumed: boolean }) => m.callId === callId && m.resumed;
+      await Promise.all([
+        terminal.closeCodes.length > movedBefore.terminal ? t.seen('call.connect', resumed) : null,
+        clerk.closeCodes.length > movedBefore.clerk ? c.seen('call.connect', resumed) : null,
+      ]);
+      await exchangeSignals(t, c, callId, index + 1);
+    }
+    running = false;
+    await Promise.all(clients);
+
+    expect(exitCodes).toEqual([0, 0, 0]);
+    expect(failed).toBe(0);
+    expect(sent.length).toBeGreaterThan(0);
+    // Every drain closed the sockets it held as a restart (1012), never as an error.
+    expect(terminal.closeCodes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set([...terminal.closeCodes, ...clerk.closeCodes])).toEqual(new Set([CLOSE.serviceRestart]));
+    const ended = (m: { type: string }) => m.type === 'call.ended';
+    expect(terminal.all().filter(ended)).toEqual([]);
+    expect(clerk.all().filter(ended)).toEqual([]);
+    expect(clerk.all().filter((m) => m.type === 'error')).toEqual([]);
+    const row = await db
+      .selectFrom('live_calls')
+      .select(['state', 'clerk', 'accepted_at'])
+      .where('id', '=', callId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'active', clerk: TEST_CLERK.username, accepted_at: acceptedAt });
+    const stored = await db.selectFrom('submissions').select('id').where('id', 'in', sent).execute();
+    expect(stored.length).toBe(new Set(sent).size);
+
+    await hangUp(await terminal.current(), callId);
+    await Promise.all([terminal.stop(), clerk.stop()]);
+    console.log(
+      `rolling restart with a call: ${sent.length} submissions, sockets moved ` +
+        `${terminal.closeCodes.length} (terminal) and ${clerk.closeCodes.length} (clerk) times`,
+    );
+  }, 180_000);
 
   it('keeps a call and the queue when the instance holding them is killed', async () => {
     const [a, b] = instances as [Instance, Instance];

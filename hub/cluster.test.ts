@@ -12,6 +12,7 @@ import { openDatabase } from './db/open.js';
 import { ensureProviderToken } from './fleet/provider-auth.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { exampleFleet, heartbeat, signedRelease, terminalName } from './testing/fleet.js';
+import { exitCodeOf, post, withRetries } from './testing/cluster-traffic.js';
 import { listeningUrl, postgresSchema, spawnHub, type HubChild } from './testing/hub-cli.js';
 import { submissionBody, TEST_CLERK, terminalHeaders, testSeed } from './testing/test-hub.js';
 
@@ -50,36 +51,6 @@ async function startInstance(port: number, dataDir: string): Promise<Instance> {
   );
   return { port, url: await listeningUrl(child), child, dataDir };
 }
-
-function exitCodeOf(child: HubChild): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  child.stdout.resume();
-  child.stderr.resume();
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-/** A client that retries as terminals do: on no answer or a 5xx, up to 30 times. */
-async function withRetries(send: () => Promise<Response>): Promise<Response> {
-  let last: unknown;
-  for (let attempt = 0; attempt < 30; attempt++) {
-    try {
-      const response = await send();
-      if (response.status < 500) return response;
-      last = new Error(`status ${response.status}`);
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw last;
-}
-
-const post = (base: string, path: string, body: unknown, headers: Record<string, string>) =>
-  fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
 
 describe.skipIf(!pgUrl)('three hub instances on one PostgreSQL behind nginx', () => {
   beforeAll(async () => {
