@@ -65,7 +65,9 @@ test('an XZuFi export imports into the running hub and shows in the kiosk; a re-
   expect(await main.innerText()).not.toMatch(/<|alert\(|onclick/);
 
   const second = importXzufi(hub.dataDir, 'lindenau-v2.xml');
-  expect(second.out).toMatch(/^1 added, 1 updated, 0 unchanged, 1 withdrawn; offices updated: none$/m);
+  expect(second.out, second.err).toMatch(
+    /^1 added, 1 updated, 0 unchanged, 1 withdrawn; offices updated: none$/m,
+  );
   expect(second.status).toBe(0);
   const imported = await kiosk.contentRevision();
   await page.reload();
