@@ -5,17 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../protocol/api.js';
 import { CALL_API, CLOSE, type HubToClerk, type HubToTerminal } from '../protocol/calls.js';
-import { FLEET_API } from '../protocol/fleet.js';
 import { freePort, startBalancer, type Balancer } from '../tests/support/balancer.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { HubKysely } from './db/schema.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { CallSocket } from './testing/call-socket.js';
-import { exitCodeOf, post, withRetries } from './testing/cluster-traffic.js';
-import { heartbeat } from './testing/fleet.js';
+import { exitCodeOf, startTraffic } from './testing/cluster-traffic.js';
 import { listeningUrl, postgresSchema, spawnHub, type HubChild } from './testing/hub-cli.js';
-import { submissionBody, TEST_CLERK, TEST_TERMINAL, terminalHeaders, testSeed } from './testing/test-hub.js';
+import { TEST_CLERK, TEST_TERMINAL, terminalHeaders, testSeed } from './testing/test-hub.js';
 import { sha256Hex } from './util/hash.js';
 
 /**
@@ -193,6 +191,14 @@ class Rejoining<T extends { type: string }> {
   }
 }
 
+/** A call's shared row: who holds it, in which state, since when. */
+const liveCall = (callId: string) =>
+  db
+    .selectFrom('live_calls')
+    .select(['state', 'clerk', 'accepted_at'])
+    .where('id', '=', callId)
+    .executeTakeFirstOrThrow();
+
 async function hangUp(terminal: Terminal, callId: string) {
   const ended = terminal.next('call.ended', (m) => m.callId === callId);
   terminal.send({ type: 'call.hangup', callId });
@@ -308,34 +314,9 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     clerk.socket.send({ type: 'call.accept', callId });
     await connected;
     await exchangeSignals(terminal.socket, clerk.socket, callId, 0);
-    const { accepted_at: acceptedAt } = await db
-      .selectFrom('live_calls')
-      .select('accepted_at')
-      .where('id', '=', callId)
-      .executeTakeFirstOrThrow();
+    const acceptedAt = (await liveCall(callId)).accepted_at;
 
-    let running = true;
-    let failed = 0;
-    const sent: string[] = [];
-    const traffic = async () => {
-      while (running) {
-        try {
-          const hb = await withRetries(() =>
-            post(balancer.url, FLEET_API.heartbeat, heartbeat(), terminalHeaders),
-          );
-          if (hb.status !== 200) failed++;
-          const body = submissionBody();
-          const submitted = await withRetries(() =>
-            post(balancer.url, API.submissions, body, terminalHeaders),
-          );
-          if (submitted.status === 201 || submitted.status === 200) sent.push(body.id);
-          else failed++;
-        } catch {
-          failed++;
-        }
-      }
-    };
-    const clients = Array.from({ length: SOAK ? 8 : 2 }, () => traffic());
+    const traffic = startTraffic(balancer.url, terminalHeaders, SOAK ? 8 : 2);
 
     const exitCodes: (number | null)[] = [];
     for (const [index, instance] of instances.entries()) {
@@ -354,8 +335,7 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
       ]);
       await exchangeSignals(t, c, callId, index + 1);
     }
-    running = false;
-    await Promise.all(clients);
+    const { sent, failed } = await traffic.stop();
 
     expect(exitCodes).toEqual([0, 0, 0]);
     expect(failed).toBe(0);
@@ -367,12 +347,11 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     expect(terminal.all().filter(ended)).toEqual([]);
     expect(clerk.all().filter(ended)).toEqual([]);
     expect(clerk.all().filter((m) => m.type === 'error')).toEqual([]);
-    const row = await db
-      .selectFrom('live_calls')
-      .select(['state', 'clerk', 'accepted_at'])
-      .where('id', '=', callId)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ state: 'active', clerk: TEST_CLERK.username, accepted_at: acceptedAt });
+    expect(await liveCall(callId)).toEqual({
+      state: 'active',
+      clerk: TEST_CLERK.username,
+      accepted_at: acceptedAt,
+    });
     const stored = await db.selectFrom('submissions').select('id').where('id', 'in', sent).execute();
     expect(stored.length).toBe(new Set(sent).size);
 
@@ -409,13 +388,7 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     await connected;
     await exchangeSignals(terminal, clerk, callId, 0);
     const placeBefore = await movedUp;
-    const acceptedAt = (
-      await db
-        .selectFrom('live_calls')
-        .select('accepted_at')
-        .where('id', '=', callId)
-        .executeTakeFirstOrThrow()
-    ).accepted_at;
+    const acceptedAt = (await liveCall(callId)).accepted_at;
 
     const killedAt = Date.now();
     const dropped = [terminal.closed, clerk.closed, waitingA.closed];
@@ -436,12 +409,11 @@ describe.skipIf(!pgUrl)('video calls across hub instances on one PostgreSQL', ()
     await exchangeSignals(terminalBack, clerkBack, callId, 1);
     const failoverMs = Date.now() - killedAt;
     expect((await placeAfter).position).toBe(placeBefore.position);
-    const row = await db
-      .selectFrom('live_calls')
-      .select(['state', 'clerk', 'accepted_at'])
-      .where('id', '=', callId)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ state: 'active', clerk: TEST_CLERK.username, accepted_at: acceptedAt });
+    expect(await liveCall(callId)).toEqual({
+      state: 'active',
+      clerk: TEST_CLERK.username,
+      accepted_at: acceptedAt,
+    });
     console.log(`failover: call signaling resumed ${failoverMs} ms after SIGKILL`);
     expect(clerkBack.received.filter((m) => m.type === 'error')).toEqual([]);
     for (const socket of [terminalBack, clerkBack, waitingBack, waitingB]) socket.close();

@@ -11,8 +11,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { ensureProviderToken } from './fleet/provider-auth.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { exitCodeOf, post, startTraffic, withRetries } from './testing/cluster-traffic.js';
 import { exampleFleet, heartbeat, signedRelease, terminalName } from './testing/fleet.js';
-import { exitCodeOf, post, withRetries } from './testing/cluster-traffic.js';
 import { listeningUrl, postgresSchema, spawnHub, type HubChild } from './testing/hub-cli.js';
 import { submissionBody, TEST_CLERK, terminalHeaders, testSeed } from './testing/test-hub.js';
 
@@ -169,26 +169,7 @@ describe.skipIf(!pgUrl)('three hub instances on one PostgreSQL behind nginx', ()
 
   it('keeps terminals working through a rolling restart of every instance, each exiting 0', async () => {
     const auth = cluster.auth ?? terminalHeaders;
-    let running = true;
-    let failed = 0;
-    const sent: string[] = [];
-    const traffic = async () => {
-      while (running) {
-        try {
-          const hb = await withRetries(() => post(balancer.url, FLEET_API.heartbeat, heartbeat(), auth));
-          if (hb.status !== 200) failed++;
-          const body = submissionBody();
-          const submitted = await withRetries(() =>
-            post(balancer.url, API.submissions, body, terminalHeaders),
-          );
-          if (submitted.status === 201 || submitted.status === 200) sent.push(body.id);
-          else failed++;
-        } catch {
-          failed++;
-        }
-      }
-    };
-    const clients = Array.from({ length: SOAK ? 8 : 2 }, () => traffic());
+    const traffic = startTraffic(balancer.url, auth, SOAK ? 8 : 2);
     const exitCodes: (number | null)[] = [];
     for (const [index, instance] of instances.entries()) {
       const exited = exitCodeOf(instance.child);
@@ -196,8 +177,7 @@ describe.skipIf(!pgUrl)('three hub instances on one PostgreSQL behind nginx', ()
       exitCodes.push(await exited);
       instances[index] = await startInstance(instance.port, instance.dataDir);
     }
-    running = false;
-    await Promise.all(clients);
+    const { sent, failed } = await traffic.stop();
     expect(exitCodes).toEqual([0, 0, 0]);
     expect(failed).toBe(0);
     expect(sent.length).toBeGreaterThan(0);
