@@ -1,7 +1,7 @@
 /**
  * Which unit test files read the wall calendar. `npm run test:dates` runs the whole suite at the
- * first and the last calendar instant (a date written into a test shows at the latest one), and at
- * the instants between only the files that can tell them apart: those that reach, through their
+ * latest calendar instant (where a date written into a test shows), and at the other instants only
+ * the files that can tell them apart: those that reach, through their
  * imports, a module reading calendar fields (day, hour, time zone, local formatting, day keys), or
  * that read them themselves.
  */
