@@ -81,6 +81,8 @@ export function demoAnswersAt(now: Date): Record<string, FormAnswers> {
       groesse: 168,
       augenfarbe: 'braun',
       anschriftInDeutschland: {
+        strassenanschriftTrifftZu: true,
+        anschriftPostfachTrifftZu: false,
         strassenanschrift: {
           strassenangaben: { strasse: 'Lindenstraße', hausnummer: '4' },
           ort: { postleitzahl: '01665', ort: 'Lindenau' },
@@ -97,6 +99,8 @@ export function demoAnswersAt(now: Date): Record<string, FormAnswers> {
       angabenZurAusbildungsstaette: {
         ausbildungsstaetteName: 'University of Jordan',
         anschriftInlandOderAusland: {
+          strassenanschriftTrifftZu: false,
+          auslandsanschriftTrifftZu: true,
           auslandsanschrift: {
             staat: 'Jordanien',
             auslaendischeAnschrift: { zeileanschrift: ['Queen Rania St', '11942 Amman'] },
@@ -107,7 +111,12 @@ export function demoAnswersAt(now: Date): Record<string, FormAnswers> {
       datumDesArbeitsvertrags: on({ months: -5 }),
       laufzeitDesArbeitsBzwAngestelltenverhael: on({ years: 2, months: -5 }),
       jahresbruttobetragDerEinnahmen: 58000,
-      angabenZumArbeitgeber: { name: 'Lindenau Software GmbH' },
+      angabenZumArbeitgeber: {
+        name: 'Lindenau Software GmbH',
+        anschriftTrifftZu: false,
+        auslandsanschriftTrifftZu: false,
+        kontaktmoeglichkeitenTrifftZu: false,
+      },
       bestehtKrankenversicherungsschutzFuerDie: true,
       besitzenSieEinenAufenthaltstitelAuf: false,
       habenSieInEinemEu: false,

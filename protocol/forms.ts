@@ -95,6 +95,12 @@ export interface FieldUi {
    * filled in", "A is not yes"). Both must hold when both are given. Imported FIM rules use it.
    */
   visibleIf?: Record<string, unknown> | undefined;
+  /**
+   * yesno only: how the two answers read. `applies` asks whether a part of the form concerns the
+   * citizen ("Trifft auf mich zu" / "Trifft nicht zu") instead of a plain Ja/Nein; the answer is
+   * still a boolean.
+   */
+  wording?: 'applies' | undefined;
   /** scan only: the media types FIM allows for this upload (narrowing the terminal's own). */
   mediaTypes?: string[] | undefined;
   /** scan only: the largest file FIM allows for this upload, in bytes (the terminal's limit still applies). */
@@ -131,6 +137,7 @@ export const FieldUi: z.ZodType<FieldUi> = z.object({
   address: AddressUi.optional(),
   visibleWhen: VisibleWhen.optional(),
   visibleIf: z.record(z.string(), z.unknown()).optional(),
+  wording: z.enum(['applies']).optional(),
   mediaTypes: z.array(z.string().min(1).max(100)).min(1).max(20).optional(),
   maxBytes: z.number().int().min(1).optional(),
   minCount: z.number().int().min(1).max(ATTACHMENT_CEILING.maxCount).optional(),
@@ -277,6 +284,9 @@ function fieldProblems(
   if ((ui.mediaTypes !== undefined || ui.maxBytes !== undefined) && ui.widget !== 'scan') {
     return [`field "${path}": mediaTypes and maxBytes are only for scan fields`];
   }
+  if (ui.wording !== undefined && ui.widget !== 'yesno') {
+    return [`field "${path}": wording is only for yes/no fields`];
+  }
   if (isAnswerless(ui.widget)) {
     return property ? [`${ui.widget} "${path}" must not have a schema property`] : [];
   }
@@ -358,6 +368,21 @@ function asRecord(value: unknown): Record<string, Record<string, unknown>> | und
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, Record<string, unknown>>)
     : undefined;
+}
+
+/**
+ * The group a group holds as its only field, when it has no condition of its own: shown as part of
+ * the outer group, so single-child nesting (FIM's "Anschrift" › "Inlandsanschrift" ›
+ * "Straßenanschrift") does not cost a frame and an indent per level. Answers keep their nesting.
+ */
+export function soleNestedGroup(ui: FieldUi): { name: string; ui: FieldUi } | undefined {
+  if (ui.widget !== 'group') return undefined;
+  const entries = Object.entries(ui.fields ?? {});
+  const [only] = entries;
+  if (entries.length !== 1 || !only) return undefined;
+  const [name, child] = only;
+  if (child.widget !== 'group' || child.visibleWhen || child.visibleIf) return undefined;
+  return { name, ui: child };
 }
 
 /** Whether a field with a `visibleWhen` or `visibleIf` condition is shown for these answers (the form root's). */

@@ -47,6 +47,29 @@ export function isRequired(schema: FormJsonSchema, path: string, answers: Record
   });
 }
 
+/**
+ * Whether the field at `path` must be answered once its group is: in its group's `required`, or
+ * required by an `allOf` entry whose `if` the answers meet. What a citizen sees as "required"
+ * inside a group: a field a condition requires is not "(optional)", and a required field of an
+ * optional group is required as soon as the group is filled in.
+ */
+export function isRequiredWithin(
+  schema: FormJsonSchema,
+  path: string,
+  answers: Record<string, unknown>,
+): boolean {
+  const names = path.split('/');
+  const leaf = names.pop() ?? '';
+  let parent: SchemaNode | undefined = schema;
+  for (const name of names) {
+    const properties: unknown = parent?.['properties'];
+    parent = isNode(properties) && isNode(properties[name]) ? properties[name] : undefined;
+  }
+  const required: unknown = parent?.['required'];
+  if (Array.isArray(required) && required.includes(leaf)) return true;
+  return isRequired(schema, path, answers);
+}
+
 function requires(node: SchemaNode, path: string): boolean {
   let current: SchemaNode | undefined = node;
   for (const name of path.split('/')) {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeAnswers, requiredAttachmentCount, validateFormData } from '../../protocol/forms.js';
+import {
+  dropHiddenAnswers,
+  normalizeAnswers,
+  requiredAttachmentCount,
+  validateFormData,
+  type FormAnswer,
+} from '../../protocol/forms.js';
 import { demoAnswers } from '../../demo/demo-answers.js';
 import { missingAttachments } from '../../protocol/form-attachments.js';
 import { field, schema, struktur } from './hostile-inputs.js';
@@ -51,7 +57,13 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
       properties: Record<string, Record<string, unknown>>;
     };
     expect(form.ui.fields['anschriftInDeutschland']?.widget).toBe('group');
-    expect(Object.keys(address.properties)).toEqual(['strassenanschrift', 'anschriftPostfach']);
+    // Both addresses are optional (0:1): a required "applies to me" question stands before each.
+    expect(Object.keys(address.properties)).toEqual([
+      'strassenanschriftTrifftZu',
+      'strassenanschrift',
+      'anschriftPostfachTrifftZu',
+      'anschriftPostfach',
+    ]);
     const street = address.properties['strassenanschrift'] as { required: string[] };
     expect(street.required).toEqual(['strassenangaben', 'ort']);
     const employer = props['angabenZumArbeitgeber'] as {
@@ -60,6 +72,35 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     const contacts = employer.properties['kontaktmoeglichkeiten'] as { properties: Record<string, unknown> };
     expect(Object.values(contacts.properties)[0]).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
     expect(JSON.stringify(props['angabenZurAusbildungsstaette'])).toContain('"minItems":2');
+  });
+
+  it('asks whether an optional group applies, and shows and requires it only then', () => {
+    const home = form.ui.fields['anschriftInDeutschland'];
+    expect(home?.fields?.['strassenanschriftTrifftZu']).toMatchObject({
+      widget: 'yesno',
+      wording: 'applies',
+      label: { de: 'Straßenanschrift' },
+    });
+    expect(home?.fields?.['strassenanschrift']?.visibleWhen).toEqual({
+      field: 'anschriftInDeutschland/strassenanschriftTrifftZu',
+      equals: true,
+    });
+    const base = demoAnswers['blaue-karte'] ?? {};
+    const at = (inDeutschland: Record<string, FormAnswer>) =>
+      validateFormData(form.schema, normalizeAnswers({ ...base, anschriftInDeutschland: inDeutschland })).map(
+        (e) => [e.field, e.code],
+      );
+    // The question itself must be answered.
+    expect(at({ anschriftPostfachTrifftZu: false })).toEqual([
+      ['anschriftInDeutschland/strassenanschriftTrifftZu', 'required'],
+    ]);
+    // "Applies" with nothing filled in: the group's required fields are asked for.
+    expect(at({ strassenanschriftTrifftZu: false, anschriftPostfachTrifftZu: true })).toEqual([
+      ['anschriftInDeutschland/anschriftPostfach', 'required'],
+    ]);
+    // "Does not apply" twice: nothing else is asked.
+    expect(at({ strassenanschriftTrifftZu: false, anschriftPostfachTrifftZu: false })).toEqual([]);
+    expect(notes.filter((n) => n.includes('asked whether it applies'))).toHaveLength(7);
   });
 
   it('makes the address groups it recognises address entries, keeping their FIM structure', () => {
@@ -79,6 +120,8 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     const inGermany = validateFormData(form.schema, {
       ...demoAnswers['blaue-karte'],
       anschriftInDeutschland: {
+        strassenanschriftTrifftZu: true,
+        anschriftPostfachTrifftZu: false,
         strassenanschrift: {
           strassenangaben: { strasse: 'Markt' },
           ort: { postleitzahl: 'O1665', ort: 'X' },
@@ -138,12 +181,14 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     };
     expect(without(true)).toEqual(['krankenversicherungstraeger required']);
     expect(without(false)).toEqual([]);
-    // The other rules keep their show-when conditions, and the form without the rule has no allOf.
+    // The other rules keep their show-when conditions, and the form without the rule has no such
+    // condition (its conditions are those of the optional groups).
     expect(result.form.ui.fields['aktenzeichen']?.visibleWhen).toEqual({
       field: 'sindSieVorbestraft',
       equals: true,
     });
-    expect(form.schema['allOf']).toBeUndefined();
+    expect(JSON.stringify(form.schema['allOf'])).not.toContain('krankenversicherungstraeger');
+    expect(JSON.stringify(result.form.schema['allOf'])).toContain('krankenversicherungstraeger');
   });
 
   it('tells the citizen when a rule is not evaluated, and names it for the person importing', () => {
@@ -234,7 +279,11 @@ describe('FIM import of the real BlaueKarte schema (XDatenfelder 2.0)', () => {
     expect(validateFormData(form.schema, normalizeAnswers(demoAnswers['blaue-karte'] ?? {}))).toEqual([]);
     const incomplete = {
       ...demoAnswers['blaue-karte'],
-      anschriftInDeutschland: { strassenanschrift: { ort: { postleitzahl: '01665' } } },
+      anschriftInDeutschland: {
+        strassenanschriftTrifftZu: true,
+        anschriftPostfachTrifftZu: false,
+        strassenanschrift: { ort: { postleitzahl: '01665' } },
+      },
     };
     const errors = validateFormData(form.schema, normalizeAnswers(incomplete)).map((e) => [e.field, e.code]);
     expect(errors).toEqual([
@@ -421,5 +470,158 @@ describe('long steps', () => {
     const { form } = importFimXml(renamed, options);
     expect(form.ui.fields['feld26']?.visibleWhen).toEqual({ field: 'feld1', equals: '001' });
     expect(form.ui.steps.map((s) => s.fields.length)).toEqual([30]);
+  });
+});
+
+describe('FIM groups the citizen may leave out or choose between (XDF 3)', () => {
+  const group = (id: string, label: string, inner: string, extra = '') =>
+    `<x:datenfeldgruppe><x:identifikation><x:id>${id}</x:id></x:identifikation><x:name>${label}</x:name><x:bezeichnungEingabe>${label}</x:bezeichnungEingabe>${extra}${inner}</x:datenfeldgruppe>`;
+  const upload = (id: string, label: string) =>
+    `<x:datenfeld><x:identifikation><x:id>${id}</x:id></x:identifikation><x:name>${label}</x:name><x:bezeichnungEingabe>${label}</x:bezeichnungEingabe><x:feldart><code>input</code></x:feldart><x:datentyp><code>file</code></x:datentyp></x:datenfeld>`;
+  const select = (id: string, label: string) =>
+    `<x:datenfeld><x:identifikation><x:id>${id}</x:id></x:identifikation><x:name>${label}</x:name><x:bezeichnungEingabe>${label}</x:bezeichnungEingabe><x:feldart><code>select</code></x:feldart><x:datentyp><code>text</code></x:datentyp><x:werte><x:wert><x:code>001</x:code><x:name>Ja</x:name></x:wert><x:wert><x:code>002</x:code><x:name>Nein</x:name></x:wert></x:werte></x:datenfeld>`;
+  const xml = schema(
+    struktur(
+      '1:1',
+      group(
+        'G00000010',
+        'Antragsteller',
+        struktur('1:1', field('F00000001', 'Name')) +
+          struktur(
+            '0:1',
+            group('G00000020', 'Abweichende Postanschrift', struktur('1:1', field('F00000002', 'Postfach'))),
+          ) +
+          struktur('1:1', select('F00000004', 'Handeln Sie für jemanden')) +
+          struktur(
+            '0:1',
+            group('G00000030', 'Vertretung', struktur('1:1', field('F00000003', 'Name der Vertretung'))),
+          ) +
+          struktur(
+            '1:1',
+            group(
+              'G00000040',
+              'Nachweis der Identität',
+              struktur('1:1', field('F00000005', 'Personalausweisnummer')) +
+                struktur('1:1', field('F00000006', 'Reisepassnummer')) +
+                struktur('1:1', upload('F00000007', 'Aufenthaltstitel')),
+              '<x:art><code>X</code></x:art>',
+            ),
+          ),
+      ),
+    ),
+    '<x:regel><x:identifikation><x:id>R1</x:id></x:identifikation><x:name>Vertretung</x:name><x:freitextRegel>WENN F00000004 = 001, DANN aktiviere G00000030</x:freitextRegel></x:regel>',
+  );
+  const options = { formId: 'test', officeId: 'buergerbuero', updatedAt: '2026-11-01T08:30:00.000Z' };
+  const { form, notes } = importFimXml(xml, options);
+  const errors = (answers: Record<string, unknown>) =>
+    validateFormData(form.schema, normalizeAnswers(dropHiddenAnswers(form.ui.fields, answers))).map(
+      (e) => `${e.field} ${e.code}`,
+    );
+  const base = { name: 'Ada Krause', handelnSieFuerJemanden: '002' };
+
+  it('asks first whether an optional group applies; a group a rule opens keeps the rule', () => {
+    expect(form.ui.steps[0]?.fields).toEqual([
+      'name',
+      'abweichendePostanschriftTrifftZu',
+      'abweichendePostanschrift',
+      'handelnSieFuerJemanden',
+      'vertretung',
+      'nachweisDerIdentitaet',
+    ]);
+    expect(form.ui.fields['abweichendePostanschriftTrifftZu']).toMatchObject({
+      widget: 'yesno',
+      wording: 'applies',
+      label: { de: 'Abweichende Postanschrift' },
+    });
+    expect(form.schema.required).toContain('abweichendePostanschriftTrifftZu');
+    expect(form.ui.fields['vertretung']?.visibleWhen).toEqual({
+      field: 'handelnSieFuerJemanden',
+      equals: '001',
+    });
+    const chosen = {
+      ...base,
+      nachweisDerIdentitaet: { auswahl: 'personalausweisnummer', personalausweisnummer: 'L01X00T47' },
+    };
+    expect(errors(chosen)).toEqual(['abweichendePostanschriftTrifftZu required']);
+    expect(errors({ ...chosen, abweichendePostanschriftTrifftZu: true })).toEqual([
+      'abweichendePostanschrift required',
+    ]);
+    expect(
+      errors({
+        ...chosen,
+        abweichendePostanschriftTrifftZu: false,
+        abweichendePostanschrift: { postfach: '12' },
+      }),
+    ).toEqual([]);
+    expect(notes).toContain(
+      'G00000010/G00000020: optional group, asked whether it applies (abweichendePostanschriftTrifftZu)',
+    );
+  });
+
+  it('makes a choice group (art X) a required choice, each child shown and required for its answer', () => {
+    const proof = form.ui.fields['nachweisDerIdentitaet'];
+    expect(Object.keys(proof?.fields ?? {})).toEqual([
+      'auswahl',
+      'personalausweisnummer',
+      'reisepassnummer',
+      'aufenthaltstitel',
+    ]);
+    expect(proof?.fields?.['auswahl']).toMatchObject({
+      widget: 'choice',
+      options: [
+        { value: 'personalausweisnummer', label: { de: 'Personalausweisnummer' } },
+        { value: 'reisepassnummer', label: { de: 'Reisepassnummer' } },
+        { value: 'aufenthaltstitel', label: { de: 'Aufenthaltstitel' } },
+      ],
+    });
+    expect(proof?.fields?.['reisepassnummer']?.visibleWhen).toEqual({
+      field: 'nachweisDerIdentitaet/auswahl',
+      equals: 'reisepassnummer',
+    });
+    // The scan asks for its file only while it is the chosen one.
+    expect(proof?.fields?.['aufenthaltstitel']).toMatchObject({ widget: 'scan', minCount: 1 });
+    const answers = { ...base, abweichendePostanschriftTrifftZu: false };
+    expect(errors(answers)).toEqual(['nachweisDerIdentitaet required']);
+    expect(errors({ ...answers, nachweisDerIdentitaet: { auswahl: 'reisepassnummer' } })).toEqual([
+      'nachweisDerIdentitaet/reisepassnummer required',
+    ]);
+    // What was typed for another choice is not sent.
+    expect(
+      errors({
+        ...answers,
+        nachweisDerIdentitaet: {
+          auswahl: 'reisepassnummer',
+          reisepassnummer: 'C01X00T47',
+          personalausweisnummer: 'x',
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      dropHiddenAnswers(form.ui.fields, {
+        nachweisDerIdentitaet: {
+          auswahl: 'reisepassnummer',
+          reisepassnummer: 'C01X00T47',
+          personalausweisnummer: 'x',
+        },
+      }),
+    ).toEqual({ nachweisDerIdentitaet: { auswahl: 'reisepassnummer', reisepassnummer: 'C01X00T47' } });
+    expect(errors({ ...answers, nachweisDerIdentitaet: { auswahl: 'aufenthaltstitel' } })).toEqual([]);
+  });
+
+  it('keeps a choice group inside a repeatable a plain group, and says so', () => {
+    const repeated = xml.replace(
+      '<x:anzahl>1:1</x:anzahl><x:enthaelt><x:datenfeldgruppe><x:identifikation><x:id>G00000040',
+      '<x:anzahl>0:3</x:anzahl><x:enthaelt><x:datenfeldgruppe><x:identifikation><x:id>G00000040',
+    );
+    const result = importFimXml(repeated, options);
+    expect(result.form.ui.fields['nachweisDerIdentitaet']?.widget).toBe('repeat');
+    expect(Object.keys(result.form.ui.fields['nachweisDerIdentitaet']?.item?.fields ?? {})).toEqual([
+      'personalausweisnummer',
+      'reisepassnummer',
+      'aufenthaltstitel',
+    ]);
+    expect(result.notes).toContain(
+      'G00000040 "Nachweis der Identität": choice group shown as a plain group (inside a repeatable)',
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   type FormStep,
 } from '../../protocol/forms.js';
 import type { LocalizedText } from '../../protocol/i18n.js';
+import { requiredWhen } from '../../protocol/required-when.js';
 import { PatternError } from '../../protocol/pattern/safe-pattern.js';
 import { isLiteralPattern, xsdToEcmaPattern } from '../../protocol/pattern/xsd.js';
 import type { CodeList } from './genericode.js';
@@ -103,9 +104,9 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
   const notes: string[] = [];
   const tr = (german: string): LocalizedText => ({ ...options.translations?.[german], de: german });
   const topNames = new Names();
-  const properties: Record<string, PropertySchema> = {};
-  const required: string[] = [];
-  const uiFields: Record<string, FieldUi> = {};
+  const root: Container['schema'] = { properties: {}, required: [] };
+  const rootUi: Container['ui'] = { fields: {} };
+  const required = root.required;
   const steps: FormStep[] = [];
   const stepIds = new Names();
 
@@ -120,6 +121,7 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     patternsDropped: 0,
     releaseStatus: fim.releaseStatus,
   };
+  const conditions: Record<string, unknown>[] = [];
   const context: Context = {
     tr,
     notes,
@@ -127,18 +129,21 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     fields: new Map(),
     codeLists: options.codeLists ?? new Map(),
     report,
+    conditions,
+    optionalGroups: [],
   };
   if (fim.releaseStatus) notes.push(`release status: ${releaseStatusText(fim.version, fim.releaseStatus)}`);
   const place = (item: FimChild, names: Names, into: StepBuilder, within = '') => {
     const name = names.take(item.element.label || item.element.name || item.element.id);
     const converted = convertChild(item, context, `${within}${item.element.id}`, name);
-    uiFields[name] = converted.ui;
+    rootUi.fields[name] = converted.ui;
     if (converted.schema) {
-      properties[name] = converted.schema;
+      root.properties[name] = converted.schema;
       if (converted.required) required.push(name);
     }
     if (converted.target) converted.target.parent = { required, name };
     into.fields.push(name);
+    noteOptionalGroup(item, converted, context, { schema: root, ui: rootUi, names, order: into.fields });
   };
 
   let loose: StepBuilder | null = null;
@@ -164,7 +169,6 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     }
   }
   const unevaluated: string[] = [];
-  const conditions: Record<string, unknown>[] = [];
   for (const rule of fim.rules) {
     const condition = applyFimRule(rule.definition, context.fields, conditions);
     if (condition) {
@@ -179,15 +183,16 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     }
   }
   for (const branch of revealChosenBranches(conditions)) notes.push(`branch: ${branch}`);
+  askWhetherGroupsApply(context);
   if (unevaluated.length > 0 && steps[0]) {
     // The citizen is told, and the clerk checks those conditions.
     const name = topNames.take('Hinweis zu Bedingungen');
-    uiFields[name] = { label: RULES_NOTE_TITLE, help: RULES_NOTE, widget: 'note' };
+    rootUi.fields[name] = { label: RULES_NOTE_TITLE, help: RULES_NOTE, widget: 'note' };
     steps[0].fields.unshift(name);
   }
 
-  limitRequiredScans(uiFields, notes);
-  const split = splitLongSteps(steps, uiFields, stepIds);
+  limitRequiredScans(rootUi.fields, notes);
+  const split = splitLongSteps(steps, rootUi.fields, stepIds);
   if (split.length > steps.length) {
     notes.push(`${split.length - steps.length} long steps split: at most ${STEP_FIELDS} fields a step`);
   }
@@ -213,12 +218,12 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     schema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
-      properties,
+      properties: root.properties,
       required,
       additionalProperties: false,
       ...(conditions.length > 0 ? { allOf: conditions } : {}),
     },
-    ui: { steps, fields: uiFields },
+    ui: { steps, fields: rootUi.fields },
     ...(fim.id && fim.schemaVersion
       ? { fimSchema: { id: fim.id.slice(0, 40), version: fim.schemaVersion.slice(0, 20) } }
       : {}),
@@ -268,6 +273,29 @@ interface Context {
   fields: RuleFields;
   codeLists: ReadonlyMap<string, CodeList>;
   report: FimImportReport;
+  /** The schema's `allOf`: the rules' conditions, and those of choice and optional groups. */
+  conditions: Record<string, unknown>[];
+  /** Optional groups outside repeatables, to be asked about once the rules are read. */
+  optionalGroups: OptionalGroup[];
+}
+
+/** Where a field sits: its parent's schema and UI, in display order. */
+interface Container {
+  /** The parent's schema: `properties` is replaced when a field is put in between. */
+  schema: { properties: Record<string, PropertySchema>; required: string[] };
+  /** The parent's UI: `fields` is replaced the same way. */
+  ui: { fields: Record<string, FieldUi> };
+  names: Names;
+  /** The step's field order, for a field placed in a step. */
+  order?: string[];
+}
+
+interface OptionalGroup {
+  target: RuleTarget;
+  name: string;
+  container: Container;
+  label: LocalizedText;
+  help: LocalizedText | undefined;
 }
 
 function convertChild(
@@ -325,9 +353,22 @@ function convertChild(
 function convertGroup(group: FimGroup, context: Context, path: string, answerPath: string | null): Converted {
   const { tr, notes } = context;
   const names = new Names();
-  const properties: Record<string, PropertySchema> = {};
+  const label = group.label || group.name;
   const required: string[] = [];
-  const fields: Record<string, FieldUi> = {};
+  const schema: Container['schema'] & PropertySchema = {
+    type: 'object',
+    properties: {},
+    required,
+    additionalProperties: false,
+  };
+  const ui: FieldUi & Container['ui'] = {
+    label: label ? tr(label) : ENTRY,
+    ...(group.help ? { help: tr(group.help) } : {}),
+    widget: 'group',
+    fields: {},
+  };
+  const container: Container = { schema, ui, names };
+  const options: ChoiceChild[] = [];
   for (const item of group.children) {
     const name = names.take(item.element.label || item.element.name || item.element.id);
     const converted = convertChild(
@@ -336,29 +377,198 @@ function convertGroup(group: FimGroup, context: Context, path: string, answerPat
       `${path}/${item.element.id}`,
       answerPath === null ? null : `${answerPath}/${name}`,
     );
-    fields[name] = converted.ui;
+    ui.fields[name] = converted.ui;
     if (converted.schema) {
-      properties[name] = converted.schema;
+      schema.properties[name] = converted.schema;
       if (converted.required) required.push(name);
     }
     if (converted.target) converted.target.parent = { required, name };
+    noteOptionalGroup(item, converted, context, container);
+    if (converted.schema || converted.ui.widget === 'scan') {
+      options.push({
+        name,
+        label: converted.ui.label,
+        target: converted.target,
+        required: converted.required,
+      });
+    }
   }
-  const label = group.label || group.name;
-  const schema = { type: 'object', properties, required, additionalProperties: false };
-  const ui: FieldUi = {
-    label: label ? tr(label) : ENTRY,
-    ...(group.help ? { help: tr(group.help) } : {}),
-    widget: 'group',
-    fields,
-  };
+  if (group.choice) chooseOne(group, answerPath, options, container, context);
   const parts = addressParts(ui, schema);
   if (parts) {
     notes.push(`${path} "${label}": address entry (street, house number, postcode, town)`);
     germanPostalCode(schema, parts.postalCode);
     ui.widget = 'address';
     ui.address = { parts, ...(context.places ? { places: context.places } : {}) };
+    // The address entry lays out its own parts: no question inside it.
+    context.optionalGroups = context.optionalGroups.filter(
+      ({ target }) => answerPath === null || !target.path.startsWith(`${answerPath}/`),
+    );
   }
   return { schema, ui, required: false };
+}
+
+interface ChoiceChild {
+  name: string;
+  label: LocalizedText;
+  target: RuleTarget | undefined;
+  required: boolean;
+}
+
+const CHOICE_LABEL: LocalizedText = {
+  de: 'Was möchten Sie angeben?',
+  en: 'What would you like to give?',
+  tr: 'Hangisini belirtmek istiyorsunuz?',
+  ar: 'ماذا تريد أن تذكر؟',
+  uk: 'Що ви хочете вказати?',
+  ru: 'Что вы хотите указать?',
+};
+
+/**
+ * A choice group (XDF 3 `art` X) asks first which of its children the citizen gives: a required
+ * choice of their labels, and each child shown (and required, where FIM requires it) only for its
+ * answer. Inside a repeatable (no path from the form's root) it stays a plain group, with a note.
+ */
+function chooseOne(
+  group: FimGroup,
+  answerPath: string | null,
+  options: ChoiceChild[],
+  container: Container,
+  context: Context,
+): void {
+  if (answerPath === null || options.length < 2) {
+    context.notes.push(
+      `${group.id} "${group.label}": choice group shown as a plain group (${answerPath === null ? 'inside a repeatable' : 'fewer than two children'})`,
+    );
+    return;
+  }
+  const name = container.names.take('Auswahl');
+  const field = `${answerPath}/${name}`;
+  for (const option of options) {
+    const ui = container.ui.fields[option.name];
+    if (!ui) continue;
+    ui.visibleWhen = { field, equals: option.name };
+    if (option.required) {
+      container.schema.required.splice(container.schema.required.indexOf(option.name), 1);
+      if (option.target) option.target.required = false;
+      if (ui.widget !== 'scan')
+        context.conditions.push({
+          ...requiredWhen({ field, equals: option.name }, [`${answerPath}/${option.name}`]),
+        });
+    }
+  }
+  container.ui.fields = withFieldBefore(container.ui.fields, Object.keys(container.ui.fields)[0], name, {
+    label: CHOICE_LABEL,
+    ...(group.help ? { help: context.tr(group.help) } : {}),
+    widget: 'choice',
+    options: options.map((o) => ({ value: o.name, label: o.label })),
+  });
+  container.schema.properties = withFieldBefore(
+    container.schema.properties,
+    Object.keys(container.schema.properties)[0],
+    name,
+    { type: 'string', enum: options.map((o) => o.name) },
+  );
+  container.schema.required.unshift(name);
+  context.notes.push(
+    `${group.id} "${group.label}": choice group, one of ${options.map((o) => o.name).join(', ')}`,
+  );
+}
+
+/** Remembers a group the citizen may leave out (0:1, outside repeatables) for askWhetherGroupsApply. */
+function noteOptionalGroup(
+  item: FimChild,
+  converted: Converted,
+  context: Context,
+  container: Container,
+): void {
+  const { element, cardinality } = item;
+  if (element.kind !== 'group' || cardinality.min !== 0 || cardinality.max !== 1) return;
+  const target = converted.target;
+  if (!target || target.repeatable || !converted.schema) return;
+  const name = target.parent?.name ?? target.path.split('/').pop() ?? '';
+  context.optionalGroups.push({
+    target,
+    name,
+    container,
+    label: converted.ui.label,
+    help: converted.ui.help,
+  });
+}
+
+/**
+ * An optional group looks like any other: its required fields would read as required of everyone.
+ * So the citizen is asked first whether it applies ("Trifft auf mich zu" / "Trifft nicht zu", a
+ * required yes/no beside the group); the group shows, and is required, only after "applies". A
+ * group a rule already shows, hides or requires keeps the rule's condition instead.
+ */
+function askWhetherGroupsApply(context: Context): void {
+  const ruled = conditionallyRequired(context.conditions);
+  for (const { target, name, container, label, help } of context.optionalGroups) {
+    const { ui, schema } = target;
+    if (ui.visibleWhen || ui.visibleIf || ruled.has(target.path) || !schema) continue;
+    if (!asksSomething(ui)) continue;
+    const question = container.names.derive(name, 'TrifftZu');
+    const within = target.path.split('/').slice(0, -1).join('/');
+    const field = within ? `${within}/${question}` : question;
+    const ask: FieldUi = { label, ...(help ? { help } : {}), widget: 'yesno', wording: 'applies' };
+    container.ui.fields = withFieldBefore(container.ui.fields, name, question, ask);
+    container.schema.properties = withFieldBefore(container.schema.properties, name, question, {
+      type: 'boolean',
+    });
+    container.schema.required.push(question);
+    if (container.order) container.order.splice(container.order.indexOf(name), 0, question);
+    ui.visibleWhen = { field, equals: true };
+    const groupRequired = schema['required'];
+    if (Array.isArray(groupRequired) && groupRequired.length > 0) {
+      context.conditions.push({ ...requiredWhen({ field, equals: true }, [target.path]) });
+    }
+    context.notes.push(`${target.fimPath}: optional group, asked whether it applies (${field})`);
+  }
+}
+
+/** Whether a group asks for anything: a field with an answer, or a scan. */
+function asksSomething(ui: FieldUi): boolean {
+  if (ui.widget === 'scan') return true;
+  if (ui.item) return true;
+  if (ui.fields) return Object.values(ui.fields).some(asksSomething);
+  return ui.widget !== 'note';
+}
+
+/** Every path some condition can require (the `then` and `anyOf` branches of the schema's `allOf`). */
+function conditionallyRequired(conditions: Record<string, unknown>[]): Set<string> {
+  const paths = new Set<string>();
+  const visit = (node: unknown, prefix: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (Array.isArray(record['required'])) {
+      for (const name of record['required']) paths.add(`${prefix}${String(name)}`);
+    }
+    const properties = record['properties'];
+    if (typeof properties === 'object' && properties !== null) {
+      for (const [name, inner] of Object.entries(properties)) visit(inner, `${prefix}${name}/`);
+    }
+    for (const key of ['then', 'else', 'anyOf', 'allOf', 'oneOf']) {
+      const inner = record[key];
+      if (Array.isArray(inner)) for (const item of inner) visit(item, prefix);
+      else visit(inner, prefix);
+    }
+  };
+  for (const condition of conditions) visit(condition, '');
+  return paths;
+}
+
+/** The record with `key` added right before `before` (at the end when `before` is missing). */
+function withFieldBefore<T>(
+  record: Record<string, T>,
+  before: string | undefined,
+  key: string,
+  value: T,
+): Record<string, T> {
+  const entries = Object.entries(record);
+  const at = entries.findIndex(([name]) => name === before);
+  entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
+  return Object.fromEntries(entries);
 }
 
 const RULES_NOTE_TITLE: LocalizedText = {
@@ -672,6 +882,12 @@ class Names {
     let base = words.map((w, i) => (i === 0 ? w : w[0]?.toUpperCase() + w.slice(1))).join('') || 'feld';
     if (!/^[a-z]/.test(base)) base = `f${base}`;
     return this.unique(base.slice(0, 40), (n) => `${base.slice(0, 40)}${n}`);
+  }
+
+  /** A name made of another field's name and a word ("anschrift" + "trifftZu"). */
+  derive(name: string, suffix: string): string {
+    const base = `${name.slice(0, 64 - suffix.length - 2)}${suffix}`;
+    return this.unique(base, (n) => `${base}${n}`);
   }
 
   takeSlug(label: string): string {

@@ -47,6 +47,8 @@ export interface FimGroup {
   name: string;
   label: string;
   help: string;
+  /** XDF 3 `art` X (Auswahlgruppe): the citizen fills in one of its children, not all. */
+  choice: boolean;
   children: FimChild[];
 }
 
@@ -179,7 +181,12 @@ function common(element: XmlElement) {
 }
 
 function readGroup(element: XmlElement, counter: { fields: number }, depth: number): FimGroup {
-  return { kind: 'group', ...common(element), children: readStructure(element, counter, depth) };
+  return {
+    kind: 'group',
+    ...common(element),
+    choice: codeOf(element, 'art') === 'X',
+    children: readStructure(element, counter, depth),
+  };
 }
 
 function readField(element: XmlElement): FimField {
