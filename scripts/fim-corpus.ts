@@ -23,6 +23,10 @@ const totals = {
   selectsAsChoices: 0,
   uploads: 0,
   uploadsAsScans: 0,
+  optionalGroups: 0,
+  optionalGroupsAsked: 0,
+  choiceGroups: 0,
+  choiceGroupsAsChoices: 0,
   ms: 0,
 };
 let peakHeap = 0;
@@ -54,10 +58,14 @@ for (const folder of readdirSync(root).sort()) {
         'selectsAsChoices',
         'uploads',
         'uploadsAsScans',
+        'optionalGroups',
+        'optionalGroupsAsked',
+        'choiceGroups',
+        'choiceGroupsAsChoices',
       ] as const)
         totals[key] += report[key];
       console.log(
-        `${folder}/${file}: rules ${report.rulesEvaluated}/${report.rules}, choices ${report.selectsAsChoices}/${report.selects}, scans ${report.uploadsAsScans}/${report.uploads}, status ${report.releaseStatus || '-'}, ${ms.toFixed(0)} ms` +
+        `${folder}/${file}: rules ${report.rulesEvaluated}/${report.rules}, choices ${report.selectsAsChoices}/${report.selects}, scans ${report.uploadsAsScans}/${report.uploads}, optional groups asked ${report.optionalGroupsAsked}/${report.optionalGroups}, choice groups ${report.choiceGroupsAsChoices}/${report.choiceGroups}, status ${report.releaseStatus || '-'}, ${ms.toFixed(0)} ms` +
           (report.unevaluatedRules.length
             ? `; not evaluated: ${report.unevaluatedRules.map((r) => r.id).join(' ')}`
             : ''),
@@ -72,7 +80,7 @@ for (const folder of readdirSync(root).sort()) {
 }
 const percent = (a: number, b: number) => (b === 0 ? 100 : Math.round((1000 * a) / b) / 10);
 console.log(
-  `total: ${totals.files} schemas, ${totals.refused} refused; rules ${totals.rulesEvaluated}/${totals.rules} (${percent(totals.rulesEvaluated, totals.rules)} %), choices ${totals.selectsAsChoices}/${totals.selects} (${percent(totals.selectsAsChoices, totals.selects)} %), scans ${totals.uploadsAsScans}/${totals.uploads} (${percent(totals.uploadsAsScans, totals.uploads)} %), ${totals.ms.toFixed(0)} ms, heap ${(peakHeap / 1048576).toFixed(1)} MB`,
+  `total: ${totals.files} schemas, ${totals.refused} refused; rules ${totals.rulesEvaluated}/${totals.rules} (${percent(totals.rulesEvaluated, totals.rules)} %), choices ${totals.selectsAsChoices}/${totals.selects} (${percent(totals.selectsAsChoices, totals.selects)} %), scans ${totals.uploadsAsScans}/${totals.uploads} (${percent(totals.uploadsAsScans, totals.uploads)} %), optional groups asked ${totals.optionalGroupsAsked}/${totals.optionalGroups}, choice groups ${totals.choiceGroupsAsChoices}/${totals.choiceGroups}, ${totals.ms.toFixed(0)} ms, heap ${(peakHeap / 1048576).toFixed(1)} MB`,
 );
 console.log(
   JSON.stringify({

@@ -50,6 +50,12 @@ export interface FimImportReport {
   uploads: number;
   uploadsAsScans: number;
   patternsDropped: number;
+  /** Optional groups (0:1), and those asked about with "applies to me / does not apply". */
+  optionalGroups: number;
+  optionalGroupsAsked: number;
+  /** Choice groups (XDF 3 `art` X), and those shown as a choice. */
+  choiceGroups: number;
+  choiceGroupsAsChoices: number;
   releaseStatus: string;
 }
 
@@ -119,6 +125,10 @@ export function fimToForm(fim: FimSchema, options: FimImportOptions): FimImportR
     uploads: 0,
     uploadsAsScans: 0,
     patternsDropped: 0,
+    optionalGroups: 0,
+    optionalGroupsAsked: 0,
+    choiceGroups: 0,
+    choiceGroupsAsChoices: 0,
     releaseStatus: fim.releaseStatus,
   };
   const conditions: Record<string, unknown>[] = [];
@@ -436,6 +446,7 @@ function chooseOne(
   container: Container,
   context: Context,
 ): void {
+  context.report.choiceGroups++;
   if (answerPath === null || options.length < 2) {
     context.notes.push(
       `${group.id} "${group.label}": choice group shown as a plain group (${answerPath === null ? 'inside a repeatable' : 'fewer than two children'})`,
@@ -470,6 +481,7 @@ function chooseOne(
     { type: 'string', enum: options.map((o) => o.name) },
   );
   container.schema.required.unshift(name);
+  context.report.choiceGroupsAsChoices++;
   context.notes.push(
     `${group.id} "${group.label}": choice group, one of ${options.map((o) => o.name).join(', ')}`,
   );
@@ -486,6 +498,7 @@ function noteOptionalGroup(
   if (element.kind !== 'group' || cardinality.min !== 0 || cardinality.max !== 1) return;
   const target = converted.target;
   if (!target || target.repeatable || !converted.schema) return;
+  context.report.optionalGroups++;
   const name = target.parent?.name ?? target.path.split('/').pop() ?? '';
   context.optionalGroups.push({
     target,
@@ -523,6 +536,7 @@ function askWhetherGroupsApply(context: Context): void {
     if (Array.isArray(groupRequired) && groupRequired.length > 0) {
       context.conditions.push({ ...requiredWhen({ field, equals: true }, [target.path]) });
     }
+    context.report.optionalGroupsAsked++;
     context.notes.push(`${target.fimPath}: optional group, asked whether it applies (${field})`);
   }
 }

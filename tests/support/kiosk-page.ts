@@ -3,13 +3,16 @@ import {
   addressPart,
   isAttachmentWidget,
   isVisible,
+  soleNestedGroup,
   type FieldUi,
   type FormAnswer,
   type FormAnswers,
   type FormDefinition,
+  type FormJsonSchema,
 } from '../../protocol/forms.js';
 import { localize } from '../../protocol/i18n.js';
-import { isRequired } from '../../protocol/required-when.js';
+import { isRequired, isRequiredWithin } from '../../protocol/required-when.js';
+import { yesNoText } from '../../renderer/kiosk/components/fields/yes-no.js';
 import { TEXTS, type Texts } from '../../renderer/kiosk/i18n/texts.js';
 import { demoKioskConfig, kioskUrl } from '../../scripts/kiosk-url.js';
 
@@ -87,6 +90,8 @@ export class KioskPage {
     answers: FormAnswers,
     scope: Locator,
     locale = 'de',
+    /** A group shown inside its outer group's frame (the only field there): no frame of its own. */
+    flattened = false,
   ): Promise<void> {
     if (!isVisible(ui, answers)) return;
     if (isAttachmentWidget(ui.widget)) {
@@ -98,9 +103,12 @@ export class KioskPage {
       (isAttachmentWidget(field.widget) && Boolean(field.minCount)) ||
       Object.values(field.fields ?? {}).some(pictures);
     if (!pictures(ui)) return;
-    const group = scope.getByRole('group', { name: localize(ui.label, locale).text, exact: true });
+    const group = flattened
+      ? scope
+      : scope.getByRole('group', { name: localize(ui.label, locale).text, exact: true });
+    const sole = soleNestedGroup(ui);
     for (const child of Object.values(ui.fields))
-      await this.takeRequiredPictures(child, answers, group, locale);
+      await this.takeRequiredPictures(child, answers, group, locale, sole?.ui === child);
   }
 
   async fillField(
@@ -121,6 +129,7 @@ export class KioskPage {
       required,
       value,
       locale,
+      { schema: form.schema, path: name, answers },
     );
   }
 
@@ -357,6 +366,10 @@ async function fillAnswer(
   required: boolean,
   value: FormAnswer,
   locale: string,
+  /** Where the field sits outside repeatables, for what its label says about required. */
+  at?: { schema: FormJsonSchema; path: string; answers: FormAnswers },
+  /** A group shown inside its outer group's frame (the only field there): no frame of its own. */
+  flattened = false,
 ): Promise<void> {
   const t: Texts = TEXTS[locale as keyof typeof TEXTS];
   const text = localize(ui.label, locale).text;
@@ -380,13 +393,35 @@ async function fillAnswer(
       ).fill(String(inner));
     }
   } else if (ui.widget === 'group' && typeof value === 'object' && !Array.isArray(value)) {
-    const group = await nearest(scope.getByRole('group', { name: text, exact: true }));
+    const group = flattened ? scope : await nearest(scope.getByRole('group', { name: text, exact: true }));
     const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
     const requiredNames = (property['required'] ?? []) as string[];
-    for (const [key, inner] of Object.entries(value)) {
-      const child = ui.fields?.[key];
-      if (child)
-        await fillAnswer(group, child, properties[key] ?? {}, requiredNames.includes(key), inner, locale);
+    const sole = soleNestedGroup(ui);
+    // In the order of the screen: a question whether a part applies comes before the part. A
+    // condition inside the group sees what the citizen has filled in of it so far, as the kiosk does.
+    let sofar: Record<string, FormAnswer> = {};
+    for (const [key, child] of Object.entries(ui.fields ?? {})) {
+      const inner = value[key];
+      if (inner === undefined) continue;
+      const within = at && {
+        ...at,
+        path: `${at.path}/${key}`,
+        answers: withAnswerAt(at.answers, at.path, sofar),
+      };
+      const required = within
+        ? isRequiredWithin(within.schema, within.path, within.answers)
+        : requiredNames.includes(key);
+      await fillAnswer(
+        group,
+        child,
+        properties[key] ?? {},
+        required,
+        inner,
+        locale,
+        within,
+        sole?.name === key,
+      );
+      sofar = { ...sofar, [key]: inner };
     }
   } else if (ui.widget === 'repeat' && Array.isArray(value) && ui.item) {
     const group = await nearest(scope.getByRole('group', { name: text, exact: true }));
@@ -416,9 +451,14 @@ async function fillAnswer(
     await choice.getByRole('radio', { name: optionText, exact: true }).check();
   } else if (ui.widget === 'yesno') {
     await (
-      await nearest(scope.getByRole('group', { name: label, exact: true }))
+      await nearest(
+        scope.getByRole('group', {
+          name: ui.wording === 'applies' ? `${label} – ${t.appliesQuestion}` : label,
+          exact: true,
+        }),
+      )
     )
-      .getByRole('radio', { name: value === true ? t.yes : t.no, exact: true })
+      .getByRole('radio', { name: yesNoText(ui, value === true, t), exact: true })
       .check();
   } else if (ui.widget === 'checkbox') {
     const box = await nearest(scope.getByRole('checkbox', { name: label, exact: true }));
@@ -451,6 +491,15 @@ async function nearest(candidates: Locator): Promise<Locator> {
     }),
   );
   return candidates.nth(depths.indexOf(Math.min(...depths)));
+}
+
+/** The answers with the one at a path ("anschrift/ort") replaced. */
+function withAnswerAt(answers: FormAnswers, path: string, value: FormAnswer): FormAnswers {
+  const [first = '', ...rest] = path.split('/');
+  if (rest.length === 0) return { ...answers, [first]: value };
+  const inner = answers[first];
+  const group = typeof inner === 'object' && !Array.isArray(inner) ? inner : {};
+  return { ...answers, [first]: withAnswerAt(group, rest.join('/'), value) };
 }
 
 /** Every answer inside nested group answers, by its path ("ort/postleitzahl"). */

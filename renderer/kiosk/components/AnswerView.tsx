@@ -1,7 +1,8 @@
-import type { FieldUi, FormAnswer } from '../../../protocol/forms.js';
+import { isVisible, soleNestedGroup, type FieldUi, type FormAnswer } from '../../../protocol/forms.js';
 import { INTL_LOCALES, type Locale } from '../../../protocol/i18n.js';
 import { Localized, localized } from '../i18n/Localized.js';
 import type { Texts } from '../i18n/texts.js';
+import { yesNoText } from './fields/yes-no.js';
 
 export interface AnswerViewProps {
   ui: FieldUi | undefined;
@@ -9,12 +10,17 @@ export interface AnswerViewProps {
   /** The citizen's language ("tr"): picks option labels; dates and numbers use its Intl tag. */
   locale: string;
   t: Texts;
+  /** All answers of the form: an answer its condition now hides is not listed (nor sent). */
+  answers?: Record<string, unknown> | undefined;
 }
 
-/** An answer as the citizen reads it on the review: Ja/Nein, option labels, groups as nested lists. */
-export function AnswerView({ ui, value, locale, t }: AnswerViewProps) {
+/**
+ * An answer as the citizen reads it on the review: Ja/Nein, option labels, groups as nested lists
+ * in the form's order. A group that holds only another group is one list, as on its step.
+ */
+export function AnswerView({ ui, value, locale, t, answers }: AnswerViewProps) {
   if (value === undefined || value === '') return <>{t.notAnswered}</>;
-  if (typeof value === 'boolean') return <>{value ? t.yes : t.no}</>;
+  if (typeof value === 'boolean') return <>{yesNoText(ui, value, t)}</>;
   if (Array.isArray(value)) {
     return (
       <ol className="kiosk-review__list">
@@ -27,16 +33,27 @@ export function AnswerView({ ui, value, locale, t }: AnswerViewProps) {
     );
   }
   if (typeof value === 'object') {
+    const sole = ui ? soleNestedGroup(ui) : undefined;
+    const only = Object.keys(value);
+    if (sole && only.length === 1 && only[0] === sole.name) {
+      return <AnswerView ui={sole.ui} value={value[sole.name]} locale={locale} t={t} answers={answers} />;
+    }
+    const order = Object.keys(ui?.fields ?? {});
+    const names = [...order.filter((n) => n in value), ...only.filter((n) => !order.includes(n))];
     return (
       <dl className="kiosk-review__nested">
-        {Object.entries(value).map(([name, inner]) => (
-          <div key={name} className="kiosk-review__row">
-            <dt {...localized(ui?.fields?.[name]?.label ?? { de: name }, locale)} />
-            <dd>
-              <AnswerView ui={ui?.fields?.[name]} value={inner} locale={locale} t={t} />
-            </dd>
-          </div>
-        ))}
+        {names.map((name) => {
+          const child = ui?.fields?.[name];
+          if (child && answers && !isVisible(child, answers)) return null;
+          return (
+            <div key={name} className="kiosk-review__row">
+              <dt {...localized(child?.label ?? { de: name }, locale)} />
+              <dd>
+                <AnswerView ui={child} value={value[name]} locale={locale} t={t} answers={answers} />
+              </dd>
+            </div>
+          );
+        })}
       </dl>
     );
   }

@@ -16,6 +16,7 @@ import { errorText } from './fields/error-text.js';
 import { LengthNote } from './LengthNote.js';
 import { GroupField, RepeatField, type GroupFieldProps } from './fields/GroupField.js';
 import { CITIZEN_AUTOCOMPLETE } from './fields/autocomplete.js';
+import { yesNoText } from './fields/yes-no.js';
 
 export type AnswerValue = FormAnswer | undefined;
 
@@ -37,7 +38,15 @@ export interface FormFieldProps {
   answers?: Record<string, unknown>;
   /** Draws a photo or scan field inside a group by its path (its files are attachments, not answers). */
   renderAttachment?: ((path: string, ui: FieldUi) => ReactNode) | undefined;
+  /**
+   * Whether the field at a path inside a group must be answered for the answers so far (a rule may
+   * require it); without it, or inside a repeatable, the group's own `required` list decides.
+   */
+  requiredAt?: ((path: string) => boolean) | undefined;
 }
+
+/** Paths inside a repeatable hold an entry's number ("kinder/0/name"); field names start with a letter. */
+const IN_REPEATABLE = /(^|\/)\d+(\/|$)/;
 
 const INPUT_TYPES: Partial<Record<FieldUi['widget'], string>> = {
   text: 'text',
@@ -83,6 +92,7 @@ export function FormField(props: FormFieldProps) {
       error,
       locale,
       t,
+      errors,
       onChange: (next) => onChange(name, next),
       renderField: (child) => (
         <FormField
@@ -91,7 +101,12 @@ export function FormField(props: FormFieldProps) {
           path={child.path}
           ui={child.ui}
           property={child.property}
-          required={child.required}
+          required={
+            props.requiredAt && !IN_REPEATABLE.test(child.path)
+              ? props.requiredAt(child.path)
+              : child.required
+          }
+          requiredAt={props.requiredAt}
           value={child.value}
           error={errors[child.path]}
           errors={errors}
@@ -125,7 +140,11 @@ export function FormField(props: FormFieldProps) {
         className={`kiosk-choice${message ? ' kiosk-choice--invalid' : ''}`}
         aria-describedby={message ? `${domId}-error` : undefined}
       >
-        <legend className="pop-field__label">{shownLabel}</legend>
+        <legend className="pop-field__label">
+          {shownLabel}
+          {/* The question and the part it opens have the same title: the question says it asks. */}
+          {ui.wording === 'applies' && <> – {t.appliesQuestion}</>}
+        </legend>
         {help && <p className="pop-field__help">{help}</p>}
         {message && (
           <p className="pop-field__error" id={`${domId}-error`}>
@@ -141,7 +160,7 @@ export function FormField(props: FormFieldProps) {
                 checked={value === option}
                 onChange={() => onChange(name, option)}
               />
-              <span>{option ? t.yes : t.no}</span>
+              <span>{yesNoText(ui, option, t)}</span>
             </label>
           ))}
         </div>

@@ -7,7 +7,7 @@ import {
   type FieldUi,
 } from '../../../protocol/forms.js';
 import { localize } from '../../../protocol/i18n.js';
-import { isRequired } from '../../../protocol/required-when.js';
+import { isRequired, isRequiredWithin } from '../../../protocol/required-when.js';
 import { translationState } from '../../../protocol/translations.js';
 import { Button, StatusMessage } from '../../shared/ui/index.js';
 import type { AttachmentLimits, AttachmentProblem } from '../../../protocol/attachments.js';
@@ -131,6 +131,7 @@ export function FormStepScreen({
               t={t}
               onChange={onChange}
               renderAttachment={renderAttachment}
+              requiredAt={(path) => isRequiredWithin(form.schema, path, answers)}
             />
           );
         })}

@@ -68,9 +68,9 @@ export function ReviewScreen({
               .map((name) => {
                 const ui = form.ui.fields[name];
                 const label = localized(ui?.label ?? { de: name }, locale);
+                // A field its condition hides is neither asked for nor sent, so it is not listed.
+                if (ui && !isVisible(ui, answers)) return null;
                 if (ui && isAnswerless(ui.widget)) {
-                  // A photo field its condition hides is neither asked for nor sent.
-                  if (!isVisible(ui, answers)) return null;
                   const files = attachments.filter((a) => a.fieldId === name);
                   const lacking = files.length < (ui.minCount ?? 0);
                   return (
@@ -89,7 +89,7 @@ export function ReviewScreen({
                   <div key={name} className="kiosk-review__row">
                     <dt {...label} />
                     <dd>
-                      <AnswerView ui={ui} value={answers[name]} locale={locale} t={t} />
+                      <AnswerView ui={ui} value={answers[name]} locale={locale} t={t} answers={answers} />
                     </dd>
                   </div>
                 );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   isAttachmentWidget,
+  soleNestedGroup,
   type FieldErrorCode,
   type FieldUi,
   type FormAnswer,
@@ -20,6 +21,8 @@ export interface GroupFieldProps {
   error: FieldErrorCode | undefined;
   locale: string;
   t: Texts;
+  /** Every error of the form by path: a group shown as part of its outer group shows its own here. */
+  errors?: Record<string, FieldErrorCode> | undefined;
   onChange(value: Value): void;
   renderField(args: {
     name: string;
@@ -32,27 +35,54 @@ export interface GroupFieldProps {
   }): ReactNode;
 }
 
-/** A group of fields as a section of the step: a fieldset whose legend names it. */
-export function GroupField({
-  path,
-  ui,
-  property,
-  value,
-  error,
-  locale,
-  t,
-  onChange,
-  renderField,
-}: GroupFieldProps) {
-  const answers = isGroupAnswer(value) ? value : {};
-  const properties = (property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
-  const required = Array.isArray(property['required']) ? (property['required'] as string[]) : [];
+/**
+ * A group of fields as a section of the step: a fieldset whose legend names it. A group that holds
+ * only another group shows that group's fields in its own frame, the inner title below the legend,
+ * so nesting six deep does not squeeze the fields into a narrow column; answers keep their nesting.
+ */
+export function GroupField(props: GroupFieldProps) {
+  const { ui, locale, t, renderField } = props;
+  let level: Level = {
+    path: props.path,
+    ui,
+    property: props.property,
+    value: props.value,
+    onChange: props.onChange,
+  };
+  const inner: FieldUi[] = [];
+  let error = props.error;
+  for (let sole = soleNestedGroup(level.ui); sole; sole = soleNestedGroup(level.ui)) {
+    const outer = level;
+    const name = sole.name;
+    const properties = (outer.property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+    level = {
+      path: `${outer.path}/${name}`,
+      ui: sole.ui,
+      property: properties[name] ?? {},
+      value: isGroupAnswer(outer.value) ? outer.value[name] : undefined,
+      onChange: (next) => outer.onChange(next === undefined ? undefined : { [name]: next }),
+    };
+    inner.push(sole.ui);
+    error ??= props.errors?.[level.path];
+  }
+  const answers = isGroupAnswer(level.value) ? level.value : {};
+  const properties = (level.property['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+  const required = Array.isArray(level.property['required']) ? (level.property['required'] as string[]) : [];
+  const { path, onChange } = level;
   return (
     <fieldset className="kiosk-section">
       <legend className="kiosk-section__title" {...localized(ui.label, locale)} />
       {ui.help && <p className="pop-field__help" {...localized(ui.help, locale)} />}
+      {inner.map((group, index) => (
+        <div key={index}>
+          {group.label.de !== ui.label.de && (
+            <p className="kiosk-section__subtitle" {...localized(group.label, locale)} />
+          )}
+          {group.help && <p className="pop-field__help" {...localized(group.help, locale)} />}
+        </div>
+      ))}
       {error && <p className="pop-field__error">{t.fieldErrors[error]}</p>}
-      {Object.entries(ui.fields ?? {}).map(([name, child]) =>
+      {Object.entries(level.ui.fields ?? {}).map(([name, child]) =>
         renderField({
           name,
           path: `${path}/${name}`,
@@ -68,6 +98,14 @@ export function GroupField({
       )}
     </fieldset>
   );
+}
+
+interface Level {
+  path: string;
+  ui: FieldUi;
+  property: Record<string, unknown>;
+  value: Value;
+  onChange(value: Value): void;
 }
 
 /** Something the citizen may give several times: numbered entries with add and remove buttons. */
