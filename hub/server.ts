@@ -11,6 +11,7 @@ import { PostgresNotices } from './calls/notices.js';
 import { iceConfigFor } from './calls/turn.js';
 import { terminalAuth } from './auth/terminal-auth.js';
 import { DEFAULT_LOGIN_LIMITS, loginGate, type LoginLimits } from './auth/login-limits.js';
+import { openCallStateDatabase } from './db/open.js';
 import type { HubKysely } from './db/schema.js';
 import { installAnswerCheck } from './http/answer-check.js';
 import { installErrorHandling } from './http/errors.js';
@@ -171,12 +172,13 @@ export function buildHub(options: HubOptions): FastifyInstance {
     ? { secret: turnSecret, urls: calls.turnUrls, ttlSeconds: calls.turnTtlSeconds }
     : undefined;
   const shared = options.databaseUrl;
+  const callDb = shared ? openCallStateDatabase(shared) : db;
   const center = new CallCenter({
-    db,
+    db: callDb,
     dialect: shared ? 'postgres' : 'sqlite',
     ...(shared
       ? {
-          notices: new PostgresNotices(shared, db, (error) =>
+          notices: new PostgresNotices(shared, callDb, (error) =>
             app.log.warn({ err: error }, 'call notice channel trouble'),
           ),
         }
@@ -189,6 +191,11 @@ export function buildHub(options: HubOptions): FastifyInstance {
     now,
   });
   app.addHook('onReady', () => center.start());
+  if (callDb !== db)
+    app.addHook('onClose', async () => {
+      await center.closeAll();
+      await callDb.destroy();
+    });
   const metrics = new HubMetrics({
     db,
     now,

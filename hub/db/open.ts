@@ -53,6 +53,30 @@ function openPostgres(databaseUrl: string): OpenDatabase {
   };
 }
 
+/**
+ * A pool of its own for the live call state of hub instances on PostgreSQL. Every call change
+ * waits on its commit before the other instances hear of it, and these rows (with the call log
+ * written as a call ends) only say what is going on now, so these sessions commit without
+ * waiting for the WAL flush: a commit is visible at once either way, and a database crash loses
+ * at most its last fraction of a second of call changes, which the sides send again when they
+ * reconnect. Its own connections also keep the call path clear of a pool busy with requests.
+ */
+export function openCallStateDatabase(databaseUrl: string): HubKysely {
+  const pool = new pg.Pool({
+    connectionString: withSessionOption(databaseUrl, '-c synchronous_commit=off'),
+    max: 5,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Adds a server setting to the URL's own `options` (which a connection string would override). */
+export function withSessionOption(databaseUrl: string, option: string): string {
+  const url = new URL(databaseUrl);
+  const options = url.searchParams.get('options');
+  url.searchParams.set('options', options ? `${options} ${option}` : option);
+  return url.toString();
+}
+
 export function redactPassword(databaseUrl: string): string {
   try {
     const url = new URL(databaseUrl);
