@@ -97,6 +97,13 @@ export class CallCenter {
   private officeTenants = new Map<string, string>();
   private work: Promise<void> = Promise.resolve();
   private refreshQueued = false;
+  /** The wait estimate's durations change only with a call ended by hang-up, whose notice says so. */
+  private durationsStale = true;
+  /** Terminal attaches not yet written: a step is queued for them and takes more until it starts. */
+  private attaching: {
+    terminals: Map<string, { name: string; connId: string }>;
+    done: Promise<void>;
+  } | null = null;
   /** The running sweep; it runs beside the steps, so a socket's message never waits for it. */
   private sweeping: Promise<void> | null = null;
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
@@ -113,7 +120,10 @@ export class CallCenter {
     await this.heartbeat();
     await this.notices.start({
       notice: (notice) => this.onNotice(notice),
-      resync: () => this.queueRefresh(),
+      resync: () => {
+        this.durationsStale = true;
+        this.queueRefresh();
+      },
     });
     await this.run(() => this.refresh());
     this.sweepTimer = setInterval(() => {
@@ -146,26 +156,69 @@ export class CallCenter {
     const connId = randomUUID();
     this.terminals.set(terminalId, { name, conn, connId, tenantId });
     conn.send({ type: 'welcome', terminalId, offices: this.officeStatuses(tenantId) });
-    return this.act(async () => {
-      await this.db
-        .insertInto('call_terminals')
-        .values({ terminal_id: terminalId, name, instance_id: this.instanceId, conn_id: connId })
-        .onConflict((oc) =>
-          oc.column('terminal_id').doUpdateSet({ name, instance_id: this.instanceId, conn_id: connId }),
-        )
-        .execute();
-      const back = await this.db
-        .updateTable('live_calls')
-        .set({ terminal_gone_at: null })
-        .where('terminal_id', '=', terminalId)
-        .returningAll()
-        .execute();
-      await this.publish({ t: 'attached', kind: 'terminal', who: terminalId, conn: connId });
-      for (const call of back) {
-        this.cache(call);
-        this.sendCallStateToTerminal(call, true);
-      }
-    });
+    return this.joinAttaches(terminalId, name, connId);
+  }
+
+  /**
+   * Terminals that connect while earlier steps are still running (after a restart every terminal
+   * of an instance comes back at once) are written as one step: one upsert and one notice round
+   * trip for all of them, instead of a step each that a call change would queue behind.
+   */
+  private async joinAttaches(terminalId: string, name: string, connId: string): Promise<void> {
+    let batch = this.attaching;
+    if (!batch) {
+      const terminals = new Map<string, { name: string; connId: string }>();
+      const done = this.run(async () => {
+        this.attaching = null;
+        await this.writeAttaches(terminals);
+      });
+      batch = this.attaching = { terminals, done };
+    }
+    batch.terminals.set(terminalId, { name, connId });
+    await batch.done;
+    await this.idle();
+  }
+
+  private async writeAttaches(
+    terminals: ReadonlyMap<string, { name: string; connId: string }>,
+  ): Promise<void> {
+    const ids = [...terminals.keys()];
+    await this.db
+      .insertInto('call_terminals')
+      .values(
+        [...terminals].map(([terminalId, { name, connId }]) => ({
+          terminal_id: terminalId,
+          name,
+          instance_id: this.instanceId,
+          conn_id: connId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('terminal_id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          instance_id: eb.ref('excluded.instance_id'),
+          conn_id: eb.ref('excluded.conn_id'),
+        })),
+      )
+      .execute();
+    const back = await this.db
+      .updateTable('live_calls')
+      .set({ terminal_gone_at: null })
+      .where('terminal_id', 'in', ids)
+      .returningAll()
+      .execute();
+    await this.publishAll(
+      [...terminals].map(([terminalId, { connId }]) => ({
+        t: 'attached',
+        kind: 'terminal',
+        who: terminalId,
+        conn: connId,
+      })),
+    );
+    for (const call of back) {
+      this.cache(call);
+      this.sendCallStateToTerminal(call, true);
+    }
   }
 
   detachTerminal(terminalId: string, conn: Connection<HubToTerminal>): Promise<void> {
@@ -198,7 +251,13 @@ export class CallCenter {
             });
             return;
           }
-          const existing = await this.readCall(message.callId);
+          // The call asked for and this terminal's calls, in one read.
+          const mine = await this.db
+            .selectFrom('live_calls')
+            .selectAll()
+            .where((eb) => eb.or([eb('id', '=', message.callId), eb('terminal_id', '=', terminalId)]))
+            .execute();
+          const existing = mine.find((call) => call.id === message.callId);
           if (existing) {
             if (existing.terminal_id !== terminalId) {
               terminal.conn.send({ type: 'error', code: 'call_taken', message: 'This call id is in use.' });
@@ -209,12 +268,7 @@ export class CallCenter {
             return;
           }
           // One call per terminal: a new request replaces a forgotten one.
-          const old = await this.db
-            .selectFrom('live_calls')
-            .select('id')
-            .where('terminal_id', '=', terminalId)
-            .execute();
-          for (const call of old) await this.end(call.id, 'cancelled');
+          for (const call of mine) await this.end(call.id, 'cancelled');
           const at = this.at(0);
           const inserted = await this.db
             .insertInto('live_calls')
@@ -401,8 +455,10 @@ export class CallCenter {
             .where('clerk', '=', username)
             .executeTakeFirst();
           if (moved.numUpdatedRows === 0n) return refuse('not_yours', 'This is not your call.');
-          await this.publish({ t: 'transferred', call: message.callId, clerk: username });
-          await this.publish({ t: 'changed' });
+          await this.publishAll([
+            { t: 'transferred', call: message.callId, clerk: username },
+            { t: 'changed' },
+          ]);
           return;
         }
         case 'call.hangup': {
@@ -525,8 +581,7 @@ export class CallCenter {
     }
     if (!won) return refuse('call_gone', 'This call is no longer waiting.');
     this.cache(won);
-    await this.publish({ t: 'connect', call: callId });
-    await this.publish({ t: 'changed' });
+    await this.publishAll([{ t: 'connect', call: callId }, { t: 'changed' }]);
   }
 
   private async end(callId: string, reason: CallEndReason): Promise<void> {
@@ -536,14 +591,10 @@ export class CallCenter {
 
   private async announceEnd({ entry, clerk }: EndedCall): Promise<void> {
     this.options.log?.(entry);
-    await this.publish({
-      t: 'ended',
-      call: entry.callId,
-      terminal: entry.terminalId,
-      clerk,
-      reason: entry.endReason,
-    });
-    await this.publish({ t: 'changed' });
+    await this.publishAll([
+      { t: 'ended', call: entry.callId, terminal: entry.terminalId, clerk, reason: entry.endReason },
+      { t: 'changed' },
+    ]);
   }
 
   /** Straight to a socket of this instance, or through a row and a notice to the one holding it. */
@@ -589,6 +640,7 @@ export class CallCenter {
       }
       case 'ended': {
         (this.snapshot.calls as Map<string, LiveCallRow>).delete(notice.call);
+        if (notice.reason === 'hangup') this.durationsStale = true;
         const ended = { type: 'call.ended', callId: notice.call, reason: notice.reason } as const;
         this.terminals.get(notice.terminal)?.conn.send(ended);
         if (notice.clerk) this.clerks.get(notice.clerk)?.conn.send(ended);
@@ -635,9 +687,10 @@ export class CallCenter {
     const [calls, clerks, durations, offices] = await Promise.all([
       this.db.selectFrom('live_calls').selectAll().execute(),
       this.db.selectFrom('call_clerks').selectAll().execute(),
-      recentDurations(this.db),
+      this.durationsStale ? recentDurations(this.db) : this.snapshot.durations,
       this.db.selectFrom('offices').select(['id', 'tenant_id']).where('deleted_at', 'is', null).execute(),
     ]);
+    this.durationsStale = false;
     this.officeTenants = new Map(offices.map((o) => [o.id, o.tenant_id]));
     this.snapshot = {
       calls: new Map(calls.map((c) => [c.id, c])),
@@ -651,14 +704,15 @@ export class CallCenter {
    * municipality's office statuses and its place.
    */
   private broadcast(): void {
-    const byTenant = new Map<string, { snapshot: HubToClerk; offices: OfficeCallStatus[] }>();
+    const byTenant = new Map<string, { snapshot: HubToClerk; offices: HubToTerminal }>();
     const of = (tenantId: string) => {
       let entry = byTenant.get(tenantId);
       if (!entry) {
         const seen = this.tenantSnapshot(tenantId);
         const offices = views.officeStatuses(seen);
         entry = {
-          offices,
+          // One message object per tenant: the socket layer encodes it once for all its sockets.
+          offices: { type: 'offices', offices },
           snapshot: {
             type: 'queue',
             serverNow: this.at(0),
@@ -672,8 +726,7 @@ export class CallCenter {
       return entry;
     };
     for (const clerk of this.clerks.values()) clerk.conn.send(of(clerk.profile.tenantId).snapshot);
-    for (const terminal of this.terminals.values())
-      terminal.conn.send({ type: 'offices', offices: of(terminal.tenantId).offices });
+    for (const terminal of this.terminals.values()) terminal.conn.send(of(terminal.tenantId).offices);
     for (const call of this.snapshot.calls.values())
       if (call.state === 'waiting' && this.terminals.has(call.terminal_id))
         this.sendCallStateToTerminal(call, false);
@@ -785,6 +838,11 @@ export class CallCenter {
 
   private publish(notice: CallNotice): Promise<void> {
     return this.notices.publish(notice);
+  }
+
+  /** Notices that belong together, in order and in one round trip. */
+  private publishAll(notices: readonly CallNotice[]): Promise<void> {
+    return this.notices.publishAll(notices);
   }
 
   /** Runs one step after the ones before it, so a socket's messages keep their order. */

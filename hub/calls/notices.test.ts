@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open.js';
+import { openCallStateDatabase, openDatabase } from '../db/open.js';
 import type { HubKysely } from '../db/schema.js';
 import { postgresSchema } from '../testing/hub-cli.js';
 import { PostgresNotices, type CallNotice } from './notices.js';
@@ -55,6 +55,36 @@ describe.skipIf(!pgUrl)('call notices over PostgreSQL LISTEN/NOTIFY', () => {
     await elsewhere.notices.publish({ t: 'changed' });
     await elsewhere.until(() => elsewhere.got.length === 1);
     expect(a.got).toHaveLength(1);
+  });
+
+  it('delivers notices published together in their order', async () => {
+    const one = await schemaDb();
+    const a = listener(one.url, one.db);
+    const b = listener(one.url, one.db);
+    await Promise.all([a.started, b.started]);
+    const sent: CallNotice[] = [
+      { t: 'attached', kind: 'terminal', who: 't1', conn: 'c1' },
+      { t: 'attached', kind: 'terminal', who: 't2', conn: 'c2' },
+      { t: 'changed' },
+    ];
+    await a.notices.publishAll(sent);
+    await b.until(() => b.got.length === 3);
+    expect(b.got).toEqual(sent);
+  });
+
+  it('commits call state without waiting for the WAL flush, on the schema of the URL', async () => {
+    const one = await schemaDb();
+    const callDb = openCallStateDatabase(one.url);
+    cleanup.push(() => callDb.destroy());
+    const settings = (db: HubKysely) =>
+      db
+        .selectNoFrom((eb) => [
+          eb.fn<string>('current_setting', [eb.val('synchronous_commit')]).as('commit'),
+          eb.fn<string>('current_schema', []).as('schema'),
+        ])
+        .executeTakeFirst();
+    const own = await settings(callDb);
+    expect(own).toEqual({ commit: 'off', schema: (await settings(one.db))?.schema });
   });
 
   it('listens again after its connection is cut, and asks for a full re-read', async () => {

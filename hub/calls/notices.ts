@@ -25,6 +25,8 @@ export interface NoticeHandlers {
 export interface CallNotices {
   start(handlers: NoticeHandlers): Promise<void>;
   publish(notice: CallNotice): Promise<void>;
+  /** Several notices in order, in one round trip where the channel allows. */
+  publishAll(notices: readonly CallNotice[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,11 @@ export class InProcessNotices implements CallNotices {
 
   publish(notice: CallNotice): Promise<void> {
     this.handlers?.notice(notice);
+    return Promise.resolve();
+  }
+
+  publishAll(notices: readonly CallNotice[]): Promise<void> {
+    for (const notice of notices) this.handlers?.notice(notice);
     return Promise.resolve();
   }
 
@@ -124,6 +131,15 @@ export class PostgresNotices implements CallNotices {
 
   async publish(notice: CallNotice): Promise<void> {
     await sql`select pg_notify(${this.channel}, ${JSON.stringify(notice)})`.execute(this.db);
+  }
+
+  async publishAll(notices: readonly CallNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    const payloads = notices.map((n) => JSON.stringify(n));
+    // unnest yields the array in order, so the notices go out (and arrive) in order.
+    await sql`select pg_notify(${this.channel}, payload) from unnest(${payloads}::text[]) as payload`.execute(
+      this.db,
+    );
   }
 
   async close(): Promise<void> {

@@ -37,6 +37,15 @@ export interface SignalingOptions {
   drain?: Drain;
 }
 
+/** A broadcast hands one message object to many sockets in a row: it is encoded once. */
+let lastEncoded: { message: unknown; text: string } | null = null;
+function encode(message: unknown): string {
+  if (lastEncoded && lastEncoded.message === message) return lastEncoded.text;
+  const text = JSON.stringify(message);
+  lastEncoded = { message, text };
+  return text;
+}
+
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true; // not a browser: a Node client or a test
@@ -64,7 +73,7 @@ function wire<In, Out>(
   let count = 0;
   const conn: Connection<Out> = {
     send(message) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState === socket.OPEN) socket.send(encode(message));
     },
     close(code, reason) {
       alive = false;
