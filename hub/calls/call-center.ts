@@ -585,7 +585,9 @@ export class CallCenter {
   }
 
   private async end(callId: string, reason: CallEndReason): Promise<void> {
-    const ended = await this.db.transaction().execute((trx) => endCallRow(trx, callId, reason, this.at(0)));
+    const ended = await this.db
+      .transaction()
+      .execute((trx) => endCallRow(trx, callId, reason, this.at(0), this.options.dialect));
     if (ended) await this.announceEnd(ended);
   }
 
@@ -800,7 +802,7 @@ export class CallCenter {
         for (const call of await due.execute()) {
           const reason =
             call.queue_deadline !== null && call.queue_deadline <= now ? 'unanswered' : 'peer_vanished';
-          const ending = await endCallRow(trx, call.id, reason, now);
+          const ending = await endCallRow(trx, call.id, reason, now, this.options.dialect);
           if (ending) endings.push(ending);
         }
         return endings;

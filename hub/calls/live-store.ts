@@ -1,5 +1,6 @@
 import type { CallEndReason, CallLogEntry } from '../../protocol/calls.js';
 import type { LiveCallRow } from '../db/call-schema.js';
+import { sql } from 'kysely';
 import type { HubKysely } from '../db/schema.js';
 import { callLogRow } from './store.js';
 
@@ -30,15 +31,21 @@ export interface EndedCall {
   clerk: string | null;
 }
 
-/** Deletes the call and logs it; undefined when another instance ended it first. */
+/**
+ * Deletes the call and logs it; undefined when another instance ended it first. On PostgreSQL the
+ * call-state sessions commit without waiting for the WAL flush (hub/db/open.ts); a transaction that
+ * writes the call log waits for it, so a database crash never loses a logged call.
+ */
 export async function endCallRow(
-  db: Executor,
+  db: Executor & Pick<HubKysely, 'getExecutor'>,
   callId: string,
   reason: CallEndReason,
   endedAt: string,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
 ): Promise<EndedCall | undefined> {
   const gone = await db.deleteFrom('live_calls').where('id', '=', callId).returningAll().executeTakeFirst();
   if (!gone) return undefined;
+  if (dialect === 'postgres') await sql`SET LOCAL synchronous_commit = on`.execute(db);
   const entry = logEntryOf(gone, reason, endedAt);
   await db
     .insertInto('call_log')

@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../db/migrate.js';
 import { openCallStateDatabase, openDatabase } from '../db/open.js';
 import type { HubKysely } from '../db/schema.js';
 import { postgresSchema } from '../testing/hub-cli.js';
+import { endCallRow } from './live-store.js';
 import { PostgresNotices, type CallNotice } from './notices.js';
 
 const pgUrl = process.env['POP_TEST_POSTGRES_URL'];
@@ -85,6 +87,50 @@ describe.skipIf(!pgUrl)('call notices over PostgreSQL LISTEN/NOTIFY', () => {
         .executeTakeFirst();
     const own = await settings(callDb);
     expect(own).toEqual({ commit: 'off', schema: (await settings(one.db))?.schema });
+  });
+
+  it('waits for the WAL flush where a call is logged as it ends', async () => {
+    const one = await schemaDb();
+    await migrateToLatest(one.db);
+    const callDb = openCallStateDatabase(one.url);
+    cleanup.push(() => callDb.destroy());
+    await callDb
+      .insertInto('live_calls')
+      .values({
+        id: 'call-1',
+        terminal_id: 'terminal-1',
+        terminal_name: 'Dorfladen',
+        office_id: 'buergerbuero',
+        service_id: null,
+        locale: 'de',
+        queued_at: '2026-11-01T08:00:00.000Z',
+        waiting_since: '2026-11-01T08:00:00.000Z',
+        state: 'active',
+        front: 0,
+        clerk: 'clerk',
+        last_clerk: 'clerk',
+        offered_to: null,
+        transferred_by: null,
+        accepted_at: '2026-11-01T08:01:00.000Z',
+        transfers: 0,
+        queue_deadline: null,
+        offer_deadline: null,
+        terminal_gone_at: null,
+        clerk_gone_at: null,
+      })
+      .execute();
+    const commit = (db: Pick<HubKysely, 'selectNoFrom'>) =>
+      db
+        .selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('synchronous_commit')]).as('commit'))
+        .executeTakeFirstOrThrow();
+    const inside = await callDb.transaction().execute(async (trx) => {
+      const ended = await endCallRow(trx, 'call-1', 'hangup', '2026-11-01T08:05:00.000Z', 'postgres');
+      return { ended: ended?.entry.callId, ...(await commit(trx)) };
+    });
+    expect(inside).toEqual({ ended: 'call-1', commit: 'on' });
+    // Only that transaction: the session goes on without waiting.
+    expect(await commit(callDb)).toEqual({ commit: 'off' });
+    expect(await one.db.selectFrom('call_log').select('call_id').execute()).toEqual([{ call_id: 'call-1' }]);
   });
 
   it('listens again after its connection is cut, and asks for a full re-read', async () => {

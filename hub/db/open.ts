@@ -55,11 +55,12 @@ function openPostgres(databaseUrl: string): OpenDatabase {
 
 /**
  * A pool of its own for the live call state of hub instances on PostgreSQL. Every call change
- * waits on its commit before the other instances hear of it, and these rows (with the call log
- * written as a call ends) only say what is going on now, so these sessions commit without
- * waiting for the WAL flush: a commit is visible at once either way, and a database crash loses
- * at most its last fraction of a second of call changes, which the sides send again when they
- * reconnect. Its own connections also keep the call path clear of a pool busy with requests.
+ * waits on its commit before the other instances hear of it, and these rows only say what is
+ * going on now, so these sessions commit without waiting for the WAL flush: a commit is visible
+ * at once either way, and a database crash loses at most its last fraction of a second of call
+ * changes, which the sides send again when they reconnect. The transaction that logs an ended
+ * call waits for the flush (live-store.ts `endCallRow`), so the call log loses nothing. Its own
+ * connections also keep the call path clear of a pool busy with requests.
  */
 export function openCallStateDatabase(databaseUrl: string): HubKysely {
   const pool = new pg.Pool({
