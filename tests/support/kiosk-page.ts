@@ -493,13 +493,20 @@ async function nearest(candidates: Locator): Promise<Locator> {
   return candidates.nth(depths.indexOf(Math.min(...depths)));
 }
 
-/** The answers with the one at a path ("anschrift/ort") replaced. */
+/**
+ * The answers with the one at a path ("anschrift/ort") replaced; a group nothing is filled in of
+ * yet is left out, as the kiosk has no answer for it then.
+ */
 function withAnswerAt(answers: FormAnswers, path: string, value: FormAnswer): FormAnswers {
   const [first = '', ...rest] = path.split('/');
-  if (rest.length === 0) return { ...answers, [first]: value };
   const inner = answers[first];
   const group = typeof inner === 'object' && !Array.isArray(inner) ? inner : {};
-  return { ...answers, [first]: withAnswerAt(group, rest.join('/'), value) };
+  const next = rest.length === 0 ? value : withAnswerAt(group, rest.join('/'), value);
+  const empty = typeof next === 'object' && !Array.isArray(next) && Object.keys(next).length === 0;
+  return Object.fromEntries([
+    ...Object.entries(answers).filter(([name]) => name !== first),
+    ...(empty ? [] : [[first, next] as const]),
+  ]);
 }
 
 /** Every answer inside nested group answers, by its path ("ort/postleitzahl"). */
