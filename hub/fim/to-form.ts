@@ -520,7 +520,7 @@ function askWhetherGroupsApply(context: Context): void {
   for (const { target, name, container, label, help } of context.optionalGroups) {
     const { ui, schema } = target;
     if (ui.visibleWhen || ui.visibleIf || ruled.has(target.path) || !schema) continue;
-    if (!asksSomething(ui)) continue;
+    if (fieldWeight(ui) === 0) continue; // nothing to ask: notes only
     const question = container.names.derive(name, 'TrifftZu');
     const within = target.path.split('/').slice(0, -1).join('/');
     const field = within ? `${within}/${question}` : question;
@@ -539,14 +539,6 @@ function askWhetherGroupsApply(context: Context): void {
     context.report.optionalGroupsAsked++;
     context.notes.push(`${target.fimPath}: optional group, asked whether it applies (${field})`);
   }
-}
-
-/** Whether a group asks for anything: a field with an answer, or a scan. */
-function asksSomething(ui: FieldUi): boolean {
-  if (ui.widget === 'scan') return true;
-  if (ui.item) return true;
-  if (ui.fields) return Object.values(ui.fields).some(asksSomething);
-  return ui.widget !== 'note';
 }
 
 /** Every path some condition can require (the `then` and `anyOf` branches of the schema's `allOf`). */
